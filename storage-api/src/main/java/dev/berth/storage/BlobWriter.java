@@ -1,0 +1,22 @@
+package dev.berth.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.WriteStream;
+
+/**
+ * Appends large content to one path. {@link #end()} keeps what was written so that a later
+ * {@link StorageDriver#writer(String, boolean) writer(path, true)} continues it; {@link #commit()}
+ * makes it readable at the path; {@link #cancel()} throws it away.
+ */
+public interface BlobWriter extends WriteStream<Buffer> {
+
+    /** Bytes held so far, including those an earlier writer left. */
+    long size();
+
+    /** Flushes and makes the content readable at the writer's path. */
+    Future<Void> commit();
+
+    /** Discards everything written, including what earlier writers left. */
+    Future<Void> cancel();
+}

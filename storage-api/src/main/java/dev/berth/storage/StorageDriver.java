@@ -1,0 +1,73 @@
+package dev.berth.storage;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A dumb, path-addressed byte store. Every registry rule (links, tags, uploads, deletion) lives
+ * above it in the registry core, so that every driver gets the same semantics by construction.
+ *
+ * <p>Paths are relative, '/'-separated and checked by {@link StoragePath#check(String)}: a driver
+ * never sees "..", an absolute path or an empty segment. Every operation is asynchronous and
+ * never blocks the calling event loop. A missing path fails the future with
+ * {@link PathNotFoundException}.
+ */
+public interface StorageDriver {
+
+    /** A short name for logs and metrics, such as "filesystem". */
+    String name();
+
+    /** Reads a whole (small) file: links, upload state, manifests. */
+    Future<Buffer> read(String path);
+
+    /** Writes a whole (small) file atomically: readers see the old content or the new, never a part. */
+    Future<Void> write(String path, Buffer content);
+
+    /**
+     * Opens a stream of {@code length} bytes from {@code offset} ({@code length < 0}: to the end).
+     * The stream is paused-capable and ends after the last byte.
+     */
+    Future<ReadStream<Buffer>> readStream(String path, long offset, long length);
+
+    /** Size, modification time and kind of a file or directory. */
+    Future<FileInfo> stat(String path);
+
+    /** The names (not paths) of the direct children of a directory, in no particular order. */
+    Future<List<String>> list(String path);
+
+    /** Moves a file, replacing the target; atomic where the backend allows it. */
+    Future<Void> move(String from, String to);
+
+    /** Deletes a file or a whole directory tree. */
+    Future<Void> delete(String path);
+
+    /**
+     * Opens a writer for large content. With {@code append}, writing continues after what an
+     * earlier writer on the same path left (resumable uploads that cross requests and replicas);
+     * otherwise the content starts empty. The content is readable at {@code path} only after
+     * {@link BlobWriter#commit()}.
+     */
+    Future<BlobWriter> writer(String path, boolean append);
+
+    /** Fast path: the local file holding {@code path}, for zero-copy sending. */
+    default Optional<Path> localFile(String path) {
+        return Optional.empty();
+    }
+
+    /** Fast path: a URL a client may fetch {@code path} from directly, valid for {@code ttl}. */
+    default Future<Optional<URI>> redirectUrl(String path, Duration ttl) {
+        return Future.succeededFuture(Optional.empty());
+    }
+
+    /** Releases clients and handles. */
+    default Future<Void> close() {
+        return Future.succeededFuture();
+    }
+}
