@@ -2,13 +2,56 @@ package dev.berth.registry.core;
 
 import dev.berth.storage.StorageDriver;
 
-/** The registry core: every rule of the distribution API, over a storage driver. */
+import java.time.Clock;
+
+/**
+ * The registry core: every rule of the distribution API, once, over a dumb storage driver. It
+ * knows storage paths and the registry:2 layout; it knows nothing of HTTP.
+ */
 public final class Registry {
-    private final StorageDriver driver;
-    private final RegistryOptions options;
+    private final BlobService blobs;
+    private final UploadService uploads;
+    private final ManifestService manifests;
+    private final TagService tags;
+    private final ReferrerService referrers;
+    private final CatalogService catalog;
 
     public Registry(StorageDriver driver, RegistryOptions options) {
-        this.driver = driver;
-        this.options = options;
+        this(driver, options, Clock.systemUTC());
+    }
+
+    public Registry(StorageDriver driver, RegistryOptions options, Clock clock) {
+        Store store = new Store(driver);
+        this.blobs = new BlobService(store, options);
+        this.uploads = new UploadService(store, blobs, clock);
+        this.tags = new TagService(store);
+        this.referrers = new ReferrerService(store);
+        this.manifests = new ManifestService(store, blobs, tags, referrers, options);
+        this.referrers.manifests(manifests);
+        this.catalog = new CatalogService(store);
+    }
+
+    public BlobService blobs() {
+        return blobs;
+    }
+
+    public UploadService uploads() {
+        return uploads;
+    }
+
+    public ManifestService manifests() {
+        return manifests;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public ReferrerService referrers() {
+        return referrers;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
     }
 }

@@ -1,20 +1,119 @@
 package dev.berth.registry.http;
 
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
 import dev.berth.registry.core.Registry;
+import dev.berth.registry.core.UploadRangeException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
-/** The distribution API's routes over the registry core. */
+/**
+ * The distribution API over the registry core. Repository names hold slashes, which route
+ * patterns handle poorly, so one route takes every request and {@link ApiPath} names the endpoint.
+ */
 public final class RegistryRouter {
-    private RegistryRouter() {
+    private final BlobHandler blobs;
+    private final UploadHandler uploads;
+    private final ManifestHandler manifests;
+    private final ListingHandler listings;
+
+    private RegistryRouter(Registry registry) {
+        this.blobs = new BlobHandler(registry);
+        this.uploads = new UploadHandler(registry);
+        this.manifests = new ManifestHandler(registry);
+        this.listings = new ListingHandler(registry);
     }
 
     public static Router create(Vertx vertx, Registry registry) {
+        RegistryRouter api = new RegistryRouter(registry);
         Router router = Router.router(vertx);
-        router.get("/v2/").handler(ctx -> ctx.response()
-                .putHeader("Docker-Distribution-API-Version", "registry/2.0")
-                .putHeader("Content-Type", "application/json")
-                .end("{}"));
+        router.route().handler(ctx -> api.handle(ctx.request()));
         return router;
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.pause();
+        request.response().putHeader(Headers.API_VERSION, "registry/2.0");
+        Future<Void> handled;
+        try {
+            handled = dispatch(request);
+        } catch (RuntimeException e) {
+            handled = Future.failedFuture(e);
+        }
+        handled.onFailure(failure -> {
+            if (failure instanceof UploadRangeException outOfRange && !request.response().headWritten()) {
+                UploadHandler.describe(request.response(), outOfRange.uploadStatus());
+            }
+            ErrorResponses.send(request, failure);
+        });
+    }
+
+    private Future<Void> dispatch(HttpServerRequest request) {
+        ApiPath path = ApiPath.parse(request.path());
+        if (path == null) {
+            throw new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null);
+        }
+        HttpMethod method = request.method();
+        switch (path.endpoint()) {
+            case BASE:
+                if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                    return request.response().putHeader("Content-Type", "application/json").end("{}");
+                }
+                break;
+            case CATALOG:
+                if (method == HttpMethod.GET) {
+                    return listings.catalog(request);
+                }
+                break;
+            case TAGS:
+                if (method == HttpMethod.GET) {
+                    return listings.tags(request, path);
+                }
+                break;
+            case REFERRERS:
+                if (method == HttpMethod.GET) {
+                    return listings.referrers(request, path);
+                }
+                break;
+            case MANIFEST:
+                if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                    return manifests.get(request, path);
+                } else if (method == HttpMethod.PUT) {
+                    return manifests.put(request, path);
+                } else if (method == HttpMethod.DELETE) {
+                    return manifests.delete(request, path);
+                }
+                break;
+            case BLOB:
+                if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+                    return blobs.get(request, path);
+                } else if (method == HttpMethod.DELETE) {
+                    return blobs.delete(request, path);
+                }
+                break;
+            case UPLOADS:
+                if (method == HttpMethod.POST) {
+                    return uploads.post(request, path);
+                }
+                break;
+            case UPLOAD:
+                if (method == HttpMethod.PATCH) {
+                    return uploads.patch(request, path);
+                } else if (method == HttpMethod.PUT) {
+                    return uploads.put(request, path);
+                } else if (method == HttpMethod.GET) {
+                    return uploads.status(request, path);
+                } else if (method == HttpMethod.DELETE) {
+                    return uploads.cancel(request, path);
+                }
+                break;
+            default:
+                break;
+        }
+        throw new DistributionException(ErrorCode.UNSUPPORTED, 405,
+                method + " is not supported on " + request.path(), null);
     }
 }

@@ -1,0 +1,90 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import io.vertx.core.Future;
+
+/**
+ * Blobs as a repository sees them: content-addressed data shared by the whole store, visible in
+ * a repository only through that repository's layer link (as in registry:2).
+ */
+public final class BlobService {
+    private final Store store;
+    private final RegistryOptions options;
+
+    BlobService(Store store, RegistryOptions options) {
+        this.store = store;
+        this.options = options;
+    }
+
+    /** The blob's source when the repository links it and its data exists; BLOB_UNKNOWN otherwise. */
+    public Future<BlobSource> find(String repository, String digestText) {
+        Validate.repository(repository);
+        Digest digest = Validate.digest(digestText);
+        return store.exists(RegistryLayout.layerLink(repository, digest))
+                .compose(linked -> linked ? source(digest) : Future.failedFuture(unknown(digest)));
+    }
+
+    private Future<BlobSource> source(Digest digest) {
+        String path = RegistryLayout.blobData(digest);
+        return store.driver().stat(path)
+                .recover(e -> Store.absent(e, null))
+                .compose(info -> {
+                    if (info == null) {
+                        return Future.failedFuture(unknown(digest));
+                    }
+                    return Future.succeededFuture(new BlobSource(digest, info.size(), store.driver().localFile(path),
+                            (offset, length) -> store.driver().readStream(path, offset, length)));
+                });
+    }
+
+    /** Whether the repository holds the blob (link and data). */
+    Future<Boolean> exists(String repository, Digest digest) {
+        return store.exists(RegistryLayout.layerLink(repository, digest))
+                .compose(linked -> linked ? store.exists(RegistryLayout.blobData(digest)) : Future.succeededFuture(false));
+    }
+
+    /** Unlinks the blob from the repository; the data stays for other repositories until collected. */
+    public Future<Void> delete(String repository, String digestText) {
+        Validate.repository(repository);
+        Digest digest = Validate.digest(digestText);
+        if (!options.deleteEnabled()) {
+            return Future.failedFuture(new DistributionException(ErrorCode.UNSUPPORTED, "blob deletion is disabled"));
+        }
+        String link = RegistryLayout.layerLink(repository, digest);
+        return store.exists(link).compose(linked -> linked
+                ? store.driver().delete(link)
+                : Future.failedFuture(unknown(digest)));
+    }
+
+    /**
+     * Links into {@code repository} a blob that {@code from} holds. Answers false, and changes
+     * nothing, when {@code from} does not hold it.
+     */
+    public Future<Boolean> mount(String repository, String from, String digestText) {
+        Validate.repository(repository);
+        Digest digest;
+        try {
+            digest = Digest.parse(digestText);
+        } catch (IllegalArgumentException e) {
+            return Future.succeededFuture(false);
+        }
+        if (from == null || !dev.berth.oci.Names.isRepository(from)) {
+            return Future.succeededFuture(false);
+        }
+        return exists(from, digest).compose(present -> present
+                ? link(repository, digest).map(true)
+                : Future.succeededFuture(false));
+    }
+
+    /** Makes an existing blob visible in the repository. */
+    Future<Void> link(String repository, Digest digest) {
+        return store.writeLink(RegistryLayout.layerLink(repository, digest), digest);
+    }
+
+    static DistributionException unknown(Digest digest) {
+        return new DistributionException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest,
+                java.util.Map.of("digest", digest.toString()));
+    }
+}

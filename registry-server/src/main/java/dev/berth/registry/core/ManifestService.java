@@ -1,0 +1,154 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Descriptor;
+import dev.berth.oci.Digest;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Manifest;
+import dev.berth.oci.ManifestParser;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manifests: validated on push, stored byte for byte as blobs, linked into the repository, and
+ * tagged last, so that a crash at any instant leaves no tag pointing at something incomplete.
+ */
+public final class ManifestService {
+    /** The spec asks registries to take manifests of at least 4 MiB; Berth takes exactly that. */
+    public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
+    private final Store store;
+    private final BlobService blobs;
+    private final TagService tags;
+    private final ReferrerService referrers;
+    private final RegistryOptions options;
+
+    ManifestService(Store store, BlobService blobs, TagService tags, ReferrerService referrers, RegistryOptions options) {
+        this.store = store;
+        this.blobs = blobs;
+        this.tags = tags;
+        this.referrers = referrers;
+        this.options = options;
+    }
+
+    public Future<StoredManifest> get(String repository, String reference) {
+        Validate.repository(repository);
+        ManifestReference ref = ManifestReference.parse(reference, ErrorCode.MANIFEST_UNKNOWN);
+        Future<Digest> digest = ref.isTag()
+                ? tags.resolve(repository, ref.tag()).map(found -> found.orElseThrow(() -> unknown(reference)))
+                : Future.succeededFuture(ref.digest());
+        return digest.compose(d -> load(repository, d).map(found -> {
+            if (found == null) {
+                throw unknown(reference);
+            }
+            return found;
+        }));
+    }
+
+    /** The manifest with this digest when the repository holds it, or null. */
+    Future<StoredManifest> load(String repository, Digest digest) {
+        return store.exists(RegistryLayout.revisionLink(repository, digest)).compose(linked -> {
+            if (!linked) {
+                return Future.succeededFuture(null);
+            }
+            return store.driver().read(RegistryLayout.blobData(digest))
+                    .map(content -> new StoredManifest(digest, ManifestParser.storedMediaType(content.getBytes()), content))
+                    .recover(e -> Store.absent(e, null));
+        });
+    }
+
+    public Future<PushedManifest> put(String repository, String reference, Buffer body, String contentType) {
+        Validate.repository(repository);
+        ManifestReference ref = ManifestReference.parse(reference, ErrorCode.MANIFEST_INVALID);
+        if (body.length() > MAX_MANIFEST_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes = body.getBytes();
+        Manifest manifest = ManifestParser.parse(bytes, contentType);
+        Digest digest = ref.isTag() ? Digest.sha256(bytes) : Digest.of(ref.digest().algorithm(), bytes);
+        if (!ref.isTag() && !digest.equals(ref.digest())) {
+            throw new DistributionException(ErrorCode.DIGEST_INVALID,
+                    "manifest has digest " + digest + ", not " + ref.digest());
+        }
+        Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
+        return checkReferences(repository, manifest)
+                .compose(v -> storeContent(digest, body))
+                .compose(v -> store.writeLink(RegistryLayout.revisionLink(repository, digest), digest))
+                .compose(v -> subject == null ? Future.succeededFuture() : referrers.add(repository, subject, digest))
+                .compose(v -> ref.isTag() ? tags.tag(repository, ref.tag(), digest) : Future.succeededFuture())
+                .map(v -> new PushedManifest(repository, digest, subject));
+    }
+
+    /** Deletes a tag, or a manifest together with every tag that points at it. */
+    public Future<Void> delete(String repository, String reference) {
+        Validate.repository(repository);
+        ManifestReference ref = ManifestReference.parse(reference, ErrorCode.MANIFEST_UNKNOWN);
+        if (!options.deleteEnabled()) {
+            return Future.failedFuture(new DistributionException(ErrorCode.UNSUPPORTED, "manifest deletion is disabled"));
+        }
+        if (ref.isTag()) {
+            return tags.untag(repository, ref.tag()).compose(existed -> existed
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(unknown(reference)));
+        }
+        Digest digest = ref.digest();
+        return load(repository, digest).compose(found -> {
+            if (found == null) {
+                return Future.failedFuture(unknown(reference));
+            }
+            Manifest manifest = parseStored(found);
+            return tags.untagAll(repository, digest)
+                    .compose(v -> manifest != null && manifest.subject() != null
+                            ? referrers.remove(repository, manifest.subject().digest(), digest)
+                            : Future.succeededFuture())
+                    .compose(v -> store.driver().delete(RegistryLayout.revisionLink(repository, digest)));
+        });
+    }
+
+    /** A stored manifest parsed again, or null for content older registries took without validation. */
+    static Manifest parseStored(StoredManifest stored) {
+        try {
+            return ManifestParser.parse(stored.content().getBytes(), stored.mediaType());
+        } catch (DistributionException e) {
+            return null;
+        }
+    }
+
+    private Future<Void> checkReferences(String repository, Manifest manifest) {
+        List<Future<Void>> checks = new ArrayList<>();
+        for (Descriptor blob : manifest.requiredBlobs()) {
+            checks.add(blobs.exists(repository, blob.digest())
+                    .compose(present -> present ? Future.succeededFuture() : Future.failedFuture(missing(blob, "blob"))));
+        }
+        for (Descriptor child : manifest.manifests()) {
+            checks.add(store.exists(RegistryLayout.revisionLink(repository, child.digest()))
+                    .compose(present -> present ? Future.succeededFuture() : Future.failedFuture(missing(child, "manifest"))));
+        }
+        return Future.all(checks).mapEmpty();
+    }
+
+    private Future<Void> storeContent(Digest digest, Buffer body) {
+        String path = RegistryLayout.blobData(digest);
+        return store.exists(path).compose(present -> present ? Future.succeededFuture() : store.driver().write(path, body));
+    }
+
+    private static DistributionException missing(Descriptor descriptor, String kind) {
+        return new DistributionException(ErrorCode.MANIFEST_BLOB_UNKNOWN,
+                "manifest references " + kind + " " + descriptor.digest() + " unknown to this repository",
+                Map.of("digest", descriptor.digest().toString()));
+    }
+
+    static DistributionException unknown(String reference) {
+        return new DistributionException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown: " + reference,
+                Map.of("reference", String.valueOf(reference)));
+    }
+
+    public static DistributionException tooLarge() {
+        return new DistributionException(ErrorCode.MANIFEST_INVALID, 413,
+                "manifest is larger than " + MAX_MANIFEST_BYTES + " bytes", null);
+    }
+}

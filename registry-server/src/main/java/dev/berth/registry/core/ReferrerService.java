@@ -1,0 +1,93 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Descriptor;
+import dev.berth.oci.Digest;
+import dev.berth.oci.DigestAlgorithm;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Manifest;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The referrers API: every manifest pushed with a {@code subject} leaves a link under the
+ * subject's digest, so that listing the referrers of a manifest reads one directory.
+ */
+public final class ReferrerService {
+    private final Store store;
+    private ManifestService manifests;
+
+    ReferrerService(Store store) {
+        this.store = store;
+    }
+
+    void manifests(ManifestService manifests) {
+        this.manifests = manifests;
+    }
+
+    Future<Void> add(String repository, Digest subject, Digest referrer) {
+        return store.writeLink(RegistryLayout.referrerLink(repository, subject, referrer), referrer);
+    }
+
+    Future<Void> remove(String repository, Digest subject, Digest referrer) {
+        return store.deleteIfExists(RegistryLayout.referrerDir(repository, subject, referrer));
+    }
+
+    /**
+     * The descriptors of the manifests in {@code repository} whose subject is {@code subjectText},
+     * filtered by artifact type when one is given.
+     */
+    public Future<List<Descriptor>> list(String repository, String subjectText, String artifactType) {
+        Validate.repository(repository);
+        Digest subject = Validate.digest(subjectText);
+        return store.exists(RegistryLayout.repository(repository)).compose(exists -> {
+            if (!exists) {
+                return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
+                        "repository name not known to registry: " + repository, Map.of("name", repository)));
+            }
+            return referrerDigests(repository, subject).compose(digests -> {
+                List<Future<Descriptor>> descriptors = new ArrayList<>();
+                for (Digest digest : digests) {
+                    descriptors.add(describe(repository, digest));
+                }
+                return Future.all(descriptors).map(all -> all.<Descriptor>list().stream()
+                        .filter(Objects::nonNull)
+                        .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
+                        .sorted(Comparator.comparing(d -> d.digest().toString()))
+                        .toList());
+            });
+        });
+    }
+
+    private Future<List<Digest>> referrerDigests(String repository, Digest subject) {
+        String dir = RegistryLayout.referrersDir(repository, subject);
+        List<Future<List<Digest>>> perAlgorithm = new ArrayList<>();
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            perAlgorithm.add(store.listOrEmpty(dir + "/" + algorithm.id()).map(names -> names.stream()
+                    .filter(name -> Digest.isValid(algorithm.id() + ":" + name))
+                    .map(name -> Digest.parse(algorithm.id() + ":" + name))
+                    .toList()));
+        }
+        return Future.all(perAlgorithm).map(all -> all.<List<Digest>>list().stream().flatMap(List::stream).toList());
+    }
+
+    /** The descriptor the referrers API lists for one referrer; null when it is gone. */
+    private Future<Descriptor> describe(String repository, Digest digest) {
+        return manifests.load(repository, digest).map(stored -> {
+            if (stored == null) {
+                return null;
+            }
+            Manifest manifest = ManifestService.parseStored(stored);
+            if (manifest == null) {
+                return null;
+            }
+            return new Descriptor(stored.mediaType(), digest, stored.content().length(),
+                    manifest.referrerArtifactType(), null, manifest.annotations(), null);
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+
+/**
+ * Where registry:2 (CNCF distribution) keeps each thing, so that a data directory or bucket
+ * filled by either registry is served by the other. What registry:2 has no place for lives
+ * beside its files under names it ignores: {@code _uploads/<id>/berthstate} and
+ * {@code _referrers/…} (registry:2 skips directories that start with an underscore).
+ *
+ * <p>Callers pass only validated repository names, tags, digests and upload ids, so every path
+ * built here stays inside the store.
+ */
+public final class RegistryLayout {
+    private static final String ROOT = "docker/registry/v2";
+    private static final String REPOSITORIES = ROOT + "/repositories";
+
+    private RegistryLayout() {
+    }
+
+    public static String blobData(Digest digest) {
+        return ROOT + "/blobs/" + digest.algorithm().id() + "/" + digest.encoded().substring(0, 2) + "/"
+                + digest.encoded() + "/data";
+    }
+
+    public static String repositoriesRoot() {
+        return REPOSITORIES;
+    }
+
+    public static String repository(String name) {
+        return REPOSITORIES + "/" + name;
+    }
+
+    public static String layerLink(String name, Digest digest) {
+        return repository(name) + "/_layers/" + digestPath(digest) + "/link";
+    }
+
+    public static String manifestsDir(String name) {
+        return repository(name) + "/_manifests";
+    }
+
+    public static String revisionLink(String name, Digest digest) {
+        return manifestsDir(name) + "/revisions/" + digestPath(digest) + "/link";
+    }
+
+    public static String tagsDir(String name) {
+        return manifestsDir(name) + "/tags";
+    }
+
+    public static String tagDir(String name, String tag) {
+        return tagsDir(name) + "/" + tag;
+    }
+
+    public static String tagCurrentLink(String name, String tag) {
+        return tagDir(name, tag) + "/current/link";
+    }
+
+    public static String tagIndexLink(String name, String tag, Digest digest) {
+        return tagDir(name, tag) + "/index/" + digestPath(digest) + "/link";
+    }
+
+    public static String uploadDir(String name, String uploadId) {
+        return repository(name) + "/_uploads/" + uploadId;
+    }
+
+    public static String uploadData(String name, String uploadId) {
+        return uploadDir(name, uploadId) + "/data";
+    }
+
+    public static String uploadStartedAt(String name, String uploadId) {
+        return uploadDir(name, uploadId) + "/startedat";
+    }
+
+    public static String uploadState(String name, String uploadId) {
+        return uploadDir(name, uploadId) + "/berthstate";
+    }
+
+    public static String referrersDir(String name, Digest subject) {
+        return repository(name) + "/_referrers/" + digestPath(subject);
+    }
+
+    public static String referrerDir(String name, Digest subject, Digest referrer) {
+        return referrersDir(name, subject) + "/" + digestPath(referrer);
+    }
+
+    public static String referrerLink(String name, Digest subject, Digest referrer) {
+        return referrerDir(name, subject, referrer) + "/link";
+    }
+
+    private static String digestPath(Digest digest) {
+        return digest.algorithm().id() + "/" + digest.encoded();
+    }
+}

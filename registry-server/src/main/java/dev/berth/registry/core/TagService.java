@@ -1,0 +1,69 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Names;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>}. */
+public final class TagService {
+    private final Store store;
+
+    TagService(Store store) {
+        this.store = store;
+    }
+
+    /** The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist. */
+    public Future<Page> list(String repository, Integer n, String last) {
+        Validate.repository(repository);
+        return store.exists(RegistryLayout.repository(repository)).compose(exists -> {
+            if (!exists) {
+                return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
+                        "repository name not known to registry: " + repository, Map.of("name", repository)));
+            }
+            return names(repository).map(tags -> Page.of(tags, n, last));
+        });
+    }
+
+    private Future<List<String>> names(String repository) {
+        return store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                .map(children -> children.stream().filter(Names::isTag).toList());
+    }
+
+    Future<Optional<Digest>> resolve(String repository, String tag) {
+        return store.readLink(RegistryLayout.tagCurrentLink(repository, tag));
+    }
+
+    /** Points the tag at the manifest: the current link first, so a listed tag always resolves. */
+    Future<Void> tag(String repository, String tag, Digest digest) {
+        return store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest)
+                .compose(v -> store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest));
+    }
+
+    /** Removes a tag; answers whether it existed. */
+    Future<Boolean> untag(String repository, String tag) {
+        String dir = RegistryLayout.tagDir(repository, tag);
+        return store.exists(dir).compose(exists -> exists
+                ? store.driver().delete(dir).map(true)
+                : Future.succeededFuture(false));
+    }
+
+    /** Removes every tag whose current link points at {@code digest}. */
+    Future<Void> untagAll(String repository, Digest digest) {
+        return names(repository).compose(tags -> {
+            List<Future<Void>> removals = new ArrayList<>();
+            for (String tag : tags) {
+                removals.add(resolve(repository, tag).compose(target -> target.filter(digest::equals).isPresent()
+                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                        : Future.succeededFuture()));
+            }
+            return Future.all(removals).mapEmpty();
+        });
+    }
+}

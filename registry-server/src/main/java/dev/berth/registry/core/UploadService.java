@@ -1,0 +1,207 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+import dev.berth.oci.DigestAlgorithm;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import dev.berth.storage.BlobWriter;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Upload sessions that live in storage, not in memory: a chunked upload may begin on one
+ * replica and finish on another. The data grows under {@code _uploads/<id>/data}; after every
+ * request the byte count and SHA-256 state are saved beside it. A blob becomes visible only
+ * after the digest the client names matched what was hashed, and only by an atomic move.
+ */
+public final class UploadService {
+    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Store store;
+    private final BlobService blobs;
+    private final Clock clock;
+    /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    UploadService(Store store, BlobService blobs, Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    /** Opens a new, empty session. */
+    public Future<UploadStatus> start(String repository) {
+        Validate.repository(repository);
+        String id = UUID.randomUUID().toString();
+        UploadState state = UploadState.begin(clock.instant());
+        return store.driver().write(RegistryLayout.uploadStartedAt(repository, id),
+                        Buffer.buffer(state.startedAt().toString()))
+                .compose(v -> saveState(repository, id, state))
+                .map(v -> new UploadStatus(repository, id, 0));
+    }
+
+    public Future<UploadStatus> status(String repository, String id) {
+        Validate.repository(repository);
+        return loadState(repository, id).map(state -> new UploadStatus(repository, id, state.offset()));
+    }
+
+    /**
+     * Appends a chunk. {@code rangeStart} is where the client says the chunk begins (null for a
+     * streamed PATCH without Content-Range); it must be where the upload stands.
+     */
+    public Future<UploadStatus> append(String repository, String id, Long rangeStart, ReadStream<Buffer> body) {
+        Validate.repository(repository);
+        return exclusively(repository, id, state -> {
+            checkRange(repository, id, state, rangeStart);
+            return openWriter(repository, id, state)
+                    .compose(writer -> write(repository, id, state, writer, body, true))
+                    .map(session -> new UploadStatus(repository, id, session.state.offset()));
+        });
+    }
+
+    /**
+     * Finishes the session with an optional last chunk and checks the whole content against
+     * {@code digestText}. On success the blob is in the store and linked into the repository.
+     */
+    public Future<CompletedBlob> complete(String repository, String id, String digestText, Long rangeStart,
+                                          ReadStream<Buffer> body) {
+        Validate.repository(repository);
+        Digest expected = Validate.digest(digestText);
+        if (expected.algorithm() != DigestAlgorithm.SHA256) {
+            return Future.failedFuture(new DistributionException(ErrorCode.DIGEST_INVALID,
+                    "uploads are verified with sha256; digest " + expected + " is not supported"));
+        }
+        return exclusively(repository, id, state -> {
+            checkRange(repository, id, state, rangeStart);
+            return openWriter(repository, id, state)
+                    .compose(writer -> write(repository, id, state, writer, body, false))
+                    .compose(session -> finish(repository, id, expected, session));
+        });
+    }
+
+    /** A whole blob in one request (POST with ?digest=). */
+    public Future<CompletedBlob> monolithic(String repository, String digestText, ReadStream<Buffer> body) {
+        Validate.repository(repository);
+        Validate.digest(digestText);
+        return start(repository).compose(status -> complete(repository, status.id(), digestText, null, body)
+                .recover(failure -> cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
+    }
+
+    /** Throws the session away. */
+    public Future<Void> cancel(String repository, String id) {
+        Validate.repository(repository);
+        return loadState(repository, id).compose(state -> store.driver().delete(RegistryLayout.uploadDir(repository, id)));
+    }
+
+    private Future<CompletedBlob> finish(String repository, String id, Digest expected, Session session) {
+        Digest actual = session.hash.current();
+        if (!actual.equals(expected)) {
+            return session.writer.end()
+                    .compose(v -> saveState(repository, id, session.state))
+                    .transform(ignored -> Future.failedFuture(new DistributionException(ErrorCode.DIGEST_INVALID,
+                            "upload content has digest " + actual + ", not " + expected,
+                            Map.of("expected", expected.toString(), "actual", actual.toString()))));
+        }
+        String blobPath = RegistryLayout.blobData(expected);
+        return store.exists(blobPath)
+                .compose(present -> present
+                        ? session.writer.cancel()
+                        : session.writer.commit().compose(v -> store.driver().move(RegistryLayout.uploadData(repository, id), blobPath)))
+                .compose(v -> blobs.link(repository, expected))
+                .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                .map(v -> new CompletedBlob(repository, expected));
+    }
+
+    /**
+     * Streams {@code body} (if any) into the writer while hashing it. With {@code keep}, the
+     * writer is closed and the new state saved for the next request. When the client drops the
+     * connection midway, what reached storage is kept and the state saved, so that the client
+     * can resume from where the upload stands.
+     */
+    private Future<Session> write(String repository, String id, UploadState state, BlobWriter writer,
+                                  ReadStream<Buffer> body, boolean keep) {
+        Sha256State hash = Sha256State.restore(state.sha256State());
+        HashingWriteStream hashing = new HashingWriteStream(writer, hash);
+        Future<Void> piped = body == null ? Future.succeededFuture() : body.pipe().endOnSuccess(keep).to(hashing);
+        return piped
+                .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
+                .compose(session -> keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
+                .recover(failure -> salvage(repository, id, state, writer, hashing, hash)
+                        .transform(ignored -> Future.failedFuture(failure)));
+    }
+
+    private Future<Void> salvage(String repository, String id, UploadState state, BlobWriter writer,
+                                 HashingWriteStream hashing, Sha256State hash) {
+        return writer.end().compose(v -> {
+            long hashed = state.offset() + hashing.written();
+            return writer.size() == hashed
+                    ? saveState(repository, id, state.advance(hashed, hash))
+                    : Future.succeededFuture();
+        });
+    }
+
+    private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
+        return store.driver().writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
+            if (writer.size() != state.offset()) {
+                return writer.end().transform(ignored -> Future.failedFuture(new DistributionException(
+                        ErrorCode.BLOB_UPLOAD_INVALID,
+                        "upload " + id + " holds " + writer.size() + " bytes but its state says " + state.offset()
+                                + "; start the upload again")));
+            }
+            return Future.succeededFuture(writer);
+        });
+    }
+
+    private void checkRange(String repository, String id, UploadState state, Long rangeStart) {
+        if (rangeStart != null && rangeStart != state.offset()) {
+            throw new UploadRangeException(new UploadStatus(repository, id, state.offset()),
+                    "chunk starts at " + rangeStart + " but the upload holds " + state.offset() + " bytes");
+        }
+    }
+
+    private <T> Future<T> exclusively(String repository, String id, Function<UploadState, Future<T>> action) {
+        String key = repository + "/" + id;
+        if (!busy.add(key)) {
+            return Future.failedFuture(new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID,
+                    "another request is writing to upload " + id));
+        }
+        Future<T> result;
+        try {
+            result = loadState(repository, id).compose(action::apply);
+        } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+        }
+        return result.andThen(ignored -> busy.remove(key));
+    }
+
+    private Future<UploadState> loadState(String repository, String id) {
+        if (id == null || !UPLOAD_ID.matcher(id).matches()) {
+            return Future.failedFuture(unknownUpload(id));
+        }
+        return store.driver().read(RegistryLayout.uploadState(repository, id))
+                .recover(e -> Store.absent(e, null))
+                .compose(json -> json == null
+                        ? Future.failedFuture(unknownUpload(id))
+                        : Future.succeededFuture(UploadState.fromJson(json)));
+    }
+
+    private Future<Void> saveState(String repository, String id, UploadState state) {
+        return store.driver().write(RegistryLayout.uploadState(repository, id), state.toJson());
+    }
+
+    private static DistributionException unknownUpload(String id) {
+        return new DistributionException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown: " + id);
+    }
+
+    private record Session(UploadState state, Sha256State hash, BlobWriter writer) {
+    }
+}
