@@ -1,0 +1,136 @@
+package dev.berth.storage.fs;
+
+import dev.berth.storage.BlobWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.OpenOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Appends to a hidden partial file beside the target, so nothing is visible at the path until
+ * {@link #commit()} renames the partial onto it. The partial outlives {@link #end()}: that is what
+ * lets a later {@code writer(path, true)}, on this node or another sharing the disk, resume it.
+ *
+ * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
+ */
+final class FsBlobWriter implements BlobWriter {
+    private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
+
+    private final WorkerTasks workers;
+    private final String path;
+    private final Path target;
+    private final Path partial;
+    private final AsyncFile file;
+    private long size;
+    private State state = State.OPEN;
+    private Future<Void> closing;
+
+    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, AsyncFile file) {
+        this.workers = workers;
+        this.path = path;
+        this.target = target;
+        this.partial = partial;
+        this.file = file;
+        // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
+        this.size = file.getWritePos();
+    }
+
+    /** Opens the partial file of {@code target}, continuing it when {@code append}, emptying it otherwise. */
+    static Future<BlobWriter> open(FileSystem fs, WorkerTasks workers, String path, Path target, boolean append) {
+        Path partial = FsLayout.partialOf(target);
+        OpenOptions options = new OpenOptions()
+                .setRead(false)
+                .setWrite(true)
+                .setCreate(true)
+                .setAppend(append)
+                .setTruncateExisting(!append);
+        return fs.mkdirs(partial.getParent().toString())
+                .compose(ignored -> fs.open(partial.toString(), options))
+                .map(file -> new FsBlobWriter(workers, path, target, partial, file));
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        size += data.length();
+        return file.write(data).recover(FsErrors.on(path));
+    }
+
+    /** Closes the partial file and keeps it for a later writer to continue. */
+    @Override
+    public Future<Void> end() {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        state = State.ENDED;
+        return close().recover(FsErrors.on(path));
+    }
+
+    @Override
+    public Future<Void> commit() {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        state = State.COMMITTED;
+        // Close first: it waits for writes in flight, which AsyncFile.flush() would not.
+        return close()
+                .compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
+                .recover(FsErrors.on(path));
+    }
+
+    /** Allowed in any state, so that a caller can clean up after a failed write or commit. */
+    @Override
+    public Future<Void> cancel() {
+        state = State.CANCELLED;
+        return close()
+                .transform(closed -> workers.run(() -> Files.deleteIfExists(partial)))
+                .recover(FsErrors.on(path));
+    }
+
+    @Override
+    public FsBlobWriter exceptionHandler(Handler<Throwable> handler) {
+        file.exceptionHandler(handler);
+        return this;
+    }
+
+    @Override
+    public FsBlobWriter setWriteQueueMaxSize(int maxSize) {
+        file.setWriteQueueMaxSize(maxSize);
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return file.writeQueueFull();
+    }
+
+    @Override
+    public FsBlobWriter drainHandler(Handler<Void> handler) {
+        file.drainHandler(handler);
+        return this;
+    }
+
+    /** AsyncFile throws when closed twice; every way out of this writer goes through here once. */
+    private Future<Void> close() {
+        if (closing == null) {
+            closing = file.close();
+        }
+        return closing;
+    }
+
+    private Future<Void> notOpen() {
+        return Future.failedFuture(new IllegalStateException("writer for " + path + " is already " + state.name().toLowerCase()));
+    }
+}
