@@ -1,0 +1,65 @@
+package dev.berth.conformance.interop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The skopeo CLI against a plain-HTTP registry on loopback. {@code --insecure-policy} spares
+ * the tests from depending on /etc/containers/policy.json, which only exists when
+ * containers-common was installed alongside.
+ */
+final class Skopeo {
+
+    private final Path executable;
+
+    private Skopeo(Path executable) {
+        this.executable = executable;
+    }
+
+    /** skopeo, or a skip (a failure in CI) when it is not installed. */
+    static Skopeo require() {
+        return new Skopeo(Prerequisites.executable("skopeo", "skopeo"));
+    }
+
+    /** {@code docker://HOST:PORT/REPO:TAG} (or {@code REPO@DIGEST}, or just {@code REPO}) in a registry. */
+    static String docker(RegistryProcess registry, String repoAndReference) {
+        return "docker://" + registry.hostPort() + "/" + repoAndReference;
+    }
+
+    /** Copies between any two transports; plain HTTP is allowed on both sides. */
+    String copy(String source, String destination, String... extraFlags) {
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "copy",
+                "--src-tls-verify=false", "--dest-tls-verify=false"));
+        argv.addAll(List.of(extraFlags));
+        argv.add(source);
+        argv.add(destination);
+        return Command.of(argv).timeout(Duration.ofMinutes(5)).runOk().output();
+    }
+
+    /** {@code skopeo inspect} of a docker:// reference, parsed. */
+    JsonNode inspect(String dockerRef) {
+        return OciJson.parse(run("inspect", "--tls-verify=false", dockerRef));
+    }
+
+    /** The manifest exactly as the registry serves it. */
+    byte[] rawManifest(String dockerRef) {
+        return run("inspect", "--raw", "--tls-verify=false", dockerRef).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The tags skopeo lists for a {@code docker://HOST/REPO} repository. */
+    List<String> listTags(String dockerRepo) {
+        List<String> tags = new ArrayList<>();
+        OciJson.parse(run("list-tags", "--tls-verify=false", dockerRepo)).get("Tags").forEach(tag -> tags.add(tag.asText()));
+        return tags;
+    }
+
+    private String run(String... args) {
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy"));
+        argv.addAll(List.of(args));
+        return Command.of(argv).timeout(Duration.ofMinutes(2)).runOk().stdout();
+    }
+}

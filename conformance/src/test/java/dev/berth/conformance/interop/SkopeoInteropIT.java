@@ -1,0 +1,135 @@
+package dev.berth.conformance.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** skopeo (containers/image) as a second, independent client of the registry. */
+@DisplayName("skopeo copies images into and out of the registry")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class SkopeoInteropIT {
+
+    private static Cleanup cleanup;
+    private static Skopeo skopeo;
+    private static ScratchDir scratch;
+    private static RegistryProcess registry;
+
+    @BeforeAll
+    static void startRegistry() {
+        skopeo = Skopeo.require();
+        cleanup = new Cleanup();
+        scratch = cleanup.add(ScratchDir.inBuildDir("skopeo-it-"));
+        registry = cleanup.add(RegistryKind.selected().start(scratch.newDir("registry")));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (cleanup != null) {
+            cleanup.close();
+        }
+    }
+
+    @Test
+    @DisplayName("an OCI image layout copied in keeps its manifest byte for byte, so its digest is unchanged")
+    void ociLayoutRoundTripKeepsDigest() {
+        OciImage image = OciLayoutWriter.write(scratch.newDir("layout-in"), "v1", "skopeo");
+        String ref = Skopeo.docker(registry, "skopeo/oci-app:v1");
+
+        skopeo.copy(image.transportRef(), ref, "--preserve-digests");
+
+        assertThat(Sha256.of(skopeo.rawManifest(ref))).isEqualTo(image.manifestDigest());
+        JsonNode inspected = skopeo.inspect(ref);
+        assertThat(inspected.get("Digest").asText()).isEqualTo(image.manifestDigest());
+        assertThat(inspected.get("Layers")).hasSize(2);
+        assertThat(skopeo.listTags(Skopeo.docker(registry, "skopeo/oci-app"))).containsExactly("v1");
+    }
+
+    @Test
+    @DisplayName("an image copied out of the registry into an OCI layout has blobs that hash to their names")
+    void copyOutToOciLayout() {
+        OciImage image = OciLayoutWriter.write(scratch.newDir("layout-src"), "v1", "copy-out");
+        String ref = Skopeo.docker(registry, "skopeo/copy-out:v1");
+        skopeo.copy(image.transportRef(), ref, "--preserve-digests");
+        Path out = scratch.newDir("layout-out");
+
+        skopeo.copy(ref, "oci:" + out + ":pulled");
+
+        assertThat(BlobFiles.inOciLayout(out)).hasSize(4); // config, manifest, two layers
+        assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
+        JsonNode index = OciJson.parse(readBytes(out.resolve("index.json")));
+        assertThat(index.at("/manifests/0/digest").asText()).isEqualTo(image.manifestDigest());
+    }
+
+    @Test
+    @DisplayName("umoci unpacks the layout skopeo pulled from the registry into a bundle with the image's files")
+    void umociUnpacksPulledLayout() {
+        Path umoci = Prerequisites.executable("umoci", "umoci");
+        OciImage image = OciLayoutWriter.write(scratch.newDir("layout-umoci"), "v1", "umoci");
+        String ref = Skopeo.docker(registry, "skopeo/umoci:v1");
+        skopeo.copy(image.transportRef(), ref, "--preserve-digests");
+        Path pulled = scratch.newDir("layout-umoci-pulled");
+        skopeo.copy(ref, "oci:" + pulled + ":v1");
+        Path bundle = scratch.resolve("bundle");
+
+        List<String> unpack = new ArrayList<>(List.of(umoci.toString(), "unpack"));
+        if (!Prerequisites.isRoot()) {
+            unpack.add("--rootless"); // umoci refuses to chown as an ordinary user otherwise
+        }
+        unpack.addAll(List.of("--image", pulled + ":v1", bundle.toString()));
+        Command.of(unpack).runOk();
+
+        image.files().forEach((file, content) ->
+                assertThat(readString(bundle.resolve("rootfs" + file))).isEqualTo(content));
+        assertThat(bundle.resolve("rootfs/bin/busybox")).isExecutable();
+        assertThat(bundle.resolve("config.json")).isRegularFile();
+    }
+
+    @Test
+    @DisplayName("an image saved by docker is copied in from the docker-archive and served with all its layers")
+    void dockerArchiveCopiedIn() {
+        try (Cleanup local = new Cleanup()) {
+            DockerDaemon docker = local.add(DockerDaemon.start());
+            ScratchDir work = local.add(ScratchDir.inBuildDir("skopeo-docker-"));
+            AppImage image = TestImages.buildThreeLayerApp(docker, work.path());
+            Path archive = work.resolve("app.tar");
+            // skopeo's docker-daemon: transport only knows the default socket; a saved archive does not care.
+            docker.docker("save", "-o", archive.toString(), image.localRef());
+            String ref = Skopeo.docker(registry, "skopeo/from-docker:1");
+
+            skopeo.copy("docker-archive:" + archive, ref);
+
+            JsonNode inspected = skopeo.inspect(ref);
+            assertThat(inspected.get("Layers")).hasSize(3);
+            JsonNode manifest = OciJson.parse(skopeo.rawManifest(ref));
+            assertThat(manifest.at("/config/digest").asText()).as("config digest = docker image id").isEqualTo(image.imageId());
+            Path out = work.path().resolve("out");
+            skopeo.copy(ref, "oci:" + out + ":1");
+            assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readString(Path file) {
+        return new String(readBytes(file), StandardCharsets.UTF_8);
+    }
+}
