@@ -1,0 +1,104 @@
+package dev.berth.registry;
+
+import dev.berth.registry.config.ListenAddress;
+import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.core.Registry;
+import dev.berth.registry.core.RegistryOptions;
+import dev.berth.registry.http.RegistryRouter;
+import dev.berth.storage.StorageDriver;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts berth-registry from its configuration: Vert.x, the storage driver, the registry core,
+ * its HTTP routes and the HTTP server. What the process does around it (signals, exit codes,
+ * logging set-up) is the command line's business.
+ */
+public final class RegistryLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryLauncher.class);
+    /** Requests longer than this are refused: a referrers or tags query with many parameters fits. */
+    private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
+    /** Connections idle for this long are closed; long enough for clients that pause between layers. */
+    private static final int IDLE_TIMEOUT_SECONDS = 120;
+    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(10);
+
+    private RegistryLauncher() {
+    }
+
+    /**
+     * Starts the registry and returns once it listens. Blocks the calling thread, which must not
+     * be a Vert.x thread.
+     */
+    public static RunningRegistry start(RegistryConfig config) throws LaunchException {
+        Vertx vertx = Vertx.vertx();
+        StorageDriver driver;
+        try {
+            driver = StorageDrivers.open(vertx, config.storage());
+        } catch (LaunchException | RuntimeException e) {
+            awaitQuietly(vertx.close());
+            throw e;
+        }
+        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
+        Handler<HttpServerRequest> handler = RegistryRouter.create(vertx, registry);
+        if (config.log().accessLog()) {
+            handler = new AccessLog(handler);
+        }
+        HttpServer server = vertx.createHttpServer(serverOptions()).requestHandler(handler);
+        ListenAddress requested = config.http().listen();
+        try {
+            await(server.listen(requested.port(), requested.host()), LISTEN_TIMEOUT);
+        } catch (ExecutionException | TimeoutException e) {
+            awaitQuietly(driver.close().eventually(vertx::close));
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new LaunchException("cannot listen on " + requested + ": " + cause, cause);
+        }
+        RunningRegistry running = new RunningRegistry(vertx, server, driver,
+                new ListenAddress(requested.host(), server.actualPort()));
+        LOG.info("berth-registry {} listening on {}, storage {}, deletes {}", BuildInfo.version(),
+                running.address(), config.storage().describe(), config.delete().enabled() ? "enabled" : "disabled");
+        return running;
+    }
+
+    private static HttpServerOptions serverOptions() {
+        return new HttpServerOptions()
+                // Blobs are compressed already and digests cover the exact bytes: never re-encode.
+                .setCompressionSupported(false)
+                .setDecompressionSupported(false)
+                .setTcpKeepAlive(true)
+                .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+                // curl and others wait a second for "100 Continue" before sending an upload body.
+                .setHandle100ContinueAutomatically(true);
+    }
+
+    private static <T> T await(Future<T> future, Duration timeout) throws ExecutionException, TimeoutException {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException(e);
+        }
+    }
+
+    /** Cleanup after a failed start: the start failure is what the operator needs to see. */
+    private static void awaitQuietly(Future<?> cleanup) {
+        try {
+            await(cleanup, CLEANUP_TIMEOUT);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("cleanup after a failed start failed", e);
+        }
+    }
+}

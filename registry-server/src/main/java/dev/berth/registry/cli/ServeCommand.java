@@ -1,0 +1,90 @@
+package dev.berth.registry.cli;
+
+import dev.berth.registry.LaunchException;
+import dev.berth.registry.RegistryLauncher;
+import dev.berth.registry.RunningRegistry;
+import dev.berth.registry.config.ConfigLayer;
+import dev.berth.registry.config.ConfigLoader;
+import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.Settings;
+import dev.berth.registry.config.StorageFlag;
+import dev.berth.registry.config.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** berth-registry serve: run the registry until the process is told to stop. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Serves the OCI distribution API over HTTP.",
+            "Each setting comes from the first of: these flags, BERTH_* environment variables,"
+                    + " the --config file, the built-in default. See docs/configuration.md."
+        })
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /**
+     * How long requests in flight may take to finish after SIGTERM. Short enough that the whole
+     * stop fits in the 10 seconds docker stop and Kubernetes allow by default.
+     */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Address to listen on. Default: 0.0.0.0:5000")
+    String listen;
+
+    @Option(names = StorageFlag.NAME, paramLabel = "fs:DIR",
+            description = "Where to keep images: fs:DIR for directory DIR. Default: fs:data")
+    String storage;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file.")
+    Path configFile;
+
+    @Override
+    public Integer call() throws LaunchException, InterruptedException {
+        RegistryConfig config = config(System.getenv());
+        Logging.setRootLevel(config.log().level());
+        RunningRegistry running = RegistryLauncher.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(running);
+            stopped.countDown();
+        }, "berth-shutdown"));
+        // Serve until a signal starts the JVM's shutdown; it exits with 128 + signal once the hook is done.
+        stopped.await();
+        return ExitCode.OK;
+    }
+
+    /** The configuration these flags, the named file and {@code environment} resolve to. */
+    RegistryConfig config(Map<String, String> environment) {
+        return ConfigLoader.load(Optional.ofNullable(configFile), environment, flags());
+    }
+
+    private ConfigLayer flags() {
+        ConfigLayer flags = ConfigLayer.empty();
+        if (listen != null) {
+            flags = flags.with(Settings.HTTP_LISTEN, listen, ValueSource.flag("--listen"));
+        }
+        if (storage != null) {
+            flags = StorageFlag.apply(storage, flags);
+        }
+        return flags;
+    }
+
+    private static void stop(RunningRegistry running) {
+        LOG.info("stopping: requests in flight have up to {} s to finish", SHUTDOWN_GRACE.toSeconds());
+        boolean clean = running.stop(SHUTDOWN_GRACE);
+        LOG.info(clean ? "stopped" : "stopped, not cleanly (see above)");
+        Logging.flushAndStop();
+    }
+}

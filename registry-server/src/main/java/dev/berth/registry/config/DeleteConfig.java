@@ -1,0 +1,5 @@
+package dev.berth.registry.config;
+
+/** Whether the API may delete manifests, tags and blobs. */
+public record DeleteConfig(boolean enabled) {
+}

@@ -1,0 +1,34 @@
+package dev.berth.registry.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting berth-registry knows, with its default. The one list that files, environment and docs follow. */
+public final class Settings {
+    public static final Setting<ListenAddress> HTTP_LISTEN =
+            new Setting<>("http.listen", new ListenAddress("0.0.0.0", 5000), ListenAddress::parse);
+    public static final Setting<Path> STORAGE_FILESYSTEM_ROOTDIRECTORY =
+            new Setting<>("storage.filesystem.rootdirectory", Path.of("data"), ValueParser.path());
+    public static final Setting<Boolean> DELETE_ENABLED =
+            new Setting<>("delete.enabled", true, ValueParser.bool());
+    public static final Setting<LogLevel> LOG_LEVEL =
+            new Setting<>("log.level", LogLevel.INFO, LogLevel::parse);
+    public static final Setting<Boolean> LOG_ACCESSLOG =
+            new Setting<>("log.accesslog", true, ValueParser.bool());
+
+    public static final List<Setting<?>> ALL =
+            List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY, DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
+
+    private Settings() {
+    }
+
+    static Optional<Setting<?>> byPath(String path) {
+        return ALL.stream().filter(setting -> setting.path().equals(path)).findFirst();
+    }
+
+    /** Whether {@code path} names a group of settings (http, storage.filesystem), not a setting. */
+    static boolean isSection(String path) {
+        return ALL.stream().anyMatch(setting -> setting.path().startsWith(path + "."));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.berth.registry;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Collects the formatted lines of one logger, written from any thread, for a test to read. */
+final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+    private final Logger logger;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private CapturedLog(Logger logger) {
+        this.logger = logger;
+    }
+
+    static CapturedLog of(String loggerName) {
+        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
+        CapturedLog captured = new CapturedLog(logger);
+        captured.setContext(logger.getLoggerContext());
+        captured.start();
+        logger.addAppender(captured);
+        return captured;
+    }
+
+    @Override
+    protected void append(ILoggingEvent event) {
+        lines.add(event.getFormattedMessage());
+    }
+
+    /** The lines so far, after waiting up to five seconds for there to be at least {@code count}. */
+    List<String> awaitLines(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(this);
+        stop();
+    }
+}

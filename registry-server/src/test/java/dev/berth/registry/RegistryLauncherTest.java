@@ -1,0 +1,121 @@
+package dev.berth.registry;
+
+import dev.berth.registry.config.DeleteConfig;
+import dev.berth.registry.config.FilesystemStorageConfig;
+import dev.berth.registry.config.HttpConfig;
+import dev.berth.registry.config.ListenAddress;
+import dev.berth.registry.config.LogConfig;
+import dev.berth.registry.config.LogLevel;
+import dev.berth.registry.config.RegistryConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("The registry launcher")
+class RegistryLauncherTest {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private RunningRegistry running;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    @DisplayName("Creates the storage directory, listens on the port it got and answers /v2/ with 200")
+    void starts() throws Exception {
+        Path root = dir.resolve("not/yet/there");
+        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), root, true));
+
+        assertThat(running.address().port()).isPositive();
+        assertThat(root).isDirectory();
+        assertThat(get("/v2/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Accepts request lines of 12 KiB, longer than Vert.x's default of 4 KiB")
+    void longRequestLine() throws Exception {
+        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+
+        assertThat(get("/v2/?q=" + "a".repeat(12 * 1024)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Logs each request to the access log when log.accesslog is on")
+    void accessLogOn() throws Exception {
+        try (CapturedLog log = CapturedLog.of(AccessLog.LOGGER_NAME)) {
+            running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+
+            get("/v2/?probe=1");
+
+            assertThat(log.awaitLines(1)).singleElement().asString().contains("\"GET /v2/?probe=1 HTTP/1.1\" 200 2 ");
+        }
+    }
+
+    @Test
+    @DisplayName("Logs no requests when log.accesslog is off")
+    void accessLogOff() throws Exception {
+        try (CapturedLog log = CapturedLog.of(AccessLog.LOGGER_NAME)) {
+            running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, false));
+
+            get("/v2/");
+
+            Thread.sleep(200);
+            assertThat(log.awaitLines(0)).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("Fails with the address when the port is taken")
+    void portTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ListenAddress address = new ListenAddress("127.0.0.1", taken.getLocalPort());
+
+            assertThatThrownBy(() -> RegistryLauncher.start(config(address, dir, true)))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageStartingWith("cannot listen on " + address + ":")
+                    .hasMessageContaining("Address already in use");
+        }
+    }
+
+    @Test
+    @DisplayName("Fails with the directory when the storage directory cannot be created")
+    void storageDirectoryBlocked() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+
+        assertThatThrownBy(() -> RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), file, true)))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("cannot create the storage directory " + file);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + running.address().port() + pathAndQuery);
+        return client.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
+        return new RegistryConfig(new HttpConfig(listen), new FilesystemStorageConfig(root), new DeleteConfig(true),
+                new LogConfig(LogLevel.INFO, accessLog));
+    }
+}

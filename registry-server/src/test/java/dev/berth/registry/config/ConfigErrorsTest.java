@@ -1,0 +1,71 @@
+package dev.berth.registry.config;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("Configuration errors name the setting and where its value came from")
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("A port out of range from the environment names http.listen and the variable")
+    void portOutOfRangeFromEnvironment() {
+        assertThatThrownBy(() -> load(Map.of("BERTH_HTTP_LISTEN", "0.0.0.0:65536")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid http.listen '0.0.0.0:65536' from environment variable BERTH_HTTP_LISTEN:"
+                        + " port 65536 is out of range 0-65535");
+    }
+
+    @Test
+    @DisplayName("A non-boolean in the config file names the setting and the file")
+    void nonBooleanFromFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("berth.yml"), "log:\n  accesslog: yes please\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid log.accesslog 'yes please' from config file " + file
+                        + ": expected true or false");
+    }
+
+    @Test
+    @DisplayName("A bad listen address from a flag names the flag")
+    void badListenFromFlag() {
+        ConfigLayer flags = ConfigLayer.empty().with(Settings.HTTP_LISTEN, "localhost", ValueSource.flag("--listen"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(), flags))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid http.listen 'localhost' from flag --listen")
+                .hasMessageContaining("HOST:PORT");
+    }
+
+    @Test
+    @DisplayName("An unknown log level lists the levels there are")
+    void unknownLogLevel() {
+        assertThatThrownBy(() -> load(Map.of("BERTH_LOG_LEVEL", "verbose")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BERTH_LOG_LEVEL")
+                .hasMessageEndingWith("expected one of error, warn, info, debug, trace");
+    }
+
+    @Test
+    @DisplayName("An empty storage directory is refused")
+    void emptyDirectory() {
+        assertThatThrownBy(() -> load(Map.of("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("storage.filesystem.rootdirectory");
+    }
+
+    private static RegistryConfig load(Map<String, String> environment) {
+        return ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
+    }
+}

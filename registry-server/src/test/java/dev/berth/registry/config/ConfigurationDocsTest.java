@@ -1,0 +1,31 @@
+package dev.berth.registry.config;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("docs/configuration.md")
+class ConfigurationDocsTest {
+    /** Maven runs tests in the module's directory; the docs live beside it. */
+    private static final Path DOCS = Path.of("..", "docs", "configuration.md");
+
+    @Test
+    @DisplayName("Documents every setting with its YAML key, environment variable and default")
+    void documentsEverySetting() throws IOException {
+        String docs = Files.readString(DOCS);
+
+        for (Setting<?> setting : Settings.ALL) {
+            String row = docs.lines()
+                    .filter(line -> line.startsWith("|") && line.contains("`" + setting.path() + "`"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no table row for " + setting.path()));
+            assertThat(row).contains("`" + setting.environmentVariable() + "`")
+                    .contains("`" + setting.defaultValue() + "`");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.berth.registry.config;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Environment variables")
+class EnvironmentMappingTest {
+
+    @Test
+    @DisplayName("Each setting's variable is BERTH_ plus its path upper-cased with dots made underscores")
+    void variableNames() {
+        assertThat(Settings.ALL).extracting(Setting::environmentVariable).containsExactly(
+                "BERTH_HTTP_LISTEN",
+                "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
+                "BERTH_DELETE_ENABLED",
+                "BERTH_LOG_LEVEL",
+                "BERTH_LOG_ACCESSLOG");
+    }
+
+    @Test
+    @DisplayName("Every setting can be set through its environment variable")
+    void everySettingFromEnvironment() {
+        Map<String, String> environment = Map.of(
+                "BERTH_HTTP_LISTEN", "127.0.0.1:8080",
+                "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "/srv/registry",
+                "BERTH_DELETE_ENABLED", "false",
+                "BERTH_LOG_LEVEL", "DEBUG",
+                "BERTH_LOG_ACCESSLOG", "False");
+
+        RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
+
+        assertThat(config).isEqualTo(new RegistryConfig(
+                new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
+                new FilesystemStorageConfig(Path.of("/srv/registry")),
+                new DeleteConfig(false),
+                new LogConfig(LogLevel.DEBUG, false)));
+    }
+
+    @Test
+    @DisplayName("Other variables, BERTH_ ones included, are left alone")
+    void otherVariablesIgnored() {
+        Map<String, String> environment = Map.of(
+                "BERTH_JAVA_OPTS", "-Xmx1g",
+                "HTTP_LISTEN", "127.0.0.1:1",
+                "berth_delete_enabled", "false");
+
+        RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
+
+        assertThat(config).isEqualTo(RegistryConfig.defaults());
+    }
+}
