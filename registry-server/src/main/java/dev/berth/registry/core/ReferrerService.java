@@ -3,15 +3,12 @@ package dev.berth.registry.core;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
-import dev.berth.oci.DistributionException;
-import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Manifest;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,27 +37,22 @@ public final class ReferrerService {
 
     /**
      * The descriptors of the manifests in {@code repository} whose subject is {@code subjectText},
-     * filtered by artifact type when one is given.
+     * filtered by artifact type when one is given. An unknown repository has no referrers rather
+     * than being an error: the spec forbids a 404 here, which clients read as "no referrers API".
      */
     public Future<List<Descriptor>> list(String repository, String subjectText, String artifactType) {
         Validate.repository(repository);
         Digest subject = Validate.digest(subjectText);
-        return store.exists(RegistryLayout.repository(repository)).compose(exists -> {
-            if (!exists) {
-                return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
-                        "repository name not known to registry: " + repository, Map.of("name", repository)));
+        return referrerDigests(repository, subject).compose(digests -> {
+            List<Future<Descriptor>> descriptors = new ArrayList<>();
+            for (Digest digest : digests) {
+                descriptors.add(describe(repository, digest));
             }
-            return referrerDigests(repository, subject).compose(digests -> {
-                List<Future<Descriptor>> descriptors = new ArrayList<>();
-                for (Digest digest : digests) {
-                    descriptors.add(describe(repository, digest));
-                }
-                return Future.all(descriptors).map(all -> all.<Descriptor>list().stream()
-                        .filter(Objects::nonNull)
-                        .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
-                        .sorted(Comparator.comparing(d -> d.digest().toString()))
-                        .toList());
-            });
+            return Future.all(descriptors).map(all -> all.<Descriptor>list().stream()
+                    .filter(Objects::nonNull)
+                    .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
+                    .sorted(Comparator.comparing(d -> d.digest().toString()))
+                    .toList());
         });
     }
 

@@ -131,7 +131,9 @@ public final class UploadService {
                                   ReadStream<Buffer> body, boolean keep) {
         Sha256State hash = Sha256State.restore(state.sha256State());
         HashingWriteStream hashing = new HashingWriteStream(writer, hash);
-        Future<Void> piped = body == null ? Future.succeededFuture() : body.pipe().endOnSuccess(keep).to(hashing);
+        // Not ended on failure: salvage ends the writer itself, and a writer ends only once.
+        Future<Void> piped = body == null ? Future.succeededFuture()
+                : body.pipe().endOnSuccess(keep).endOnFailure(false).to(hashing);
         return piped
                 .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
                 .compose(session -> keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))

@@ -33,7 +33,7 @@ final class ErrorResponses {
         }
         String body = new JsonObject().put("errors", new JsonArray().add(entry)).encode();
         response.setStatusCode(error.status()).putHeader("Content-Type", "application/json");
-        if (!request.isEnded()) {
+        if (!request.isEnded() && hasBody(request)) {
             // The client is still sending a body we will not read: close rather than parse it as a request.
             response.putHeader("Connection", "close");
         }
@@ -42,6 +42,11 @@ final class ErrorResponses {
         } else {
             response.end(body);
         }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

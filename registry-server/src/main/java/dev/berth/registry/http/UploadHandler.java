@@ -27,7 +27,8 @@ final class UploadHandler {
         }
         String digest = request.getParam("digest");
         if (digest != null) {
-            return registry.uploads().monolithic(path.name(), digest, request).compose(blob -> created(request, blob));
+            return registry.uploads().monolithic(path.name(), digest, RequestBody.of(request))
+                    .compose(blob -> created(request, blob));
         }
         return startSession(request, path);
     }
@@ -38,9 +39,10 @@ final class UploadHandler {
 
     /** PATCH: one chunk (with Content-Range) or the rest of the stream (without). */
     Future<Void> patch(HttpServerRequest request, ApiPath path) {
+        RequestBody body = RequestBody.of(request);
         ContentRange range = ContentRange.parse(request.getHeader("Content-Range"));
         checkLength(request, range);
-        return registry.uploads().append(path.name(), path.reference(), range == null ? null : range.start(), request)
+        return registry.uploads().append(path.name(), path.reference(), range == null ? null : range.start(), body)
                 .compose(status -> accepted(request, status, 202));
     }
 
@@ -50,9 +52,10 @@ final class UploadHandler {
         if (digest == null) {
             throw new DistributionException(ErrorCode.DIGEST_INVALID, "the digest query parameter is required");
         }
+        RequestBody body = RequestBody.of(request);
         ContentRange range = ContentRange.parse(request.getHeader("Content-Range"));
         checkLength(request, range);
-        return registry.uploads().complete(path.name(), path.reference(), digest, range == null ? null : range.start(), request)
+        return registry.uploads().complete(path.name(), path.reference(), digest, range == null ? null : range.start(), body)
                 .compose(blob -> created(request, blob));
     }
 

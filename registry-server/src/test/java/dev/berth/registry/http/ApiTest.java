@@ -1,0 +1,41 @@
+package dev.berth.registry.http;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+/** A fresh registry over an empty directory for every test. */
+abstract class ApiTest {
+    @TempDir
+    Path tempDir;
+    RegistryServer server;
+    RegistryClient api;
+    Pushes push;
+
+    /** Subclasses that test a registry with deletion switched off say so here. */
+    boolean deleteEnabled() {
+        return true;
+    }
+
+    @BeforeEach
+    void startRegistry() {
+        server = RegistryServer.start(tempDir.resolve("data"), deleteEnabled());
+        api = server.client();
+        push = new Pushes(api);
+    }
+
+    @AfterEach
+    void stopRegistry() {
+        server.close();
+    }
+
+    /** Stops the registry and starts a new one over the same directory, as a restart would. */
+    void restartRegistry() {
+        server.close();
+        server = RegistryServer.start(server.dataDir(), deleteEnabled());
+        api = server.client();
+        push = new Pushes(api);
+    }
+}

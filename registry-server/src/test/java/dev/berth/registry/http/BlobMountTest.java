@@ -1,0 +1,71 @@
+package dev.berth.registry.http;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Mounting a blob from another repository")
+class BlobMountTest extends ApiTest {
+    private static final String SOURCE = "source/repo";
+    private static final String TARGET = "target/repo";
+
+    private Reply mount(Content blob, String from) {
+        return api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest() + "&from=" + from, new byte[0]);
+    }
+
+    @Test
+    @DisplayName("POST ?mount=&from= answers 201 with the blob's Location when the source holds the blob")
+    void mountsFromSource() {
+        Content blob = push.randomBlob(SOURCE, 2048);
+
+        mount(blob, SOURCE).hasStatus(201)
+                .hasHeader("Location", "/v2/" + TARGET + "/blobs/" + blob.digest())
+                .hasHeader("Docker-Content-Digest", blob.digest().toString());
+
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).hasStatus(200);
+        assertThat(api.get("/v2/" + TARGET + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
+    }
+
+    @Test
+    @DisplayName("a blob the source does not hold is not mounted: 202 opens an upload session instead")
+    void fallsBackToSession() {
+        Content blob = push.randomBlob("elsewhere", 100);
+
+        Reply reply = mount(blob, SOURCE);
+
+        reply.hasStatus(202);
+        assertThat(reply.header("Location")).startsWith("/v2/" + TARGET + "/blobs/uploads/");
+        assertThat(reply.header("Docker-Upload-UUID")).isNotBlank();
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).isBodylessError(404);
+    }
+
+    @Test
+    @DisplayName("the session a failed mount opened takes the blob as usual")
+    void sessionAfterFailedMount() {
+        Content blob = Content.random(100);
+        String location = mount(blob, SOURCE).hasStatus(202).header("Location");
+
+        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes()).hasStatus(201);
+
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).hasStatus(200);
+    }
+
+    @Test
+    @DisplayName("a source that is no valid repository name mounts nothing and opens a session")
+    void invalidSource() {
+        Content blob = push.randomBlob(SOURCE, 100);
+
+        mount(blob, "../source").hasStatus(202);
+
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).isBodylessError(404);
+    }
+
+    @Test
+    @DisplayName("mount without from opens a session")
+    void noSource() {
+        Content blob = push.randomBlob(SOURCE, 100);
+
+        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0]).hasStatus(202);
+    }
+}
