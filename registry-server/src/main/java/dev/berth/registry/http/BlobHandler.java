@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import dev.berth.oci.DistributionException;
 import dev.berth.registry.core.BlobSource;
 import dev.berth.registry.core.Registry;
 import io.vertx.core.Future;
@@ -26,7 +27,13 @@ final class BlobHandler {
 
     private Future<Void> send(HttpServerRequest request, BlobSource blob) {
         HttpServerResponse response = request.response();
-        ByteRange range = ByteRange.parse(request.getHeader("Range"), blob.size());
+        ByteRange range;
+        try {
+            range = ByteRange.parse(request.getHeader("Range"), blob.size());
+        } catch (DistributionException unsatisfiable) {
+            response.putHeader("Content-Range", "bytes */" + blob.size());
+            throw unsatisfiable;
+        }
         long offset = range == null ? 0 : range.offset();
         long length = range == null ? blob.size() : range.length();
         response.putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())

@@ -2,6 +2,7 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -59,7 +60,12 @@ final class ErrorResponses {
         if (failure instanceof DistributionException known) {
             return known;
         }
-        LOG.error("{} {} failed", request.method(), request.path(), failure);
+        if (failure instanceof HttpClosedException) {
+            // The client went away: an everyday event, not the registry's fault.
+            LOG.debug("{} {}: client closed the connection", request.method(), request.path());
+        } else {
+            LOG.error("{} {} failed", request.method(), request.path(), failure);
+        }
         return new DistributionException(ErrorCode.UNKNOWN, "internal error: " + failure.getClass().getSimpleName());
     }
 }

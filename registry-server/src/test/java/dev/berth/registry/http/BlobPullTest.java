@@ -94,9 +94,9 @@ class BlobPullTest extends ApiTest {
     }
 
     @Test
-    @DisplayName("a range that starts past the end answers 416")
+    @DisplayName("a range that starts past the end answers 416 with the blob's size in Content-Range")
     void unsatisfiableRange() {
-        api.get(url, "Range", "bytes=1000-").isError(416, "RANGE_INVALID");
+        api.get(url, "Range", "bytes=1000-").isError(416, "RANGE_INVALID").hasHeader("Content-Range", "bytes */1000");
         api.get(url, "Range", "bytes=5000-6000").isError(416, "RANGE_INVALID");
     }
 
