@@ -2,6 +2,9 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.conformance.oci.Descriptor;
+import dev.berth.conformance.oci.OciJson;
+import dev.berth.conformance.oci.Sha256;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import java.util.List;
  * Debian's docker-registry (CNCF distribution 2.8), the reference the interop tests are
  * checked against and whose on-disk layout Berth shares.
  */
-final class DistributionProcess extends LocalRegistryProcess {
+public final class DistributionProcess extends LocalRegistryProcess {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -20,7 +20,7 @@ final class DistributionProcess extends LocalRegistryProcess {
         super(RegistryKind.DISTRIBUTION, port, dataDir, server, STOP_GRACE);
     }
 
-    static DistributionProcess start(Path dataDir) {
+    public static DistributionProcess start(Path dataDir) {
         Path executable = Prerequisites.executable("docker-registry", "docker-registry");
         return startOnFreePort(port -> {
             Path log = LogFiles.forServer("distribution-" + port);

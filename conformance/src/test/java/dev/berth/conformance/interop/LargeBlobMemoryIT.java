@@ -2,6 +2,7 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.conformance.oci.Sha256;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Assumptions;
  * (CI=true) the same gap is a failure: .ci/run installs every client, so a skip there would
  * only hide a broken machine and turn a red build green.
  */
-final class Prerequisites {
+public final class Prerequisites {
 
     private Prerequisites() {
     }
 
-    static boolean inCi() {
+    public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** Skips (or, in CI, fails) the current test or class unless {@code met}. */
-    static void require(boolean met, String whatIsMissing) {
+    public static void require(boolean met, String whatIsMissing) {
         if (met) {
             return;
         }
@@ -38,7 +38,7 @@ final class Prerequisites {
     }
 
     /** The executable, or a skip/failure naming the Debian package that provides it. */
-    static Path executable(String name, String debianPackage) {
+    public static Path executable(String name, String debianPackage) {
         Optional<Path> found = Executables.find(name);
         require(found.isPresent(), "`" + name + "` not found on PATH (Debian package " + debianPackage + ")");
         return found.orElseThrow();

@@ -1,5 +1,6 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.conformance.oci.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.SplittableRandom;

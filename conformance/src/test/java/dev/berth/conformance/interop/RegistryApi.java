@@ -1,5 +1,7 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.conformance.oci.OciJson;
+import dev.berth.conformance.oci.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,8 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.conformance.oci.OciJson;
+import dev.berth.conformance.oci.Sha256;
 import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.nio.file.Files;

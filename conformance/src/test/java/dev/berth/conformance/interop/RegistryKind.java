@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Which registry program the interop tests start. The tests are written for Berth; running
  * them against distribution checks the tests themselves, since both must behave alike.
  */
-enum RegistryKind {
+public enum RegistryKind {
 
     BERTH("berth") {
         @Override

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** A registry running as a separate OS process on loopback, serving one data directory. */
-interface RegistryProcess extends AutoCloseable {
+public interface RegistryProcess extends AutoCloseable {
 
     RegistryKind kind();
 

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A temporary directory that is removed, with everything below it, when closed. */
-final class ScratchDir implements AutoCloseable {
+public final class ScratchDir implements AutoCloseable {
 
     private final Path path;
 
@@ -30,7 +30,7 @@ final class ScratchDir implements AutoCloseable {
     }
 
     /** Under the module's build directory, on the same disk as the build: room for GiBs of registry data. */
-    static ScratchDir inBuildDir(String prefix) {
+    public static ScratchDir inBuildDir(String prefix) {
         return createIn(Path.of("target", "interop-scratch").toAbsolutePath(), prefix);
     }
 
@@ -43,7 +43,7 @@ final class ScratchDir implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
@@ -52,7 +52,7 @@ final class ScratchDir implements AutoCloseable {
     }
 
     /** A fresh, empty subdirectory. */
-    Path newDir(String name) {
+    public Path newDir(String name) {
         try {
             return Files.createDirectories(path.resolve(name));
         } catch (IOException e) {

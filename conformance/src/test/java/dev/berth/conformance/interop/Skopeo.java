@@ -1,6 +1,7 @@
 package dev.berth.conformance.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.conformance.oci.OciJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

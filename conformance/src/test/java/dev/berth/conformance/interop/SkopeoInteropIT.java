@@ -3,6 +3,9 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.conformance.oci.Descriptor;
+import dev.berth.conformance.oci.OciJson;
+import dev.berth.conformance.oci.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +122,52 @@ class SkopeoInteropIT {
             skopeo.copy(ref, "oci:" + out + ":1");
             assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("skopeo copy --all carries a multi-platform index in and back out to an OCI layout, every manifest byte for byte")
+    void multiPlatformIndexRoundTrip() {
+        LayoutContent in = OciLayoutWriter.writeMultiPlatform(scratch.newDir("index-in"), "multi");
+        String ref = Skopeo.docker(registry, "skopeo/multi:1");
+        Path out = scratch.newDir("index-out");
+
+        skopeo.copy(in.transportRef("multi"), ref, "--all", "--preserve-digests");
+        skopeo.copy(ref, "oci:" + out + ":multi", "--all", "--preserve-digests");
+
+        String index = in.tagged().get("multi").digest();
+        assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), index));
+        List<String> manifests = new ArrayList<>(List.of(index));
+        OciJson.parse(LayoutContent.blob(in.layoutDir(), index)).get("manifests")
+                .forEach(entry -> manifests.add(entry.get("digest").asText()));
+        assertThat(manifests).hasSize(3);
+        assertSameBytes(manifests, in.layoutDir(), out);
+        assertThat(OciJson.parse(readBytes(out.resolve("index.json"))).at("/manifests/0/digest").asText()).isEqualTo(index);
+        assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("skopeo copy --all carries an artifact with a subject in and back out to an OCI layout, byte for byte")
+    void artifactWithSubjectRoundTrip() {
+        LayoutContent in = OciLayoutWriter.writeArtifactWithSubject(scratch.newDir("artifact-in"), "app", "app-sbom");
+        Path out = scratch.newDir("artifact-out");
+
+        for (String tag : in.tagged().keySet()) {
+            String ref = Skopeo.docker(registry, "skopeo/artifact:" + tag);
+            skopeo.copy(in.transportRef(tag), ref, "--all", "--preserve-digests");
+            skopeo.copy(ref, "oci:" + out + ":" + tag, "--all", "--preserve-digests");
+            assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), in.tagged().get(tag).digest()));
+        }
+
+        assertSameBytes(in.tagged().values().stream().map(Descriptor::digest).toList(), in.layoutDir(), out);
+        JsonNode artifact = OciJson.parse(LayoutContent.blob(out, in.tagged().get("app-sbom").digest()));
+        assertThat(artifact.at("/subject/digest").asText()).isEqualTo(in.tagged().get("app").digest());
+        assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
+    }
+
+    /** Each manifest is in both layouts with the very same bytes (so under the same digest). */
+    private static void assertSameBytes(List<String> digests, Path expected, Path actual) {
+        digests.forEach(digest -> assertThat(LayoutContent.blob(actual, digest)).as(digest)
+                .isEqualTo(LayoutContent.blob(expected, digest)));
     }
 
     private static byte[] readBytes(Path file) {

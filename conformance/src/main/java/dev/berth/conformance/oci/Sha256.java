@@ -1,4 +1,4 @@
-package dev.berth.conformance.interop;
+package dev.berth.conformance.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests in the OCI form {@code sha256:<64 hex>}. */
-final class Sha256 {
+public final class Sha256 {
 
     private static final int BUFFER = 1 << 16;
 
     private Sha256() {
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -25,18 +25,18 @@ final class Sha256 {
         }
     }
 
-    static String format(MessageDigest digest) {
+    public static String format(MessageDigest digest) {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
-    static String of(byte[] content) {
+    public static String of(byte[] content) {
         MessageDigest digest = newDigest();
         digest.update(content);
         return format(digest);
     }
 
     /** Reads the stream to its end (closing it) and returns the digest and byte count. */
-    static Measured of(InputStream in) throws IOException {
+    public static Measured of(InputStream in) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
@@ -49,7 +49,7 @@ final class Sha256 {
         return new Measured(format(digest), total);
     }
 
-    static String ofFile(Path file) {
+    public static String ofFile(Path file) {
         try {
             return of(Files.newInputStream(file)).digest();
         } catch (IOException e) {
@@ -58,7 +58,7 @@ final class Sha256 {
     }
 
     /** The hex part of {@code sha256:<hex>}. */
-    static String hex(String digest) {
+    public static String hex(String digest) {
         if (!digest.startsWith("sha256:")) {
             throw new IllegalArgumentException("not a sha256 digest: " + digest);
         }
@@ -66,6 +66,6 @@ final class Sha256 {
     }
 
     /** What streaming some content produced. */
-    record Measured(String digest, long length) {
+    public record Measured(String digest, long length) {
     }
 }

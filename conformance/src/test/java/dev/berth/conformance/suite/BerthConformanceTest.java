@@ -1,0 +1,50 @@
+package dev.berth.conformance.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.conformance.suite.run.CheckResult;
+import dev.berth.conformance.suite.run.RunResult;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Berth on the filesystem driver passes the whole suite, and skips only what its declaration rules out. */
+@DisplayName("the conformance suite against Berth (fs, in process)")
+class BerthConformanceTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("every workflow passes with deletes enabled; no check fails, every skip says why")
+    void deletesEnabled() {
+        try (InProcessBerth berth = InProcessBerth.start(dataDir, true)) {
+            RunResult result = SuiteReports.run("berth-fs", SuiteConfig.forRegistry(berth.url()), EnumSet.allOf(Workflow.class));
+
+            assertThat(result.failures()).as(result.summaryLine()).isEmpty();
+            assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(50);
+            // Only the checks for registries declared otherwise, each saying why.
+            assertThat(result.skips()).extracting(CheckResult::id).containsExactlyInAnyOrder(
+                    "MountChecks.mountWithoutFrom", "ChunkedUploadChecks.minimumChunkLengthAdvertised",
+                    "DeleteManifestChecks.tagDeletionDisabled",
+                    "DeletesDisabledChecks.manifestDeletionRefused", "DeletesDisabledChecks.blobDeletionRefused");
+            assertThat(result.skips()).allSatisfy(skip -> assertThat(skip.message()).contains("declared"));
+        }
+    }
+
+    @Test
+    @DisplayName("with deletes disabled, Berth refuses them as the spec says (400 or 405), and the other checks still pass")
+    void deletesDisabled() {
+        try (InProcessBerth berth = InProcessBerth.start(dataDir, false)) {
+            SuiteConfig config = SuiteConfig.forRegistry(berth.url()).with(Capability.DELETES, false);
+            RunResult result = SuiteReports.run("berth-fs-no-deletes", config, EnumSet.of(Workflow.MANAGEMENT, Workflow.PUSH));
+
+            assertThat(result.failures()).as(result.summaryLine()).isEmpty();
+            assertThat(result.checks()).filteredOn(check -> check.id().startsWith("DeletesDisabledChecks."))
+                    .isNotEmpty()
+                    .allSatisfy(check -> assertThat(check.outcome()).isEqualTo(CheckResult.Outcome.PASSED));
+        }
+    }
+}
