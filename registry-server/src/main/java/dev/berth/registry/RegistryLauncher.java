@@ -80,6 +80,9 @@ public final class RegistryLauncher {
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+                // Plain-HTTP clients stay on HTTP/1.1, as with registry:2: an h2c upgrade would put
+                // blob transfers under HTTP/2's 64 KiB default flow-control window.
+                .setHttp2ClearTextEnabled(false)
                 // curl and others wait a second for "100 Continue" before sending an upload body.
                 .setHandle100ContinueAutomatically(true);
     }

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +54,21 @@ class RegistryLauncherTest {
         assertThat(running.address().port()).isPositive();
         assertThat(root).isDirectory();
         assertThat(get("/v2/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Keeps plain-HTTP clients on HTTP/1.1 when they offer an h2c upgrade, as registry:2 does")
+    void noCleartextHttp2() throws Exception {
+        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+
+        try (Socket socket = new Socket("127.0.0.1", running.address().port())) {
+            socket.getOutputStream().write(("GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+        }
     }
 
     @Test
