@@ -111,6 +111,14 @@ class TagListTest extends ApiTest {
         api.get("/v2/no/such/repo/tags/list").isError(404, "NAME_UNKNOWN");
     }
 
+    @Test
+    @DisplayName("the parent of a repository's name is no repository: 404 NAME_UNKNOWN")
+    void parentOfRepository() {
+        tagAll("a");
+
+        api.get("/v2/library/tags/list").isError(404, "NAME_UNKNOWN");
+    }
+
     @ParameterizedTest(name = "n={0}")
     @ValueSource(strings = {"-1", "abc", "1.5", "99999999999"})
     @DisplayName("an n that is no non-negative integer answers 400")
