@@ -1,0 +1,182 @@
+package dev.berth.storage.s3;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * A Reactive Streams publisher of bytes (an S3 response body) as a Vert.x read stream.
+ *
+ * <p>Backpressure: the publisher is asked for one buffer at a time, and only while the Vert.x side
+ * wants data (a handler is set and the stream is not paused). So at most one buffer the reader did
+ * not ask for sits here, however large the object and however slow the reader.
+ *
+ * <p>The SDK calls the subscriber methods on its own threads; each hops onto the context the stream
+ * was made on, where all state lives, so nothing here needs a lock.
+ */
+final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBuffer> {
+    private static final long FLOWING = Long.MAX_VALUE;
+
+    private final Context context;
+    private final Queue<Buffer> arrived = new ArrayDeque<>();
+    private Subscription subscription;
+    private Handler<Buffer> handler;
+    private Handler<Void> endHandler;
+    private Handler<Throwable> exceptionHandler;
+    private long demand = FLOWING;
+    private boolean requested;
+    private boolean completed;
+    private Throwable failure;
+    private boolean finished;
+
+    private PublisherReadStream(Context context) {
+        this.context = context;
+    }
+
+    /** Subscribes to {@code body} on behalf of a reader on {@code context}. */
+    static PublisherReadStream of(Context context, Publisher<ByteBuffer> body) {
+        PublisherReadStream stream = new PublisherReadStream(context);
+        body.subscribe(stream);
+        return stream;
+    }
+
+    /** A stream that ends at once, for ranges that hold no bytes. */
+    static PublisherReadStream empty(Context context) {
+        return of(context, subscriber -> {
+            subscriber.onSubscribe(new Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            subscriber.onComplete();
+        });
+    }
+
+    // ---- the publisher's side, on SDK threads ----
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+        context.runOnContext(ignored -> {
+            this.subscription = subscription;
+            requestIfWanted();
+        });
+    }
+
+    @Override
+    public void onNext(ByteBuffer bytes) {
+        // Copied: the SDK may reuse the memory once onNext returns.
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        context.runOnContext(ignored -> {
+            requested = false;
+            arrived.add(Buffer.buffer(copy));
+            deliver();
+        });
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        context.runOnContext(ignored -> {
+            failure = error;
+            deliver();
+        });
+    }
+
+    @Override
+    public void onComplete() {
+        context.runOnContext(ignored -> {
+            completed = true;
+            deliver();
+        });
+    }
+
+    // ---- the reader's side, on the context ----
+
+    @Override
+    public PublisherReadStream handler(Handler<Buffer> handler) {
+        this.handler = handler;
+        if (handler != null) {
+            deliver();
+        }
+        return this;
+    }
+
+    @Override
+    public PublisherReadStream pause() {
+        demand = 0;
+        return this;
+    }
+
+    @Override
+    public PublisherReadStream resume() {
+        return fetch(FLOWING);
+    }
+
+    @Override
+    public PublisherReadStream fetch(long amount) {
+        demand = amount == FLOWING || demand > FLOWING - amount ? FLOWING : demand + amount;
+        deliver();
+        return this;
+    }
+
+    @Override
+    public PublisherReadStream endHandler(Handler<Void> endHandler) {
+        this.endHandler = endHandler;
+        return this;
+    }
+
+    @Override
+    public PublisherReadStream exceptionHandler(Handler<Throwable> handler) {
+        this.exceptionHandler = handler;
+        return this;
+    }
+
+    /** Hands over what arrived as far as demand goes, then the end or the failure, then asks for more. */
+    private void deliver() {
+        while (handler != null && demand > 0 && !arrived.isEmpty()) {
+            if (demand != FLOWING) {
+                demand--;
+            }
+            handler.handle(arrived.poll());
+        }
+        // Until the reader set a handler it has not started reading: an end or failure now would be lost.
+        if (finished || handler == null) {
+            return;
+        }
+        if (failure != null) {
+            // A failed body has no useful rest: drop what is queued and report at once.
+            finished = true;
+            arrived.clear();
+            if (exceptionHandler != null) {
+                exceptionHandler.handle(failure);
+            }
+        } else if (completed && arrived.isEmpty()) {
+            finished = true;
+            if (endHandler != null) {
+                endHandler.handle(null);
+            }
+        } else {
+            requestIfWanted();
+        }
+    }
+
+    private void requestIfWanted() {
+        if (subscription != null && !requested && !completed && failure == null
+                && handler != null && demand > 0 && arrived.isEmpty()) {
+            requested = true;
+            subscription.request(1);
+        }
+    }
+}

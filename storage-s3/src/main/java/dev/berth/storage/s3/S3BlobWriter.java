@@ -1,0 +1,190 @@
+package dev.berth.storage.s3;
+
+import dev.berth.storage.BlobWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.function.Function;
+
+/**
+ * Appends to numbered hidden segments beside the target (see {@link PartialSegments}), so nothing
+ * is visible at the path until {@link #commit()} joins them there (see {@link SegmentAssembler}).
+ * The segments outlive {@link #end()}: that is what lets a later {@code writer(path, true)}, in
+ * this process or another on the same bucket, continue them.
+ *
+ * <p>Bytes collect in memory until they fill a segment of S3's minimum part size, so that most
+ * segments can later be copied into the final object inside S3. While one segment uploads, up to
+ * the write queue size more is accepted, then {@link #writeQueueFull()} pushes back: memory per
+ * writer stays at one segment plus the queue.
+ *
+ * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
+ * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
+ * would wait forever. A failed upload fails every later write, end and commit.
+ *
+ * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
+ */
+final class S3BlobWriter implements BlobWriter {
+    private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
+
+    static final int SEGMENT_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
+    private static final int DEFAULT_WRITE_QUEUE_SIZE = 1 << 20;
+
+    private final String path;
+    private final String key;
+    private final PartialSegments segments;
+    private final SegmentAssembler assembler;
+    private long nextSegment;
+    /** Bytes in segments that are stored or on their way. */
+    private long sent;
+    private Buffer filling = Buffer.buffer();
+    private Future<Void> uploading;
+    private Throwable failure;
+    private int writeQueueMaxSize = DEFAULT_WRITE_QUEUE_SIZE;
+    private Handler<Void> drainHandler;
+    private Handler<Throwable> exceptionHandler;
+    private State state = State.OPEN;
+
+    private S3BlobWriter(String path, String key, PartialSegments segments, SegmentAssembler assembler, long nextSegment, long sent) {
+        this.path = path;
+        this.key = key;
+        this.segments = segments;
+        this.assembler = assembler;
+        this.nextSegment = nextSegment;
+        this.sent = sent;
+    }
+
+    /** Continues the segments an earlier writer left when {@code append}, removes them otherwise. */
+    static Future<BlobWriter> open(String path, String key, PartialSegments segments, SegmentAssembler assembler, boolean append) {
+        if (!append) {
+            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, 0, 0));
+        }
+        return segments.list().map(existing -> new S3BlobWriter(path, key, segments, assembler,
+                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing)));
+    }
+
+    @Override
+    public long size() {
+        return sent + filling.length();
+    }
+
+    @Override
+    public Future<Void> write(Buffer data) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        filling.appendBuffer(data);
+        if (uploading == null && filling.length() >= SEGMENT_SIZE) {
+            startUpload();
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Stores what was written as segments and keeps them for a later writer to continue. */
+    @Override
+    public Future<Void> end() {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        state = State.ENDED;
+        return flush().recover(translated());
+    }
+
+    @Override
+    public Future<Void> commit() {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        state = State.COMMITTED;
+        return flush()
+                .compose(ignored -> segments.list())
+                .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)))
+                .recover(translated());
+    }
+
+    /** Allowed in any state, so that a caller can clean up after a failed write or commit. */
+    @Override
+    public Future<Void> cancel() {
+        state = State.CANCELLED;
+        filling = Buffer.buffer();
+        Future<Void> inFlight = uploading == null ? Future.succeededFuture() : uploading;
+        // Whatever the upload in flight did, its segment must go too: delete after it settled.
+        return inFlight.transform(settled -> segments.deleteAll()).recover(translated());
+    }
+
+    @Override
+    public S3BlobWriter exceptionHandler(Handler<Throwable> handler) {
+        this.exceptionHandler = handler;
+        return this;
+    }
+
+    @Override
+    public S3BlobWriter setWriteQueueMaxSize(int maxSize) {
+        this.writeQueueMaxSize = maxSize;
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return uploading != null && filling.length() >= writeQueueMaxSize;
+    }
+
+    @Override
+    public S3BlobWriter drainHandler(Handler<Void> handler) {
+        this.drainHandler = handler;
+        return this;
+    }
+
+    private void startUpload() {
+        Buffer segment = filling;
+        filling = Buffer.buffer();
+        sent += segment.length();
+        uploading = segments.put(nextSegment++, segment).onComplete(result -> {
+            uploading = null;
+            if (result.failed()) {
+                failed(result.cause());
+            } else if (state != State.CANCELLED && filling.length() >= SEGMENT_SIZE) {
+                startUpload();
+            }
+            if (drainHandler != null && !writeQueueFull()) {
+                drainHandler.handle(null);
+            }
+        });
+    }
+
+    /** Sends every byte written so far, waiting for the upload in flight first to keep segments in order. */
+    private Future<Void> flush() {
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        if (uploading != null) {
+            // Runs after the upload's own completion handler, which may have started the next one.
+            return uploading.transform(ignored -> flush());
+        }
+        if (filling.length() > 0) {
+            startUpload();
+            return flush();
+        }
+        return Future.succeededFuture();
+    }
+
+    private void failed(Throwable cause) {
+        if (failure == null) {
+            failure = S3Errors.translate(cause, path);
+            if (exceptionHandler != null) {
+                exceptionHandler.handle(failure);
+            }
+        }
+    }
+
+    private <T> Function<Throwable, Future<T>> translated() {
+        return cause -> Future.failedFuture(S3Errors.translate(cause, path));
+    }
+
+    private Future<Void> notOpen() {
+        return Future.failedFuture(new IllegalStateException("writer for " + path + " is already " + state.name().toLowerCase()));
+    }
+}

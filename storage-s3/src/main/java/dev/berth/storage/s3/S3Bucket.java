@@ -1,0 +1,172 @@
+package dev.berth.storage.s3;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.ResponsePublisher;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The S3 calls the driver makes on its one bucket, as Vert.x futures that complete on the calling
+ * context: the SDK completes its futures on its own threads, and the driver's state must only
+ * ever be touched from the context that owns it.
+ */
+final class S3Bucket {
+    /** Enough to make deleting a tree quick without hogging the client's connection pool. */
+    private static final int PARALLEL_DELETES = 16;
+
+    private final Vertx vertx;
+    private final S3AsyncClient client;
+    private final String bucket;
+
+    S3Bucket(Vertx vertx, S3AsyncClient client, String bucket) {
+        this.vertx = vertx;
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    /** The direct children of a key prefix: "sub-directories" (ending in '/') and objects. */
+    record Children(List<String> prefixes, List<S3Object> objects) {
+        boolean isEmpty() {
+            return prefixes.isEmpty() && objects.isEmpty();
+        }
+    }
+
+    Future<Buffer> get(String key) {
+        return call(() -> client.getObject(r -> r.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()))
+                .map(bytes -> Buffer.buffer(bytes.asByteArrayUnsafe()));
+    }
+
+    /** A GET whose body is consumed as it arrives; {@code range} is an HTTP Range header or null. */
+    Future<ResponsePublisher<GetObjectResponse>> getStream(String key, String range) {
+        return call(() -> client.getObject(r -> r.bucket(bucket).key(key).range(range), AsyncResponseTransformer.toPublisher()));
+    }
+
+    Future<Void> put(String key, Buffer content) {
+        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), AsyncRequestBody.fromBytes(content.getBytes())))
+                .mapEmpty();
+    }
+
+    Future<HeadObjectResponse> head(String key) {
+        return call(() -> client.headObject(r -> r.bucket(bucket).key(key)));
+    }
+
+    /** Whether any object's key starts with {@code prefix}: a "directory" exists exactly then. */
+    Future<Optional<S3Object>> firstUnder(String prefix) {
+        return call(() -> client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(1)))
+                .map(response -> response.contents().stream().findFirst());
+    }
+
+    /** Every object under {@code prefix}, in key order, across as many pages as it takes. */
+    Future<List<S3Object>> listAll(String prefix) {
+        List<S3Object> all = new ArrayList<>();
+        return listPages(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build(),
+                page -> all.addAll(page.contents()))
+                .map(all);
+    }
+
+    /** The direct children under {@code prefix}, across as many pages as it takes. */
+    Future<Children> listChildren(String prefix) {
+        Children children = new Children(new ArrayList<>(), new ArrayList<>());
+        return listPages(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).delimiter("/").build(), page -> {
+            page.commonPrefixes().stream().map(CommonPrefix::prefix).forEach(children.prefixes()::add);
+            children.objects().addAll(page.contents());
+        }).map(children);
+    }
+
+    Future<Void> copy(String fromKey, String toKey) {
+        return call(() -> client.copyObject(r -> r
+                .sourceBucket(bucket).sourceKey(fromKey)
+                .destinationBucket(bucket).destinationKey(toKey)))
+                .mapEmpty();
+    }
+
+    /** Deletes one object; S3 answers success whether or not it was there. */
+    Future<Void> delete(String key) {
+        return call(() -> client.deleteObject(r -> r.bucket(bucket).key(key))).mapEmpty();
+    }
+
+    /**
+     * Deletes objects, a few at a time. One DeleteObject each rather than a multi-object delete:
+     * that one needs a Content-MD5 or flexible checksum header that S3-compatible servers handle
+     * unevenly (S3Proxy answers 501), while single deletes work everywhere.
+     */
+    Future<Void> deleteAll(List<String> keys) {
+        Future<Void> done = Future.succeededFuture();
+        for (int start = 0; start < keys.size(); start += PARALLEL_DELETES) {
+            List<String> batch = keys.subList(start, Math.min(keys.size(), start + PARALLEL_DELETES));
+            done = done.compose(ignored -> Future.all(batch.stream().map(this::delete).toList()).mapEmpty());
+        }
+        return done;
+    }
+
+    Future<String> createMultipartUpload(String key) {
+        return call(() -> client.createMultipartUpload(r -> r.bucket(bucket).key(key)))
+                .map(response -> response.uploadId());
+    }
+
+    /** A part copied server-side from a whole existing object; nothing passes through this process. */
+    Future<CompletedPart> uploadPartCopy(String key, String uploadId, int partNumber, String sourceKey) {
+        return call(() -> client.uploadPartCopy(r -> r
+                .sourceBucket(bucket).sourceKey(sourceKey)
+                .destinationBucket(bucket).destinationKey(key)
+                .uploadId(uploadId).partNumber(partNumber)))
+                .map(response -> CompletedPart.builder().partNumber(partNumber).eTag(response.copyPartResult().eTag()).build());
+    }
+
+    Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Buffer content) {
+        return call(() -> client.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+                AsyncRequestBody.fromBytes(content.getBytes())))
+                .map(response -> CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).build());
+    }
+
+    Future<Void> completeMultipartUpload(String key, String uploadId, List<CompletedPart> parts) {
+        return call(() -> client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(u -> u.parts(parts))))
+                .mapEmpty();
+    }
+
+    Future<Void> abortMultipartUpload(String key, String uploadId) {
+        return call(() -> client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId))).mapEmpty();
+    }
+
+    Future<Void> close() {
+        client.close();
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> listPages(ListObjectsV2Request request, Consumer<ListObjectsV2Response> onPage) {
+        return call(() -> client.listObjectsV2(request)).compose(page -> {
+            onPage.accept(page);
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return Future.succeededFuture();
+            }
+            return listPages(request.toBuilder().continuationToken(page.nextContinuationToken()).build(), onPage);
+        });
+    }
+
+    private <T> Future<T> call(Supplier<CompletableFuture<T>> request) {
+        try {
+            return Future.fromCompletionStage(request.get(), vertx.getOrCreateContext());
+        } catch (RuntimeException e) {
+            // The SDK validates some requests before it returns a future.
+            return Future.failedFuture(e);
+        }
+    }
+}

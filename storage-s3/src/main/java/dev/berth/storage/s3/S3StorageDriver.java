@@ -1,0 +1,186 @@
+package dev.berth.storage.s3;
+
+import dev.berth.storage.BlobWriter;
+import dev.berth.storage.FileInfo;
+import dev.berth.storage.PathNotFoundException;
+import dev.berth.storage.StorageDriver;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Stores each path as the object "prefix + path" in one bucket, in the layout registry:2 uses, so
+ * either can serve the other's data.
+ *
+ * <p>S3 has no directories: a "directory" exists while some key starts with its path and '/', and
+ * vanishes with its last object. Whole-file writes are single PutObjects, which S3 makes atomic.
+ * Every call goes through the SDK's asynchronous client and never blocks the event loop.
+ */
+public final class S3StorageDriver implements StorageDriver {
+    private final Vertx vertx;
+    private final S3Bucket bucket;
+    private final S3Keys keys;
+    private final SegmentAssembler assembler;
+
+    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
+        this.vertx = vertx;
+        this.bucket = new S3Bucket(vertx, client, settings.bucket());
+        this.keys = new S3Keys(settings.prefix());
+        this.assembler = new SegmentAssembler(bucket);
+    }
+
+    @Override
+    public String name() {
+        return "s3";
+    }
+
+    @Override
+    public Future<Buffer> read(String path) {
+        return withKey(path, keys::key, bucket::get);
+    }
+
+    @Override
+    public Future<Void> write(String path, Buffer content) {
+        return withKey(path, keys::key, key -> bucket.put(key, content));
+    }
+
+    @Override
+    public Future<ReadStream<Buffer>> readStream(String path, long offset, long length) {
+        if (offset < 0) {
+            return Future.failedFuture(new IllegalArgumentException("negative offset " + offset + " for " + path));
+        }
+        Context context = vertx.getOrCreateContext();
+        return withKey(path, keys::key, key -> {
+            if (length == 0) {
+                // HTTP cannot ask for zero bytes; still fail as a missing path should.
+                return bucket.head(key).map(ignored -> PublisherReadStream.empty(context));
+            }
+            return bucket.getStream(key, range(offset, length))
+                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(context, body))
+                    .recover(failure -> S3Errors.isRangeNotSatisfiable(failure)
+                            ? Future.succeededFuture(PublisherReadStream.empty(context))
+                            : Future.failedFuture(failure));
+        });
+    }
+
+    @Override
+    public Future<FileInfo> stat(String path) {
+        return withKey(path, keys::key, key -> bucket.head(key)
+                .map(head -> new FileInfo(path, head.contentLength(), head.lastModified(), false))
+                .recover(failure -> S3Errors.isMissing(failure) ? statDirectory(path) : Future.failedFuture(failure)));
+    }
+
+    /** S3 keeps no time for a "directory": the time of the first object in it is the best there is. */
+    private Future<FileInfo> statDirectory(String path) {
+        return bucket.firstUnder(keys.directory(path)).compose(first -> first
+                .map(object -> Future.succeededFuture(new FileInfo(path, 0, object.lastModified(), true)))
+                .orElseGet(() -> Future.failedFuture(new PathNotFoundException(path))));
+    }
+
+    @Override
+    public Future<List<String>> list(String path) {
+        return withKey(path, keys::directory, prefix -> bucket.listChildren(prefix).compose(children -> {
+            if (children.isEmpty()) {
+                return Future.failedFuture(new PathNotFoundException(path));
+            }
+            List<String> names = new ArrayList<>();
+            children.prefixes().forEach(child -> names.add(child.substring(prefix.length(), child.length() - 1)));
+            children.objects().forEach(child -> names.add(child.key().substring(prefix.length())));
+            names.removeIf(S3Keys::isReserved);
+            return Future.succeededFuture(names);
+        }));
+    }
+
+    /** A file is copied and deleted; a "directory" is every object under it, one by one. Not atomic. */
+    @Override
+    public Future<Void> move(String from, String to) {
+        String fromKey;
+        String toKey;
+        try {
+            fromKey = keys.key(from);
+            toKey = keys.key(to);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        return bucket.copy(fromKey, toKey)
+                .compose(copied -> bucket.delete(fromKey))
+                .recover(failure -> S3Errors.isMissing(failure) ? moveDirectory(from, fromKey + "/", toKey + "/") : Future.failedFuture(failure))
+                .recover(translated(from));
+    }
+
+    private Future<Void> moveDirectory(String from, String fromPrefix, String toPrefix) {
+        return bucket.listAll(fromPrefix).compose(objects -> {
+            if (objects.isEmpty()) {
+                return Future.failedFuture(new PathNotFoundException(from));
+            }
+            Future<Void> chain = Future.succeededFuture();
+            for (S3Object object : objects) {
+                String target = toPrefix + object.key().substring(fromPrefix.length());
+                chain = chain.compose(ignored -> bucket.copy(object.key(), target));
+            }
+            return chain.compose(ignored -> bucket.deleteAll(objects.stream().map(S3Object::key).toList()));
+        });
+    }
+
+    /** Deletes the object at the path and every object under it; S3 would not say if there were none. */
+    @Override
+    public Future<Void> delete(String path) {
+        return withKey(path, keys::key, key -> {
+            Future<Boolean> file = bucket.head(key).map(true)
+                    .recover(failure -> S3Errors.isMissing(failure) ? Future.succeededFuture(false) : Future.failedFuture(failure));
+            Future<List<S3Object>> tree = bucket.listAll(key + "/");
+            return Future.all(file, tree).compose(found -> {
+                List<String> doomed = new ArrayList<>(tree.result().stream().map(S3Object::key).toList());
+                if (file.result()) {
+                    doomed.add(key);
+                }
+                if (doomed.isEmpty()) {
+                    return Future.failedFuture(new PathNotFoundException(path));
+                }
+                return bucket.deleteAll(doomed);
+            });
+        });
+    }
+
+    @Override
+    public Future<BlobWriter> writer(String path, boolean append) {
+        return withKey(path, keys::key, key ->
+                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, append));
+    }
+
+    @Override
+    public Future<Void> close() {
+        return bucket.close();
+    }
+
+    /** Rejects a bad path before any I/O and names failures by the storage path. */
+    private <T> Future<T> withKey(String path, Function<String, String> toKey, Function<String, Future<T>> operation) {
+        String key;
+        try {
+            key = toKey.apply(path);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        return operation.apply(key).recover(translated(path));
+    }
+
+    private static <T> Function<Throwable, Future<T>> translated(String path) {
+        return failure -> Future.failedFuture(S3Errors.translate(failure, path));
+    }
+
+    /** An HTTP Range header for the bytes wanted, or null for the whole object. */
+    private static String range(long offset, long length) {
+        if (length < 0) {
+            return offset == 0 ? null : "bytes=" + offset + "-";
+        }
+        return "bytes=" + offset + "-" + (offset + length - 1);
+    }
+}

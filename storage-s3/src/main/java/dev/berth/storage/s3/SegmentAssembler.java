@@ -1,0 +1,103 @@
+package dev.berth.storage.s3;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins a writer's segments into one object at the target key, which appears there whole or not
+ * at all (S3 makes both PutObject and CompleteMultipartUpload atomic).
+ *
+ * <p>Small content is read back and put once. Larger content becomes a multipart upload. S3 wants
+ * every part but the last to hold at least {@link #MIN_PART_SIZE}: a segment that large on its own
+ * is copied inside S3 (UploadPartCopy, no bytes through this process); runs of smaller segments,
+ * which chunked uploads and resumed writers leave, are read back and sent as one part once they
+ * reach the minimum. Memory is thus bounded by the minimum plus one segment.
+ */
+final class SegmentAssembler {
+    /** S3's smallest part but the last. */
+    static final long MIN_PART_SIZE = 5L << 20;
+
+    private final S3Bucket bucket;
+
+    SegmentAssembler(S3Bucket bucket) {
+        this.bucket = bucket;
+    }
+
+    /** One part of the final object: the segments it is made of, in order. */
+    private record Part(List<S3Object> segments) {
+        boolean copiable() {
+            return segments.size() == 1;
+        }
+    }
+
+    Future<Void> assemble(List<S3Object> segments, String key) {
+        if (PartialSegments.totalSize(segments) < MIN_PART_SIZE) {
+            return readAll(segments).compose(content -> bucket.put(key, content));
+        }
+        return bucket.createMultipartUpload(key).compose(uploadId -> uploadParts(key, uploadId, plan(segments))
+                .compose(parts -> bucket.completeMultipartUpload(key, uploadId, parts))
+                // Not aborted, the parts would stay billed and listed until a lifecycle rule ends them.
+                .recover(failure -> bucket.abortMultipartUpload(key, uploadId)
+                        .transform(ignored -> Future.failedFuture(failure))));
+    }
+
+    /** Groups segments into parts that meet S3's minimum, keeping large segments on their own. */
+    static List<Part> plan(List<S3Object> segments) {
+        List<Part> parts = new ArrayList<>();
+        List<S3Object> run = new ArrayList<>();
+        long runSize = 0;
+        for (S3Object segment : segments) {
+            run.add(segment);
+            runSize += segment.size();
+            if (runSize >= MIN_PART_SIZE) {
+                parts.add(new Part(run));
+                run = new ArrayList<>();
+                runSize = 0;
+            }
+        }
+        if (!run.isEmpty()) {
+            // The last part may be as small as it is.
+            parts.add(new Part(run));
+        }
+        return parts;
+    }
+
+    /** Uploads the parts one after the other, so that at most one re-read run is in memory. */
+    private Future<List<CompletedPart>> uploadParts(String key, String uploadId, List<Part> plan) {
+        List<CompletedPart> done = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < plan.size(); i++) {
+            int partNumber = i + 1;
+            Part part = plan.get(i);
+            chain = chain.compose(ignored -> uploadPart(key, uploadId, partNumber, part)).map(completed -> {
+                done.add(completed);
+                return null;
+            });
+        }
+        return chain.map(done);
+    }
+
+    private Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Part part) {
+        if (part.copiable()) {
+            return bucket.uploadPartCopy(key, uploadId, partNumber, part.segments().get(0).key());
+        }
+        return readAll(part.segments()).compose(content -> bucket.uploadPart(key, uploadId, partNumber, content));
+    }
+
+    private Future<Buffer> readAll(List<S3Object> segments) {
+        Buffer all = Buffer.buffer();
+        Future<Void> chain = Future.succeededFuture();
+        for (S3Object segment : segments) {
+            chain = chain.compose(ignored -> bucket.get(segment.key())).map(content -> {
+                all.appendBuffer(content);
+                return null;
+            });
+        }
+        return chain.map(all);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.berth.storage.s3;
+
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A real S3 protocol server in this JVM: S3Proxy over jclouds' in-memory blob store. Started once
+ * for all tests, since Jetty takes a while; each test gets its own bucket instead.
+ */
+final class InProcessS3 {
+    private static final String ACCESS_KEY = "berth-test-access";
+    private static final String SECRET_KEY = "berth-test-secret";
+    private static InProcessS3 instance;
+    /** Shared by every test's client, so that closing one does not wait for Netty's shutdown. */
+    private static final SdkEventLoopGroup CLIENT_THREADS = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+
+    private final BlobStore store;
+    private final URI endpoint;
+
+    private InProcessS3(BlobStore store, URI endpoint) {
+        this.store = store;
+        this.endpoint = endpoint;
+    }
+
+    static synchronized InProcessS3 get() throws Exception {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static InProcessS3 start() throws Exception {
+        BlobStore store = ContextBuilder.newBuilder("transient")
+                .credentials("identity", "credential")
+                .build(BlobStoreContext.class)
+                .getBlobStore();
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(10);
+        }
+        // Jetty's threads are not daemons: without this the forked test JVM would never exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                proxy.stop();
+            } catch (Exception ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+        return new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()));
+    }
+
+    /** Settings for a new, empty bucket. */
+    S3Settings newBucket(String prefix) {
+        String bucket = "berth-" + UUID.randomUUID();
+        store.createContainerInLocation(null, bucket);
+        return new S3Settings(bucket, "us-east-1", Optional.of(endpoint), true, prefix);
+    }
+
+    void deleteBucket(String bucket) {
+        store.deleteContainer(bucket);
+    }
+
+    /** A client for {@code settings} with this server's credentials. */
+    static S3AsyncClient client(S3Settings settings) {
+        return S3ClientFactory.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), CLIENT_THREADS);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.berth.storage.s3;
+
+import dev.berth.storage.BlobWriter;
+import dev.berth.storage.StorageDriver;
+import dev.berth.storage.testkit.Await;
+import dev.berth.storage.testkit.StorageDriverContract;
+import dev.berth.storage.testkit.Streams;
+import dev.berth.storage.testkit.TestContent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("S3 driver")
+class S3StorageDriverTest extends StorageDriverContract {
+    private S3Settings settings;
+
+    @Override
+    protected StorageDriver createDriver(Vertx vertx) throws Exception {
+        InProcessS3 s3 = InProcessS3.get();
+        // A prefix, so that every test also checks that keys stay under it.
+        settings = s3.newBucket("under/a/prefix");
+        return new S3StorageDriver(vertx, InProcessS3.client(settings), settings);
+    }
+
+    @Override
+    protected void destroyDriver() throws Exception {
+        InProcessS3.get().deleteBucket(settings.bucket());
+    }
+
+    @Test
+    @DisplayName("joins chunks smaller than S3's part minimum, left by many resumed writers, into one large object")
+    void smallResumedChunks() {
+        // Each writer ends with a 1.5 MiB segment: the commit must group them into parts of at least 5 MiB.
+        Iterable<Buffer> content = TestContent.chunks(9L << 20, 3 << 19, 5);
+        for (Buffer chunk : content) {
+            BlobWriter writer = Await.result(driver.writer("chunked/blob", true));
+            Await.result(writer.write(chunk));
+            Await.result(writer.end());
+        }
+        BlobWriter last = Await.result(driver.writer("chunked/blob", true));
+        assertThat(last.size()).isEqualTo(9L << 20);
+        Await.result(last.commit());
+
+        byte[] read = Await.result(driver.readStream("chunked/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(content));
+        assertThat(Await.result(driver.list("chunked"))).containsExactly("blob");
+    }
+
+    @Test
+    @DisplayName("is called \"s3\"")
+    void name() {
+        assertThat(driver.name()).isEqualTo("s3");
+    }
+}
