@@ -8,6 +8,11 @@ import io.vertx.core.streams.WriteStream;
  * Appends large content to one path. {@link #end()} keeps what was written so that a later
  * {@link StorageDriver#writer(String, boolean) writer(path, true)} continues it; {@link #commit()}
  * makes it readable at the path; {@link #cancel()} throws it away.
+ *
+ * <p>A {@code write} future completes when the writer has accepted the bytes, not when they are
+ * durable: an object store uploads in parts, so a failure may surface on a later write, on
+ * {@code end()}, on {@code commit()} or through the exception handler. Only a completed
+ * {@code end()} or {@code commit()} says the bytes are stored.
  */
 public interface BlobWriter extends WriteStream<Buffer> {
 
