@@ -1,47 +1,51 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.core.Registry;
-import dev.berth.registry.core.RegistryOptions;
-import dev.berth.storage.fs.FsStorageDriver;
+import dev.berth.registry.LaunchException;
+import dev.berth.registry.RegistryLauncher;
+import dev.berth.registry.RunningRegistry;
+import dev.berth.registry.config.DeleteConfig;
+import dev.berth.registry.config.FilesystemStorageConfig;
+import dev.berth.registry.config.HttpConfig;
+import dev.berth.registry.config.ListenAddress;
+import dev.berth.registry.config.LogConfig;
+import dev.berth.registry.config.LogLevel;
+import dev.berth.registry.config.RegistryConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The registry's HTTP API in process: a fresh Vert.x, the filesystem driver over a directory, a free port. */
+/**
+ * The registry in process, started the way {@code berth-registry serve} starts it (same server
+ * options), over the filesystem driver in a directory, on a free port.
+ */
 final class RegistryServer implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 60;
 
-    private final Vertx vertx;
-    private final HttpServer server;
+    private final RunningRegistry running;
     private final Path dataDir;
 
-    private RegistryServer(Vertx vertx, HttpServer server, Path dataDir) {
-        this.vertx = vertx;
-        this.server = server;
+    private RegistryServer(RunningRegistry running, Path dataDir) {
+        this.running = running;
         this.dataDir = dataDir;
     }
 
     static RegistryServer start(Path dataDir, boolean deleteEnabled) {
-        Vertx vertx = Vertx.vertx();
-        Registry registry = new Registry(new FsStorageDriver(vertx, dataDir), new RegistryOptions(deleteEnabled));
-        HttpServer server = await(vertx.createHttpServer()
-                .requestHandler(RegistryRouter.create(vertx, registry))
-                .listen(0, "127.0.0.1"));
-        return new RegistryServer(vertx, server, dataDir);
-    }
-
-    Vertx vertx() {
-        return vertx;
+        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
+                new FilesystemStorageConfig(dataDir), new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+        try {
+            return new RegistryServer(RegistryLauncher.start(config), dataDir);
+        } catch (LaunchException e) {
+            throw new IllegalStateException("the registry did not start on " + dataDir, e);
+        }
     }
 
     int port() {
-        return server.actualPort();
+        return running.address().port();
     }
 
     Path dataDir() {
@@ -58,10 +62,8 @@ final class RegistryServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // No grace period: the client's idle keep-alive connections would hold a graceful shutdown for 30 s.
-        await(server.shutdown(0, TimeUnit.SECONDS));
-        // Awaited from here: a continuation chained on the event loop would never run once Vert.x is closed.
-        await(vertx.close());
+        // No grace period: the client's idle keep-alive connections would only hold the stop up.
+        running.stop(Duration.ZERO);
     }
 
     static <T> T await(Future<T> future) {
