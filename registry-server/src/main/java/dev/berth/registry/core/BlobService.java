@@ -3,7 +3,11 @@ package dev.berth.registry.core;
 import dev.berth.oci.Digest;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Names;
 import io.vertx.core.Future;
+
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Blobs as a repository sees them: content-addressed data shared by the whole store, visible in
@@ -59,23 +63,18 @@ public final class BlobService {
     }
 
     /**
-     * Links into {@code repository} a blob that {@code from} holds. Answers false, and changes
-     * nothing, when {@code from} does not hold it.
+     * Links into {@code repository} a blob that {@code from} holds, and answers it. Answers
+     * nothing, and changes nothing, when {@code from} does not hold it.
      */
-    public Future<Boolean> mount(String repository, String from, String digestText) {
+    public Future<Optional<CompletedBlob>> mount(String repository, String from, String digestText) {
         Validate.repository(repository);
-        Digest digest;
-        try {
-            digest = Digest.parse(digestText);
-        } catch (IllegalArgumentException e) {
-            return Future.succeededFuture(false);
+        if (!Digest.isValid(digestText) || from == null || !Names.isRepository(from)) {
+            return Future.succeededFuture(Optional.empty());
         }
-        if (from == null || !dev.berth.oci.Names.isRepository(from)) {
-            return Future.succeededFuture(false);
-        }
+        Digest digest = Digest.parse(digestText);
         return exists(from, digest).compose(present -> present
-                ? link(repository, digest).map(true)
-                : Future.succeededFuture(false));
+                ? link(repository, digest).map(Optional.of(new CompletedBlob(repository, digest)))
+                : Future.succeededFuture(Optional.empty()));
     }
 
     /** Makes an existing blob visible in the repository. */
@@ -85,6 +84,6 @@ public final class BlobService {
 
     static DistributionException unknown(Digest digest) {
         return new DistributionException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest,
-                java.util.Map.of("digest", digest.toString()));
+                Map.of("digest", digest.toString()));
     }
 }

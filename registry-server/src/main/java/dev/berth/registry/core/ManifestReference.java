@@ -10,11 +10,7 @@ record ManifestReference(String tag, Digest digest) {
 
     static ManifestReference parse(String reference, ErrorCode whenInvalid) {
         if (reference != null && reference.indexOf(':') > 0) {
-            try {
-                return new ManifestReference(null, Digest.parse(reference));
-            } catch (IllegalArgumentException e) {
-                throw new DistributionException(ErrorCode.DIGEST_INVALID, e.getMessage());
-            }
+            return new ManifestReference(null, Validate.digest(reference));
         }
         if (!Names.isTag(reference)) {
             throw new DistributionException(whenInvalid, "invalid tag: " + reference);

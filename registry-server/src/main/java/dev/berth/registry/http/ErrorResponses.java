@@ -9,8 +9,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
-import java.util.Map;
 import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Turns any failure into the spec's JSON error body with its status. */
 final class ErrorResponses {
@@ -51,7 +53,7 @@ final class ErrorResponses {
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         map.forEach((key, value) -> result.put(String.valueOf(key), value));
         return result;
     }

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** The listings: tags of a repository, the catalog, and the referrers of a manifest. */
@@ -62,7 +63,7 @@ final class ListingHandler {
                 entry.put("artifactType", d.artifactType());
             }
             if (!d.annotations().isEmpty()) {
-                entry.put("annotations", new JsonObject(new java.util.LinkedHashMap<>(d.annotations())));
+                entry.put("annotations", new JsonObject(new LinkedHashMap<>(d.annotations())));
             }
             manifests.add(entry);
         }

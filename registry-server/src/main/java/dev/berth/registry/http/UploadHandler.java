@@ -21,8 +21,8 @@ final class UploadHandler {
     Future<Void> post(HttpServerRequest request, ApiPath path) {
         String mount = request.getParam("mount");
         if (mount != null) {
-            return registry.blobs().mount(path.name(), request.getParam("from"), mount).compose(mounted -> mounted
-                    ? created(request, new CompletedBlob(path.name(), dev.berth.oci.Digest.parse(mount)))
+            return registry.blobs().mount(path.name(), request.getParam("from"), mount).compose(mounted -> mounted.isPresent()
+                    ? created(request, mounted.get())
                     : startSession(request, path));
         }
         String digest = request.getParam("digest");
