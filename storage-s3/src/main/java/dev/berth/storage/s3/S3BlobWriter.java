@@ -3,6 +3,7 @@ package dev.berth.storage.s3;
 import dev.berth.storage.BlobWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.function.Function;
@@ -138,11 +139,18 @@ final class S3BlobWriter implements BlobWriter {
         return this;
     }
 
+    /**
+     * {@link #uploading} completes only after this writer's own bookkeeping for the segment ran:
+     * a caller chained on the PutObject itself could run first and see the finished upload still
+     * in flight (Vert.x runs listeners of a completed future at once, on the context's thread).
+     */
     private void startUpload() {
         Buffer segment = filling;
         filling = Buffer.buffer();
         sent += segment.length();
-        uploading = segments.put(nextSegment++, segment).onComplete(result -> {
+        Promise<Void> settled = Promise.promise();
+        uploading = settled.future();
+        segments.put(nextSegment++, segment).onComplete(result -> {
             uploading = null;
             if (result.failed()) {
                 failed(result.cause());
@@ -152,6 +160,7 @@ final class S3BlobWriter implements BlobWriter {
             if (drainHandler != null && !writeQueueFull()) {
                 drainHandler.handle(null);
             }
+            settled.complete();
         });
     }
 
@@ -161,7 +170,7 @@ final class S3BlobWriter implements BlobWriter {
             return Future.failedFuture(failure);
         }
         if (uploading != null) {
-            // Runs after the upload's own completion handler, which may have started the next one.
+            // Settles after the upload's bookkeeping, which may have started the next one.
             return uploading.transform(ignored -> flush());
         }
         if (filling.length() > 0) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 final class S3Errors {
     private static final int NOT_FOUND = 404;
     private static final int RANGE_NOT_SATISFIABLE = 416;
+    private static final int MAX_CAUSES = 4;
 
     private S3Errors() {
     }
@@ -26,7 +27,17 @@ final class S3Errors {
         if (isMissing(cause)) {
             return new PathNotFoundException(path);
         }
-        return new StorageException("S3 operation on " + path + " failed: " + cause.getMessage(), cause);
+        return new StorageException("S3 operation on " + path + " failed: " + describe(cause), cause);
+    }
+
+    /** Some failures (Netty's timeouts, closed channels) carry no message: their class says what happened. */
+    private static String describe(Throwable cause) {
+        StringBuilder text = new StringBuilder(String.valueOf(cause));
+        Throwable inner = cause.getCause();
+        for (int depth = 0; inner != null && depth < MAX_CAUSES; depth++, inner = inner.getCause()) {
+            text.append("; caused by ").append(inner);
+        }
+        return text.toString();
     }
 
     /** The object is not there. A missing bucket is a configuration error instead, not a missing path. */
