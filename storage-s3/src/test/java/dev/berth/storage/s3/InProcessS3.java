@@ -18,7 +18,7 @@ import java.util.UUID;
  * A real S3 protocol server in this JVM: S3Proxy over jclouds' in-memory blob store. Started once
  * for all tests, since Jetty takes a while; each test gets its own bucket instead.
  */
-final class InProcessS3 {
+public final class InProcessS3 {
     private static final String ACCESS_KEY = "berth-test-access";
     private static final String SECRET_KEY = "berth-test-secret";
     private static InProcessS3 instance;
@@ -33,7 +33,7 @@ final class InProcessS3 {
         this.endpoint = endpoint;
     }
 
-    static synchronized InProcessS3 get() throws Exception {
+    public static synchronized InProcessS3 get() throws Exception {
         if (instance == null) {
             instance = start();
         }
@@ -66,18 +66,18 @@ final class InProcessS3 {
     }
 
     /** Settings for a new, empty bucket. */
-    S3Settings newBucket(String prefix) {
+    public S3Settings newBucket(String prefix) {
         String bucket = "berth-" + UUID.randomUUID();
         store.createContainerInLocation(null, bucket);
         return new S3Settings(bucket, "us-east-1", Optional.of(endpoint), true, prefix);
     }
 
-    void deleteBucket(String bucket) {
+    public void deleteBucket(String bucket) {
         store.deleteContainer(bucket);
     }
 
     /** A client for {@code settings} with this server's credentials. */
-    static S3AsyncClient client(S3Settings settings) {
+    public static S3AsyncClient client(S3Settings settings) {
         return S3ClientFactory.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), CLIENT_THREADS);
     }
 }
