@@ -1,0 +1,69 @@
+package dev.berth.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every round's figures, reduced to medians per scenario and registry, and the table of them. */
+final class Results {
+    private final Map<String, Measurement.Unit> units = new LinkedHashMap<>();
+    private final Map<String, Map<Contender, List<Double>>> values = new LinkedHashMap<>();
+    private final List<Double> fileServerPulls = new ArrayList<>();
+
+    void add(Contender contender, List<Measurement> figures) {
+        for (Measurement figure : figures) {
+            units.putIfAbsent(figure.scenario(), figure.unit());
+            values.computeIfAbsent(figure.scenario(), scenario -> new LinkedHashMap<>())
+                    .computeIfAbsent(contender, c -> new ArrayList<>())
+                    .add(figure.value());
+        }
+    }
+
+    void addFileServerPull(double megabytesPerSecond) {
+        fileServerPulls.add(megabytesPerSecond);
+    }
+
+    double median(String scenario, Contender contender) {
+        return median(values.getOrDefault(scenario, Map.of()).getOrDefault(contender, List.of()));
+    }
+
+    static double median(List<Double> samples) {
+        if (samples.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = samples.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** A Markdown table: one row per scenario, medians for both registries and their ratio. */
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append("| scenario | unit | berth | registry:2 | berth / registry:2 |\n");
+        out.append("|---|---|---:|---:|---:|\n");
+        for (Map.Entry<String, Measurement.Unit> row : units.entrySet()) {
+            Measurement.Unit unit = row.getValue();
+            double berth = median(row.getKey(), Contender.BERTH);
+            double distribution = median(row.getKey(), Contender.DISTRIBUTION);
+            out.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %.2f× |%n", row.getKey(), unit.label,
+                    unit.higherIsBetter ? "" : " (lower is better)", number(berth), number(distribution), berth / distribution));
+        }
+        return out.toString();
+    }
+
+    /** How a registry's single pull compares with curl from a plain file server on the same loopback. */
+    String fileServerComparison(String pullScenario) {
+        double reference = median(fileServerPulls);
+        double berth = median(pullScenario, Contender.BERTH);
+        double distribution = median(pullScenario, Contender.DISTRIBUTION);
+        return String.format(Locale.ROOT, "Reference: curl from a plain file server (busybox httpd) on loopback: %s MB/s."
+                        + " berth's pull is %.0f%% of it, registry:2's %.0f%%.%n",
+                number(reference), 100 * berth / reference, 100 * distribution / reference);
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.berth.bench;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.berth.bench.Measurement.Unit.MB_PER_S;
+import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Benchmark results")
+class ResultsTest {
+    @Test
+    @DisplayName("reduce rounds to their median, the middle pair's mean for an even count")
+    void medians() {
+        assertThat(Results.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(Results.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+        assertThat(Results.median(List.of())).isNaN();
+    }
+
+    @Test
+    @DisplayName("tabulate each scenario's medians with the ratio berth / registry:2, and say which way is better")
+    void table() {
+        Results results = new Results();
+        results.add(Contender.BERTH, List.of(new Measurement("push", MB_PER_S, 300), new Measurement("startup", MILLISECONDS, 40)));
+        results.add(Contender.BERTH, List.of(new Measurement("push", MB_PER_S, 320), new Measurement("startup", MILLISECONDS, 60)));
+        results.add(Contender.DISTRIBUTION, List.of(new Measurement("push", MB_PER_S, 155), new Measurement("startup", MILLISECONDS, 100)));
+
+        assertThat(results.table()).contains(
+                "| push | MB/s | 310 | 155 | 2.00× |",
+                "| startup | ms (lower is better) | 50.00 | 100 | 0.50× |");
+    }
+
+    @Test
+    @DisplayName("compare a single pull with the plain file server's")
+    void fileServer() {
+        Results results = new Results();
+        results.add(Contender.BERTH, List.of(new Measurement("pull", MB_PER_S, 800)));
+        results.add(Contender.DISTRIBUTION, List.of(new Measurement("pull", MB_PER_S, 500)));
+        results.addFileServerPull(1000);
+
+        assertThat(results.fileServerComparison("pull")).contains("1000 MB/s", "berth's pull is 80%", "registry:2's 50%");
+    }
+}
