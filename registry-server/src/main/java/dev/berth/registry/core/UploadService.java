@@ -135,6 +135,7 @@ public final class UploadService {
         Future<Void> piped = body == null ? Future.succeededFuture()
                 : body.pipe().endOnSuccess(keep).endOnFailure(false).to(hashing);
         return piped
+                .compose(v -> hashing.hashed())
                 .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
                 .compose(session -> keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
                 .recover(failure -> salvage(repository, id, state, writer, hashing, hash)
@@ -143,7 +144,7 @@ public final class UploadService {
 
     private Future<Void> salvage(String repository, String id, UploadState state, BlobWriter writer,
                                  HashingWriteStream hashing, Sha256State hash) {
-        return writer.end().compose(v -> {
+        return hashing.hashed().transform(settled -> writer.end()).compose(v -> {
             long hashed = state.offset() + hashing.written();
             return writer.size() == hashed
                     ? saveState(repository, id, state.advance(hashed, hash))

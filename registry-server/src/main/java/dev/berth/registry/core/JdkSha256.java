@@ -1,0 +1,150 @@
+package dev.berth.registry.core;
+
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * The JDK's SHA-256 (sun.security.provider.SHA2), with its running state read and written through
+ * reflection. That needs {@code --add-opens java.base/java.security} and {@code
+ * java.base/sun.security.provider}, which berth-registry's jar manifest grants. Whether it works
+ * is decided once, by a round trip through a saved state checked against a plain digest: on a JDK
+ * whose internals differ, or without the opens, {@link #isUsable()} is false and the registry
+ * hashes with Bouncy Castle instead. It is never wrong, at worst slower.
+ */
+final class JdkSha256 implements Sha256State.Engine {
+    static final byte FORMAT = 'J';
+    private static final int WORDS = 8;
+    private static final Access ACCESS = Access.open();
+
+    private final MessageDigest digest;
+
+    private JdkSha256(MessageDigest digest) {
+        this.digest = digest;
+    }
+
+    static boolean isUsable() {
+        return ACCESS != null;
+    }
+
+    static JdkSha256 fresh() {
+        return new JdkSha256(newDigest());
+    }
+
+    static JdkSha256 restore(byte[] state) {
+        if (ACCESS == null) {
+            throw new IllegalStateException("this upload's hash state was saved by the JDK's SHA-256, which this process"
+                    + " cannot restore: start it with the options in berth-registry's jar manifest (Add-Opens)");
+        }
+        JdkSha256 engine = fresh();
+        ACCESS.write(engine.digest, state);
+        return engine;
+    }
+
+    @Override
+    public void update(ByteBuffer bytes) {
+        digest.update(bytes);
+    }
+
+    @Override
+    public byte[] encode() {
+        return ACCESS.read(digest);
+    }
+
+    @Override
+    public byte[] hashSoFar() {
+        try {
+            return ((MessageDigest) digest.clone()).digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256", "SUN");
+        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The fields that hold the state: the eight working words, the partial block, the byte count. */
+    private record Access(Field spi, Field words, Field block, Field blockOffset, Field bytesProcessed) {
+
+        /** Null when the fields are out of reach or a saved state does not hash as it should. */
+        static Access open() {
+            try {
+                Class<?> digestBase = Class.forName("sun.security.provider.DigestBase");
+                Access access = new Access(
+                        accessible(Class.forName("java.security.MessageDigest$Delegate").getDeclaredField("digestSpi")),
+                        accessible(Class.forName("sun.security.provider.SHA2").getDeclaredField("state")),
+                        accessible(digestBase.getDeclaredField("buffer")),
+                        accessible(digestBase.getDeclaredField("bufOfs")),
+                        accessible(digestBase.getDeclaredField("bytesProcessed")));
+                return access.roundTrips() ? access : null;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        byte[] read(MessageDigest digest) {
+            try {
+                Object engine = spi.get(digest);
+                int[] state = (int[]) words.get(engine);
+                int buffered = blockOffset.getInt(engine);
+                ByteBuffer out = ByteBuffer.allocate(1 + WORDS * Integer.BYTES + Long.BYTES + Integer.BYTES + buffered);
+                out.put(FORMAT);
+                for (int word : state) {
+                    out.putInt(word);
+                }
+                out.putLong(bytesProcessed.getLong(engine));
+                out.putInt(buffered);
+                out.put((byte[]) block.get(engine), 0, buffered);
+                return out.array();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("the JDK's SHA-256 state became unreadable", e);
+            }
+        }
+
+        void write(MessageDigest digest, byte[] saved) {
+            try {
+                ByteBuffer in = ByteBuffer.wrap(saved);
+                Object engine = spi.get(digest);
+                int[] state = (int[]) words.get(engine);
+                for (int i = 0; i < WORDS; i++) {
+                    state[i] = in.getInt();
+                }
+                bytesProcessed.setLong(engine, in.getLong());
+                int buffered = in.getInt();
+                byte[] partial = (byte[]) block.get(engine);
+                if (buffered < 0 || buffered >= partial.length || in.remaining() != buffered) {
+                    throw new IllegalArgumentException("corrupt SHA-256 state");
+                }
+                in.get(partial, 0, buffered);
+                blockOffset.setInt(engine, buffered);
+            } catch (IllegalAccessException | java.nio.BufferUnderflowException e) {
+                throw new IllegalArgumentException("corrupt SHA-256 state", e);
+            }
+        }
+
+        /** Saves a state mid-block, restores it elsewhere, and checks both halves hash as one. */
+        private boolean roundTrips() {
+            byte[] content = new byte[1000];
+            Arrays.fill(content, (byte) 'b');
+            MessageDigest first = newDigest();
+            first.update(content, 0, 333);
+            byte[] saved = read(first);
+            MessageDigest second = newDigest();
+            write(second, Arrays.copyOfRange(saved, 1, saved.length));
+            second.update(content, 333, content.length - 333);
+            return Arrays.equals(second.digest(), newDigest().digest(content));
+        }
+
+        private static Field accessible(Field field) {
+            field.setAccessible(true);
+            return field;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.berth.registry.core;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("A saved SHA-256 state")
+class Sha256StateTest {
+    private static final byte[] CONTENT = new byte[300_000];
+
+    static {
+        new SplittableRandom(7).nextBytes(CONTENT);
+    }
+
+    @Test
+    @DisplayName("uses the JDK's SHA-256 when its internals are open to it, as the test JVM and the registry's jar arrange")
+    void jdkEngineInUse() {
+        assertThat(JdkSha256.isUsable()).isTrue();
+        assertThat(Sha256State.fresh().encode()[0]).isEqualTo(JdkSha256.FORMAT);
+    }
+
+    @ParameterizedTest(name = "split at byte {0}")
+    @ValueSource(ints = {0, 1, 63, 64, 65, 1000, 299_999, 300_000})
+    @DisplayName("restored elsewhere goes on to the digest of the whole content, wherever the content was split")
+    void resumesAnywhere(int split) throws Exception {
+        for (Sha256State first : new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+            first.update(ByteBuffer.wrap(CONTENT, 0, split));
+            Sha256State second = Sha256State.restore(first.encode());
+            second.update(ByteBuffer.wrap(CONTENT, split, CONTENT.length - split));
+
+            assertThat(second.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+        }
+    }
+
+    @Test
+    @DisplayName("tells the digest so far without disturbing what follows")
+    void digestSoFar() throws Exception {
+        Sha256State state = Sha256State.fresh();
+        state.update(ByteBuffer.wrap(CONTENT, 0, 100));
+        assertThat(state.current().toString()).isEqualTo("sha256:" + expected(java.util.Arrays.copyOf(CONTENT, 100)));
+        state.update(ByteBuffer.wrap(CONTENT, 100, CONTENT.length - 100));
+        assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+    }
+
+    @Test
+    @DisplayName("hashes a direct buffer as well as a heap one, and leaves its position alone")
+    void directBuffers() throws Exception {
+        ByteBuffer direct = ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip();
+        for (Sha256State state : new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+            state.update(direct);
+            assertThat(direct.position()).isZero();
+            assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+        }
+    }
+
+    @Test
+    @DisplayName("that is damaged or of an unknown kind is refused, not hashed on from garbage")
+    void corrupt() {
+        byte[] saved = Sha256State.fresh().encode();
+        assertThatThrownBy(() -> Sha256State.restore(java.util.Arrays.copyOf(saved, saved.length - 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sha256State.restore(new byte[] {'X', 1, 2})).hasMessageContaining("unknown SHA-256 state format");
+        assertThatThrownBy(() -> Sha256State.restore(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Sha256State fromEngine(Sha256State.Engine engine) {
+        return Sha256State.restore(engine.encode());
+    }
+
+    private static String expected(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
