@@ -119,8 +119,10 @@ final class JdkSha256 implements Sha256State.Engine {
                 bytesProcessed.setLong(engine, in.getLong());
                 int buffered = in.getInt();
                 byte[] partial = (byte[]) block.get(engine);
-                if (buffered < 0 || buffered >= partial.length || in.remaining() != buffered) {
-                    throw new IllegalArgumentException("corrupt SHA-256 state");
+                // A full block may wait in the buffer: the JDK compresses it when more bytes or the end come.
+                if (buffered < 0 || buffered > partial.length || in.remaining() != buffered) {
+                    throw new IllegalArgumentException("corrupt SHA-256 state: " + buffered + " bytes of a "
+                            + partial.length + "-byte block said to follow, " + in.remaining() + " do");
                 }
                 in.get(partial, 0, buffered);
                 blockOffset.setInt(engine, buffered);
