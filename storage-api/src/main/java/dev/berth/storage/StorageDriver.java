@@ -31,6 +31,16 @@ public interface StorageDriver {
     Future<Void> write(String path, Buffer content);
 
     /**
+     * Like {@link #write}, atomic and surviving a crash of the process, for content that may be lost
+     * when the machine loses power or its kernel crashes: state that is cheap to recreate, such as an
+     * upload session's, whose client then starts the upload again. Drivers that can make such a
+     * write cheaper (the filesystem skips its fsync) override this; the rest need not.
+     */
+    default Future<Void> writeEphemeral(String path, Buffer content) {
+        return write(path, content);
+    }
+
+    /**
      * Opens a stream of {@code length} bytes from {@code offset} ({@code length < 0}: to the end).
      * The stream is paused-capable and ends after the last byte.
      */

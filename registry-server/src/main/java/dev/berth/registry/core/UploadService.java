@@ -43,7 +43,8 @@ public final class UploadService {
         Validate.repository(repository);
         String id = UUID.randomUUID().toString();
         UploadState state = UploadState.begin(clock.instant());
-        return store.driver().write(RegistryLayout.uploadStartedAt(repository, id),
+        // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
+        return store.driver().writeEphemeral(RegistryLayout.uploadStartedAt(repository, id),
                         Buffer.buffer(state.startedAt().toString()))
                 .compose(v -> saveState(repository, id, state))
                 .map(v -> new UploadStatus(repository, id, 0));
@@ -198,7 +199,7 @@ public final class UploadService {
     }
 
     private Future<Void> saveState(String repository, String id, UploadState state) {
-        return store.driver().write(RegistryLayout.uploadState(repository, id), state.toJson());
+        return store.driver().writeEphemeral(RegistryLayout.uploadState(repository, id), state.toJson());
     }
 
     private static DistributionException unknownUpload(String id) {

@@ -80,6 +80,15 @@ public abstract class StorageDriverContract {
         }
 
         @Test
+        @DisplayName("an ephemeral write stores, replaces and creates parents as write does")
+        void ephemeralWrite() {
+            Await.result(driver.writeEphemeral("session/deep/state", text("a longer first state")));
+            Await.result(driver.writeEphemeral("session/deep/state", text("second")));
+            assertThat(read("session/deep/state")).isEqualTo("second");
+            assertThat(Await.result(driver.list("session/deep"))).containsExactly("state");
+        }
+
+        @Test
         @DisplayName("write creates missing parent directories")
         void writeCreatesParents() {
             Await.result(driver.write("deep/er/and/deeper/file", text("x")));

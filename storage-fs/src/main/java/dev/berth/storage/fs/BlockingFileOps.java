@@ -23,8 +23,11 @@ final class BlockingFileOps {
     private BlockingFileOps() {
     }
 
-    /** Readers see the old content or all of the new: it is filled and synced aside, then renamed over. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    /**
+     * Readers see the old content or all of the new: it is filled (and with {@code sync}, made
+     * durable) aside, then renamed over.
+     */
+    static void writeAtomically(Path target, byte[] content, boolean sync) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = FsLayout.tempBeside(target);
         try {
@@ -33,7 +36,9 @@ final class BlockingFileOps {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(false);
+                if (sync) {
+                    channel.force(false);
+                }
             }
             Files.move(temp, target, ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
