@@ -23,6 +23,11 @@ final class ErrorResponses {
 
     static void send(HttpServerRequest request, Throwable failure) {
         HttpServerResponse response = request.response();
+        if (response.closed()) {
+            // The client went away (a cancelled pull, a load generator stopping): nothing to answer, nothing wrong here.
+            LOG.debug("{} {} ended by the client closing the connection: {}", request.method(), request.path(), failure.toString());
+            return;
+        }
         if (response.headWritten()) {
             // The body had begun: all that is left is to cut the connection so the client sees a short read.
             LOG.warn("{} {} failed after the response began: {}", request.method(), request.path(), failure.toString());
