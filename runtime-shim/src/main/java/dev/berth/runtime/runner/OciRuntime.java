@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,14 +45,7 @@ public record OciRuntime(String name, Path binary, Path root) {
 
     /** Starts the container in the foreground: the runtime proxies stdio (or a terminal) and signals. */
     public List<String> runCommand(Path bundle, String id) {
-        List<String> argv = new ArrayList<>(List.of(binary.toString(), "--root", root.toString()));
-        if (name.equals("crun") && CgroupLayout.isHybrid()) {
-            // crun refuses to place a container in a v1+v2 hybrid hierarchy; berth sets no
-            // resource limits, so running it outside any cgroup of its own loses nothing.
-            argv.add("--cgroup-manager=disabled");
-        }
-        argv.addAll(List.of("run", "--bundle", bundle.toString(), id));
-        return argv;
+        return List.of(binary.toString(), "--root", root.toString(), "run", "--bundle", bundle.toString(), id);
     }
 
     /** The container's status as the runtime reports it, empty when the runtime has no such container. */

@@ -42,7 +42,7 @@ class RunIT {
     @DisplayName("prints what the command prints and returns its exit code")
     void exitCodeAndOutput(String runtime) {
         Prerequisites.executable(runtime, runtime);
-        CommandResult result = berth("run", "--rm", "--runtime", runtime, image, "--",
+        CommandResult result = berth(HostCgroups.workaroundFor(runtime), "run", "--rm", "--runtime", runtime, image, "--",
                 "sh", "-c", "echo hello from the container; echo to stderr >&2; exit 3");
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo("hello from the container\n");
@@ -95,7 +95,12 @@ class RunIT {
     }
 
     private CommandResult berth(String... args) {
-        List<String> argv = launcherArgv(args);
+        return berth(List.of(), args);
+    }
+
+    private CommandResult berth(List<String> wrapper, String... args) {
+        List<String> argv = new ArrayList<>(wrapper);
+        argv.addAll(launcherArgv(args));
         return Command.of(argv).env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
     }
 
