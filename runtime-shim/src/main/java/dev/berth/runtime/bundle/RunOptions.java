@@ -21,10 +21,6 @@ public record RunOptions(List<String> args, Map<String, String> env, String work
         HOST
     }
 
-    public RunOptions withArgs(List<String> replacement) {
-        return new RunOptions(replacement, env, workingDir, hostname, readOnlyRootfs, network, terminal);
-    }
-
     public static RunOptions defaults() {
         return new RunOptions(List.of(), Map.of(), null, "berth", false, Network.NONE, false);
     }

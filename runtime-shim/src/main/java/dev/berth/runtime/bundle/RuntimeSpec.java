@@ -64,7 +64,7 @@ public final class RuntimeSpec {
         List<String> args = new ArrayList<>(image.entrypoint());
         args.addAll(options.args().isEmpty() ? image.cmd() : options.args());
         if (args.isEmpty()) {
-            throw new ImageException("the image has no Entrypoint or Cmd: give the command to run after --");
+            throw new ImageException("the image has no Entrypoint or Cmd: with berth run, give the command after --");
         }
         return args;
     }

@@ -4,7 +4,6 @@ import dev.berth.runtime.ImageSource;
 import dev.berth.runtime.bundle.BundleWriter;
 import dev.berth.runtime.bundle.HostIdentity;
 import dev.berth.runtime.bundle.RunOptions;
-import dev.berth.runtime.layout.ImageConfig;
 import dev.berth.runtime.layout.ImageSelector;
 import dev.berth.runtime.layout.LayoutImage;
 import java.nio.file.Path;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Spec;
         description = "Unpack an image into an OCI runtime bundle (BUNDLE/rootfs and BUNDLE/config.json) "
                 + "that runc or crun can run.")
 public final class UnpackCommand implements Callable<Integer> {
-    /** What config.json runs when the image names no command: runtime-spec requires one. */
-    static final List<String> FALLBACK_COMMAND = List.of("sh");
-
     private final ImageSource source;
 
     @Spec
@@ -41,14 +37,7 @@ public final class UnpackCommand implements Callable<Integer> {
     public Integer call() {
         return Failures.reported(spec.commandLine().getErr(), () -> {
             LayoutImage layoutImage = ImageSelector.select(ImageArgument.resolve(image, source));
-            RunOptions options = RunOptions.defaults();
-            ImageConfig config = layoutImage.config();
-            if (config.entrypoint().isEmpty() && config.cmd().isEmpty()) {
-                spec.commandLine().getErr().println("berth: the image names no command; config.json runs "
-                        + String.join(" ", FALLBACK_COMMAND));
-                options = options.withArgs(FALLBACK_COMMAND);
-            }
-            List<String> skipped = new BundleWriter(HostIdentity.current()).write(layoutImage, bundle, options);
+            List<String> skipped = new BundleWriter(HostIdentity.current()).write(layoutImage, bundle, RunOptions.defaults());
             Skipped.warn(spec.commandLine().getErr(), skipped);
             spec.commandLine().getOut().println(bundle);
             return 0;
