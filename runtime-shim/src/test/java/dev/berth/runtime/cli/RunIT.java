@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,28 @@ class RunIT {
         assertThat(berth.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(berth.exitValue()).isEqualTo(7);
         assertThat(Files.readString(out)).contains("got TERM");
+    }
+
+    @Test
+    @DisplayName("with -t gives the process a terminal, which script(1) provides berth here")
+    void terminal() {
+        Prerequisites.executable("runc", "runc");
+        Path script = Prerequisites.executable("script", "bsdutils");
+        String berth = launcherArgv("run", "--rm", "--runtime", "runc", "-t", image, "--",
+                "sh", "-c", "test -t 0 && test -t 1 && echo on a terminal; echo TERM=$TERM; exit 4")
+                .stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        CommandResult result = Command.of(script.toString(), "--quiet", "--return", "--command", berth, "/dev/null")
+                .env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
+        assertThat(result.stdout()).contains("on a terminal", "TERM=xterm");
+    }
+
+    @Test
+    @DisplayName("refuses -t when berth has no terminal")
+    void terminalNeeded() {
+        CommandResult result = berth("run", "--rm", "-t", image, "--", "true");
+        assertThat(result.exitCode()).isEqualTo(125);
+        assertThat(result.stderr()).contains("-t needs");
     }
 
     @Test
