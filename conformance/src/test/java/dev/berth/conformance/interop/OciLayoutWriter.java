@@ -79,7 +79,7 @@ public final class OciLayoutWriter {
      *
      * @return the index and each manifest it lists, with the layout's ref names
      */
-    static LayoutContent writeMultiPlatform(Path layoutDir, String tag) {
+    public static LayoutContent writeMultiPlatform(Path layoutDir, String tag) {
         try {
             List<Descriptor> platformManifests = new ArrayList<>();
             for (String architecture : List.of("amd64", "arm64")) {
@@ -97,7 +97,7 @@ public final class OciLayoutWriter {
      * An image tagged {@code subjectTag} and an artifact tagged {@code artifactTag} whose
      * {@code subject} is that image: an SBOM-like payload with image-spec's empty config.
      */
-    static LayoutContent writeArtifactWithSubject(Path layoutDir, String subjectTag, String artifactTag) {
+    public static LayoutContent writeArtifactWithSubject(Path layoutDir, String subjectTag, String artifactTag) {
         try {
             Descriptor subject = writeSmallImage(layoutDir, new Descriptor.Platform("linux", "amd64"), "the subject");
             Descriptor config = writeBlob(layoutDir, OciJson.EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
