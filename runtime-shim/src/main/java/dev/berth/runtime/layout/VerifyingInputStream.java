@@ -50,7 +50,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     @Override
     public long skip(long n) throws IOException {
         // Skipped bytes must be hashed too.
-        return read(new byte[(int) Math.min(n, 8192)]);
+        return Math.max(0, read(new byte[(int) Math.max(0, Math.min(n, 8192))]));
     }
 
     @Override

@@ -108,7 +108,7 @@ final class LayerApplier {
 
     private void remove(EntryName whiteout) throws IOException {
         String hidden = whiteout.base().substring(WHITEOUT_PREFIX.length());
-        EntryName.parse(hidden);
+        EntryName.parse(hidden); // refuses ".." and NUL like any other name
         if (hidden.isEmpty() || hidden.equals(".")) {
             throw new ImageException("whiteout " + EntryName.quoted(whiteout.toString()) + " names no file");
         }

@@ -2,11 +2,13 @@ package dev.berth.runtime.unpack;
 
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
+import dev.berth.oci.DigestAlgorithm;
 import dev.berth.runtime.layout.ImageException;
 import dev.berth.runtime.layout.LayoutImage;
 import dev.berth.runtime.layout.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -45,18 +47,18 @@ public final class Unpacker {
     private List<String> applyLayer(LayoutImage image, Descriptor layer, String diffId, ConfinedRoot root)
             throws IOException {
         try (VerifyingInputStream compressed = image.layout().openBlob(layer)) {
-            MessageDigest tarHash = Digest.parse(diffId == null ? layer.digest().toString() : diffId)
-                    .algorithm().newMessageDigest();
+            // Without a diff_id (some old images) the tar is hashed anyway, by the layer's algorithm, and not checked.
+            DigestAlgorithm algorithm = diffId == null ? layer.digest().algorithm() : Digest.parse(diffId).algorithm();
+            MessageDigest tarHash = algorithm.newMessageDigest();
             InputStream tar = new DigestInputStream(LayerStreams.uncompressed(layer, compressed), tarHash);
             List<String> skipped = new LayerApplier(root, new Metadata(applyOwnership)).apply(tar);
-            tar.transferTo(java.io.OutputStream.nullOutputStream());
+            // The tar's end-of-archive padding and the compressor's trailer count for both checks.
+            tar.transferTo(OutputStream.nullOutputStream());
             compressed.drainAndVerify();
-            if (diffId != null) {
-                Digest actual = Digest.fromHash(Digest.parse(diffId).algorithm(), tarHash.digest());
-                if (!actual.toString().equals(diffId)) {
-                    throw new ImageException("layer " + layer.digest() + " uncompresses to " + actual
-                            + ", the image config's diff_id says " + diffId);
-                }
+            Digest actual = Digest.fromHash(algorithm, tarHash.digest());
+            if (diffId != null && !actual.toString().equals(diffId)) {
+                throw new ImageException("layer " + layer.digest() + " uncompresses to " + actual
+                        + ", the image config's diff_id says " + diffId);
             }
             return skipped;
         } catch (IOException e) {
