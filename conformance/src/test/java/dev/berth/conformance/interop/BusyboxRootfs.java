@@ -10,7 +10,7 @@ import java.util.List;
  * A minimal root filesystem built from the host's static busybox (Debian package
  * busybox-static): the only way to get a runnable image on a machine without internet.
  */
-final class BusyboxRootfs {
+public final class BusyboxRootfs {
 
     /** The applets the tests call; each is a symlink to /bin/busybox. */
     private static final List<String> APPLETS = List.of("sh", "cat", "echo", "ls", "mkdir", "printf");
@@ -18,7 +18,7 @@ final class BusyboxRootfs {
     private BusyboxRootfs() {
     }
 
-    static byte[] tar() {
+    public static byte[] tar() {
         Path busybox = Path.of("/bin/busybox");
         Prerequisites.require(Files.isExecutable(busybox), "/bin/busybox (Debian package busybox-static)");
         byte[] binary;

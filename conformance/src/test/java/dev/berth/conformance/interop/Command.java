@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external program to completion with a deadline, capturing what it prints. */
-final class Command {
+public final class Command {
 
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -22,15 +22,15 @@ final class Command {
         this.argv = List.copyOf(argv);
     }
 
-    static Command of(String... argv) {
+    public static Command of(String... argv) {
         return new Command(List.of(argv));
     }
 
-    static Command of(List<String> argv) {
+    public static Command of(List<String> argv) {
         return new Command(argv);
     }
 
-    Command env(String name, String value) {
+    public Command env(String name, String value) {
         environment.put(name, value);
         return this;
     }
@@ -40,12 +40,12 @@ final class Command {
         return this;
     }
 
-    Command timeout(Duration limit) {
+    public Command timeout(Duration limit) {
         this.timeout = limit;
         return this;
     }
 
-    CommandResult run() {
+    public CommandResult run() {
         Path out = null;
         Path err = null;
         try {
@@ -79,7 +79,7 @@ final class Command {
     }
 
     /** Runs the program and fails the test, with its whole output, unless it exits with 0. */
-    CommandResult runOk() {
+    public CommandResult runOk() {
         CommandResult result = run();
         if (!result.succeeded()) {
             throw new AssertionError(result.describe());

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param tagged the manifests and indexes its index.json names, by ref name
  */
-record LayoutContent(Path layoutDir, Map<String, Descriptor> tagged) {
+public record LayoutContent(Path layoutDir, Map<String, Descriptor> tagged) {
 
     /** The skopeo transport name of one ref name, {@code oci:DIR:TAG}. */
     String transportRef(String tag) {

@@ -11,10 +11,14 @@ import java.util.Map;
  * @param manifestDigest the digest of its manifest
  * @param files          files its top layer adds, with their content
  */
-record OciImage(Path layoutDir, String tag, String manifestDigest, Map<String, String> files) {
+public record OciImage(Path layoutDir, String tag, String manifestDigest, Map<String, String> files) {
+
+    OciImage withFiles(Map<String, String> topLayerFiles) {
+        return new OciImage(layoutDir, tag, manifestDigest, topLayerFiles);
+    }
 
     /** The skopeo/umoci transport name, {@code oci:DIR:TAG}. */
-    String transportRef() {
+    public String transportRef() {
         return "oci:" + layoutDir + ":" + tag;
     }
 }

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * skopeo and the registry: a two-layer linux/amd64 image (busybox rootfs + one file), a
  * multi-platform index, an artifact with a subject.
  */
-final class OciLayoutWriter {
+public final class OciLayoutWriter {
 
     static final String FILE_PATH = "/srv/hello.txt";
 
@@ -31,23 +31,45 @@ final class OciLayoutWriter {
     /** @param flavour a word put into the top layer, so different calls give different images */
     static OciImage write(Path layoutDir, String tag, String flavour) {
         String content = "hello from the " + flavour + " layer\n";
-        List<byte[]> layerTars = List.of(
-                BusyboxRootfs.tar(),
-                new LayerTar().directory("srv", 0755).file(FILE_PATH.substring(1), content).toBytes());
+        try {
+            List<LayerBlob> layers = List.of(
+                    LayerBlob.gzip(BusyboxRootfs.tar()),
+                    LayerBlob.gzip(new LayerTar().directory("srv", 0755).file(FILE_PATH.substring(1), content).toBytes()));
+            return writeImage(layoutDir, tag, layers).withFiles(Map.of(FILE_PATH, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an OCI layout to " + layoutDir, e);
+        }
+    }
 
+    /** A linux/amd64 image of these layers, bottom first, tagged {@code tag}. */
+    public static OciImage writeImage(Path layoutDir, String tag, List<LayerBlob> layerBlobs) {
         List<Descriptor> layers = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
         try {
-            for (byte[] tar : layerTars) {
-                diffIds.add(Sha256.of(tar));
-                layers.add(writeBlob(layoutDir, OciJson.LAYER_GZIP, gzip(tar)));
+            for (LayerBlob layer : layerBlobs) {
+                diffIds.add(Sha256.of(layer.tar()));
+                layers.add(writeBlob(layoutDir, layer.mediaType(), layer.blob()));
             }
             Descriptor config = writeBlob(layoutDir, OciJson.CONFIG, OciJson.imageConfig(diffIds));
             Descriptor manifest = writeBlob(layoutDir, OciJson.MANIFEST, OciJson.imageManifest(config, layers));
             finish(layoutDir, Map.of(tag, manifest));
-            return new OciImage(layoutDir, tag, manifest.digest(), Map.of(FILE_PATH, content));
+            return new OciImage(layoutDir, tag, manifest.digest(), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write an OCI layout to " + layoutDir, e);
+        }
+    }
+
+    /**
+     * One layer as stored: its media type, its blob, and the tar the blob holds (for the diff_id).
+     */
+    public record LayerBlob(String mediaType, byte[] tar, byte[] blob) {
+
+        public static LayerBlob tar(byte[] tar) {
+            return new LayerBlob(OciJson.LAYER_TAR, tar, tar);
+        }
+
+        public static LayerBlob gzip(byte[] tar) throws IOException {
+            return new LayerBlob(OciJson.LAYER_GZIP, tar, OciLayoutWriter.gzip(tar));
         }
     }
 
@@ -57,7 +79,7 @@ final class OciLayoutWriter {
      *
      * @return the index and each manifest it lists, with the layout's ref names
      */
-    static LayoutContent writeMultiPlatform(Path layoutDir, String tag) {
+    public static LayoutContent writeMultiPlatform(Path layoutDir, String tag) {
         try {
             List<Descriptor> platformManifests = new ArrayList<>();
             for (String architecture : List.of("amd64", "arm64")) {
@@ -75,7 +97,7 @@ final class OciLayoutWriter {
      * An image tagged {@code subjectTag} and an artifact tagged {@code artifactTag} whose
      * {@code subject} is that image: an SBOM-like payload with image-spec's empty config.
      */
-    static LayoutContent writeArtifactWithSubject(Path layoutDir, String subjectTag, String artifactTag) {
+    public static LayoutContent writeArtifactWithSubject(Path layoutDir, String subjectTag, String artifactTag) {
         try {
             Descriptor subject = writeSmallImage(layoutDir, new Descriptor.Platform("linux", "amd64"), "the subject");
             Descriptor config = writeBlob(layoutDir, OciJson.EMPTY, "{}".getBytes(StandardCharsets.UTF_8));

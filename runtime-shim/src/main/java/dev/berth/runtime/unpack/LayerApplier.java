@@ -1,0 +1,146 @@
+package dev.berth.runtime.unpack;
+
+import dev.berth.runtime.layout.ImageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Applies one layer's tar stream to a root filesystem as image-spec layer.md says: entries are
+ * added or replace what was there (whatever its type), {@code .wh.NAME} removes NAME and
+ * {@code .wh..wh..opq} empties its directory of what lower layers put there. Every path goes
+ * through {@link ConfinedRoot}, so nothing is written outside the root.
+ */
+final class LayerApplier {
+    static final String WHITEOUT_PREFIX = ".wh.";
+    static final String OPAQUE = ".wh..wh..opq";
+
+    private final ConfinedRoot root;
+    private final Metadata metadata;
+    /** What this layer wrote: an opaque whiteout must spare it. */
+    private final Set<Path> written = new HashSet<>();
+    /** Directories get their mode and mtime once their contents are in, or a 0555 dir would refuse them. */
+    private final List<Deferred> directories = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    LayerApplier(ConfinedRoot root, Metadata metadata) {
+        this.root = root;
+        this.metadata = metadata;
+    }
+
+    /** @return the entries left out (device nodes and fifos, which a layer may not create here) */
+    List<String> apply(InputStream tarStream) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, "UTF-8");
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+            apply(entry, tar);
+        }
+        for (int i = directories.size() - 1; i >= 0; i--) {
+            metadata.apply(directories.get(i).path(), directories.get(i).entry());
+        }
+        return List.copyOf(skipped);
+    }
+
+    private void apply(TarArchiveEntry entry, InputStream content) throws IOException {
+        EntryName name = EntryName.parse(entry.getName());
+        if (name.isRoot()) {
+            return;
+        }
+        if (name.base().equals(OPAQUE)) {
+            emptyOpaque(root.directory(name.parent()));
+            return;
+        }
+        if (name.base().startsWith(WHITEOUT_PREFIX)) {
+            remove(name);
+            return;
+        }
+        Path target = root.entry(name);
+        if (entry.isDirectory()) {
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                Tree.delete(target);
+                Files.createDirectory(target);
+            }
+            directories.add(new Deferred(target, entry));
+        } else if (entry.isSymbolicLink()) {
+            Tree.delete(target);
+            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+            metadata.apply(target, entry);
+        } else if (entry.isLink()) {
+            Path source = linkSource(entry);
+            if (!source.equals(target)) {
+                Tree.delete(target);
+                Files.createLink(target, source);
+            }
+        } else if (entry.isFile()) {
+            Tree.delete(target);
+            Files.copy(content, target);
+            metadata.apply(target, entry);
+        } else {
+            skipped.add(name + " (" + kind(entry) + ")");
+            return;
+        }
+        written.add(target);
+    }
+
+    /** A hard link's source, resolved inside the root like any other path and never a directory. */
+    private Path linkSource(TarArchiveEntry entry) throws IOException {
+        EntryName sourceName = EntryName.parse(entry.getLinkName());
+        if (sourceName.isRoot()) {
+            throw new ImageException("hard link " + EntryName.quoted(entry.getName()) + " points at the root");
+        }
+        Path source = root.resolve(sourceName.parent().components()).resolve(sourceName.base());
+        if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ImageException("hard link " + EntryName.quoted(entry.getName()) + " points at "
+                    + EntryName.quoted(entry.getLinkName()) + ", which is no file in the image");
+        }
+        return source;
+    }
+
+    private void remove(EntryName whiteout) throws IOException {
+        String hidden = whiteout.base().substring(WHITEOUT_PREFIX.length());
+        EntryName.parse(hidden); // refuses ".." and NUL like any other name
+        if (hidden.isEmpty() || hidden.equals(".")) {
+            throw new ImageException("whiteout " + EntryName.quoted(whiteout.toString()) + " names no file");
+        }
+        Path dir = root.resolve(whiteout.parent().components());
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Tree.delete(dir.resolve(hidden));
+        }
+    }
+
+    private void emptyOpaque(Path dir) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (!written.contains(child)) {
+                    Tree.delete(child);
+                }
+            }
+        }
+    }
+
+    private static String kind(TarArchiveEntry entry) {
+        if (entry.isCharacterDevice()) {
+            return "character device";
+        }
+        if (entry.isBlockDevice()) {
+            return "block device";
+        }
+        if (entry.isFIFO()) {
+            return "fifo";
+        }
+        return "tar type " + (char) entry.getLinkFlag();
+    }
+
+    private record Deferred(Path path, TarArchiveEntry entry) {
+    }
+}

@@ -1,0 +1,142 @@
+package dev.berth.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.conformance.interop.BusyboxRootfs;
+import dev.berth.conformance.interop.Command;
+import dev.berth.conformance.interop.CommandResult;
+import dev.berth.conformance.interop.LayerTar;
+import dev.berth.conformance.interop.Prerequisites;
+import dev.berth.runtime.TestLayouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("berth run starts a layout's image with a real OCI runtime")
+class RunIT {
+    @TempDir
+    Path scratch;
+    private String image;
+    private Path state;
+
+    @BeforeEach
+    void busyboxImage() {
+        byte[] sleep = new LayerTar().directory("bin", 0755).symlink("bin/sleep", "busybox").toBytes();
+        TestLayouts.gzipLayers(scratch.resolve("layout"), BusyboxRootfs.tar(), sleep);
+        image = scratch.resolve("layout") + ":" + TestLayouts.TAG;
+        state = scratch.resolve("state");
+    }
+
+    @ParameterizedTest(name = "with {0}")
+    @ValueSource(strings = {"runc", "crun"})
+    @DisplayName("prints what the command prints and returns its exit code")
+    void exitCodeAndOutput(String runtime) {
+        Prerequisites.executable(runtime, runtime);
+        CommandResult result = berth(HostCgroups.workaroundFor(runtime), "run", "--rm", "--runtime", runtime, image, "--",
+                "sh", "-c", "echo hello from the container; echo to stderr >&2; exit 3");
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("hello from the container\n");
+        assertThat(result.stderr()).contains("to stderr");
+        assertThat(state.resolve("containers")).isEmptyDirectory();
+    }
+
+    @Test
+    @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps and rm without --rm")
+    void optionsPsAndRm() {
+        Prerequisites.executable("runc", "runc");
+        CommandResult run = berth("run", "--runtime", "runc", "--name", "kept", "-e", "GREETING=hi", "-w", "/tmp",
+                "--hostname", "box", "--read-only", image, "--", "sh", "-c", "echo $GREETING; pwd; cat /proc/sys/kernel/hostname");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).isEqualTo("hi\n/tmp\nbox\n");
+
+        CommandResult ps = berth("ps");
+        assertThat(ps.stdout()).containsPattern("kept\\s+exited 0\\s+runc");
+        assertThat(berth("rm", "kept").stdout()).isEqualTo("kept\n");
+        assertThat(berth("ps").stdout()).doesNotContain("kept");
+    }
+
+    @Test
+    @DisplayName("forwards SIGTERM to the container and returns the exit code it then chooses")
+    void forwardsSigterm() throws Exception {
+        Prerequisites.executable("runc", "runc");
+        Path out = scratch.resolve("out.txt");
+        Process berth = launcher("run", "--rm", "--runtime", "runc", image, "--", "sh", "-c",
+                "trap 'echo got TERM; exit 7' TERM; echo ready; while true; do sleep 1; done")
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(out) || !Files.readString(out).contains("ready")) {
+            assertThat(System.nanoTime()).as("the container never said ready").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        berth.destroy();
+        assertThat(berth.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(berth.exitValue()).isEqualTo(7);
+        assertThat(Files.readString(out)).contains("got TERM");
+    }
+
+    @Test
+    @DisplayName("with -t gives the process a terminal, which script(1) provides berth here")
+    void terminal() {
+        Prerequisites.executable("runc", "runc");
+        Path script = Prerequisites.executable("script", "bsdutils");
+        String berth = launcherArgv("run", "--rm", "--runtime", "runc", "-t", image, "--",
+                "sh", "-c", "test -t 0 && test -t 1 && echo on a terminal; echo TERM=$TERM; exit 4")
+                .stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        CommandResult result = Command.of(script.toString(), "--quiet", "--return", "--command", berth, "/dev/null")
+                .env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
+        assertThat(result.stdout()).contains("on a terminal", "TERM=xterm");
+    }
+
+    @Test
+    @DisplayName("refuses -t when berth has no terminal")
+    void terminalNeeded() {
+        CommandResult result = berth("run", "--rm", "-t", image, "--", "true");
+        assertThat(result.exitCode()).isEqualTo(125);
+        assertThat(result.stderr()).contains("-t needs");
+    }
+
+    @Test
+    @DisplayName("says clearly when the image argument is neither a layout nor fetchable")
+    void unknownImage() {
+        CommandResult result = berth("run", "--rm", scratch.resolve("nothing-here").toString());
+        assertThat(result.exitCode()).isEqualTo(125);
+        assertThat(result.stderr()).contains("no OCI layout");
+    }
+
+    private CommandResult berth(String... args) {
+        return berth(List.of(), args);
+    }
+
+    private CommandResult berth(List<String> wrapper, String... args) {
+        List<String> argv = new ArrayList<>(wrapper);
+        argv.addAll(launcherArgv(args));
+        return Command.of(argv).env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
+    }
+
+    private ProcessBuilder launcher(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcherArgv(args));
+        builder.environment().put("BERTH_STATE_DIR", state.toString());
+        return builder;
+    }
+
+    private static List<String> launcherArgv(String... args) {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), ShimLauncher.class.getName()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+}

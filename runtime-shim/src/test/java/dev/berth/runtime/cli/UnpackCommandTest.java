@@ -1,0 +1,74 @@
+package dev.berth.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.conformance.interop.LayerTar;
+import dev.berth.runtime.ImageSource;
+import dev.berth.runtime.LocalImage;
+import dev.berth.runtime.TestLayouts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@DisplayName("berth unpack REF|DIR[:TAG] BUNDLE")
+class UnpackCommandTest {
+    private static final String REFERENCE = "registry.example/app:1";
+
+    @TempDir
+    Path layout;
+    @TempDir
+    Path scratch;
+    private final StringWriter err = new StringWriter();
+    private final ImageSource registry = reference -> {
+        if (!reference.equals(REFERENCE)) {
+            throw new IllegalArgumentException("not found: " + reference);
+        }
+        return new LocalImage(layout, TestLayouts.TAG);
+    };
+
+    @BeforeEach
+    void image() {
+        TestLayouts.gzipLayers(layout, new LayerTar().directory("etc", 0755)
+                .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n").file("hello", "hi").toBytes());
+    }
+
+    @Test
+    @DisplayName("unpacks an image the ImageSource fetched into BUNDLE/rootfs and writes BUNDLE/config.json")
+    void fromReference() throws IOException {
+        Path bundle = scratch.resolve("bundle");
+        assertThat(execute(REFERENCE, bundle.toString())).as(err.toString()).isZero();
+        assertThat(bundle.resolve("rootfs/hello")).hasContent("hi");
+        JsonNode config = new ObjectMapper().readTree(bundle.resolve("config.json").toFile());
+        assertThat(config.at("/root/path").asText()).isEqualTo("rootfs");
+        assertThat(config.at("/process/args/0").asText()).isEqualTo("/bin/sh");
+    }
+
+    @Test
+    @DisplayName("reads a layout directory directly, with or without :TAG")
+    void fromLayout() {
+        assertThat(execute(layout.toString(), scratch.resolve("a").toString())).as(err.toString()).isZero();
+        assertThat(execute(layout + ":" + TestLayouts.TAG, scratch.resolve("b").toString())).as(err.toString()).isZero();
+        assertThat(scratch.resolve("b/rootfs/hello")).hasContent("hi");
+    }
+
+    @Test
+    @DisplayName("fails with one clear line and status 125 for an unknown image or a non-empty bundle")
+    void failures() {
+        assertThat(execute("registry.example/missing:1", scratch.resolve("c").toString())).isEqualTo(125);
+        assertThat(err.toString()).contains("berth: not found: registry.example/missing:1");
+        assertThat(execute(layout.toString(), layout.toString())).isEqualTo(125);
+        assertThat(err.toString()).contains("is not empty");
+    }
+
+    private int execute(String... args) {
+        return new CommandLine(new UnpackCommand(registry)).setErr(new PrintWriter(err, true)).execute(args);
+    }
+}

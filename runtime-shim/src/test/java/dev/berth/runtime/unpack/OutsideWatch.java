@@ -1,0 +1,45 @@
+package dev.berth.runtime.unpack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Everything under a scratch directory except the rootfs being unpacked, with each file's
+ * content and link count: taken before and after an unpack, equal snapshots prove that nothing
+ * was written, linked or removed outside the rootfs.
+ */
+final class OutsideWatch {
+    private OutsideWatch() {
+    }
+
+    static Map<String, String> snapshot(Path scratch, Path rootfs) {
+        Map<String, String> state = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(scratch)) {
+            paths.filter(p -> !p.startsWith(rootfs)).forEach(p -> state.put(scratch.relativize(p).toString(), describe(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return state;
+    }
+
+    private static String describe(Path path) {
+        try {
+            if (Files.isSymbolicLink(path)) {
+                return "link " + Files.readSymbolicLink(path);
+            }
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return "dir";
+            }
+            return "file nlink=" + Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS)
+                    + " " + Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
