@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 public record Reference(String registry, String repository, String tag, Digest digest) {
     public static final String DOCKER_HUB = "docker.io";
-    private static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
     private static final String DEFAULT_TAG = "latest";
 
     public Reference {
@@ -73,7 +72,11 @@ public record Reference(String registry, String repository, String tag, Digest d
 
     /** The host (and port) to speak the distribution API to: Docker Hub's API lives on its own host. */
     public String apiHost() {
-        return DOCKER_HUB.equals(registry) ? DOCKER_HUB_API_HOST : registry;
+        return repositoryName().apiHost();
+    }
+
+    public RepositoryName repositoryName() {
+        return new RepositoryName(registry, repository);
     }
 
     public Optional<String> optionalTag() {

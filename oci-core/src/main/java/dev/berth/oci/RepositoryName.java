@@ -8,6 +8,7 @@ import java.util.Locale;
  */
 public record RepositoryName(String registry, String repository) {
     private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+    private static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
 
     public RepositoryName {
         if (!Names.isRepository(repository)) {
@@ -37,6 +38,11 @@ public record RepositoryName(String registry, String repository) {
                     + (repository.equals(repository.toLowerCase(Locale.ROOT)) ? "" : " (names must be lowercase)"));
         }
         return new RepositoryName(registry, repository);
+    }
+
+    /** The host (and port) to speak the distribution API to: Docker Hub's API lives on its own host. */
+    public String apiHost() {
+        return Reference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_API_HOST : registry;
     }
 
     private static boolean looksLikeHost(String component) {
