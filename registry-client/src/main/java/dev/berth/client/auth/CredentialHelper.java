@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +25,12 @@ final class CredentialHelper {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final String name;
+    private final String searchPath;
 
-    CredentialHelper(String name) {
+    /** @param searchPath the PATH to find {@code docker-credential-NAME} in */
+    CredentialHelper(String name, String searchPath) {
         this.name = name;
+        this.searchPath = searchPath == null ? "" : searchPath;
     }
 
     Optional<Credentials> get(String serverUrl) {
@@ -65,7 +71,7 @@ final class CredentialHelper {
 
     private Result run(String action, String input) {
         try {
-            Process process = new ProcessBuilder(executable(), action).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(locate().toString(), action).redirectErrorStream(true).start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
@@ -77,7 +83,7 @@ final class CredentialHelper {
             return new Result(process.exitValue(), output.strip());
         } catch (IOException e) {
             throw new ClientException(FailureKind.AUTH, "cannot run the credential helper " + executable()
-                    + " (is it on PATH?): " + e.getMessage(), e);
+                    + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException(FailureKind.AUTH, "interrupted while running " + executable(), e);
@@ -87,6 +93,17 @@ final class CredentialHelper {
     private ClientException failure(String action, Result result) {
         return new ClientException(FailureKind.AUTH, executable() + " " + action + " failed (exit " + result.exitCode
                 + "): " + result.output);
+    }
+
+    private Path locate() {
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, executable());
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new ClientException(FailureKind.AUTH, "the credential helper " + executable()
+                + " that config.json names is not on PATH");
     }
 
     private String executable() {

@@ -25,16 +25,19 @@ public final class DockerConfig implements CredentialSource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final String searchPath;
 
-    public DockerConfig(Path file) {
+    /** @param searchPath the PATH that credential helpers are looked up in */
+    public DockerConfig(Path file, String searchPath) {
         this.file = file;
+        this.searchPath = searchPath;
     }
 
     /** The file docker itself uses, given the environment. */
     public static DockerConfig fromEnvironment(Map<String, String> environment) {
         String dir = environment.get("DOCKER_CONFIG");
         Path directory = dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
-        return new DockerConfig(directory.resolve("config.json"));
+        return new DockerConfig(directory.resolve("config.json"), environment.get("PATH"));
     }
 
     public Path file() {
@@ -86,13 +89,13 @@ public final class DockerConfig implements CredentialSource {
         return had;
     }
 
-    private static Optional<CredentialHelper> helperFor(ObjectNode config, String registry) {
+    private Optional<CredentialHelper> helperFor(ObjectNode config, String registry) {
         String specific = config.path("credHelpers").path(registry).asText("");
         if (!specific.isEmpty()) {
-            return Optional.of(new CredentialHelper(specific));
+            return Optional.of(new CredentialHelper(specific, searchPath));
         }
         String store = config.path("credsStore").asText("");
-        return store.isEmpty() ? Optional.empty() : Optional.of(new CredentialHelper(store));
+        return store.isEmpty() ? Optional.empty() : Optional.of(new CredentialHelper(store, searchPath));
     }
 
     private static String serverKey(String registry) {
