@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external program to completion with a deadline, capturing what it prints. */
-final class Command {
+public final class Command {
 
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -22,7 +22,7 @@ final class Command {
         this.argv = List.copyOf(argv);
     }
 
-    static Command of(String... argv) {
+    public static Command of(String... argv) {
         return new Command(List.of(argv));
     }
 
@@ -30,7 +30,7 @@ final class Command {
         return new Command(argv);
     }
 
-    Command env(String name, String value) {
+    public Command env(String name, String value) {
         environment.put(name, value);
         return this;
     }
@@ -45,7 +45,7 @@ final class Command {
         return this;
     }
 
-    CommandResult run() {
+    public CommandResult run() {
         Path out = null;
         Path err = null;
         try {

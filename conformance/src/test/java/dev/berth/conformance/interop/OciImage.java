@@ -11,7 +11,7 @@ import java.util.Map;
  * @param manifestDigest the digest of its manifest
  * @param files          files its top layer adds, with their content
  */
-record OciImage(Path layoutDir, String tag, String manifestDigest, Map<String, String> files) {
+public record OciImage(Path layoutDir, String tag, String manifestDigest, Map<String, String> files) {
 
     /** The skopeo/umoci transport name, {@code oci:DIR:TAG}. */
     String transportRef() {

@@ -21,15 +21,15 @@ import java.util.zip.GZIPOutputStream;
  * skopeo and the registry: a two-layer linux/amd64 image (busybox rootfs + one file), a
  * multi-platform index, an artifact with a subject.
  */
-final class OciLayoutWriter {
+public final class OciLayoutWriter {
 
-    static final String FILE_PATH = "/srv/hello.txt";
+    public static final String FILE_PATH = "/srv/hello.txt";
 
     private OciLayoutWriter() {
     }
 
     /** @param flavour a word put into the top layer, so different calls give different images */
-    static OciImage write(Path layoutDir, String tag, String flavour) {
+    public static OciImage write(Path layoutDir, String tag, String flavour) {
         String content = "hello from the " + flavour + " layer\n";
         List<byte[]> layerTars = List.of(
                 BusyboxRootfs.tar(),
