@@ -37,6 +37,7 @@ public final class Authenticator {
     private final Clock clock;
     private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetchLocks = new ConcurrentHashMap<>();
 
     public Authenticator(HttpClient http, CredentialSource credentials, Clock clock) {
         this.http = http;
@@ -57,8 +58,14 @@ public final class Authenticator {
         return token != null && token.usableAt(clock.instant()) ? Optional.of("Bearer " + token.value()) : Optional.empty();
     }
 
-    /** The Authorization header that answers {@code challengeHeader}; fails with AUTH when none can. */
-    public String answer(String registry, String challengeHeader, List<String> scopes) {
+    /**
+     * The Authorization header that answers {@code challengeHeader}; fails with AUTH when none can.
+     * Parallel requests that meet the same challenge share one token: the first fetches it, the
+     * others find it cached (unless it is the very token the registry just refused).
+     *
+     * @param refused the Authorization header the challenged request carried, if any
+     */
+    public String answer(String registry, String challengeHeader, List<String> scopes, Optional<String> refused) {
         if (challengeHeader == null) {
             throw new ClientException(FailureKind.AUTH, registry + " requires authentication but sent no challenge");
         }
@@ -72,9 +79,17 @@ public final class Authenticator {
         if (!challenge.isBearer() || challenge.parameter("realm") == null) {
             throw new ClientException(FailureKind.AUTH, registry + " asks for unsupported authentication: " + challengeHeader);
         }
-        Token token = fetchToken(challenge, scopes, stored);
-        tokens.put(tokenKey(registry, scopes), token);
-        return "Bearer " + token.value();
+        String key = tokenKey(registry, scopes);
+        synchronized (fetchLocks.computeIfAbsent(key, k -> new Object())) {
+            Token cached = tokens.get(key);
+            if (cached != null && cached.usableAt(clock.instant())
+                    && !refused.equals(Optional.of("Bearer " + cached.value()))) {
+                return "Bearer " + cached.value();
+            }
+            Token token = fetchToken(challenge, scopes, stored);
+            tokens.put(key, token);
+            return "Bearer " + token.value();
+        }
     }
 
     private Token fetchToken(Challenge challenge, List<String> scopes, Optional<Credentials> stored) {

@@ -83,7 +83,7 @@ public final class RegistryTransport {
         }
         String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
         response.body().close();
-        String answer = authenticator.answer(registry, challenge, request.scopes());
+        String answer = authenticator.answer(registry, challenge, request.scopes(), authorization);
         return sendFollowingRedirects(request, registry, Optional.of(answer));
     }
 
