@@ -76,7 +76,7 @@ class ClientInteropIT {
     }
 
     @Test
-    @DisplayName("a layout written by skopeo copy is pushed by berth and pulled by docker")
+    @DisplayName("a layout written by skopeo copy is pushed by berth and pulled by docker, whose docker save berth pushes too")
     void skopeoLayoutPushedThenDockerPull() {
         Path skopeo = Prerequisites.executable("skopeo", "skopeo");
         OciLayoutWriter.write(temp.resolve("src"), "v1", "docker");
@@ -89,6 +89,11 @@ class ClientInteropIT {
             docker.docker("pull", host + "/interop/docker:1");
             assertThat(docker.docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", host + "/interop/docker:1"))
                     .contains("linux/amd64");
+            Path saved = temp.resolve("saved.tar");
+            docker.docker("save", "-o", saved.toString(), host + "/interop/docker:1");
+            succeeds(berth(env(), "push", "-q", saved.toString(), host + "/interop/saved:1"));
+            succeeds(berth(env(), "pull", "-q", host + "/interop/saved:1", temp.resolve("from-save").toString()));
+            docker.docker("pull", host + "/interop/saved:1");
         }
     }
 
