@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +20,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A proxy in front of a real registry that misbehaves on blob GETs: it flips a byte in every
- * blob body ({@link Fault#TAMPER}), or drops the connection halfway through the first GET of
- * each blob ({@link Fault#DROP_ONCE}). It records the Range header of every blob GET.
+ * A proxy in front of a real registry that misbehaves as registries in the wild do: it flips a
+ * byte in every blob body ({@link Fault#TAMPER}); drops the connection halfway through the
+ * first GET of each blob ({@link Fault#DROP_ONCE}); answers 503 to the first request of each
+ * path ({@link Fault#UNAVAILABLE_ONCE}); or demands Basic auth and redirects blob GETs to
+ * another host name, an "object store" that it serves itself without auth
+ * ({@link Fault#REDIRECT_BLOBS}). It records the Range header of every blob GET and the
+ * Authorization header of every object store request.
  */
 public final class FaultyProxy implements AutoCloseable {
-    public enum Fault { TAMPER, DROP_ONCE }
+    public enum Fault { TAMPER, DROP_ONCE, UNAVAILABLE_ONCE, REDIRECT_BLOBS }
+
+    /** The credentials {@link Fault#REDIRECT_BLOBS} demands. */
+    public static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("proxy:secret".getBytes(StandardCharsets.UTF_8));
+    private static final String OBJECT_STORE = "/object-store";
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding", "host",
             "keep-alive", "upgrade", "date");
@@ -35,6 +45,7 @@ public final class FaultyProxy implements AutoCloseable {
     private final Fault fault;
     private final List<String> blobRanges = new CopyOnWriteArrayList<>();
     private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    private final List<String> objectStoreAuthorizations = new CopyOnWriteArrayList<>();
 
     private FaultyProxy(URI upstream, Fault fault) throws IOException {
         this.upstream = upstream;
@@ -59,12 +70,35 @@ public final class FaultyProxy implements AutoCloseable {
         return blobRanges;
     }
 
+    /** The Authorization header of each request to the object store, "" where there was none. */
+    public List<String> objectStoreAuthorizations() {
+        return objectStoreAuthorizations;
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().toString();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (fault == Fault.REDIRECT_BLOBS && path.startsWith(OBJECT_STORE)) {
+                objectStoreAuthorizations.add(authorization == null ? "" : authorization);
+                path = path.substring(OBJECT_STORE.length());
+            } else if (fault == Fault.REDIRECT_BLOBS && !BASIC.equals(authorization)) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"proxy\"");
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            } else if (fault == Fault.REDIRECT_BLOBS && exchange.getRequestMethod().equals("GET") && path.contains("/blobs/sha256:")) {
+                exchange.getResponseHeaders().set("Location",
+                        "http://localhost:" + server.getAddress().getPort() + OBJECT_STORE + path);
+                exchange.sendResponseHeaders(307, -1);
+                return;
+            }
+            if (fault == Fault.UNAVAILABLE_ONCE && dropped.add(exchange.getRequestMethod() + path)) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(path));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.equalsIgnoreCase("Authorization")) {
                     values.forEach(value -> request.header(name, value));
                 }
             });
