@@ -1,7 +1,5 @@
 package dev.berth.oci;
 
-import java.util.Optional;
-
 /**
  * An image reference, {@code [registry/]repository[:tag][@digest]}, normalised as docker does:
  * no registry means Docker Hub ({@code docker.io}), and a single-component Docker Hub name lives
@@ -55,16 +53,6 @@ public record Reference(String registry, String repository, String tag, Digest d
         return new Reference(name.registry(), name.repository(), tag, digest);
     }
 
-    /** The same repository, at another tag. */
-    public Reference withTag(String newTag) {
-        return new Reference(registry, repository, newTag, null);
-    }
-
-    /** The same repository, at a digest. */
-    public Reference withDigest(Digest newDigest) {
-        return new Reference(registry, repository, null, newDigest);
-    }
-
     /** What to ask the registry's manifest endpoint for: the digest when there is one, else the tag. */
     public String manifestReference() {
         return digest != null ? digest.toString() : tag;
@@ -77,10 +65,6 @@ public record Reference(String registry, String repository, String tag, Digest d
 
     public RepositoryName repositoryName() {
         return new RepositoryName(registry, repository);
-    }
-
-    public Optional<String> optionalTag() {
-        return Optional.ofNullable(tag);
     }
 
     @Override

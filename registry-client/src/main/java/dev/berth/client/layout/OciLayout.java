@@ -23,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An OCI image layout directory (image-layout.md): {@code oci-layout}, {@code index.json} and
@@ -153,10 +152,6 @@ public final class OciLayout {
         }
         return entries.stream().filter(d -> refName.equals(d.annotations().get(REF_NAME))).findFirst()
                 .orElseThrow(() -> new ClientException(FailureKind.NOT_FOUND, "no image named " + refName + " in " + root));
-    }
-
-    public Optional<Descriptor> findOptional(String refName) {
-        return entries().stream().filter(d -> refName.equals(d.annotations().get(REF_NAME))).findFirst();
     }
 
     /** Adds an entry to index.json under {@code refName}, replacing the entry that had that name. */
