@@ -11,8 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Deletes the manifest a reference names (a tag is resolved to its digest first),",
-                "with every tag pointing at it. The registry must allow deletes."})
+        description = {"Deletes the manifest a reference names, with every tag pointing at it.",
+                "A tag is resolved to its digest first. The registry must allow deletes."})
 final class DeleteCommand implements Runnable {
     @ParentCommand
     BerthCommand root;

@@ -7,6 +7,7 @@ import dev.berth.client.auth.Authenticator;
 import dev.berth.client.auth.CredentialSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,6 +140,12 @@ public final class RegistryTransport {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // The JDK's connection failures often carry no message: say what kind of failure it was.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return e instanceof ConnectException ? "cannot connect" : e.getClass().getSimpleName();
     }
 }
