@@ -93,6 +93,19 @@ class BerthCliTest {
     }
 
     @Test
+    @DisplayName("copy moves an image from a registry into a layout and from a layout into a registry")
+    void copyBetweenRegistryAndLayout() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 6, 2500);
+        CliRun up = berth(env(), "copy", "-q", "oci:" + temp.resolve("src") + ":v1", "docker://" + host + "/copy/app:1");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+
+        CliRun down = berth(env(), "copy", "-q", host + "/copy/app:1", "oci:" + temp.resolve("copied") + ":c");
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
+        assertThat(berth(env(), "digest", host + "/copy/app:1").out().strip()).isEqualTo(image.digest().toString());
+    }
+
+    @Test
     @DisplayName("tags, catalog, digest and inspect report what was pushed")
     void queries() throws IOException {
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 4, 1000);
