@@ -46,6 +46,20 @@ public final class TestLayouts {
         return descriptor;
     }
 
+    /** An artifact of {@code artifactType} (image-spec's empty config, one layer) whose subject is {@code subject}. */
+    public static Descriptor artifact(Path dir, String refName, String artifactType, Descriptor subject) {
+        OciLayout layout = OciLayout.create(dir);
+        ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST)
+                .put("artifactType", artifactType);
+        manifest.set("config", DescriptorJson.write(put(layout, MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8))));
+        manifest.withArray("layers").add(DescriptorJson.write(put(layout, "application/json",
+                "{\"sbom\":true}".getBytes(StandardCharsets.UTF_8))));
+        manifest.set("subject", DescriptorJson.write(subject));
+        Descriptor descriptor = put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        layout.tag(descriptor, refName);
+        return descriptor;
+    }
+
     private static Descriptor writeImage(OciLayout layout, long seed, int... layerSizes) {
         Random random = new Random(seed);
         ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);

@@ -126,6 +126,22 @@ class BerthCliTest {
     }
 
     @Test
+    @DisplayName("referrers lists the artifacts whose subject an image is, filtered by artifact type")
+    void referrers() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 7, 1000);
+        Descriptor sbom = TestLayouts.artifact(temp.resolve("src"), "sbom", "application/spdx+json", image);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/refs/app:1");
+        CliRun pushArtifact = berth(env(), "push", "-q", temp.resolve("src") + ":sbom", host + "/refs/app:sbom");
+        assertThat(pushArtifact.exitCode()).as(pushArtifact.err()).isZero();
+
+        JsonNode all = JSON.readTree(berth(env(), "referrers", host + "/refs/app:1").out());
+        assertThat(all.path("manifests")).hasSize(1);
+        assertThat(all.path("manifests").get(0).path("digest").asText()).isEqualTo(sbom.digest().toString());
+        JsonNode other = JSON.readTree(berth(env(), "referrers", "--artifact-type", "application/other", host + "/refs/app:1").out());
+        assertThat(other.path("manifests")).isEmpty();
+    }
+
+    @Test
     @DisplayName("delete removes a manifest, and pulling it then fails with the not-found exit code")
     void deleteThenNotFound() {
         TestLayouts.image(temp.resolve("src"), "v1", 5, 1000);
