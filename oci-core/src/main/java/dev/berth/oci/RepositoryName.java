@@ -42,7 +42,12 @@ public record RepositoryName(String registry, String repository) {
 
     /** The host (and port) to speak the distribution API to: Docker Hub's API lives on its own host. */
     public String apiHost() {
-        return Reference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_API_HOST : registry;
+        return apiHostOf(registry);
+    }
+
+    /** The API host of a registry as users name it ({@code docker.io} and {@code index.docker.io} are Docker Hub). */
+    public static String apiHostOf(String registry) {
+        return registry.equals(Reference.DOCKER_HUB) || registry.equals(LEGACY_DOCKER_HUB) ? DOCKER_HUB_API_HOST : registry;
     }
 
     private static boolean looksLikeHost(String component) {

@@ -44,6 +44,7 @@ class ReferenceTest {
     void knowsTheApiHost() {
         assertThat(Reference.parse("busybox").apiHost()).isEqualTo("registry-1.docker.io");
         assertThat(Reference.parse("127.0.0.1:5000/app").apiHost()).isEqualTo("127.0.0.1:5000");
+        assertThat(RepositoryName.apiHostOf("index.docker.io")).isEqualTo("registry-1.docker.io");
     }
 
     @ParameterizedTest(name = "\"{0}\"")

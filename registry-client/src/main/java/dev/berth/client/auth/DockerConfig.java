@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
+import dev.berth.oci.RepositoryName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ public final class DockerConfig implements CredentialSource {
     }
 
     private static String serverKey(String registry) {
-        return registry.equals("docker.io") ? DOCKER_HUB_KEY : registry;
+        return RepositoryName.apiHostOf(registry).equals(RepositoryName.apiHostOf("docker.io")) ? DOCKER_HUB_KEY : registry;
     }
 
     private ObjectNode read() {

@@ -1,5 +1,6 @@
 package dev.berth.client.cli;
 
+import dev.berth.oci.RepositoryName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,6 @@ final class CatalogCommand implements Runnable {
 
     @Override
     public void run() {
-        client.client(root).registry(registry).catalog().forEach(spec.commandLine().getOut()::println);
+        client.client(root).registry(RepositoryName.apiHostOf(registry)).catalog().forEach(spec.commandLine().getOut()::println);
     }
 }

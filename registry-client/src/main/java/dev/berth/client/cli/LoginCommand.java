@@ -6,6 +6,7 @@ import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
 import dev.berth.client.auth.Credentials;
 import dev.berth.client.auth.DockerConfig;
+import dev.berth.oci.RepositoryName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class LoginCommand implements Runnable {
         Credentials credentials = new Credentials(username, readPassword());
         BerthClient check = new BerthClient(new ClientOptions(client.plainHttp, client.caCert, client.jobs),
                 host -> Optional.of(credentials));
-        check.registry(registry).checkAccess();
+        check.registry(RepositoryName.apiHostOf(registry)).checkAccess();
         DockerConfig config = ClientMixin.dockerConfig(root);
         config.store(registry, credentials);
         spec.commandLine().getOut().println("Login succeeded: credentials for " + registry + " saved via " + config.file());

@@ -62,6 +62,14 @@ class DockerConfigTest {
     }
 
     @Test
+    @DisplayName("finds Docker Hub's credentials under docker's historical key, whichever Hub host asks")
+    void dockerHubKey() throws IOException {
+        writeConfig("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + new Credentials("hub", "pw").basicToken() + "\"}}}");
+        assertThat(config().lookup("docker.io")).contains(new Credentials("hub", "pw"));
+        assertThat(config().lookup("registry-1.docker.io")).contains(new Credentials("hub", "pw"));
+    }
+
+    @Test
     @DisplayName("stores credentials as an auths entry, keeps unknown fields, and is readable by the owner only")
     void storesAuths() throws IOException {
         writeConfig("{\"experimental\":\"enabled\"}");
