@@ -21,17 +21,25 @@ public final class DistributionProcess extends LocalRegistryProcess {
     }
 
     public static DistributionProcess start(Path dataDir) {
+        return start(dataDir, List.of());
+    }
+
+    /**
+     * With extra top-level YAML lines in its config, such as an {@code auth:} section (htpasswd
+     * or token) for the client's authentication tests.
+     */
+    public static DistributionProcess start(Path dataDir, List<String> extraConfig) {
         Path executable = Prerequisites.executable("docker-registry", "docker-registry");
         return startOnFreePort(port -> {
             Path log = LogFiles.forServer("distribution-" + port);
             Path config = log.resolveSibling(log.getFileName().toString().replace(".log", ".yml"));
-            writeConfig(config, port, dataDir);
+            writeConfig(config, port, dataDir, extraConfig);
             return new DistributionProcess(port, dataDir, ServerProcess.launch("docker-registry",
                     List.of(executable.toString(), "serve", config.toString()), log));
         });
     }
 
-    private static void writeConfig(Path config, int port, Path dataDir) {
+    private static void writeConfig(Path config, int port, Path dataDir, List<String> extraConfig) {
         String yaml = String.join("\n",
                 "version: 0.1",
                 "log:",
@@ -51,6 +59,7 @@ public final class DistributionProcess extends LocalRegistryProcess {
                 "  addr: 127.0.0.1:" + port,
                 // Fixed, so that upload URLs (their _state is signed with it) survive a restart.
                 "  secret: berth-interop-tests",
+                String.join("\n", extraConfig),
                 "");
         try {
             Files.createDirectories(config.getParent());

@@ -16,7 +16,7 @@ import java.util.Map;
  * without a bridge, so containers must be started with {@code --network none}; pushes to
  * 127.0.0.1:PORT go over plain HTTP because docker treats 127.0.0.0/8 as insecure by default.
  */
-final class DockerDaemon implements AutoCloseable {
+public final class DockerDaemon implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +43,7 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** Starts a daemon, or skips (fails in CI) when this machine cannot run one. */
-    static DockerDaemon start() {
+    public static DockerDaemon start() {
         Path dockerd = Prerequisites.executable("dockerd", "docker.io");
         Path cli = dockerCli();
         Prerequisites.requireRoot("dockerd");
@@ -117,7 +117,7 @@ final class DockerDaemon implements AutoCloseable {
     }
 
     /** Runs a docker CLI command and returns what it printed; fails the test if it fails. */
-    String docker(String... args) {
+    public String docker(String... args) {
         return client(args).runOk().output();
     }
 

@@ -23,13 +23,13 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class OciLayoutWriter {
 
-    static final String FILE_PATH = "/srv/hello.txt";
+    public static final String FILE_PATH = "/srv/hello.txt";
 
     private OciLayoutWriter() {
     }
 
     /** @param flavour a word put into the top layer, so different calls give different images */
-    static OciImage write(Path layoutDir, String tag, String flavour) {
+    public static OciImage write(Path layoutDir, String tag, String flavour) {
         String content = "hello from the " + flavour + " layer\n";
         try {
             List<LayerBlob> layers = List.of(

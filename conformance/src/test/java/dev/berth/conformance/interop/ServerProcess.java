@@ -66,14 +66,16 @@ final class ServerProcess {
             Pause.sleep(Duration.ofMillis(100));
         }
         kill();
-        throw new AssertionError(name + " did not answer 200 on " + url + " within " + timeout.toSeconds()
+        throw new AssertionError(name + " did not answer 200 (or 401) on " + url + " within " + timeout.toSeconds()
                 + " s; its log " + logFile + " ends with:\n" + logTail());
     }
 
     private static boolean answersOk(URI url) {
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
-            return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            // 401: a registry with authentication configured answers, it just wants credentials.
+            int status = PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 || status == 401;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

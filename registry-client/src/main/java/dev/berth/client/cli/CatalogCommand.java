@@ -1,0 +1,29 @@
+package dev.berth.client.cli;
+
+import dev.berth.oci.RepositoryName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Lists a registry's repositories, one per line.")
+final class CatalogCommand implements Runnable {
+    @ParentCommand
+    BerthCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClientMixin client;
+
+    @Parameters(paramLabel = "REGISTRY", description = "The registry host, e.g. 127.0.0.1:5000.")
+    String registry;
+
+    @Override
+    public void run() {
+        client.client(root).registry(RepositoryName.apiHostOf(registry)).catalog().forEach(spec.commandLine().getOut()::println);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.berth.client.copy;
+
+import dev.berth.client.ClientException;
+import dev.berth.client.FailureKind;
+import dev.berth.client.FetchedManifest;
+import dev.berth.client.layout.OciLayout;
+import dev.berth.client.layout.VerifiedBlobWriter;
+import dev.berth.client.progress.ProgressListener;
+import dev.berth.oci.Descriptor;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Writes into an OCI layout: every blob verified as it streams, a dropped download resumed from
+ * where it stopped (a ranged request to a registry), blobs already there left alone.
+ */
+public final class LayoutTarget implements ContentTarget {
+    private static final int ATTEMPTS = 5;
+
+    private final OciLayout layout;
+    private final String refName;
+
+    public LayoutTarget(OciLayout layout, String refName) {
+        this.layout = layout;
+        this.refName = refName;
+    }
+
+    @Override
+    public void putBlob(Descriptor blob, ContentSource source, ProgressListener progress) {
+        if (layout.has(blob)) {
+            progress.finished(blob, true);
+            return;
+        }
+        VerifiedBlobWriter writer = layout.writer(blob);
+        progress.started(blob, writer.written());
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = source.blob(blob, writer.written())) {
+                writer.append(in, bytes -> progress.advanced(blob, bytes));
+                break;
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new ClientException(FailureKind.NETWORK, "downloading " + blob.digest() + " from "
+                            + source.describe() + " failed " + attempt + " times (the partial download is kept"
+                            + " and resumed next time): " + e.getMessage(), e);
+                }
+            }
+        }
+        writer.commit();
+        progress.finished(blob, false);
+    }
+
+    @Override
+    public void putManifest(FetchedManifest manifest, boolean root) {
+        layout.put(manifest.descriptor(), manifest.bytes());
+        if (root) {
+            layout.tag(manifest.descriptor(), refName);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return layout.root() + ":" + refName;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.berth.client.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.client.TestLayouts;
+import dev.berth.client.layout.OciLayout;
+import dev.berth.conformance.suite.InProcessBerth;
+import dev.berth.oci.Descriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.berth.client.cli.CliRun.berth;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("berth against a Berth registry")
+class BerthCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static InProcessBerth registry;
+    private static String host;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startRegistry(@TempDir Path data) {
+        registry = InProcessBerth.start(data, true);
+        host = registry.url().getAuthority();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("DOCKER_CONFIG", temp.resolve("docker").toString());
+    }
+
+    @Test
+    @DisplayName("push then pull gives back the same manifest and blobs, tagged in index.json")
+    void pushThenPull() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 1, 5000, 70000);
+
+        CliRun push = berth(env(), "push", "--quiet", temp.resolve("src") + ":v1", host + "/team/app:1.0");
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        assertThat(push.out()).contains(image.digest().toString());
+
+        CliRun pull = berth(env(), "pull", host + "/team/app:1.0", temp.resolve("pulled").toString());
+        assertThat(pull.exitCode()).as(pull.err()).isZero();
+        assertThat(pull.err()).contains("done, verified");
+
+        OciLayout pulled = OciLayout.open(temp.resolve("pulled"));
+        assertThat(pulled.find("1.0").digest()).isEqualTo(image.digest());
+        assertThat(blobNames(temp.resolve("pulled"))).isEqualTo(blobNames(temp.resolve("src")));
+        assertThat(Files.list(temp.resolve("pulled/.berth-partial"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a second pull into the same layout downloads nothing again")
+    void secondPullSkipsBlobs() {
+        TestLayouts.image(temp.resolve("src"), "v1", 2, 3000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/again:1");
+        berth(env(), "pull", "-q", host + "/team/again:1", temp.resolve("pulled").toString());
+
+        CliRun second = berth(env(), "pull", host + "/team/again:1", temp.resolve("pulled").toString());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).contains("already there").doesNotContain("done, verified");
+    }
+
+    @Test
+    @DisplayName("a second push skips the blobs the registry has, and a push to another repository mounts them on copy")
+    void pushSkipsExistingBlobs() {
+        TestLayouts.image(temp.resolve("src"), "v1", 3, 3000, 4000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/skip:1");
+
+        CliRun again = berth(env(), "push", temp.resolve("src") + ":v1", host + "/team/skip:2");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("already there").doesNotContain("copying");
+
+        CliRun copy = berth(env(), "copy", host + "/team/skip:1", host + "/other/skip:1");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        assertThat(copy.err()).contains("already there").doesNotContain("copying");
+        assertThat(berth(env(), "tags", host + "/other/skip").out()).isEqualTo("1\n");
+    }
+
+    @Test
+    @DisplayName("copy moves an image from a registry into a layout and from a layout into a registry")
+    void copyBetweenRegistryAndLayout() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 6, 2500);
+        CliRun up = berth(env(), "copy", "-q", "oci:" + temp.resolve("src") + ":v1", "docker://" + host + "/copy/app:1");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+
+        CliRun down = berth(env(), "copy", "-q", host + "/copy/app:1", "oci:" + temp.resolve("copied") + ":c");
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
+        assertThat(berth(env(), "digest", host + "/copy/app:1").out().strip()).isEqualTo(image.digest().toString());
+    }
+
+    @Test
+    @DisplayName("tags, catalog, digest and inspect report what was pushed")
+    void queries() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 4, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/query/app:a");
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/query/app:b");
+
+        assertThat(berth(env(), "tags", host + "/query/app").out()).isEqualTo("a\nb\n");
+        assertThat(berth(env(), "catalog", host).out()).contains("query/app\n");
+        assertThat(berth(env(), "digest", host + "/query/app:a").out().strip()).isEqualTo(image.digest().toString());
+
+        JsonNode summary = JSON.readTree(berth(env(), "inspect", host + "/query/app:a").out());
+        assertThat(summary.path("digest").asText()).isEqualTo(image.digest().toString());
+        assertThat(summary.path("layers")).hasSize(1);
+        byte[] stored = Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(image.digest()));
+        assertThat(berth(env(), "inspect", "--raw", host + "/query/app:a").out()).isEqualTo(new String(stored));
+        assertThat(JSON.readTree(berth(env(), "inspect", "--config", host + "/query/app:a").out()).path("os").asText())
+                .isEqualTo("linux");
+    }
+
+    @Test
+    @DisplayName("referrers lists the artifacts whose subject an image is, filtered by artifact type")
+    void referrers() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 7, 1000);
+        Descriptor sbom = TestLayouts.artifact(temp.resolve("src"), "sbom", "application/spdx+json", image);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/refs/app:1");
+        CliRun pushArtifact = berth(env(), "push", "-q", temp.resolve("src") + ":sbom", host + "/refs/app:sbom");
+        assertThat(pushArtifact.exitCode()).as(pushArtifact.err()).isZero();
+
+        JsonNode all = JSON.readTree(berth(env(), "referrers", host + "/refs/app:1").out());
+        assertThat(all.path("manifests")).hasSize(1);
+        assertThat(all.path("manifests").get(0).path("digest").asText()).isEqualTo(sbom.digest().toString());
+        JsonNode other = JSON.readTree(berth(env(), "referrers", "--artifact-type", "application/other", host + "/refs/app:1").out());
+        assertThat(other.path("manifests")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("delete removes a manifest, and pulling it then fails with the not-found exit code")
+    void deleteThenNotFound() {
+        TestLayouts.image(temp.resolve("src"), "v1", 5, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/gone/app:1");
+
+        CliRun delete = berth(env(), "delete", host + "/gone/app:1");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+
+        CliRun pull = berth(env(), "pull", host + "/gone/app:1", temp.resolve("pulled").toString());
+        assertThat(pull.exitCode()).isEqualTo(4);
+        assertThat(pull.err()).contains("404");
+    }
+
+    @Test
+    @DisplayName("for an index, pull picks the wanted platform, and --all-platforms keeps the whole index")
+    void platforms() {
+        Descriptor index = TestLayouts.index(temp.resolve("src"), "multi", List.of("linux/amd64", "linux/arm64"));
+        CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":multi", host + "/multi/app:1");
+        assertThat(push.exitCode()).as(push.err()).isZero();
+
+        CliRun arm = berth(env(), "pull", "-q", "--platform", "linux/arm64", host + "/multi/app:1", temp.resolve("arm").toString());
+        assertThat(arm.exitCode()).as(arm.err()).isZero();
+        OciLayout source = OciLayout.open(temp.resolve("src"));
+        Descriptor armImage = dev.berth.oci.ManifestParser.parse(source.read(index), null).manifests().get(1);
+        assertThat(OciLayout.open(temp.resolve("arm")).find("1").digest()).isEqualTo(armImage.digest());
+
+        CliRun all = berth(env(), "pull", "-q", "--all-platforms", host + "/multi/app:1", temp.resolve("all").toString());
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("all")).find("1").digest()).isEqualTo(index.digest());
+
+        CliRun none = berth(env(), "pull", "-q", "--platform", "linux/s390x", host + "/multi/app:1", temp.resolve("x").toString());
+        assertThat(none.exitCode()).isEqualTo(4);
+        assertThat(none.err()).contains("linux/s390x");
+    }
+
+    @Test
+    @DisplayName("usage errors exit with 2 and say what is wrong; every command has --help")
+    void usage() {
+        assertThat(berth(env(), "pull", "UPPER/case", temp.toString()).exitCode()).isEqualTo(2);
+        assertThat(berth(env(), "pull").exitCode()).isEqualTo(2);
+        assertThat(berth(env(), "push", temp.resolve("nothing") + ":v1", host + "/a/b:1").err())
+                .contains("not an OCI image layout");
+        for (String command : List.of("login", "logout", "pull", "push", "copy", "inspect", "tags", "catalog", "digest",
+                "delete", "referrers")) {
+            CliRun help = berth(env(), command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: berth " + command);
+        }
+    }
+
+    private static List<String> blobNames(Path layout) throws IOException {
+        try (Stream<Path> files = Files.list(layout.resolve("blobs/sha256"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
