@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>}. */
+/**
+ * Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>},
+ * and the {@link TaggedByIndex} that finds the tags of a manifest without reading them all.
+ */
 public final class TagService {
     private final Store store;
+    private final TaggedByIndex taggedBy;
 
-    TagService(Store store) {
+    TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
+        this.taggedBy = taggedBy;
     }
 
     /** The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist. */
@@ -48,9 +53,13 @@ public final class TagService {
         return store.readLink(RegistryLayout.tagCurrentLink(repository, tag));
     }
 
-    /** Points the tag at the manifest: the current link first, so a listed tag always resolves. */
+    /**
+     * Points the tag at the manifest: the tagged-by marker first, so a tag is always found from its
+     * manifest; then the current link, so a listed tag always resolves.
+     */
     Future<Void> tag(String repository, String tag, Digest digest) {
-        return store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest)
+        return taggedBy.add(repository, tag, digest)
+                .compose(v -> store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest))
                 .compose(v -> store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest));
     }
 
@@ -62,16 +71,40 @@ public final class TagService {
                 : Future.succeededFuture(false));
     }
 
-    /** Removes every tag whose current link points at {@code digest}. */
+    /**
+     * Removes every tag whose current link points at {@code digest}: the tags its markers name,
+     * each checked against its current link, so a marker left by a tag that has moved on never
+     * removes the tag.
+     */
     Future<Void> untagAll(String repository, Digest digest) {
+        return taggedBy.isComplete(repository)
+                .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
+                .compose(v -> taggedBy.candidates(repository, digest))
+                .compose(candidates -> {
+                    List<Future<Void>> removals = new ArrayList<>();
+                    for (String tag : candidates) {
+                        removals.add(resolve(repository, tag).compose(target -> target.filter(digest::equals).isPresent()
+                                ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                                : Future.succeededFuture()));
+                    }
+                    return Future.all(removals);
+                })
+                .compose(v -> taggedBy.forget(repository, digest));
+    }
+
+    /**
+     * Writes the marker of every tag from its current link, once per repository that registry:2
+     * filled. Replicas may rebuild at once: markers are idempotent, the completion mark last.
+     */
+    private Future<Void> rebuildIndex(String repository) {
         return names(repository).compose(tags -> {
-            List<Future<Void>> removals = new ArrayList<>();
+            List<Future<Void>> markers = new ArrayList<>();
             for (String tag : tags) {
-                removals.add(resolve(repository, tag).compose(target -> target.filter(digest::equals).isPresent()
-                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                        : Future.succeededFuture()));
+                markers.add(resolve(repository, tag).compose(target -> target
+                        .map(digest -> taggedBy.add(repository, tag, digest))
+                        .orElseGet(Future::succeededFuture)));
             }
-            return Future.all(removals).mapEmpty();
-        });
+            return Future.all(markers);
+        }).compose(v -> taggedBy.markComplete(repository));
     }
 }
