@@ -4,7 +4,6 @@ import dev.berth.oci.Names;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,11 +29,7 @@ final class CatalogIndex {
     }
 
     Future<Void> addAll(List<String> repositories) {
-        List<Future<Void>> writes = new ArrayList<>();
-        for (String repository : repositories) {
-            writes.add(add(repository));
-        }
-        return Future.all(writes).mapEmpty();
+        return Batches.forEach(repositories, this::add);
     }
 
     /** False for a store that registry:2 (or a Berth without the index) filled, until it is rebuilt. */

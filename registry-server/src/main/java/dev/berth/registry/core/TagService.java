@@ -6,10 +6,11 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>},
@@ -18,6 +19,8 @@ import java.util.Optional;
 public final class TagService {
     private final Store store;
     private final TaggedByIndex taggedBy;
+    /** Repositories whose index this process has looked at on a push: once is enough. */
+    private final Set<String> examined = ConcurrentHashMap.newKeySet();
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
@@ -58,9 +61,24 @@ public final class TagService {
      * manifest; then the current link, so a listed tag always resolves.
      */
     Future<Void> tag(String repository, String tag, Digest digest) {
-        return taggedBy.add(repository, tag, digest)
+        return indexFromTheStart(repository)
+                .compose(v -> taggedBy.add(repository, tag, digest))
                 .compose(v -> store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest))
                 .compose(v -> store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest));
+    }
+
+    /**
+     * Marks the index of a repository that has no tag yet complete, so that it never needs a
+     * rebuild: every tag it will hold is written with its marker. A repository that already has
+     * tags without a complete index (filled by registry:2) is rebuilt on its first manifest delete.
+     */
+    private Future<Void> indexFromTheStart(String repository) {
+        if (!examined.add(repository)) {
+            return Future.succeededFuture();
+        }
+        return taggedBy.isComplete(repository).compose(complete -> complete
+                ? Future.succeededFuture()
+                : names(repository).compose(tags -> tags.isEmpty() ? taggedBy.markComplete(repository) : Future.succeededFuture()));
     }
 
     /** Removes a tag; answers whether it existed. */
@@ -80,15 +98,10 @@ public final class TagService {
         return taggedBy.isComplete(repository)
                 .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
                 .compose(v -> taggedBy.candidates(repository, digest))
-                .compose(candidates -> {
-                    List<Future<Void>> removals = new ArrayList<>();
-                    for (String tag : candidates) {
-                        removals.add(resolve(repository, tag).compose(target -> target.filter(digest::equals).isPresent()
+                .compose(candidates -> Batches.forEach(candidates, tag -> resolve(repository, tag)
+                        .compose(target -> target.filter(digest::equals).isPresent()
                                 ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                                : Future.succeededFuture()));
-                    }
-                    return Future.all(removals);
-                })
+                                : Future.succeededFuture())))
                 .compose(v -> taggedBy.forget(repository, digest));
     }
 
@@ -97,14 +110,10 @@ public final class TagService {
      * filled. Replicas may rebuild at once: markers are idempotent, the completion mark last.
      */
     private Future<Void> rebuildIndex(String repository) {
-        return names(repository).compose(tags -> {
-            List<Future<Void>> markers = new ArrayList<>();
-            for (String tag : tags) {
-                markers.add(resolve(repository, tag).compose(target -> target
+        return names(repository)
+                .compose(tags -> Batches.forEach(tags, tag -> resolve(repository, tag).compose(target -> target
                         .map(digest -> taggedBy.add(repository, tag, digest))
-                        .orElseGet(Future::succeededFuture)));
-            }
-            return Future.all(markers);
-        }).compose(v -> taggedBy.markComplete(repository));
+                        .orElseGet(Future::succeededFuture))))
+                .compose(v -> taggedBy.markComplete(repository));
     }
 }
