@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,8 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TagService {
     private final Store store;
     private final TaggedByIndex taggedBy;
-    /** Repositories whose index this process has looked at on a push: once is enough. */
-    private final Set<String> examined = ConcurrentHashMap.newKeySet();
+    /**
+     * The look at each repository's index that this process took on its first push there: once is
+     * enough, and concurrent first pushes wait for it rather than fill the repository meanwhile.
+     */
+    private final Map<String, Future<Void>> examined = new ConcurrentHashMap<>();
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
@@ -73,12 +75,11 @@ public final class TagService {
      * tags without a complete index (filled by registry:2) is rebuilt on its first manifest delete.
      */
     private Future<Void> indexFromTheStart(String repository) {
-        if (!examined.add(repository)) {
-            return Future.succeededFuture();
-        }
-        return taggedBy.isComplete(repository).compose(complete -> complete
-                ? Future.succeededFuture()
-                : names(repository).compose(tags -> tags.isEmpty() ? taggedBy.markComplete(repository) : Future.succeededFuture()));
+        return examined.computeIfAbsent(repository, name -> taggedBy.isComplete(name)
+                .compose(complete -> complete
+                        ? Future.succeededFuture()
+                        : names(name).compose(tags -> tags.isEmpty() ? taggedBy.markComplete(name) : Future.succeededFuture()))
+                .onFailure(e -> examined.remove(name)));
     }
 
     /** Removes a tag; answers whether it existed. */
