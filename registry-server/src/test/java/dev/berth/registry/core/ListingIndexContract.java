@@ -2,6 +2,7 @@ package dev.berth.registry.core;
 
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
+import dev.berth.oci.Names;
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.testkit.Await;
 import io.vertx.core.Future;
@@ -75,6 +76,16 @@ abstract class ListingIndexContract {
         Page third = catalog(2, second.lastItem());
         assertThat(third.items()).containsExactly("c/d/e");
         assertThat(third.more()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a nested name of the longest length the spec allows fits in one catalog marker")
+    void longestName() {
+        String longest = ("a".repeat(49) + "/").repeat(5) + "b".repeat(5);
+        assertThat(longest).hasSize(Names.MAX_REPOSITORY_LENGTH);
+        push(registry, longest, "v1", "long");
+
+        assertThat(catalog(null, null).items()).containsExactly(longest);
     }
 
     @Test
