@@ -6,21 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The repository catalog, found the way registry:2 finds it: a directory under
- * {@code repositories/} is a repository when it has a {@code _manifests} child; directories
- * starting with an underscore are registry data, not names.
+ * The repository catalog, read from the {@link CatalogIndex}. A store without a complete index
+ * (filled by registry:2) is walked once the way registry:2 finds repositories, and the index
+ * written from that walk: a directory under {@code repositories/} is a repository when it has a
+ * {@code _manifests} child; directories starting with an underscore are registry data, not names.
  */
 public final class CatalogService {
     private static final String MANIFESTS = "_manifests";
 
     private final Store store;
+    private final CatalogIndex index;
 
-    CatalogService(Store store) {
+    CatalogService(Store store, CatalogIndex index) {
         this.store = store;
+        this.index = index;
     }
 
     public Future<Page> list(Integer n, String last) {
-        return walk(RegistryLayout.repositoriesRoot(), "").map(names -> Page.of(names, n, last));
+        return index.isComplete()
+                .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex())
+                .compose(v -> index.repositories())
+                .map(names -> Page.of(names, n, last));
+    }
+
+    /** Replicas may rebuild at once: every write is an idempotent marker, the completion mark last. */
+    private Future<Void> rebuildIndex() {
+        return walk(RegistryLayout.repositoriesRoot(), "").compose(index::addAll).compose(v -> index.markComplete());
     }
 
     private Future<List<String>> walk(String dir, String name) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Manifests: validated on push, stored byte for byte as blobs, linked into the repository, and
- * tagged last, so that a crash at any instant leaves no tag pointing at something incomplete.
+ * tagged last, so that a crash at any instant leaves no tag pointing at something incomplete. The
+ * repository's catalog marker is written before its first revision link, for the same reason.
  */
 public final class ManifestService {
     /** The spec asks registries to take manifests of at least 4 MiB; Berth takes exactly that. */
@@ -25,10 +26,13 @@ public final class ManifestService {
     private final BlobService blobs;
     private final TagService tags;
     private final ReferrerService referrers;
+    private final CatalogIndex catalog;
     private final RegistryOptions options;
 
-    ManifestService(Store store, BlobService blobs, TagService tags, ReferrerService referrers, RegistryOptions options) {
+    ManifestService(Store store, BlobService blobs, TagService tags, ReferrerService referrers, CatalogIndex catalog,
+                    RegistryOptions options) {
         this.store = store;
+        this.catalog = catalog;
         this.blobs = blobs;
         this.tags = tags;
         this.referrers = referrers;
@@ -76,7 +80,7 @@ public final class ManifestService {
         }
         Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
         return checkReferences(repository, manifest)
-                .compose(v -> storeContent(digest, body))
+                .compose(v -> Future.all(storeContent(digest, body), catalog.add(repository)))
                 .compose(v -> store.writeLink(RegistryLayout.revisionLink(repository, digest), digest))
                 .compose(v -> subject == null ? Future.succeededFuture() : referrers.add(repository, subject, digest))
                 .compose(v -> ref.isTag() ? tags.tag(repository, ref.tag(), digest) : Future.succeededFuture())

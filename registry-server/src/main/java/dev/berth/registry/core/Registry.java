@@ -24,11 +24,12 @@ public final class Registry {
         Store store = new Store(driver);
         this.blobs = new BlobService(store, options);
         this.uploads = new UploadService(store, blobs, clock);
-        this.tags = new TagService(store);
+        CatalogIndex catalogIndex = new CatalogIndex(store);
+        this.tags = new TagService(store, new TaggedByIndex(store));
         this.referrers = new ReferrerService(store);
-        this.manifests = new ManifestService(store, blobs, tags, referrers, options);
+        this.manifests = new ManifestService(store, blobs, tags, referrers, catalogIndex, options);
         this.referrers.manifests(manifests);
-        this.catalog = new CatalogService(store);
+        this.catalog = new CatalogService(store, catalogIndex);
     }
 
     public BlobService blobs() {

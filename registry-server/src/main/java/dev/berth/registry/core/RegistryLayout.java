@@ -5,8 +5,9 @@ import dev.berth.oci.Digest;
 /**
  * Where registry:2 (CNCF distribution) keeps each thing, so that a data directory or bucket
  * filled by either registry is served by the other. What registry:2 has no place for lives
- * beside its files under names it ignores: {@code _uploads/<id>/berthstate} and
- * {@code _referrers/…} (registry:2 skips directories that start with an underscore).
+ * beside its files under names it ignores: {@code _uploads/<id>/berthstate},
+ * {@code _referrers/…} and the listing index under {@code _berth/} (registry:2 skips directories
+ * that start with an underscore, and never looks beside {@code repositories/} and {@code blobs/}).
  *
  * <p>Callers pass only validated repository names, tags, digests and upload ids, so every path
  * built here stays inside the store.
@@ -14,6 +15,9 @@ import dev.berth.oci.Digest;
 public final class RegistryLayout {
     private static final String ROOT = "docker/registry/v2";
     private static final String REPOSITORIES = ROOT + "/repositories";
+    private static final String CATALOG_INDEX = ROOT + "/_berth/catalog";
+    /** Stands for '/' in a flattened repository name: the name grammar never uses it. */
+    private static final char NAME_SEPARATOR = '~';
 
     private RegistryLayout() {
     }
@@ -85,6 +89,39 @@ public final class RegistryLayout {
 
     public static String referrerLink(String name, Digest subject, Digest referrer) {
         return referrerDir(name, subject, referrer) + "/link";
+    }
+
+    /** The catalog index: one marker per repository, its nested name flattened into one segment. */
+    public static String catalogMarkersDir() {
+        return CATALOG_INDEX + "/repositories";
+    }
+
+    public static String catalogMarker(String name) {
+        return catalogMarkersDir() + "/" + name.replace('/', NAME_SEPARATOR);
+    }
+
+    /** The repository name a catalog marker stands for. */
+    public static String catalogMarkerName(String marker) {
+        return marker.replace(NAME_SEPARATOR, '/');
+    }
+
+    /** Written once the catalog markers were rebuilt from the repositories tree. */
+    public static String catalogIndexComplete() {
+        return CATALOG_INDEX + "/complete";
+    }
+
+    /** The tagged-by index of a manifest: one marker per tag that was pointed at it. */
+    public static String taggedByDir(String name, Digest digest) {
+        return repository(name) + "/_berth/tagged/" + digestPath(digest);
+    }
+
+    public static String taggedByMarker(String name, Digest digest, String tag) {
+        return taggedByDir(name, digest) + "/" + tag;
+    }
+
+    /** Written once the repository's tagged-by markers were rebuilt from its tags. */
+    public static String taggedByIndexComplete(String name) {
+        return repository(name) + "/_berth/tagged-complete";
     }
 
     private static String digestPath(Digest digest) {

@@ -6,17 +6,27 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>}. */
+/**
+ * Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>},
+ * and the {@link TaggedByIndex} that finds the tags of a manifest without reading them all.
+ */
 public final class TagService {
     private final Store store;
+    private final TaggedByIndex taggedBy;
+    /**
+     * The look at each repository's index that this process took on its first push there: once is
+     * enough, and concurrent first pushes wait for it rather than fill the repository meanwhile.
+     */
+    private final Map<String, Future<Void>> examined = new ConcurrentHashMap<>();
 
-    TagService(Store store) {
+    TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
+        this.taggedBy = taggedBy;
     }
 
     /** The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist. */
@@ -48,10 +58,28 @@ public final class TagService {
         return store.readLink(RegistryLayout.tagCurrentLink(repository, tag));
     }
 
-    /** Points the tag at the manifest: the current link first, so a listed tag always resolves. */
+    /**
+     * Points the tag at the manifest: the tagged-by marker first, so a tag is always found from its
+     * manifest; then the current link, so a listed tag always resolves.
+     */
     Future<Void> tag(String repository, String tag, Digest digest) {
-        return store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest)
+        return indexFromTheStart(repository)
+                .compose(v -> taggedBy.add(repository, tag, digest))
+                .compose(v -> store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest))
                 .compose(v -> store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest));
+    }
+
+    /**
+     * Marks the index of a repository that has no tag yet complete, so that it never needs a
+     * rebuild: every tag it will hold is written with its marker. A repository that already has
+     * tags without a complete index (filled by registry:2) is rebuilt on its first manifest delete.
+     */
+    private Future<Void> indexFromTheStart(String repository) {
+        return examined.computeIfAbsent(repository, name -> taggedBy.isComplete(name)
+                .compose(complete -> complete
+                        ? Future.succeededFuture()
+                        : names(name).compose(tags -> tags.isEmpty() ? taggedBy.markComplete(name) : Future.succeededFuture()))
+                .onFailure(e -> examined.remove(name)));
     }
 
     /** Removes a tag; answers whether it existed. */
@@ -62,16 +90,31 @@ public final class TagService {
                 : Future.succeededFuture(false));
     }
 
-    /** Removes every tag whose current link points at {@code digest}. */
+    /**
+     * Removes every tag whose current link points at {@code digest}: the tags its markers name,
+     * each checked against its current link, so a marker left by a tag that has moved on never
+     * removes the tag.
+     */
     Future<Void> untagAll(String repository, Digest digest) {
-        return names(repository).compose(tags -> {
-            List<Future<Void>> removals = new ArrayList<>();
-            for (String tag : tags) {
-                removals.add(resolve(repository, tag).compose(target -> target.filter(digest::equals).isPresent()
-                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                        : Future.succeededFuture()));
-            }
-            return Future.all(removals).mapEmpty();
-        });
+        return taggedBy.isComplete(repository)
+                .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
+                .compose(v -> taggedBy.candidates(repository, digest))
+                .compose(candidates -> Batches.forEach(candidates, tag -> resolve(repository, tag)
+                        .compose(target -> target.filter(digest::equals).isPresent()
+                                ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                                : Future.succeededFuture())))
+                .compose(v -> taggedBy.forget(repository, digest));
+    }
+
+    /**
+     * Writes the marker of every tag from its current link, once per repository that registry:2
+     * filled. Replicas may rebuild at once: markers are idempotent, the completion mark last.
+     */
+    private Future<Void> rebuildIndex(String repository) {
+        return names(repository)
+                .compose(tags -> Batches.forEach(tags, tag -> resolve(repository, tag).compose(target -> target
+                        .map(digest -> taggedBy.add(repository, tag, digest))
+                        .orElseGet(Future::succeededFuture))))
+                .compose(v -> taggedBy.markComplete(repository));
     }
 }
