@@ -1,7 +1,16 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.client.ClientException;
+import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
+import dev.berth.client.LayoutCacheImageSource;
+import dev.berth.client.auth.DockerConfig;
+import dev.berth.runtime.ImageSource;
+import dev.berth.runtime.cli.PsCommand;
+import dev.berth.runtime.cli.RmCommand;
+import dev.berth.runtime.cli.RunCommand;
+import dev.berth.runtime.cli.UnpackCommand;
 import java.io.InputStream;
 import java.util.Map;
 import picocli.CommandLine;
@@ -9,13 +18,15 @@ import picocli.CommandLine.Command;
 
 /** {@code berth}: the client's command line. Exit codes are {@link FailureKind}'s. */
 @Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Pulls, pushes, copies and inspects OCI images in registries and OCI image layouts.",
+        description = "Pulls, pushes, copies and inspects OCI images in registries and OCI image layouts,"
+                + " and runs them with runc or crun.",
         subcommands = {LoginCommand.class, LogoutCommand.class, PullCommand.class, PushCommand.class,
                 CopyCommand.class, InspectCommand.class, TagsCommand.class, CatalogCommand.class,
                 DigestCommand.class, DeleteCommand.class, ReferrersCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:other failure", "2:usage error", "3:authentication failed",
-                "4:not found", "5:verification failed (digest or size mismatch)", "6:network failure"})
+                "4:not found", "5:verification failed (digest or size mismatch)", "6:network failure",
+                "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"})
 public final class BerthCommand implements Runnable {
     private final Map<String, String> environment;
     private final InputStream stdin;
@@ -40,7 +51,25 @@ public final class BerthCommand implements Runnable {
             cmd.getErr().flush();
             return kind.exitCode();
         });
+        // The runtime shim's commands, built here because they are handed how to fetch an image.
+        ImageSource images = imageCache(environment, commandLine);
+        commandLine.addSubcommand(new UnpackCommand(images));
+        commandLine.addSubcommand(new RunCommand(images, environment));
+        commandLine.addSubcommand(new PsCommand(environment));
+        commandLine.addSubcommand(new RmCommand(environment));
         return commandLine;
+    }
+
+    /**
+     * Pulls for {@code run} and {@code unpack} into the shared layout cache, verified like any pull,
+     * with the default client options (loopback registries get plain HTTP) and docker's credentials.
+     */
+    private static ImageSource imageCache(Map<String, String> environment, CommandLine commandLine) {
+        return reference -> new LayoutCacheImageSource(
+                new BerthClient(ClientOptions.defaults(), DockerConfig.fromEnvironment(environment)),
+                LayoutCacheImageSource.defaultCache(environment),
+                new ClientMixin().progress(commandLine.getErr()))
+                .fetch(reference);
     }
 
     Map<String, String> environment() {

@@ -11,14 +11,14 @@ import java.util.List;
  * host's layout, not berth's doing, so the test then runs berth in a private mount namespace
  * without the v2 mount: crun sees a plain v1 host and berth's own work is still fully exercised.
  */
-final class HostCgroups {
+public final class HostCgroups {
     private static final Path UNIFIED_CONTROLLERS = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
 
     private HostCgroups() {
     }
 
     /** The command to put in front of berth, or nothing when the runtime can run here as is. */
-    static List<String> workaroundFor(String runtime) {
+    public static List<String> workaroundFor(String runtime) {
         if (!runtime.equals("crun") || !hybridWithV2Controllers()) {
             return List.of();
         }
