@@ -29,9 +29,11 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3Bucket bucket;
     private final S3Keys keys;
     private final SegmentAssembler assembler;
+    private final S3Settings settings;
 
     public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
         this.vertx = vertx;
+        this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
@@ -40,6 +42,14 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public String name() {
         return "s3";
+    }
+
+    /**
+     * Fails with a {@link dev.berth.storage.StorageException} whose message says what is wrong
+     * (no such bucket, credentials refused, endpoint unreachable) unless the bucket can be used.
+     */
+    public Future<Void> checkBucket() {
+        return bucket.headBucket().recover(failure -> Future.failedFuture(BucketCheck.explain(failure, settings)));
     }
 
     @Override

@@ -65,6 +65,20 @@ public final class InProcessS3 {
         return new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()));
     }
 
+    /** Where the server listens, for processes and clients outside this class. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The access key this server accepts, to hand to the SDK's default chain (AWS_ACCESS_KEY_ID, aws.accessKeyId). */
+    public static String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    public static String secretKey() {
+        return SECRET_KEY;
+    }
+
     /** Settings for a new, empty bucket. */
     public S3Settings newBucket(String prefix) {
         String bucket = "berth-" + UUID.randomUUID();
