@@ -30,9 +30,16 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3Keys keys;
     private final SegmentAssembler assembler;
     private final S3Settings settings;
+    private final SegmentSizes sizes;
 
     public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
+        this(vertx, client, settings, SegmentSizes.DEFAULT);
+    }
+
+    /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
+    S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, SegmentSizes sizes) {
         this.vertx = vertx;
+        this.sizes = sizes;
         this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
@@ -163,7 +170,7 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         return withKey(path, keys::key, key ->
-                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, append));
+                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
     }
 
     @Override

@@ -10,6 +10,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +65,40 @@ class S3StorageDriverTest extends StorageDriverContract {
         BlobWriter last = Await.result(driver.writer("fast/blob", true));
         Await.result(last.commit());
         assertThat(Await.result(driver.read("fast/blob")).toString()).isEqualTo("round 299");
+    }
+
+    @Test
+    @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
+    void growingSegments() {
+        // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
+        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings,
+                new SegmentSizes(5L << 20, 2, 4));
+        Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
+        BlobWriter first = Await.result(growing.writer("growing/blob", false));
+        int written = 0;
+        for (Buffer chunk : content) {
+            if (written++ == 27) {
+                Await.result(first.end());
+                assertThat(segmentSizes()).hasSizeLessThan(5).last().satisfies(size -> assertThat(size).isGreaterThan(5L << 20));
+                first = Await.result(growing.writer("growing/blob", true));
+            }
+            Await.result(first.write(chunk));
+        }
+        Await.result(first.commit());
+
+        byte[] read = Await.result(growing.readStream("growing/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(content));
+        assertThat(segmentSizes()).isEmpty();
+        Await.result(growing.close());
+    }
+
+    /** The sizes of the hidden segments in the bucket, in order. */
+    private List<Long> segmentSizes() {
+        return InProcessS3.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+                .contents().stream()
+                .filter(object -> object.key().contains("/.berth-partial-"))
+                .map(S3Object::size)
+                .toList();
     }
 
     @Test
