@@ -44,6 +44,12 @@ final class S3BlobWriter implements BlobWriter {
     private long nextSegment;
     /** The segment being built chunk by chunk, if the current one is larger than a chunk. */
     private GrowingSegment growing;
+    /**
+     * The size of a first segment that completes the part earlier writers left short (see
+     * {@link SegmentAssembler#unfinishedPart}), or 0. Without it, that short run of segments would
+     * be joined with the next segment, however large, and read back whole at commit.
+     */
+    private long completingSegment;
     /** Bytes in segments that are stored or on their way. */
     private long sent;
     private Buffer filling = Buffer.buffer();
@@ -55,13 +61,14 @@ final class S3BlobWriter implements BlobWriter {
     private State state = State.OPEN;
 
     private S3BlobWriter(String path, String key, PartialSegments segments, SegmentAssembler assembler,
-                         SegmentSizes sizes, long nextSegment, long sent) {
+                         SegmentSizes sizes, long nextSegment, long sent, long unfinishedPart) {
         this.path = path;
         this.key = key;
         this.segments = segments;
         this.assembler = assembler;
         this.sizes = sizes;
         this.largestObject = sizes.largestObject();
+        this.completingSegment = unfinishedPart == 0 ? 0 : SegmentAssembler.MIN_PART_SIZE - unfinishedPart;
         this.nextSegment = nextSegment;
         this.sent = sent;
     }
@@ -70,10 +77,11 @@ final class S3BlobWriter implements BlobWriter {
     static Future<BlobWriter> open(String path, String key, PartialSegments segments, SegmentAssembler assembler,
                                    SegmentSizes sizes, boolean append) {
         if (!append) {
-            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0));
+            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0, 0));
         }
         return segments.list().map(existing -> new S3BlobWriter(path, key, segments, assembler, sizes,
-                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing)));
+                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing),
+                SegmentAssembler.unfinishedPart(existing)));
     }
 
     @Override
@@ -94,7 +102,7 @@ final class S3BlobWriter implements BlobWriter {
                     + largestObject + " bytes that fit in " + SegmentSizes.MAX_PARTS + " parts"));
         }
         filling.appendBuffer(data);
-        if (uploading == null && filling.length() >= CHUNK_SIZE) {
+        if (uploading == null && filling.length() >= chunkSize()) {
             startUpload(false);
         }
         return Future.succeededFuture();
@@ -172,7 +180,7 @@ final class S3BlobWriter implements BlobWriter {
             uploading = null;
             if (result.failed()) {
                 failed(result.cause());
-            } else if (state != State.CANCELLED && filling.length() >= CHUNK_SIZE) {
+            } else if (state != State.CANCELLED && filling.length() >= chunkSize()) {
                 startUpload(false);
             }
             if (drainHandler != null && !writeQueueFull()) {
@@ -187,6 +195,10 @@ final class S3BlobWriter implements BlobWriter {
      * this is the {@code last} chunk the writer sends.
      */
     private Future<Void> send(Buffer chunk, boolean last) {
+        if (completingSegment > 0) {
+            completingSegment = 0;
+            return segments.put(nextSegment++, chunk);
+        }
         long segmentSize = sizes.of(nextSegment);
         if (growing == null && (last || chunk.length() >= segmentSize)) {
             return segments.put(nextSegment++, chunk);
@@ -205,6 +217,10 @@ final class S3BlobWriter implements BlobWriter {
                     nextSegment++;
                     return full.complete();
                 });
+    }
+
+    private long chunkSize() {
+        return completingSegment > 0 ? completingSegment : CHUNK_SIZE;
     }
 
     /** Sends every byte written so far, waiting for the upload in flight first to keep segments in order. */

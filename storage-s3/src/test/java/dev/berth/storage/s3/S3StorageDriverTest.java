@@ -92,6 +92,26 @@ class S3StorageDriverTest extends StorageDriverContract {
         Await.result(growing.close());
     }
 
+    @Test
+    @DisplayName("completes a part left short by an earlier writer before it starts a larger segment")
+    void completesShortPart() {
+        BlobWriter first = Await.result(driver.writer("short/blob", false));
+        Await.result(first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
+        Await.result(first.end());
+
+        BlobWriter second = Await.result(driver.writer("short/blob", true));
+        for (Buffer chunk : TestContent.chunks(12L << 20, 1 << 18, 4)) {
+            Await.result(second.write(chunk));
+        }
+        Await.result(second.end());
+
+        // The second segment makes the first a full part, so commit never reads a large segment back.
+        List<Long> sizes = segmentSizes();
+        assertThat(sizes.get(0)).isEqualTo(1L << 20);
+        assertThat(sizes.get(0) + sizes.get(1)).isBetween(5L << 20, 7L << 20);
+        assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(13L << 20);
+    }
+
     /** The sizes of the hidden segments in the bucket, in order. */
     private List<Long> segmentSizes() {
         return InProcessS3.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
