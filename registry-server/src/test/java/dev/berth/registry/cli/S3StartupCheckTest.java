@@ -1,5 +1,6 @@
 package dev.berth.registry.cli;
 
+import dev.berth.registry.S3DefaultChain;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("berth-registry serve on S3, when the bucket cannot be used")
 class S3StartupCheckTest {
-    /** The SDK's default chain reads these system properties before the environment. */
-    private static final String ACCESS_KEY_PROPERTY = "aws.accessKeyId";
-    private static final String SECRET_KEY_PROPERTY = "aws.secretAccessKey";
-
     @TempDir
     Path dir;
 
@@ -39,14 +36,12 @@ class S3StartupCheckTest {
     void credentials() throws Exception {
         s3 = InProcessS3.get();
         bucket = s3.newBucket("");
-        System.setProperty(ACCESS_KEY_PROPERTY, InProcessS3.accessKey());
-        System.setProperty(SECRET_KEY_PROPERTY, InProcessS3.secretKey());
+        S3DefaultChain.useInProcessKeys();
     }
 
     @AfterEach
     void forgetCredentials() {
-        System.clearProperty(ACCESS_KEY_PROPERTY);
-        System.clearProperty(SECRET_KEY_PROPERTY);
+        S3DefaultChain.clear();
         s3.deleteBucket(bucket.bucket());
     }
 
@@ -61,7 +56,7 @@ class S3StartupCheckTest {
     @Test
     @DisplayName("A wrong secret key: exit 1, one line saying access was refused and where credentials come from")
     void wrongSecret() throws IOException {
-        System.setProperty(SECRET_KEY_PROPERTY, "not-the-secret");
+        S3DefaultChain.useKeys(InProcessS3.accessKey(), "not-the-secret");
 
         assertThat(serve(bucket.bucket(), s3.endpoint().toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("berth-registry: S3 bucket '" + bucket.bucket() + "' at " + s3.endpoint()

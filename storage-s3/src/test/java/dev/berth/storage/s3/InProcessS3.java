@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.util.Optional;
@@ -92,6 +93,15 @@ public final class InProcessS3 {
 
     /** A client for {@code settings} with this server's credentials. */
     public static S3AsyncClient client(S3Settings settings) {
-        return S3ClientFactory.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), CLIENT_THREADS);
+        return S3ClientFactory.create(settings, credentials(), CLIENT_THREADS);
+    }
+
+    /** A presigner for {@code settings} with this server's credentials. */
+    public static S3Presigner presigner(S3Settings settings) {
+        return S3ClientFactory.presigner(settings, credentials());
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 }

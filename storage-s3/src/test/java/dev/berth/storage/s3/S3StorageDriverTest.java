@@ -12,7 +12,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +77,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
-        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings,
+        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
                 new SegmentSizes(5L << 20, 2, 4));
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter first = Await.result(growing.writer("growing/blob", false));
@@ -110,6 +116,29 @@ class S3StorageDriverTest extends StorageDriverContract {
         assertThat(sizes.get(0)).isEqualTo(1L << 20);
         assertThat(sizes.get(0) + sizes.get(1)).isBetween(5L << 20, 7L << 20);
         assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(13L << 20);
+    }
+
+    @Test
+    @DisplayName("offers no redirect URL unless it was given a presigner")
+    void noRedirectByDefault() {
+        Await.result(driver.write("plain/file", Buffer.buffer("bytes")));
+
+        assertThat(Await.result(driver.redirectUrl("plain/file", Duration.ofMinutes(5)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with a presigner, offers a URL from which a plain HTTP client fetches the file")
+    void redirectUrl() throws Exception {
+        StorageDriver redirecting = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, InProcessS3.presigner(settings));
+        Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
+
+        URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5))).orElseThrow();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("fetched from S3 itself");
+        Await.result(redirecting.close());
     }
 
     /** The sizes of the hidden segments in the bucket, in order. */
