@@ -1,6 +1,6 @@
 package dev.berth.registry.cli;
 
-import dev.berth.registry.S3DefaultChain;
+import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.S3DefaultChain;
+import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
