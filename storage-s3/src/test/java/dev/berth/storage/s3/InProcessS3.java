@@ -28,10 +28,12 @@ public final class InProcessS3 {
 
     private final BlobStore store;
     private final URI endpoint;
+    private S3Proxy proxy;
 
-    private InProcessS3(BlobStore store, URI endpoint) {
+    private InProcessS3(BlobStore store, URI endpoint, S3Proxy proxy) {
         this.store = store;
         this.endpoint = endpoint;
+        this.proxy = proxy;
     }
 
     public static synchronized InProcessS3 get() throws Exception {
@@ -41,29 +43,55 @@ public final class InProcessS3 {
         return instance;
     }
 
+    /**
+     * A server of its own, for a test that stops and restarts it (S3 going away mid-upload)
+     * without disturbing the shared one.
+     */
+    public static InProcessS3 startPrivate() throws Exception {
+        return start();
+    }
+
     private static InProcessS3 start() throws Exception {
         BlobStore store = ContextBuilder.newBuilder("transient")
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();
+        S3Proxy proxy = launch(store, 0);
+        InProcessS3 server = new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
+        // Jetty's threads are not daemons: without this the forked test JVM would never exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly));
+        return server;
+    }
+
+    private static S3Proxy launch(BlobStore store, int port) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
             Thread.sleep(10);
         }
-        // Jetty's threads are not daemons: without this the forked test JVM would never exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                proxy.stop();
-            } catch (Exception ignored) {
-                // the JVM is going away anyway
-            }
-        }));
-        return new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return proxy;
+    }
+
+    /** Stops answering: connections to the endpoint are refused until {@link #restart()}. */
+    public synchronized void stop() throws Exception {
+        proxy.stop();
+    }
+
+    /** Answers again, on the same port and with the same content. */
+    public synchronized void restart() throws Exception {
+        proxy = launch(store, endpoint.getPort());
+    }
+
+    private synchronized void stopQuietly() {
+        try {
+            proxy.stop();
+        } catch (Exception ignored) {
+            // the JVM is going away anyway
+        }
     }
 
     /** Where the server listens, for processes and clients outside this class. */
