@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -51,8 +53,19 @@ public final class InProcessS3 {
         return start();
     }
 
+    /** A server of its own that keeps objects as files under {@code directory}: for GiBs that would not fit in memory. */
+    public static InProcessS3 startOnDisk(Path directory) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+        return start(ContextBuilder.newBuilder("filesystem").overrides(properties));
+    }
+
     private static InProcessS3 start() throws Exception {
-        BlobStore store = ContextBuilder.newBuilder("transient")
+        return start(ContextBuilder.newBuilder("transient"));
+    }
+
+    private static InProcessS3 start(ContextBuilder context) throws Exception {
+        BlobStore store = context
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();

@@ -6,8 +6,12 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.StorageDriverContract;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -19,12 +23,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("S3 driver")
 class S3StorageDriverTest extends StorageDriverContract {
     private S3Settings settings;
+    private Context context;
+
+    @BeforeEach
+    void context() {
+        context = vertx.getOrCreateContext();
+    }
 
     @Override
     protected StorageDriver createDriver(Vertx vertx) throws Exception {
@@ -80,20 +91,21 @@ class S3StorageDriverTest extends StorageDriverContract {
         StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
                 new SegmentSizes(5L << 20, 2, 4));
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
-        BlobWriter first = Await.result(growing.writer("growing/blob", false));
+        BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
         for (Buffer chunk : content) {
             if (written++ == 27) {
-                Await.result(first.end());
+                onContext(current::end);
                 // 5 + 5 + 10 MiB and a last one at most: 5 MiB segments would take six.
                 List<Long> afterFirst = segmentSizes();
                 assertThat(afterFirst).hasSizeLessThan(5);
                 assertThat(afterFirst.stream().mapToLong(Long::longValue).sum()).isEqualTo(27L << 20);
-                first = Await.result(growing.writer("growing/blob", true));
+                current = onContext(() -> growing.writer("growing/blob", true));
             }
-            Await.result(first.write(chunk));
+            BlobWriter writer = current;
+            onContext(() -> writer.write(chunk));
         }
-        Await.result(first.commit());
+        onContext(current::commit);
 
         byte[] read = Await.result(growing.readStream("growing/blob", 0, -1).compose(Streams::sha256));
         assertThat(read).isEqualTo(TestContent.sha256(content));
@@ -104,21 +116,31 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("completes a part left short by an earlier writer before it starts a larger segment")
     void completesShortPart() {
-        BlobWriter first = Await.result(driver.writer("short/blob", false));
-        Await.result(first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
-        Await.result(first.end());
+        BlobWriter first = onContext(() -> driver.writer("short/blob", false));
+        onContext(() -> first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
+        onContext(first::end);
 
-        BlobWriter second = Await.result(driver.writer("short/blob", true));
+        BlobWriter second = onContext(() -> driver.writer("short/blob", true));
         for (Buffer chunk : TestContent.chunks(12L << 20, 1 << 18, 4)) {
-            Await.result(second.write(chunk));
+            onContext(() -> second.write(chunk));
         }
-        Await.result(second.end());
+        onContext(second::end);
 
         // The second segment makes the first a full part, so commit never reads a large segment back.
         List<Long> sizes = segmentSizes();
         assertThat(sizes.get(0)).isEqualTo(1L << 20);
         assertThat(sizes.get(0) + sizes.get(1)).isBetween(5L << 20, 7L << 20);
         assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(13L << 20);
+    }
+
+    /**
+     * Runs a writer call on one event-loop context and waits for it: a writer is driven from one
+     * context, and the test thread appending while the context swaps buffers would be a data race.
+     */
+    private <T> T onContext(Supplier<Future<T>> call) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(ignored -> call.get().onComplete(done));
+        return Await.result(done.future());
     }
 
     @Test
