@@ -11,6 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +43,8 @@ class S3FaultsTest {
     }
 
     @Test
-    @DisplayName("a chunk sent while S3 is down gets a 5xx with the spec's error body while other requests are"
-            + " answered; the upload then resumes where it was, and no partial blob was ever visible")
+    @DisplayName("while S3 hangs other requests are answered; when it is gone the chunk gets a 5xx with the"
+            + " spec's error body; the upload then resumes where it was, and no partial blob was ever visible")
     void s3GoesAwayMidUpload() throws Exception {
         S3Settings bucket = s3.newBucket("registry");
         try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true)) {
@@ -51,15 +53,21 @@ class S3FaultsTest {
             String location = Uploads.open(api, REPO);
             Reply first = Uploads.chunk(api, location, blob.bytes(), 0, MIB).hasStatus(202);
 
+            // S3 stops answering: its port accepts connections that nobody serves, so calls hang.
             s3.stop();
-            String next = first.header("Location");
-            CompletableFuture<Reply> failing = CompletableFuture.supplyAsync(() -> Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB));
-            Thread.sleep(500);
-            long start = System.nanoTime();
-            api.get("/v2/").hasStatus(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("/v2/ answered while S3 hangs").isLessThan(Duration.ofSeconds(2));
-            assertThat(failing).as("the chunk is still waiting for S3").isNotDone();
-
+            CompletableFuture<Reply> failing;
+            try (ServerSocket hang = new ServerSocket()) {
+                hang.setReuseAddress(true);
+                hang.bind(new InetSocketAddress("127.0.0.1", s3.endpoint().getPort()), 50);
+                String next = first.header("Location");
+                failing = CompletableFuture.supplyAsync(() -> Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB));
+                Thread.sleep(1000);
+                long start = System.nanoTime();
+                api.get("/v2/").hasStatus(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("/v2/ answered while S3 hangs").isLessThan(Duration.ofSeconds(2));
+                assertThat(failing).as("the chunk is still waiting for S3").isNotDone();
+            }
+            // Now S3 is gone altogether: the waiting chunk fails.
             Reply failed = failing.get();
             assertThat(failed.status()).isBetween(500, 599);
             JsonObject error = failed.json().getJsonArray("errors").getJsonObject(0);
@@ -68,6 +76,7 @@ class S3FaultsTest {
 
             s3.restart();
             api.head("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(404);
+            String next = first.header("Location");
             api.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
             Reply resumed = Uploads.chunk(api, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
             Uploads.finish(api, resumed.header("Location"), blob).hasStatus(201);

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * a segment of the first size is one chunk put whole, a larger one is a multipart upload of chunks
  * ({@link GrowingSegment}). Either way every full segment is later copied into the final object
  * inside S3. While one chunk uploads, up to the write queue size (1 MiB by default) more is
- * accepted, then {@link #writeQueueFull()} pushes back: memory per writer is bounded by two chunks
- * plus the queue, about 11 MiB, whatever the size of the upload.
+ * accepted, then {@link #writeQueueFull()} pushes back. Memory per writer is thus bounded,
+ * whatever the size of the upload, by the chunk being sent (at most a chunk plus the queue, and
+ * the SDK's copy of it) and the queue filling meanwhile: about 13 MiB.
  *
  * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
  * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
