@@ -1,13 +1,16 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.storage.s3.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Berth's registry as users run it: {@code java -jar berth-registry.jar serve} with the fs
- * storage. The heap is capped at 256 MiB so that any test pushing big blobs also proves that
+ * storage or on S3. The heap is capped at 256 MiB so that any test pushing big blobs also proves that
  * memory does not grow with blob size.
  */
 final class BerthProcess extends LocalRegistryProcess {
@@ -21,12 +24,33 @@ final class BerthProcess extends LocalRegistryProcess {
     }
 
     static BerthProcess start(Path dataDir) {
+        return start(dataDir, "fs:" + dataDir, Map.of());
+    }
+
+    /**
+     * Berth on an S3 bucket, its settings and keys given as an operator would, through the
+     * environment; {@code dataDir} holds nothing but is what tests that look for files are told.
+     */
+    static BerthProcess startOnS3(Path dataDir, S3Settings bucket, boolean redirect, String accessKey, String secretKey) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "AWS_ACCESS_KEY_ID", accessKey,
+                "AWS_SECRET_ACCESS_KEY", secretKey,
+                "BERTH_STORAGE_S3_BUCKET", bucket.bucket(),
+                "BERTH_STORAGE_S3_REGION", bucket.region(),
+                "BERTH_STORAGE_S3_PATHSTYLE", String.valueOf(bucket.pathStyle()),
+                "BERTH_STORAGE_S3_PREFIX", bucket.prefix(),
+                "BERTH_STORAGE_S3_REDIRECT", String.valueOf(redirect)));
+        bucket.endpoint().ifPresent(endpoint -> environment.put("BERTH_STORAGE_S3_ENDPOINT", endpoint.toString()));
+        return start(dataDir, "s3", environment);
+    }
+
+    private static BerthProcess start(Path dataDir, String storage, Map<String, String> environment) {
         Path jar = requireJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return startOnFreePort(port -> new BerthProcess(port, dataDir, ServerProcess.launch("berth-registry",
                 List.of(java, HEAP, "-jar", jar.toString(),
-                        "serve", "--listen", "127.0.0.1:" + port, "--storage", "fs:" + dataDir),
-                LogFiles.forServer("berth-" + port))));
+                        "serve", "--listen", "127.0.0.1:" + port, "--storage", storage),
+                environment, LogFiles.forServer("berth-" + port))));
     }
 
     /** Never a skip: with Berth selected, a missing jar means the build is broken or incomplete. */

@@ -2,15 +2,12 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.oci.Descriptor;
-import dev.berth.conformance.oci.OciJson;
 import dev.berth.conformance.oci.Sha256;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -209,11 +206,7 @@ class CrashDurabilityIT {
 
     /** Uploads a config and a layer and returns a manifest over them, made unique by {@code name}. */
     private static byte[] manifestOver(RegistryApi api, String name) {
-        byte[] layer = randomBlob(name.hashCode());
-        byte[] config = OciJson.imageConfig(List.of(Sha256.of(layer)));
-        Descriptor layerDescriptor = new Descriptor(OciJson.LAYER_TAR, api.uploadBlob(REPO, layer), layer.length);
-        Descriptor configDescriptor = new Descriptor(OciJson.CONFIG, api.uploadBlob(REPO, config), config.length);
-        return OciJson.imageManifest(configDescriptor, List.of(layerDescriptor), Map.of("dev.berth.test.name", name));
+        return api.manifestOverNewBlobs(REPO, randomBlob(name.hashCode()), name);
     }
 
     /** 1 KiB to 2 MiB of reproducible random bytes. */

@@ -33,11 +33,16 @@ class LargeBlobMemoryIT {
     private RegistryApi api;
 
     @BeforeEach
-    void startRegistry() {
+    void startRegistry() throws Exception {
         cleanup = new Cleanup();
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("large-blob-it-"));
-        registry = cleanup.add(RegistryKind.selected().start(scratch.newDir("data")));
+        registry = cleanup.add(start(scratch));
         api = new RegistryApi(registry);
+    }
+
+    /** The registry under test, with its data in {@code scratch}. */
+    RegistryProcess start(ScratchDir scratch) throws Exception {
+        return RegistryKind.selected().start(scratch.newDir("data"));
     }
 
     @AfterEach

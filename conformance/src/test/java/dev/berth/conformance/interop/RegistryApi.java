@@ -1,5 +1,6 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.conformance.oci.Descriptor;
 import dev.berth.conformance.oci.OciJson;
 import dev.berth.conformance.oci.Sha256;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -164,6 +166,17 @@ final class RegistryApi {
                 .header("Content-Type", OciJson.MANIFEST)
                 .PUT(body), 201, "put manifest " + repo + ":" + reference);
         return response.headers().firstValue("Docker-Content-Digest");
+    }
+
+    /**
+     * Uploads {@code layer} and a config over it and returns an OCI manifest over both, made
+     * unique by {@code name}; the manifest itself is not pushed.
+     */
+    byte[] manifestOverNewBlobs(String repo, byte[] layer, String name) {
+        byte[] config = OciJson.imageConfig(List.of(Sha256.of(layer)));
+        Descriptor layerDescriptor = new Descriptor(OciJson.LAYER_TAR, uploadBlob(repo, layer), layer.length);
+        Descriptor configDescriptor = new Descriptor(OciJson.CONFIG, uploadBlob(repo, config), config.length);
+        return OciJson.imageManifest(configDescriptor, List.of(layerDescriptor), Map.of("dev.berth.test.name", name));
     }
 
     HttpResponse<byte[]> getManifest(String repo, String reference) {

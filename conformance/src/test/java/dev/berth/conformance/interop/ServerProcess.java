@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A server program started by a test: its OS process, its log file, and its readiness. */
@@ -32,9 +33,16 @@ final class ServerProcess {
     }
 
     static ServerProcess launch(String name, List<String> command, Path logFile) {
+        return launch(name, command, Map.of(), logFile);
+    }
+
+    /** Launches with {@code environment} added to this JVM's. */
+    static ServerProcess launch(String name, List<String> command, Map<String, String> environment, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

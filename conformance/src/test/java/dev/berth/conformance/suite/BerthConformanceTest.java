@@ -10,8 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Berth on the filesystem driver passes the whole suite, and skips only what its declaration rules out. */
-@DisplayName("the conformance suite against Berth (fs, in process)")
+/** Berth on the filesystem driver and on S3 passes the whole suite, and skips only what its declaration rules out. */
+@DisplayName("the conformance suite against Berth (fs and S3, in process)")
 class BerthConformanceTest {
 
     @TempDir
@@ -21,17 +21,29 @@ class BerthConformanceTest {
     @DisplayName("every workflow passes with deletes enabled; no check fails, every skip says why")
     void deletesEnabled() {
         try (InProcessBerth berth = InProcessBerth.start(dataDir, true)) {
-            RunResult result = SuiteReports.run("berth-fs", SuiteConfig.forRegistry(berth.url()), EnumSet.allOf(Workflow.class));
-
-            assertThat(result.failures()).as(result.summaryLine()).isEmpty();
-            assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(50);
-            // Only the checks for registries declared otherwise, each saying why.
-            assertThat(result.skips()).extracting(CheckResult::id).containsExactlyInAnyOrder(
-                    "MountChecks.mountWithoutFrom", "ChunkedUploadChecks.minimumChunkLengthAdvertised",
-                    "DeleteManifestChecks.tagDeletionDisabled",
-                    "DeletesDisabledChecks.manifestDeletionRefused", "DeletesDisabledChecks.blobDeletionRefused");
-            assertThat(result.skips()).allSatisfy(skip -> assertThat(skip.message()).contains("declared"));
+            passesEveryWorkflow("berth-fs", berth);
         }
+    }
+
+    @Test
+    @DisplayName("on S3 (an in-process S3Proxy), every workflow passes just the same")
+    void onS3() throws Exception {
+        try (InProcessBerth berth = InProcessBerth.startOnS3(true)) {
+            passesEveryWorkflow("berth-s3", berth);
+        }
+    }
+
+    private static void passesEveryWorkflow(String name, InProcessBerth berth) {
+        RunResult result = SuiteReports.run(name, SuiteConfig.forRegistry(berth.url()), EnumSet.allOf(Workflow.class));
+
+        assertThat(result.failures()).as(result.summaryLine()).isEmpty();
+        assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(50);
+        // Only the checks for registries declared otherwise, each saying why.
+        assertThat(result.skips()).extracting(CheckResult::id).containsExactlyInAnyOrder(
+                "MountChecks.mountWithoutFrom", "ChunkedUploadChecks.minimumChunkLengthAdvertised",
+                "DeleteManifestChecks.tagDeletionDisabled",
+                "DeletesDisabledChecks.manifestDeletionRefused", "DeletesDisabledChecks.blobDeletionRefused");
+        assertThat(result.skips()).allSatisfy(skip -> assertThat(skip.message()).contains("declared"));
     }
 
     @Test

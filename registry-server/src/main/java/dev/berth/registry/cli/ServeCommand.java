@@ -43,8 +43,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on. Default: 0.0.0.0:5000")
     String listen;
 
-    @Option(names = StorageFlag.NAME, paramLabel = "fs:DIR",
-            description = "Where to keep images: fs:DIR for directory DIR. Default: fs:data")
+    @Option(names = StorageFlag.NAME, paramLabel = "fs:DIR|s3",
+            description = "Where to keep images: fs:DIR for directory DIR, s3 for the bucket the storage.s3"
+                    + " settings name. Default: fs:data")
     String storage;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file.")

@@ -1,5 +1,7 @@
 package dev.berth.registry.config;
 
+import dev.berth.storage.s3.S3Settings;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,12 @@ import static dev.berth.registry.config.Settings.HTTP_LISTEN;
 import static dev.berth.registry.config.Settings.LOG_ACCESSLOG;
 import static dev.berth.registry.config.Settings.LOG_LEVEL;
 import static dev.berth.registry.config.Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY;
+import static dev.berth.registry.config.Settings.STORAGE_S3_BUCKET;
+import static dev.berth.registry.config.Settings.STORAGE_S3_ENDPOINT;
+import static dev.berth.registry.config.Settings.STORAGE_S3_PATHSTYLE;
+import static dev.berth.registry.config.Settings.STORAGE_S3_PREFIX;
+import static dev.berth.registry.config.Settings.STORAGE_S3_REDIRECT;
+import static dev.berth.registry.config.Settings.STORAGE_S3_REGION;
 
 /**
  * Resolves the configuration from its sources. Precedence, lowest first: built-in defaults, the
@@ -38,18 +46,57 @@ public final class ConfigLoader {
     static RegistryConfig resolve(List<ConfigLayer> layers) {
         return new RegistryConfig(
                 new HttpConfig(value(HTTP_LISTEN, layers)),
-                new FilesystemStorageConfig(value(STORAGE_FILESYSTEM_ROOTDIRECTORY, layers)),
+                storage(layers),
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
                 new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)));
     }
 
+    private static StorageConfig storage(List<ConfigLayer> layers) {
+        return switch (storageKind(layers)) {
+            case FILESYSTEM -> new FilesystemStorageConfig(value(STORAGE_FILESYSTEM_ROOTDIRECTORY, layers));
+            case S3 -> s3Storage(layers);
+        };
+    }
+
+    /** The --storage flag decides; without it, the storage section that is filled in, the filesystem by default. */
+    private static StorageKind storageKind(List<ConfigLayer> layers) {
+        Optional<RawValue> flag = raw(StorageFlag.KIND, layers);
+        if (flag.isPresent()) {
+            return StorageFlag.KIND.parse(flag.get());
+        }
+        Optional<RawValue> bucket = raw(STORAGE_S3_BUCKET, layers);
+        Optional<RawValue> directory = raw(STORAGE_FILESYSTEM_ROOTDIRECTORY, layers);
+        if (bucket.isPresent() && directory.isPresent()) {
+            throw new ConfigException("both " + STORAGE_FILESYSTEM_ROOTDIRECTORY.path() + " (from " + directory.get().source()
+                    + ") and " + STORAGE_S3_BUCKET.path() + " (from " + bucket.get().source()
+                    + ") are set: keep one, or choose with " + StorageFlag.NAME + " fs:DIR or " + StorageFlag.NAME + " s3");
+        }
+        return bucket.isPresent() ? StorageKind.S3 : StorageKind.FILESYSTEM;
+    }
+
+    private static S3StorageConfig s3Storage(List<ConfigLayer> layers) {
+        String bucket = value(STORAGE_S3_BUCKET, layers);
+        if (bucket.isEmpty()) {
+            throw new ConfigException("S3 storage needs a bucket: set " + STORAGE_S3_BUCKET.path()
+                    + " in the config file or " + STORAGE_S3_BUCKET.environmentVariable());
+        }
+        S3Settings location = new S3Settings(bucket, value(STORAGE_S3_REGION, layers), value(STORAGE_S3_ENDPOINT, layers),
+                value(STORAGE_S3_PATHSTYLE, layers), value(STORAGE_S3_PREFIX, layers));
+        return new S3StorageConfig(location, value(STORAGE_S3_REDIRECT, layers));
+    }
+
     private static <T> T value(Setting<T> setting, List<ConfigLayer> layers) {
+        return raw(setting, layers).map(setting::parse).orElseGet(setting::defaultValue);
+    }
+
+    /** The setting's text from the highest layer that has it. */
+    private static Optional<RawValue> raw(Setting<?> setting, List<ConfigLayer> layers) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Optional<RawValue> raw = layers.get(i).get(setting);
             if (raw.isPresent()) {
-                return setting.parse(raw.get());
+                return raw;
             }
         }
-        return setting.defaultValue();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.registry.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,18 @@ public final class Settings {
             new Setting<>("http.listen", new ListenAddress("0.0.0.0", 5000), ListenAddress::parse);
     public static final Setting<Path> STORAGE_FILESYSTEM_ROOTDIRECTORY =
             new Setting<>("storage.filesystem.rootdirectory", Path.of("data"), ValueParser.path());
+    public static final Setting<String> STORAGE_S3_BUCKET =
+            new Setting<>("storage.s3.bucket", "", ValueParser.text());
+    public static final Setting<String> STORAGE_S3_REGION =
+            new Setting<>("storage.s3.region", "us-east-1", ValueParser.nonBlank());
+    public static final Setting<Optional<URI>> STORAGE_S3_ENDPOINT =
+            new Setting<>("storage.s3.endpoint", Optional.empty(), ValueParser.httpUrl());
+    public static final Setting<Boolean> STORAGE_S3_PATHSTYLE =
+            new Setting<>("storage.s3.pathStyle", false, ValueParser.bool());
+    public static final Setting<String> STORAGE_S3_PREFIX =
+            new Setting<>("storage.s3.prefix", "", ValueParser.text());
+    public static final Setting<Boolean> STORAGE_S3_REDIRECT =
+            new Setting<>("storage.s3.redirect", false, ValueParser.bool());
     public static final Setting<Boolean> DELETE_ENABLED =
             new Setting<>("delete.enabled", true, ValueParser.bool());
     public static final Setting<LogLevel> LOG_LEVEL =
@@ -18,7 +31,10 @@ public final class Settings {
             new Setting<>("log.accesslog", true, ValueParser.bool());
 
     public static final List<Setting<?>> ALL =
-            List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY, DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
+            List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
+                    STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
+                    STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
+                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
 
     private Settings() {
     }

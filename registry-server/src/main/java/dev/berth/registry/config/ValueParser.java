@@ -1,8 +1,11 @@
 package dev.berth.registry.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns the text of a setting into its value. Every source (YAML scalar, environment variable,
@@ -33,6 +36,40 @@ public interface ValueParser<T> {
             } catch (InvalidPathException e) {
                 throw new IllegalArgumentException("not a valid path: " + e.getReason());
             }
+        };
+    }
+
+    /** Any text, the empty text included, trimmed. */
+    static ValueParser<String> text() {
+        return String::trim;
+    }
+
+    static ValueParser<String> nonBlank() {
+        return text -> {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("expected a value, got nothing");
+            }
+            return text.trim();
+        };
+    }
+
+    /** An http or https URL with a host; the empty text means none. */
+    static ValueParser<Optional<URI>> httpUrl() {
+        return text -> {
+            if (text.isBlank()) {
+                return Optional.empty();
+            }
+            IllegalArgumentException notHttp = new IllegalArgumentException("expected an http:// or https:// URL with a host");
+            URI uri;
+            try {
+                uri = new URI(text.trim());
+            } catch (URISyntaxException e) {
+                throw notHttp;
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw notHttp;
+            }
+            return Optional.of(uri);
         };
     }
 }

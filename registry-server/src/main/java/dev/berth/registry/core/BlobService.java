@@ -39,7 +39,8 @@ public final class BlobService {
                         return Future.failedFuture(unknown(digest));
                     }
                     return Future.succeededFuture(new BlobSource(digest, info.size(), store.driver().localFile(path),
-                            (offset, length) -> store.driver().readStream(path, offset, length)));
+                            (offset, length) -> store.driver().readStream(path, offset, length),
+                            ttl -> store.driver().redirectUrl(path, ttl)));
                 });
     }
 

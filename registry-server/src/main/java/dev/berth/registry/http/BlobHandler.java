@@ -8,8 +8,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import java.time.Duration;
+
 /** GET, HEAD and DELETE of {@code /v2/<name>/blobs/<digest>}. */
 final class BlobHandler {
+    /**
+     * How long a redirect URL stays valid. The storage checks it when the client's request starts,
+     * so it only needs to cover the client following the redirect, not the whole transfer.
+     */
+    private static final Duration REDIRECT_TTL = Duration.ofMinutes(5);
     private final Registry registry;
 
     BlobHandler(Registry registry) {
@@ -17,7 +24,25 @@ final class BlobHandler {
     }
 
     Future<Void> get(HttpServerRequest request, ApiPath path) {
-        return registry.blobs().find(path.name(), path.reference()).compose(blob -> send(request, blob));
+        return registry.blobs().find(path.name(), path.reference()).compose(blob -> redirectOrSend(request, blob));
+    }
+
+    /**
+     * Whole-blob GETs go to the storage's URL when it offers one, as registry:2 does. Ranged GETs
+     * are always answered here, so that resumed pulls get exactly the range they asked for, and
+     * HEADs too, so that the digest and size come from the registry.
+     */
+    private Future<Void> redirectOrSend(HttpServerRequest request, BlobSource blob) {
+        if (request.method() != HttpMethod.GET || request.getHeader("Range") != null) {
+            return send(request, blob);
+        }
+        return blob.redirectUrl(REDIRECT_TTL).compose(url -> url.isPresent()
+                ? request.response().setStatusCode(307)
+                        .putHeader("Location", url.get().toString())
+                        .putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
+                        .putHeader("Content-Length", "0")
+                        .end()
+                : send(request, blob));
     }
 
     Future<Void> delete(HttpServerRequest request, ApiPath path) {

@@ -44,7 +44,7 @@ class BerthRegistryCommandTest {
     @DisplayName("serve --help describes --listen, --storage and --config and exits 0")
     void serveHelp() {
         assertThat(run("serve", "--help")).isZero();
-        assertThat(out.toString()).contains("--listen=HOST:PORT", "--storage=fs:DIR", "--config=FILE");
+        assertThat(out.toString()).contains("--listen=HOST:PORT", "--storage=fs:DIR|s3", "--config=FILE");
     }
 
     @Test
@@ -64,9 +64,10 @@ class BerthRegistryCommandTest {
     @Test
     @DisplayName("An unsupported --storage exits 2 with a one-line reason, not a stack trace")
     void unsupportedStorage() {
-        assertThat(run("serve", "--storage", "s3")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("berth-registry: unsupported storage 's3' from flag --storage:"
-                + " expected fs:DIR (a directory on the local filesystem)" + System.lineSeparator());
+        assertThat(run("serve", "--storage", "gcs:images")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("berth-registry: unsupported storage 'gcs:images' from flag --storage:"
+                + " expected fs:DIR (a directory on the local filesystem) or s3 (the bucket in storage.s3)"
+                + System.lineSeparator());
     }
 
     @Test

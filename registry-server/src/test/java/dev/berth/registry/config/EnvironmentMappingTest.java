@@ -18,6 +18,12 @@ class EnvironmentMappingTest {
         assertThat(Settings.ALL).extracting(Setting::environmentVariable).containsExactly(
                 "BERTH_HTTP_LISTEN",
                 "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
+                "BERTH_STORAGE_S3_BUCKET",
+                "BERTH_STORAGE_S3_REGION",
+                "BERTH_STORAGE_S3_ENDPOINT",
+                "BERTH_STORAGE_S3_PATHSTYLE",
+                "BERTH_STORAGE_S3_PREFIX",
+                "BERTH_STORAGE_S3_REDIRECT",
                 "BERTH_DELETE_ENABLED",
                 "BERTH_LOG_LEVEL",
                 "BERTH_LOG_ACCESSLOG");

@@ -21,11 +21,12 @@ class StorageFlagTest {
     }
 
     @Test
-    @DisplayName("Anything but fs:DIR is refused, naming the flag and what it accepts")
+    @DisplayName("Anything but fs:DIR or s3 is refused, naming the flag and what it accepts")
     void otherBackends() {
-        assertThatThrownBy(() -> StorageFlag.apply("s3", ConfigLayer.empty()))
+        assertThatThrownBy(() -> StorageFlag.apply("s3:registry", ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("unsupported storage 's3' from flag --storage: expected fs:DIR (a directory on the local filesystem)");
+                .hasMessage("unsupported storage 's3:registry' from flag --storage: expected fs:DIR"
+                        + " (a directory on the local filesystem) or s3 (the bucket in storage.s3)");
         assertThatThrownBy(() -> StorageFlag.apply("/srv/registry", ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class);
     }

@@ -70,13 +70,13 @@ class YamlConfigFileTest {
     }
 
     @Test
-    @DisplayName("A storage backend other than the filesystem is an unknown key for now")
+    @DisplayName("A storage backend Berth does not have is an unknown key")
     void unknownStorage() throws IOException {
-        Path file = write("storage:\n  s3:\n    bucket: images\n");
+        Path file = write("storage:\n  gcs:\n    bucket: images\n");
 
         assertThatThrownBy(() -> YamlConfigFile.read(file))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("unknown setting 'storage.s3' in config file");
+                .hasMessageStartingWith("unknown setting 'storage.gcs' in config file");
     }
 
     @Test
@@ -87,7 +87,9 @@ class YamlConfigFileTest {
         assertThatThrownBy(() -> YamlConfigFile.read(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("'storage' in config file " + file
-                        + " is a section, not a value; its settings are storage.filesystem.rootdirectory");
+                        + " is a section, not a value; its settings are storage.filesystem.rootdirectory,"
+                        + " storage.s3.bucket, storage.s3.region, storage.s3.endpoint, storage.s3.pathStyle,"
+                        + " storage.s3.prefix, storage.s3.redirect");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.StorageConfig;
 import io.vertx.core.Future;
 
 import java.net.URI;
@@ -35,12 +36,17 @@ final class RegistryServer implements AutoCloseable {
     }
 
     static RegistryServer start(Path dataDir, boolean deleteEnabled) {
+        return start(new FilesystemStorageConfig(dataDir), dataDir, deleteEnabled);
+    }
+
+    /** A registry over other storage; {@code dataDir} is only for tests that look into a filesystem. */
+    static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                new FilesystemStorageConfig(dataDir), new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {
-            throw new IllegalStateException("the registry did not start on " + dataDir, e);
+            throw new IllegalStateException("the registry did not start on " + storage.describe(), e);
         }
     }
 

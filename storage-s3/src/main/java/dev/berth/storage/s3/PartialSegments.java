@@ -30,9 +30,18 @@ final class PartialSegments {
         return bucket.listAll(prefix);
     }
 
-    /** Stores segment {@code number}. */
+    /** Stores segment {@code number} in one go. */
     Future<Void> put(long number, Buffer content) {
-        return bucket.put(prefix + String.format(NUMBER_FORMAT, number), content);
+        return bucket.put(keyOf(number), content);
+    }
+
+    /** Starts segment {@code number}, to be filled chunk by chunk. */
+    Future<GrowingSegment> start(long number) {
+        return GrowingSegment.start(bucket, keyOf(number));
+    }
+
+    private String keyOf(long number) {
+        return prefix + String.format(NUMBER_FORMAT, number);
     }
 
     /** The number the segment after {@code existing} gets. */

@@ -1,6 +1,7 @@
 package dev.berth.storage.s3;
 
 import dev.berth.storage.BlobWriter;
+import dev.berth.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -14,10 +15,14 @@ import java.util.function.Function;
  * The segments outlive {@link #end()}: that is what lets a later {@code writer(path, true)}, in
  * this process or another on the same bucket, continue them.
  *
- * <p>Bytes collect in memory until they fill a segment of S3's minimum part size, so that most
- * segments can later be copied into the final object inside S3. While one segment uploads, up to
- * the write queue size more is accepted, then {@link #writeQueueFull()} pushes back: memory per
- * writer stays at one segment plus the queue.
+ * <p>Bytes collect in memory until they fill a chunk of S3's minimum part size (5 MiB). Segments
+ * grow with the upload (see {@link SegmentSizes}) so that the final object needs few enough parts:
+ * a segment of the first size is one chunk put whole, a larger one is a multipart upload of chunks
+ * ({@link GrowingSegment}). Either way every full segment is later copied into the final object
+ * inside S3. While one chunk uploads, up to the write queue size (1 MiB by default) more is
+ * accepted, then {@link #writeQueueFull()} pushes back. Memory per writer is thus bounded,
+ * whatever the size of the upload, by the chunk being sent (at most a chunk plus the queue, and
+ * the SDK's copy of it) and the queue filling meanwhile: about 13 MiB.
  *
  * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
  * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
@@ -28,14 +33,24 @@ import java.util.function.Function;
 final class S3BlobWriter implements BlobWriter {
     private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
 
-    static final int SEGMENT_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
+    static final int CHUNK_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
     private static final int DEFAULT_WRITE_QUEUE_SIZE = 1 << 20;
 
     private final String path;
     private final String key;
     private final PartialSegments segments;
     private final SegmentAssembler assembler;
+    private final SegmentSizes sizes;
+    private final long largestObject;
     private long nextSegment;
+    /** The segment being built chunk by chunk, if the current one is larger than a chunk. */
+    private GrowingSegment growing;
+    /**
+     * The size of a first segment that completes the part earlier writers left short (see
+     * {@link SegmentAssembler#unfinishedPart}), or 0. Without it, that short run of segments would
+     * be joined with the next segment, however large, and read back whole at commit.
+     */
+    private long completingSegment;
     /** Bytes in segments that are stored or on their way. */
     private long sent;
     private Buffer filling = Buffer.buffer();
@@ -46,22 +61,28 @@ final class S3BlobWriter implements BlobWriter {
     private Handler<Throwable> exceptionHandler;
     private State state = State.OPEN;
 
-    private S3BlobWriter(String path, String key, PartialSegments segments, SegmentAssembler assembler, long nextSegment, long sent) {
+    private S3BlobWriter(String path, String key, PartialSegments segments, SegmentAssembler assembler,
+                         SegmentSizes sizes, long nextSegment, long sent, long unfinishedPart) {
         this.path = path;
         this.key = key;
         this.segments = segments;
         this.assembler = assembler;
+        this.sizes = sizes;
+        this.largestObject = sizes.largestObject();
+        this.completingSegment = unfinishedPart == 0 ? 0 : SegmentAssembler.MIN_PART_SIZE - unfinishedPart;
         this.nextSegment = nextSegment;
         this.sent = sent;
     }
 
     /** Continues the segments an earlier writer left when {@code append}, removes them otherwise. */
-    static Future<BlobWriter> open(String path, String key, PartialSegments segments, SegmentAssembler assembler, boolean append) {
+    static Future<BlobWriter> open(String path, String key, PartialSegments segments, SegmentAssembler assembler,
+                                   SegmentSizes sizes, boolean append) {
         if (!append) {
-            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, 0, 0));
+            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0, 0));
         }
-        return segments.list().map(existing -> new S3BlobWriter(path, key, segments, assembler,
-                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing)));
+        return segments.list().map(existing -> new S3BlobWriter(path, key, segments, assembler, sizes,
+                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing),
+                SegmentAssembler.unfinishedPart(existing)));
     }
 
     @Override
@@ -77,9 +98,13 @@ final class S3BlobWriter implements BlobWriter {
         if (failure != null) {
             return Future.failedFuture(failure);
         }
+        if (size() + data.length() > largestObject) {
+            return Future.failedFuture(new StorageException("cannot store " + path + " on S3: larger than the "
+                    + largestObject + " bytes that fit in " + SegmentSizes.MAX_PARTS + " parts"));
+        }
         filling.appendBuffer(data);
-        if (uploading == null && filling.length() >= SEGMENT_SIZE) {
-            startUpload();
+        if (uploading == null && filling.length() >= chunkSize()) {
+            startUpload(false);
         }
         return Future.succeededFuture();
     }
@@ -113,7 +138,9 @@ final class S3BlobWriter implements BlobWriter {
         filling = Buffer.buffer();
         Future<Void> inFlight = uploading == null ? Future.succeededFuture() : uploading;
         // Whatever the upload in flight did, its segment must go too: delete after it settled.
-        return inFlight.transform(settled -> segments.deleteAll()).recover(translated());
+        return inFlight.transform(settled -> abortGrowing())
+                .transform(aborted -> segments.deleteAll())
+                .recover(translated());
     }
 
     @Override
@@ -144,24 +171,57 @@ final class S3BlobWriter implements BlobWriter {
      * a caller chained on the PutObject itself could run first and see the finished upload still
      * in flight (Vert.x runs listeners of a completed future at once, on the context's thread).
      */
-    private void startUpload() {
-        Buffer segment = filling;
+    private void startUpload(boolean last) {
+        Buffer chunk = filling;
         filling = Buffer.buffer();
-        sent += segment.length();
+        sent += chunk.length();
         Promise<Void> settled = Promise.promise();
         uploading = settled.future();
-        segments.put(nextSegment++, segment).onComplete(result -> {
+        send(chunk, last).onComplete(result -> {
             uploading = null;
             if (result.failed()) {
                 failed(result.cause());
-            } else if (state != State.CANCELLED && filling.length() >= SEGMENT_SIZE) {
-                startUpload();
+            } else if (state != State.CANCELLED && filling.length() >= chunkSize()) {
+                startUpload(false);
             }
             if (drainHandler != null && !writeQueueFull()) {
                 drainHandler.handle(null);
             }
             settled.complete();
         });
+    }
+
+    /**
+     * Adds a chunk to the current segment, which is finished once it reached its size or when
+     * this is the {@code last} chunk the writer sends.
+     */
+    private Future<Void> send(Buffer chunk, boolean last) {
+        if (completingSegment > 0) {
+            completingSegment = 0;
+            return segments.put(nextSegment++, chunk);
+        }
+        long segmentSize = sizes.of(nextSegment);
+        if (growing == null && (last || chunk.length() >= segmentSize)) {
+            return segments.put(nextSegment++, chunk);
+        }
+        Future<GrowingSegment> segment = growing != null
+                ? Future.succeededFuture(growing)
+                : segments.start(nextSegment).map(started -> growing = started);
+        return segment
+                .compose(started -> chunk.length() == 0 ? Future.succeededFuture() : started.append(chunk))
+                .compose(appended -> {
+                    if (!last && growing.size() < segmentSize) {
+                        return Future.succeededFuture();
+                    }
+                    GrowingSegment full = growing;
+                    growing = null;
+                    nextSegment++;
+                    return full.complete();
+                });
+    }
+
+    private long chunkSize() {
+        return completingSegment > 0 ? completingSegment : CHUNK_SIZE;
     }
 
     /** Sends every byte written so far, waiting for the upload in flight first to keep segments in order. */
@@ -173,11 +233,17 @@ final class S3BlobWriter implements BlobWriter {
             // Settles after the upload's bookkeeping, which may have started the next one.
             return uploading.transform(ignored -> flush());
         }
-        if (filling.length() > 0) {
-            startUpload();
+        if (filling.length() > 0 || growing != null) {
+            startUpload(true);
             return flush();
         }
         return Future.succeededFuture();
+    }
+
+    private Future<Void> abortGrowing() {
+        GrowingSegment abandoned = growing;
+        growing = null;
+        return abandoned == null ? Future.succeededFuture() : abandoned.abort();
     }
 
     private void failed(Throwable cause) {

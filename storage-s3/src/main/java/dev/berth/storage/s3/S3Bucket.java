@@ -67,6 +67,10 @@ final class S3Bucket {
         return call(() -> client.headObject(r -> r.bucket(bucket).key(key)));
     }
 
+    Future<Void> headBucket() {
+        return call(() -> client.headBucket(r -> r.bucket(bucket))).mapEmpty();
+    }
+
     /** Whether any object's key starts with {@code prefix}: a "directory" exists exactly then. */
     Future<Optional<S3Object>> firstUnder(String prefix) {
         return call(() -> client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(1)))

@@ -10,10 +10,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -29,9 +33,26 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3Bucket bucket;
     private final S3Keys keys;
     private final SegmentAssembler assembler;
+    private final S3Settings settings;
+    private final SegmentSizes sizes;
+    private final Optional<S3Presigner> presigner;
 
+    /** A driver that streams every read through this process. */
     public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
+        this(vertx, client, settings, Optional.empty(), SegmentSizes.DEFAULT);
+    }
+
+    /** A driver that offers pre-signed URLs ({@link #redirectUrl}) made by {@code presigner}, which it closes. */
+    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner) {
+        this(vertx, client, settings, Optional.of(presigner), SegmentSizes.DEFAULT);
+    }
+
+    /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
+    S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, Optional<S3Presigner> presigner, SegmentSizes sizes) {
         this.vertx = vertx;
+        this.presigner = presigner;
+        this.sizes = sizes;
+        this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
@@ -40,6 +61,14 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public String name() {
         return "s3";
+    }
+
+    /**
+     * Fails with a {@link dev.berth.storage.StorageException} whose message says what is wrong
+     * (no such bucket, credentials refused, endpoint unreachable) unless the bucket can be used.
+     */
+    public Future<Void> checkBucket() {
+        return bucket.headBucket().recover(failure -> Future.failedFuture(BucketCheck.explain(failure, settings)));
     }
 
     @Override
@@ -153,11 +182,27 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         return withKey(path, keys::key, key ->
-                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, append));
+                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
+    }
+
+    /**
+     * A pre-signed GET of the object, when this driver was given a presigner. Signing is local
+     * computation, but the first call may fetch credentials (instance roles): off the event loop.
+     */
+    @Override
+    public Future<Optional<URI>> redirectUrl(String path, Duration ttl) {
+        if (presigner.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return withKey(path, keys::key, key -> vertx.executeBlocking(() -> Optional.of(presigner.get()
+                .presignGetObject(request -> request.signatureDuration(ttl)
+                        .getObjectRequest(get -> get.bucket(settings.bucket()).key(key)))
+                .url().toURI())));
     }
 
     @Override
     public Future<Void> close() {
+        presigner.ifPresent(S3Presigner::close);
         return bucket.close();
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * every part but the last to hold at least {@link #MIN_PART_SIZE}: a segment that large on its own
  * is copied inside S3 (UploadPartCopy, no bytes through this process); runs of smaller segments,
  * which chunked uploads and resumed writers leave, are read back and sent as one part once they
- * reach the minimum. Memory is thus bounded by the minimum plus one segment.
+ * reach the minimum. Writers end such a run with a segment that just completes it, so memory is
+ * bounded by the minimum plus one write queue.
  */
 final class SegmentAssembler {
     /** S3's smallest part but the last. */
@@ -65,6 +66,19 @@ final class SegmentAssembler {
             parts.add(new Part(run));
         }
         return parts;
+    }
+
+    /**
+     * What the segments of the last part hold when they do not reach S3's minimum yet, or 0: the
+     * next segment completes that part rather than join it (see {@link S3BlobWriter}).
+     */
+    static long unfinishedPart(List<S3Object> segments) {
+        List<Part> parts = plan(segments);
+        if (parts.isEmpty()) {
+            return 0;
+        }
+        long size = PartialSegments.totalSize(parts.get(parts.size() - 1).segments());
+        return size < MIN_PART_SIZE ? size : 0;
     }
 
     /** Uploads the parts one after the other, so that at most one re-read run is in memory. */

@@ -9,9 +9,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -27,10 +30,12 @@ public final class InProcessS3 {
 
     private final BlobStore store;
     private final URI endpoint;
+    private S3Proxy proxy;
 
-    private InProcessS3(BlobStore store, URI endpoint) {
+    private InProcessS3(BlobStore store, URI endpoint, S3Proxy proxy) {
         this.store = store;
         this.endpoint = endpoint;
+        this.proxy = proxy;
     }
 
     public static synchronized InProcessS3 get() throws Exception {
@@ -40,29 +45,80 @@ public final class InProcessS3 {
         return instance;
     }
 
+    /**
+     * A server of its own, for a test that stops and restarts it (S3 going away mid-upload)
+     * without disturbing the shared one.
+     */
+    public static InProcessS3 startPrivate() throws Exception {
+        return start();
+    }
+
+    /** A server of its own that keeps objects as files under {@code directory}: for GiBs that would not fit in memory. */
+    public static InProcessS3 startOnDisk(Path directory) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+        return start(ContextBuilder.newBuilder("filesystem").overrides(properties));
+    }
+
     private static InProcessS3 start() throws Exception {
-        BlobStore store = ContextBuilder.newBuilder("transient")
+        return start(ContextBuilder.newBuilder("transient"));
+    }
+
+    private static InProcessS3 start(ContextBuilder context) throws Exception {
+        BlobStore store = context
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();
+        S3Proxy proxy = launch(store, 0);
+        InProcessS3 server = new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
+        // Jetty's threads are not daemons: without this the forked test JVM would never exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly));
+        return server;
+    }
+
+    private static S3Proxy launch(BlobStore store, int port) throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
             Thread.sleep(10);
         }
-        // Jetty's threads are not daemons: without this the forked test JVM would never exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                proxy.stop();
-            } catch (Exception ignored) {
-                // the JVM is going away anyway
-            }
-        }));
-        return new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        return proxy;
+    }
+
+    /** Stops answering: connections to the endpoint are refused until {@link #restart()}. */
+    public synchronized void stop() throws Exception {
+        proxy.stop();
+    }
+
+    /** Answers again, on the same port and with the same content. */
+    public synchronized void restart() throws Exception {
+        proxy = launch(store, endpoint.getPort());
+    }
+
+    private synchronized void stopQuietly() {
+        try {
+            proxy.stop();
+        } catch (Exception ignored) {
+            // the JVM is going away anyway
+        }
+    }
+
+    /** Where the server listens, for processes and clients outside this class. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The access key this server accepts, to hand to the SDK's default chain (AWS_ACCESS_KEY_ID, aws.accessKeyId). */
+    public static String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    public static String secretKey() {
+        return SECRET_KEY;
     }
 
     /** Settings for a new, empty bucket. */
@@ -78,6 +134,15 @@ public final class InProcessS3 {
 
     /** A client for {@code settings} with this server's credentials. */
     public static S3AsyncClient client(S3Settings settings) {
-        return S3ClientFactory.create(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)), CLIENT_THREADS);
+        return S3ClientFactory.create(settings, credentials(), CLIENT_THREADS);
+    }
+
+    /** A presigner for {@code settings} with this server's credentials. */
+    public static S3Presigner presigner(S3Settings settings) {
+        return S3ClientFactory.presigner(settings, credentials());
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 }

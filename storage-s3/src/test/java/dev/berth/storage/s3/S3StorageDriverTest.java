@@ -6,16 +6,36 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.StorageDriverContract;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("S3 driver")
 class S3StorageDriverTest extends StorageDriverContract {
     private S3Settings settings;
+    private Context context;
+
+    @BeforeEach
+    void context() {
+        context = vertx.getOrCreateContext();
+    }
 
     @Override
     protected StorageDriver createDriver(Vertx vertx) throws Exception {
@@ -62,6 +82,97 @@ class S3StorageDriverTest extends StorageDriverContract {
         BlobWriter last = Await.result(driver.writer("fast/blob", true));
         Await.result(last.commit());
         assertThat(Await.result(driver.read("fast/blob")).toString()).isEqualTo("round 299");
+    }
+
+    @Test
+    @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
+    void growingSegments() {
+        // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
+        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
+                new SegmentSizes(5L << 20, 2, 4));
+        Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
+        BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
+        int written = 0;
+        for (Buffer chunk : content) {
+            if (written++ == 27) {
+                onContext(current::end);
+                // 5 + 5 + 10 MiB and a last one at most: 5 MiB segments would take six.
+                List<Long> afterFirst = segmentSizes();
+                assertThat(afterFirst).hasSizeLessThan(5);
+                assertThat(afterFirst.stream().mapToLong(Long::longValue).sum()).isEqualTo(27L << 20);
+                current = onContext(() -> growing.writer("growing/blob", true));
+            }
+            BlobWriter writer = current;
+            onContext(() -> writer.write(chunk));
+        }
+        onContext(current::commit);
+
+        byte[] read = Await.result(growing.readStream("growing/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(content));
+        assertThat(segmentSizes()).isEmpty();
+        Await.result(growing.close());
+    }
+
+    @Test
+    @DisplayName("completes a part left short by an earlier writer before it starts a larger segment")
+    void completesShortPart() {
+        BlobWriter first = onContext(() -> driver.writer("short/blob", false));
+        onContext(() -> first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
+        onContext(first::end);
+
+        BlobWriter second = onContext(() -> driver.writer("short/blob", true));
+        for (Buffer chunk : TestContent.chunks(12L << 20, 1 << 18, 4)) {
+            onContext(() -> second.write(chunk));
+        }
+        onContext(second::end);
+
+        // The second segment makes the first a full part, so commit never reads a large segment back.
+        List<Long> sizes = segmentSizes();
+        assertThat(sizes.get(0)).isEqualTo(1L << 20);
+        assertThat(sizes.get(0) + sizes.get(1)).isBetween(5L << 20, 7L << 20);
+        assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(13L << 20);
+    }
+
+    /**
+     * Runs a writer call on one event-loop context and waits for it: a writer is driven from one
+     * context, and the test thread appending while the context swaps buffers would be a data race.
+     */
+    private <T> T onContext(Supplier<Future<T>> call) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(ignored -> call.get().onComplete(done));
+        return Await.result(done.future());
+    }
+
+    @Test
+    @DisplayName("offers no redirect URL unless it was given a presigner")
+    void noRedirectByDefault() {
+        Await.result(driver.write("plain/file", Buffer.buffer("bytes")));
+
+        assertThat(Await.result(driver.redirectUrl("plain/file", Duration.ofMinutes(5)))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with a presigner, offers a URL from which a plain HTTP client fetches the file")
+    void redirectUrl() throws Exception {
+        StorageDriver redirecting = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, InProcessS3.presigner(settings));
+        Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
+
+        URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5))).orElseThrow();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("fetched from S3 itself");
+        Await.result(redirecting.close());
+    }
+
+    /** The sizes of the hidden segments in the bucket, in order. */
+    private List<Long> segmentSizes() {
+        return InProcessS3.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+                .contents().stream()
+                .filter(object -> object.key().contains("/.berth-partial-"))
+                .map(S3Object::size)
+                .toList();
     }
 
     @Test

@@ -1,0 +1,21 @@
+package dev.berth.registry.config;
+
+import dev.berth.storage.s3.S3Settings;
+
+/**
+ * Storage in an S3 bucket (AWS S3 or a compatible server), in registry:2's layout under the
+ * prefix. Credentials are not configured here: they come from the AWS SDK's default chain.
+ *
+ * @param location where the data lives
+ * @param redirect whether whole-blob GETs answer 307 to a pre-signed URL instead of streaming
+ */
+public record S3StorageConfig(S3Settings location, boolean redirect) implements StorageConfig {
+
+    @Override
+    public String describe() {
+        return "s3 bucket " + location.bucket()
+                + location.endpoint().map(endpoint -> " at " + endpoint).orElse(" in " + location.region())
+                + (location.prefix().isEmpty() ? "" : " under " + location.prefix())
+                + (redirect ? ", blob GETs redirected" : "");
+    }
+}
