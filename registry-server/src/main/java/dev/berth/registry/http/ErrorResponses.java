@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class ErrorResponses {
 
     static void send(HttpServerRequest request, Throwable failure) {
         HttpServerResponse response = request.response();
-        if (response.closed()) {
+        if (response.closed() || failure instanceof ClosedChannelException || failure instanceof HttpClosedException) {
             // The client went away (a cancelled pull, a load generator stopping): nothing to answer, nothing wrong here.
             LOG.debug("{} {} ended by the client closing the connection: {}", request.method(), request.path(), failure.toString());
             return;
@@ -67,12 +68,7 @@ final class ErrorResponses {
         if (failure instanceof DistributionException known) {
             return known;
         }
-        if (failure instanceof HttpClosedException) {
-            // The client went away: an everyday event, not the registry's fault.
-            LOG.debug("{} {}: client closed the connection", request.method(), request.path());
-        } else {
-            LOG.error("{} {} failed", request.method(), request.path(), failure);
-        }
+        LOG.error("{} {} failed", request.method(), request.path(), failure);
         return new DistributionException(ErrorCode.UNKNOWN, "internal error: " + failure.getClass().getSimpleName());
     }
 }
