@@ -37,6 +37,6 @@ final class ClientMixin {
         if (quiet) {
             return ProgressListener.NONE;
         }
-        return System.console() != null ? new TerminalProgress(err) : new PlainProgress(err);
+        return System.console() != null ? new TerminalProgress() : new PlainProgress(err);
     }
 }

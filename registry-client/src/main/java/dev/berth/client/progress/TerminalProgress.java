@@ -1,100 +1,90 @@
 package dev.berth.client.progress;
 
 import dev.berth.oci.Descriptor;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
 /**
- * On a terminal: one line per blob with bytes, rate and ETA, and an overall line, redrawn in
- * place (ANSI cursor-up) at most a few times a second.
+ * On a terminal: one progress bar per blob with bytes, rate and ETA, and an overall bar, drawn by
+ * the progressbar library (which redraws the lines in place on its own thread).
  */
 public final class TerminalProgress implements ProgressListener {
-    private static final long REDRAW_NANOS = 200_000_000L;
+    private static final long MIB = 1024 * 1024;
+    private static final int REDRAW_MILLIS = 200;
 
-    private final PrintWriter out;
-    private final long startedAt = System.nanoTime();
-    private final Map<String, Line> lines = new LinkedHashMap<>();
-    private int drawnLines;
-    private long lastDraw;
+    private final Supplier<ProgressBarConsumer> consumers;
+    private final Map<String, ProgressBar> bars = new HashMap<>();
+    private ProgressBar total;
+    private long totalBytes;
 
-    public TerminalProgress(PrintWriter out) {
-        this.out = out;
+    /** Bars on standard error, where the library finds the terminal's width and cursor controls. */
+    public TerminalProgress() {
+        this(null);
+    }
+
+    /** @param consumers where each bar is drawn; null for the library's console on standard error */
+    TerminalProgress(Supplier<ProgressBarConsumer> consumers) {
+        this.consumers = consumers;
     }
 
     @Override
     public synchronized void started(Descriptor blob, long alreadyDone) {
-        lines.put(blob.digest().toString(), new Line(blob.size(), alreadyDone, System.nanoTime()));
-        redraw(true);
+        totalBytes += blob.size();
+        overall().maxHint(totalBytes);
+        overall().stepBy(alreadyDone);
+        bars.computeIfAbsent(blob.digest().toString(), digest -> bar(ByteSizes.shortDigest(digest), blob.size())
+                .startsFrom(alreadyDone, Duration.ZERO).build());
     }
 
     @Override
     public synchronized void advanced(Descriptor blob, long bytes) {
-        Line line = lines.get(blob.digest().toString());
-        if (line != null) {
-            line.done += bytes;
+        ProgressBar bar = bars.get(blob.digest().toString());
+        if (bar != null) {
+            bar.stepBy(bytes);
+            overall().stepBy(bytes);
         }
-        redraw(false);
     }
 
     @Override
     public synchronized void finished(Descriptor blob, boolean skipped) {
-        Line line = lines.computeIfAbsent(blob.digest().toString(), key -> new Line(blob.size(), 0, System.nanoTime()));
-        line.state = skipped ? "already there" : "done, verified";
-        line.done = blob.size();
-        redraw(true);
+        ProgressBar bar = bars.remove(blob.digest().toString());
+        if (bar == null) {
+            // Blobs the target had already never started: they count as done at once.
+            totalBytes += blob.size();
+            overall().maxHint(totalBytes);
+            overall().stepBy(blob.size());
+            bar = bar(ByteSizes.shortDigest(blob.digest().toString()), blob.size()).build();
+        } else {
+            overall().stepBy(blob.size() - bar.getCurrent());
+        }
+        bar.stepTo(blob.size());
+        bar.setExtraMessage(skipped ? " already there" : " verified");
+        bar.close();
+        if (bars.isEmpty()) {
+            // Nothing else moves: draw the total now rather than at the next tick, which may never come.
+            overall().refresh();
+        }
     }
 
-    private void redraw(boolean force) {
-        long now = System.nanoTime();
-        if (!force && now - lastDraw < REDRAW_NANOS) {
-            return;
+    private ProgressBar overall() {
+        if (total == null) {
+            total = bar("total", 0).build();
         }
-        lastDraw = now;
-        StringBuilder text = new StringBuilder();
-        if (drawnLines > 0) {
-            text.append("\u001b[").append(drawnLines).append('F');
-        }
-        long total = 0;
-        long done = 0;
-        for (Map.Entry<String, Line> entry : lines.entrySet()) {
-            Line line = entry.getValue();
-            total += line.size;
-            done += line.done;
-            text.append("\u001b[2K").append(ByteSizes.shortDigest(entry.getKey())).append("  ")
-                    .append(line.describe(now)).append('\n');
-        }
-        double seconds = Math.max((now - startedAt) / 1e9, 1e-3);
-        text.append("\u001b[2K").append(String.format(Locale.ROOT, "total         %s / %s  %s/s%n", ByteSizes.format(done),
-                ByteSizes.format(total), ByteSizes.format(done / seconds)));
-        drawnLines = lines.size() + 1;
-        out.print(text);
-        out.flush();
+        return total;
     }
 
-    private static final class Line {
-        final long size;
-        final long resumedAt;
-        final long startedAt;
-        long done;
-        String state;
-
-        Line(long size, long resumedAt, long startedAt) {
-            this.size = size;
-            this.resumedAt = resumedAt;
-            this.startedAt = startedAt;
-            this.done = resumedAt;
-        }
-
-        String describe(long now) {
-            if (state != null) {
-                return state + " (" + ByteSizes.format(size) + ")";
-            }
-            double seconds = Math.max((now - startedAt) / 1e9, 1e-3);
-            double rate = (done - resumedAt) / seconds;
-            String eta = rate > 0 ? String.format(Locale.ROOT, "ETA %ds", (long) ((size - done) / rate)) : "ETA --";
-            return ByteSizes.format(done) + " / " + ByteSizes.format(size) + "  " + ByteSizes.format(rate) + "/s  " + eta;
-        }
+    private ProgressBarBuilder bar(String name, long size) {
+        ProgressBarBuilder builder = new ProgressBarBuilder()
+                .setTaskName(name)
+                .setInitialMax(size)
+                .setUnit("MiB", MIB)
+                .showSpeed()
+                .setUpdateIntervalMillis(REDRAW_MILLIS);
+        return consumers == null ? builder : builder.setConsumer(consumers.get());
     }
 }

@@ -3,8 +3,10 @@ package dev.berth.client.progress;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +16,36 @@ class TerminalProgressTest {
     private static final Descriptor LAYER = Descriptor.of(MediaTypes.OCI_LAYER_GZIP,
             Digest.parse("sha256:" + "ab".repeat(32)), 4 * 1024 * 1024);
     private static final Descriptor CONFIG = Descriptor.of(MediaTypes.OCI_CONFIG,
-            Digest.parse("sha256:" + "cd".repeat(32)), 1024);
+            Digest.parse("sha256:" + "cd".repeat(32)), 1024 * 1024);
+
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final TerminalProgress progress = new TerminalProgress(
+            () -> new ConsoleProgressBarConsumer(new PrintStream(screen, true, StandardCharsets.UTF_8), 160));
 
     @Test
-    @DisplayName("draws one line per blob with bytes, rate and ETA, and a total line, redrawn in place")
-    void drawsLinesPerBlob() {
-        StringWriter out = new StringWriter();
-        TerminalProgress progress = new TerminalProgress(new PrintWriter(out));
+    @DisplayName("draws a bar per blob named by its short digest, with MiB done of its size, and how it ended")
+    void barPerBlob() {
         progress.started(LAYER, 1024 * 1024);
+        progress.advanced(LAYER, 2 * 1024 * 1024);
+        progress.finished(LAYER, false);
         progress.finished(CONFIG, true);
 
-        String screen = out.toString();
-        assertThat(screen).contains("abababababab  1.0 MiB / 4.0 MiB", "/s  ETA")
-                .contains("cdcdcdcdcdcd  already there (1.0 KiB)")
-                .contains("total         1.0 MiB / 4.0 MiB")
-                .contains("\u001b[2F");
+        assertThat(drawn()).contains("abababababab", "4/4MiB", "verified")
+                .contains("cdcdcdcdcdcd", "1/1MiB", "already there");
+    }
+
+    @Test
+    @DisplayName("the total bar adds up every blob, the resumed bytes and those the target already had included")
+    void totalAddsUp() {
+        progress.started(LAYER, 1024 * 1024);
+        progress.finished(CONFIG, true);
+        progress.advanced(LAYER, 3 * 1024 * 1024);
+        progress.finished(LAYER, false);
+
+        assertThat(drawn()).containsPattern("total[^\\n\\r]*5/5MiB");
+    }
+
+    private String drawn() {
+        return screen.toString(StandardCharsets.UTF_8);
     }
 }
