@@ -1,8 +1,6 @@
 package dev.berth.client.cli;
 
-import dev.berth.client.BerthClient;
 import dev.berth.client.ClientException;
-import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
 import dev.berth.client.LayoutCacheImageSource;
 import dev.berth.client.auth.DockerConfig;
@@ -13,6 +11,7 @@ import dev.berth.runtime.cli.RunCommand;
 import dev.berth.runtime.cli.UnpackCommand;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,24 +50,31 @@ public final class BerthCommand implements Runnable {
             cmd.getErr().flush();
             return kind.exitCode();
         });
-        // The runtime shim's commands, built here because they are handed how to fetch an image.
-        ImageSource images = imageCache(environment, commandLine);
-        commandLine.addSubcommand(new UnpackCommand(images));
-        commandLine.addSubcommand(new RunCommand(images, environment));
+        // The runtime shim's commands, built here because they are handed how to fetch an image,
+        // which takes the client's options (--plain-http, --ca-cert, --jobs, --quiet) as pull does.
+        addFetching(commandLine, "unpack", UnpackCommand::new, environment);
+        addFetching(commandLine, "run", images -> new RunCommand(images, environment), environment);
         commandLine.addSubcommand(new PsCommand(environment));
         commandLine.addSubcommand(new RmCommand(environment));
         return commandLine;
     }
 
+    private static void addFetching(CommandLine commandLine, String name, Function<ImageSource, Object> command,
+                                    Map<String, String> environment) {
+        ClientMixin options = new ClientMixin();
+        commandLine.addSubcommand(command.apply(imageCache(environment, commandLine, options)));
+        commandLine.getSubcommands().get(name).addMixin("client", options);
+    }
+
     /**
      * Pulls for {@code run} and {@code unpack} into the shared layout cache, verified like any pull,
-     * with the default client options (loopback registries get plain HTTP) and docker's credentials.
+     * with the command's client options (read when it fetches, after parsing) and docker's credentials.
      */
-    private static ImageSource imageCache(Map<String, String> environment, CommandLine commandLine) {
+    private static ImageSource imageCache(Map<String, String> environment, CommandLine commandLine, ClientMixin options) {
         return reference -> new LayoutCacheImageSource(
-                new BerthClient(ClientOptions.defaults(), DockerConfig.fromEnvironment(environment)),
+                options.client(DockerConfig.fromEnvironment(environment)),
                 LayoutCacheImageSource.defaultCache(environment),
-                new ClientMixin().progress(commandLine.getErr()))
+                options.progress(commandLine.getErr()))
                 .fetch(reference);
     }
 

@@ -25,7 +25,11 @@ final class ClientMixin {
     boolean quiet;
 
     BerthClient client(BerthCommand root) {
-        return new BerthClient(new ClientOptions(plainHttp, caCert, jobs), dockerConfig(root));
+        return client(dockerConfig(root));
+    }
+
+    BerthClient client(DockerConfig credentials) {
+        return new BerthClient(new ClientOptions(plainHttp, caCert, jobs), credentials);
     }
 
     static DockerConfig dockerConfig(BerthCommand root) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.client.TestLayouts;
 import dev.berth.client.layout.OciLayout;
+import dev.berth.conformance.interop.OciLayoutWriter;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import java.io.IOException;
@@ -190,6 +191,31 @@ class BerthCliTest {
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: berth " + command);
         }
+    }
+
+    @Test
+    @DisplayName("unpack and run take the client's options as pull does: --quiet silences the lines otherwise logged per blob")
+    void unpackTakesClientOptions() throws IOException {
+        OciLayoutWriter.write(temp.resolve("src"), "v1", "unpack");
+        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/unpack:1").exitCode()).isZero();
+
+        CliRun quiet = berth(withCache("quiet-cache"), "unpack", "--quiet", host + "/team/unpack:1",
+                temp.resolve("quiet").toString());
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).doesNotContain("copying", "verified");
+        assertThat(temp.resolve("quiet/rootfs").resolve(OciLayoutWriter.FILE_PATH.substring(1))).isRegularFile();
+
+        CliRun logged = berth(withCache("logged-cache"), "unpack", "--jobs", "1", host + "/team/unpack:1",
+                temp.resolve("logged").toString());
+        assertThat(logged.exitCode()).as(logged.err()).isZero();
+        assertThat(logged.err()).contains("done, verified");
+        for (String command : List.of("unpack", "run")) {
+            assertThat(berth(env(), command, "--help").out()).as(command).contains("--ca-cert", "--plain-http", "--jobs");
+        }
+    }
+
+    private Map<String, String> withCache(String cache) {
+        return Map.of("DOCKER_CONFIG", temp.resolve("docker").toString(), "BERTH_CACHE", temp.resolve(cache).toString());
     }
 
     private static List<String> blobNames(Path layout) throws IOException {
