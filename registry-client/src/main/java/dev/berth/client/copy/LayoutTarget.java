@@ -27,11 +27,12 @@ public final class LayoutTarget implements ContentTarget {
 
     @Override
     public void putBlob(Descriptor blob, ContentSource source, ProgressListener progress) {
-        if (layout.has(blob)) {
+        if (!layout.writeIfAbsent(blob, writer -> download(blob, source, writer, progress))) {
             progress.finished(blob, true);
-            return;
         }
-        VerifiedBlobWriter writer = layout.writer(blob);
+    }
+
+    private static void download(Descriptor blob, ContentSource source, VerifiedBlobWriter writer, ProgressListener progress) {
         progress.started(blob, writer.written());
         for (int attempt = 1; ; attempt++) {
             try (InputStream in = source.blob(blob, writer.written())) {

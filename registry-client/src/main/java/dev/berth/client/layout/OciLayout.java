@@ -23,16 +23,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An OCI image layout directory (image-layout.md): {@code oci-layout}, {@code index.json} and
  * {@code blobs/<alg>/<hex>}. A blob appears under blobs/ only once its digest and size were
  * verified; until then it grows in {@code .berth-partial/} beside them, where an interrupted
- * download resumes. index.json is replaced atomically, so readers never see half of it.
+ * download resumes. index.json is replaced atomically, so readers never see half of it. Processes
+ * sharing a layout (the layout cache of {@code berth run}) take file locks in {@code .berth-locks/}
+ * to write a blob or change index.json one at a time.
  */
 public final class OciLayout {
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
     static final String PARTIAL_DIR = ".berth-partial";
+    /** Lock files, apart from the partial blobs: a failed write may leave its (empty) lock file. */
+    private static final String LOCK_DIR = ".berth-locks";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -84,11 +89,26 @@ public final class OciLayout {
         }
     }
 
-    /** A writer for a blob, resuming what an earlier, interrupted write left. */
-    public VerifiedBlobWriter writer(Descriptor descriptor) {
-        Digest digest = descriptor.digest();
-        Path partial = root.resolve(PARTIAL_DIR).resolve(digest.algorithm().id() + "-" + digest.encoded());
-        return VerifiedBlobWriter.resume(partial, blobPath(digest), descriptor);
+    /**
+     * Puts a blob in place with {@code write} (which appends to the writer it is given and commits)
+     * unless it is there already, as the only writer of that blob in any thread or process sharing
+     * this layout; the writer resumes what an earlier, interrupted write left. Answers false when
+     * the blob was there, or another process put it there while this one waited.
+     */
+    public boolean writeIfAbsent(Descriptor descriptor, Consumer<VerifiedBlobWriter> write) {
+        Path partial = partialPath(descriptor.digest());
+        try (LayoutLock lock = LayoutLock.acquire(root.resolve(LOCK_DIR).resolve(partial.getFileName() + ".lock"))) {
+            boolean absent = !has(descriptor);
+            if (absent) {
+                write.accept(VerifiedBlobWriter.resume(partial, blobPath(descriptor.digest()), descriptor));
+            }
+            lock.removeFile();
+            return absent;
+        }
+    }
+
+    private Path partialPath(Digest digest) {
+        return root.resolve(PARTIAL_DIR).resolve(digest.algorithm().id() + "-" + digest.encoded());
     }
 
     /** Stores small content (a manifest) after verifying it against its descriptor. */
@@ -156,6 +176,13 @@ public final class OciLayout {
 
     /** Adds an entry to index.json under {@code refName}, replacing the entry that had that name. */
     public synchronized void tag(Descriptor descriptor, String refName) {
+        // Read, change, replace: other processes tagging into this layout wait, or one entry is lost.
+        try (LayoutLock lock = LayoutLock.acquire(root.resolve(LOCK_DIR).resolve("index.json.lock"))) {
+            tagLocked(descriptor, refName);
+        }
+    }
+
+    private void tagLocked(Descriptor descriptor, String refName) {
         List<Descriptor> kept = new ArrayList<>();
         for (Descriptor entry : entries()) {
             if (!refName.equals(entry.annotations().get(REF_NAME))) {

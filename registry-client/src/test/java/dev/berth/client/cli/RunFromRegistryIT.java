@@ -1,6 +1,5 @@
 package dev.berth.client.cli;
 
-import dev.berth.conformance.interop.Command;
 import dev.berth.conformance.interop.CommandResult;
 import dev.berth.conformance.interop.OciImage;
 import dev.berth.conformance.interop.OciLayoutWriter;
@@ -10,7 +9,6 @@ import dev.berth.runtime.cli.HostCgroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -72,13 +70,9 @@ class RunFromRegistryIT {
         }
     }
 
-    /** berth as its own process, as a user runs it: stdio, exit status and signals are the container's. */
+    /** berth as its own process: stdio, exit status and signals are the container's. */
     private CommandResult berth(String runtime, String... args) {
-        List<String> argv = new ArrayList<>(HostCgroups.workaroundFor(runtime));
-        argv.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), BerthCommand.class.getName()));
-        argv.addAll(List.of(args));
-        return Command.of(argv)
+        return CliProcess.berth(HostCgroups.workaroundFor(runtime), args)
                 .env("BERTH_STATE_DIR", scratch.resolve("state").toString())
                 .env("BERTH_CACHE", scratch.resolve("cache").toString())
                 .env("DOCKER_CONFIG", scratch.resolve("docker").toString())

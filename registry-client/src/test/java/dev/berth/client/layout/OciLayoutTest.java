@@ -8,9 +8,17 @@ import dev.berth.oci.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +46,55 @@ class OciLayoutTest {
     @DisplayName("resumes a blob from the partial file an interrupted run left, and verifies the whole")
     void resumesAcrossRuns() throws IOException {
         OciLayout layout = OciLayout.create(dir);
-        VerifiedBlobWriter first = layout.writer(BLOB);
-        assertThatThrownBy(() -> first.append(new FailingAfter(CONTENT, 10), n -> { })).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> append(writer, new FailingAfter(CONTENT, 10))))
+                .hasRootCauseMessage("connection reset");
 
-        VerifiedBlobWriter second = OciLayout.open(dir).writer(BLOB);
-        assertThat(second.written()).isEqualTo(10);
-        second.append(new ByteArrayInputStream(CONTENT, 10, CONTENT.length - 10), n -> { });
-        second.commit();
+        boolean written = OciLayout.open(dir).writeIfAbsent(BLOB, writer -> {
+            assertThat(writer.written()).isEqualTo(10);
+            append(writer, new ByteArrayInputStream(CONTENT, 10, CONTENT.length - 10));
+            writer.commit();
+        });
 
+        assertThat(written).isTrue();
         assertThat(layout.has(BLOB)).isTrue();
         assertThat(Files.readAllBytes(layout.blobPath(BLOB.digest()))).isEqualTo(CONTENT);
+        assertThat(Files.list(dir.resolve(OciLayout.PARTIAL_DIR))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("writes a blob once: a writer that finds it in place is not called")
+    void writesOnce() {
+        OciLayout layout = OciLayout.create(dir);
+        assertThat(layout.writeIfAbsent(BLOB, OciLayoutTest::writeWhole)).isTrue();
+
+        assertThat(layout.writeIfAbsent(BLOB, writer -> {
+            throw new AssertionError("called for a blob in place");
+        })).isFalse();
+    }
+
+    @Test
+    @DisplayName("a second writer of the same blob waits for the first, then finds the blob in place")
+    void secondWriterWaits() throws Exception {
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = threads.submit(() -> OciLayout.create(dir).writeIfAbsent(BLOB, writer -> {
+                firstWriting.countDown();
+                await(mayFinish);
+                writeWhole(writer);
+            }));
+            await(firstWriting);
+            Future<Boolean> second = threads.submit(() -> OciLayout.open(dir).writeIfAbsent(BLOB, writer -> {
+                throw new AssertionError("a second writer wrote while the first held the blob");
+            }));
+            mayFinish.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -56,10 +103,11 @@ class OciLayoutTest {
         OciLayout layout = OciLayout.create(dir);
         byte[] tampered = CONTENT.clone();
         tampered[3] ^= 1;
-        VerifiedBlobWriter writer = layout.writer(BLOB);
-        writer.append(new ByteArrayInputStream(tampered), n -> { });
 
-        assertThatThrownBy(writer::commit).isInstanceOf(ClientException.class)
+        assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> {
+            append(writer, new ByteArrayInputStream(tampered));
+            writer.commit();
+        })).isInstanceOf(ClientException.class)
                 .satisfies(e -> assertThat(((ClientException) e).kind()).isEqualTo(FailureKind.VERIFICATION));
         assertThat(layout.has(BLOB)).isFalse();
         assertThat(Files.list(dir.resolve(OciLayout.PARTIAL_DIR))).isEmpty();
@@ -70,10 +118,31 @@ class OciLayoutTest {
     void refusesOversize() {
         OciLayout layout = OciLayout.create(dir);
         byte[] longer = (new String(CONTENT, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8);
-        VerifiedBlobWriter writer = layout.writer(BLOB);
-        assertThatThrownBy(() -> writer.append(new ByteArrayInputStream(longer), n -> { }))
+        assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> append(writer, new ByteArrayInputStream(longer))))
                 .hasMessageContaining("more than the expected");
         assertThat(layout.has(BLOB)).isFalse();
+    }
+
+    @Test
+    @DisplayName("keeps every entry when several threads tag at once")
+    void concurrentTags() throws Exception {
+        OciLayout.create(dir);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> tagged = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Descriptor manifest = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {(byte) i}), 1);
+                String name = "tag-" + i;
+                // A layout object each, as separate processes have.
+                tagged.add(threads.submit(() -> OciLayout.open(dir).tag(manifest, name)));
+            }
+            for (Future<?> done : tagged) {
+                done.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(OciLayout.open(dir).entries()).hasSize(40);
     }
 
     @Test
@@ -88,6 +157,27 @@ class OciLayoutTest {
         assertThat(layout.find("one").digest()).isEqualTo(b.digest());
         assertThat(layout.find("two").digest()).isEqualTo(a.digest());
         assertThat(layout.entries()).hasSize(2);
+    }
+
+    private static void writeWhole(VerifiedBlobWriter writer) {
+        append(writer, new ByteArrayInputStream(CONTENT));
+        writer.commit();
+    }
+
+    private static void append(VerifiedBlobWriter writer, InputStream content) {
+        try {
+            writer.append(content, n -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Delivers {@code limit} bytes, then fails as a dropped connection does. */
