@@ -7,7 +7,6 @@ import dev.berth.client.copy.LayoutTarget;
 import dev.berth.client.copy.RegistrySource;
 import dev.berth.client.copy.RegistryTarget;
 import dev.berth.client.copy.UploadSizes;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.client.transport.Backoff;
 import dev.berth.client.transport.RegistryTransport;
@@ -50,8 +49,7 @@ public final class BerthClient {
      */
     public FetchedManifest pull(Reference reference, Path dir, String refName, Optional<Platform> platform,
                                 ProgressListener progress) {
-        OciLayout layout = OciLayout.create(dir);
-        return new Copier(options.jobs(), progress).copy(source(reference), new LayoutTarget(layout, refName), platform);
+        return new Copier(options.jobs(), progress).copy(source(reference), new LayoutTarget(dir, refName), platform);
     }
 
     /** Pushes everything {@code source} names (a whole index included) to {@code target}. */

@@ -7,7 +7,6 @@ import dev.berth.client.FetchedManifest;
 import dev.berth.client.copy.ContentTarget;
 import dev.berth.client.copy.Copier;
 import dev.berth.client.copy.LayoutTarget;
-import dev.berth.client.layout.OciLayout;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +52,7 @@ final class CopyCommand implements Runnable {
             if (layout.tag() == null) {
                 throw new ClientException(FailureKind.USAGE, "name the image in the layout: oci:DIR:TAG");
             }
-            return new LayoutTarget(OciLayout.create(layout.dir()), layout.tag());
+            return new LayoutTarget(layout.dir(), layout.tag());
         }
         throw new ClientException(FailureKind.USAGE, "a docker archive can only be a source");
     }

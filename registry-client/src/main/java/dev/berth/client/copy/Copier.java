@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Copies an image from a source to a target: the blobs of each image manifest first (up to
@@ -55,7 +56,7 @@ public final class Copier {
         try {
             copyTree(root, true, source, target, pool);
         } finally {
-            pool.shutdownNow();
+            awaitTransfers(pool);
         }
         return root;
     }
@@ -100,12 +101,27 @@ public final class Copier {
         }
     }
 
-    /** Keeps the first failure and stops the other transfers: one failed blob fails the copy. */
+    /**
+     * Keeps the first failure and drops the transfers not yet started: one failed blob fails the
+     * copy. Those under way finish, verified and kept or failed and resumable, rather than being
+     * cut off halfway through a write.
+     */
     private static RuntimeException first(RuntimeException kept, RuntimeException next, List<Future<?>> running) {
         if (kept != null) {
             return kept;
         }
-        running.forEach(future -> future.cancel(true));
+        running.forEach(future -> future.cancel(false));
         return next;
+    }
+
+    /** Returns once no transfer thread runs: nothing writes into the target after the copy returned. */
+    private static void awaitTransfers(ExecutorService pool) {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
     }
 }

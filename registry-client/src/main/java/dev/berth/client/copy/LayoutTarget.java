@@ -9,6 +9,7 @@ import dev.berth.client.progress.ProgressListener;
 import dev.berth.oci.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * Writes into an OCI layout: every blob verified as it streams, a dropped download resumed from
@@ -17,17 +18,26 @@ import java.io.InputStream;
 public final class LayoutTarget implements ContentTarget {
     private static final int ATTEMPTS = 5;
 
-    private final OciLayout layout;
+    private final Path dir;
     private final String refName;
+    /** Created on the first write, so that a copy failing before it (no such image) leaves no directory. */
+    private OciLayout layout;
 
-    public LayoutTarget(OciLayout layout, String refName) {
-        this.layout = layout;
+    public LayoutTarget(Path dir, String refName) {
+        this.dir = dir;
         this.refName = refName;
+    }
+
+    private synchronized OciLayout layout() {
+        if (layout == null) {
+            layout = OciLayout.create(dir);
+        }
+        return layout;
     }
 
     @Override
     public void putBlob(Descriptor blob, ContentSource source, ProgressListener progress) {
-        if (!layout.writeIfAbsent(blob, writer -> download(blob, source, writer, progress))) {
+        if (!layout().writeIfAbsent(blob, writer -> download(blob, source, writer, progress))) {
             progress.finished(blob, true);
         }
     }
@@ -52,14 +62,14 @@ public final class LayoutTarget implements ContentTarget {
 
     @Override
     public void putManifest(FetchedManifest manifest, boolean root) {
-        layout.put(manifest.descriptor(), manifest.bytes());
+        layout().put(manifest.descriptor(), manifest.bytes());
         if (root) {
-            layout.tag(manifest.descriptor(), refName);
+            layout().tag(manifest.descriptor(), refName);
         }
     }
 
     @Override
     public String describe() {
-        return layout.root() + ":" + refName;
+        return dir + ":" + refName;
     }
 }

@@ -143,7 +143,7 @@ class BerthCliTest {
     }
 
     @Test
-    @DisplayName("delete removes a manifest, and pulling it then fails with the not-found exit code")
+    @DisplayName("delete removes a manifest; pulling it then fails with the not-found exit code and leaves no directory")
     void deleteThenNotFound() {
         TestLayouts.image(temp.resolve("src"), "v1", 5, 1000);
         berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/gone/app:1");
@@ -154,6 +154,7 @@ class BerthCliTest {
         CliRun pull = berth(env(), "pull", host + "/gone/app:1", temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).isEqualTo(4);
         assertThat(pull.err()).contains("404");
+        assertThat(temp.resolve("pulled")).doesNotExist();
     }
 
     @Test
