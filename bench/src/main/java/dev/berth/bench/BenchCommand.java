@@ -24,6 +24,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Rounds to run (default: 3, or 1 with --quick).")
     private Integer rounds;
 
+    @Option(names = "--storage", paramLabel = "fs|s3", defaultValue = "fs",
+            description = "Both registries on the filesystem (default), or on one S3 server (S3Proxy over files, its own process).")
+    private Backend storage;
+
     @Option(names = "--repo", required = true, description = "The Berth checkout whose bin/berth-registry is measured.")
     private Path repository;
 
@@ -33,8 +37,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "File the results are written to (default: REPO/bench/results/PLAN-TIME.md).")
     private Path out;
 
+    enum Backend { FS, S3 }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -48,9 +54,30 @@ public final class BenchCommand implements Callable<Integer> {
         progress("generating test blobs in " + work);
         BlobFile monolithic = BlobFile.generate(work.resolve("blob-monolithic"), plan.blobBytes(), 1);
         BlobFile chunked = BlobFile.generate(work.resolve("blob-chunked"), plan.blobBytes(), 2);
-        Round round = new Round(plan, tools, work, monolithic, chunked);
-        Pulls reference = new Pulls(plan, tools);
+        Results results;
+        if (storage == Backend.S3) {
+            progress("starting the S3 server");
+            try (S3Server s3 = S3Server.start(work)) {
+                results = rounds(roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, s3), work, monolithic);
+            }
+        } else {
+            results = rounds(roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, null), work, monolithic);
+        }
 
+        String report = header(plan, roundCount) + "\n" + results.table() + "\n"
+                + results.fileServerComparison("pull " + plan.blobLabel() + " blob");
+        System.out.print(report);
+        Path file = out == null ? repository.resolve("bench/results")
+                .resolve(plan.name() + "-" + storage.name().toLowerCase() + "-" + timestamp() + ".md") : out;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+        progress("results written to " + file);
+        return 0;
+    }
+
+    private static Results rounds(int roundCount, BenchPlan plan, Tools tools, Round round, Path work, BlobFile reference)
+            throws Exception {
+        Pulls fileServerPulls = new Pulls(plan, tools);
         Results results = new Results();
         for (int r = 0; r < roundCount; r++) {
             // Alternating who goes first evens out whatever the machine does over time (caches, clocks).
@@ -62,22 +89,15 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(contender, round.run(contender));
             }
             try (FileServer files = FileServer.serve(tools, work)) {
-                results.addFileServerPull(reference.download(List.of(files.uriOf(monolithic.path()))));
+                results.addFileServerPull(fileServerPulls.download(List.of(files.uriOf(reference.path()))));
             }
         }
-
-        String report = header(plan, roundCount) + "\n" + results.table() + "\n"
-                + results.fileServerComparison("pull " + plan.blobLabel() + " blob");
-        System.out.print(report);
-        Path file = out == null ? repository.resolve("bench/results").resolve(plan.name() + "-" + timestamp() + ".md") : out;
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, report, StandardCharsets.UTF_8);
-        progress("results written to " + file);
-        return 0;
+        return results;
     }
 
-    private static String header(BenchPlan plan, int rounds) {
-        return "Berth vs registry:2, " + plan.name() + " plan, " + rounds + " round(s), medians; "
+    private String header(BenchPlan plan, int rounds) {
+        return "Berth vs registry:2, " + plan.name() + " plan, storage " + storage.name().toLowerCase() + ", "
+                + rounds + " round(s), medians; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
                 + ", " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "\n";
     }

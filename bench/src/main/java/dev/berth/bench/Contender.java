@@ -4,50 +4,80 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A registry the benchmark measures, with how to start it on loopback with filesystem storage.
- * Both run with their access logs off, so that neither pays for writing one line per request.
+ * A registry the benchmark measures, with how to start it on loopback over a given storage.
+ * Both run with their access logs off, so that neither pays for writing one line per request,
+ * and on S3 both stream blobs themselves (no redirects), which is what a pull then measures.
  */
 enum Contender {
     BERTH("berth") {
         @Override
-        List<String> command(Tools tools, int port, Path dataDir, Path workDir) {
-            return List.of(tools.berthRegistry().toString(), "serve",
-                    "--listen", "127.0.0.1:" + port, "--storage", "fs:" + dataDir);
+        List<String> command(Tools tools, int port, Storage storage, Path workDir) {
+            String flag = storage instanceof Storage.Filesystem fs ? "fs:" + fs.dataDir() : "s3";
+            return List.of(tools.berthRegistry().toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
         }
 
         @Override
-        Map<String, String> environment() {
-            return Map.of("BERTH_LOG_ACCESSLOG", "false");
+        Map<String, String> environment(Storage storage) {
+            Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
+            if (storage instanceof Storage.S3 s3) {
+                environment.putAll(Map.of(
+                        "BERTH_STORAGE_S3_BUCKET", s3.bucket(),
+                        "BERTH_STORAGE_S3_ENDPOINT", s3.endpoint().toString(),
+                        "BERTH_STORAGE_S3_PATHSTYLE", "true",
+                        "BERTH_STORAGE_S3_REGION", Storage.S3.REGION,
+                        "AWS_ACCESS_KEY_ID", Storage.S3.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", Storage.S3.SECRET_KEY));
+            }
+            return environment;
         }
     },
     DISTRIBUTION("registry:2") {
         @Override
-        List<String> command(Tools tools, int port, Path dataDir, Path workDir) throws IOException {
+        List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException {
             Path config = workDir.resolve("distribution.yml");
-            Files.writeString(config, String.join("\n",
+            List<String> yaml = new ArrayList<>(List.of(
                     "version: 0.1",
                     "log:",
                     "  level: warn",
                     "  accesslog:",
                     "    disabled: true",
-                    "storage:",
-                    "  filesystem:",
-                    "    rootdirectory: " + dataDir,
+                    "storage:"));
+            if (storage instanceof Storage.Filesystem fs) {
+                yaml.addAll(List.of(
+                        "  filesystem:",
+                        "    rootdirectory: " + fs.dataDir()));
+            } else if (storage instanceof Storage.S3 s3) {
+                yaml.addAll(List.of(
+                        "  s3:",
+                        "    accesskey: " + Storage.S3.ACCESS_KEY,
+                        "    secretkey: " + Storage.S3.SECRET_KEY,
+                        "    region: " + Storage.S3.REGION,
+                        "    regionendpoint: " + s3.endpoint(),
+                        "    forcepathstyle: true",
+                        "    bucket: " + s3.bucket(),
+                        "    secure: false",
+                        "  redirect:",
+                        "    disable: true"));
+            }
+            yaml.addAll(List.of(
                     "  delete:",
                     "    enabled: true",
                     "http:",
                     "  addr: 127.0.0.1:" + port,
                     "  secret: berth-bench",
-                    ""), StandardCharsets.UTF_8);
+                    ""));
+            Files.writeString(config, String.join("\n", yaml), StandardCharsets.UTF_8);
             return List.of(tools.distribution().toString(), "serve", config.toString());
         }
 
         @Override
-        Map<String, String> environment() {
+        Map<String, String> environment(Storage storage) {
             return Map.of();
         }
     };
@@ -58,7 +88,7 @@ enum Contender {
         this.label = label;
     }
 
-    abstract List<String> command(Tools tools, int port, Path dataDir, Path workDir) throws IOException;
+    abstract List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException;
 
-    abstract Map<String, String> environment();
+    abstract Map<String, String> environment(Storage storage);
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static dev.berth.bench.Measurement.Unit.MIB;
 import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
 
-/** Every scenario, once, against one freshly started registry with an empty storage directory. */
+/** Every scenario, once, against one freshly started registry with an empty storage directory or bucket. */
 final class Round {
     private final Tools tools;
     private final Path workDir;
@@ -21,9 +19,13 @@ final class Round {
     private final Pulls pulls;
     private final ManifestReads manifests;
     private final Listings listings;
+    /** The S3 server when the run is on S3; null on the filesystem. */
+    private final S3Server s3;
+    private int buckets;
 
-    Round(BenchPlan plan, Tools tools, Path workDir, BlobFile monolithicBlob, BlobFile chunkedBlob) {
+    Round(BenchPlan plan, Tools tools, Path workDir, BlobFile monolithicBlob, BlobFile chunkedBlob, S3Server s3) {
         this.tools = tools;
+        this.s3 = s3;
         this.workDir = workDir;
         this.monolithicBlob = monolithicBlob;
         this.chunkedBlob = chunkedBlob;
@@ -34,11 +36,9 @@ final class Round {
     }
 
     List<Measurement> run(Contender contender) throws Exception {
-        Path dataDir = workDir.resolve("data-" + contender.name().toLowerCase());
-        deleteTree(dataDir);
-        Files.createDirectories(dataDir);
+        Storage storage = freshStorage(contender);
         List<Measurement> figures = new ArrayList<>();
-        try (RunningRegistry registry = RunningRegistry.start(contender, tools, dataDir, workDir)) {
+        try (RunningRegistry registry = RunningRegistry.start(contender, tools, storage, workDir)) {
             figures.add(new Measurement("start to first 200 on /v2/", MILLISECONDS, registry.startupMillis()));
             DistributionApi api = new DistributionApi(registry.url());
             figures.add(pushes.monolithic(api, monolithicBlob));
@@ -52,19 +52,26 @@ final class Round {
             figures.addAll(listings.measure(api));
             figures.add(new Measurement("peak RSS over the round", MIB, registry.peakRssMib()));
         } finally {
-            deleteTree(dataDir);
+            discard(storage);
         }
         return figures;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+    private Storage freshStorage(Contender contender) throws IOException, InterruptedException {
+        String name = contender.name().toLowerCase();
+        if (s3 != null) {
+            return s3.freshBucket(name + "-" + ++buckets);
         }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        Path dataDir = workDir.resolve("data-" + name);
+        Directories.deleteTree(dataDir);
+        return new Storage.Filesystem(Files.createDirectories(dataDir));
+    }
+
+    private void discard(Storage storage) throws IOException {
+        if (storage instanceof Storage.Filesystem fs) {
+            Directories.deleteTree(fs.dataDir());
+        } else if (storage instanceof Storage.S3 bucket) {
+            Directories.deleteTree(s3.bucketDirectory(bucket));
         }
     }
 }

@@ -28,13 +28,13 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** Starts the registry and waits for its first 200 on /v2/; the wait is its startup time. */
-    static RunningRegistry start(Contender contender, Tools tools, Path dataDir, Path workDir) throws IOException, InterruptedException {
+    static RunningRegistry start(Contender contender, Tools tools, Storage storage, Path workDir) throws IOException, InterruptedException {
         int port = freePort();
         Path log = workDir.resolve(contender.name().toLowerCase() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(contender.command(tools, port, dataDir, workDir))
+        ProcessBuilder builder = new ProcessBuilder(contender.command(tools, port, storage, workDir))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(contender.environment());
+        builder.environment().putAll(contender.environment(storage));
         // Set on these machines for other programs; Go's AWS SDK in registry:2 trips over it.
         builder.environment().remove("AWS_CA_BUNDLE");
         long started = System.nanoTime();
