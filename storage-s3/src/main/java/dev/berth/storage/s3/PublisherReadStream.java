@@ -15,15 +15,19 @@ import java.util.Queue;
 /**
  * A Reactive Streams publisher of bytes (an S3 response body) as a Vert.x read stream.
  *
- * <p>Backpressure: the publisher is asked for one buffer at a time, and only while the Vert.x side
- * wants data (a handler is set and the stream is not paused). So at most one buffer the reader did
- * not ask for sits here, however large the object and however slow the reader.
+ * <p>Backpressure: the publisher is asked for a window of {@value #WINDOW} buffers ahead, topped up
+ * in batches, and only while the Vert.x side wants data (a handler is set and the stream is not
+ * paused). So at most a window of buffers the reader did not ask for sits here (the SDK's buffers
+ * are network reads, tens of KiB at most), however large the object and however slow the reader.
+ * One buffer at a time cost a round trip between the SDK's thread and the context per buffer,
+ * which capped a blob GET well under what the network gives.
  *
  * <p>The SDK calls the subscriber methods on its own threads; each hops onto the context the stream
  * was made on, where all state lives, so nothing here needs a lock.
  */
 final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBuffer> {
     private static final long FLOWING = Long.MAX_VALUE;
+    static final int WINDOW = 16;
 
     private final Context context;
     private final Queue<Buffer> arrived = new ArrayDeque<>();
@@ -32,7 +36,8 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
     private long demand = FLOWING;
-    private boolean requested;
+    /** Buffers asked of the publisher that have not arrived yet. */
+    private int outstanding;
     private boolean completed;
     private Throwable failure;
     private boolean finished;
@@ -80,7 +85,7 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
         context.runOnContext(ignored -> {
-            requested = false;
+            outstanding--;
             arrived.add(Buffer.buffer(copy));
             deliver();
         });
@@ -172,11 +177,15 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         }
     }
 
+    /** Tops the window up once half of it is free: one request per batch, not per buffer. */
     private void requestIfWanted() {
-        if (subscription != null && !requested && !completed && failure == null
-                && handler != null && demand > 0 && arrived.isEmpty()) {
-            requested = true;
-            subscription.request(1);
+        if (subscription == null || completed || failure != null || handler == null || demand <= 0) {
+            return;
+        }
+        int free = WINDOW - outstanding - arrived.size();
+        if (free >= WINDOW / 2) {
+            outstanding += free;
+            subscription.request(free);
         }
     }
 }

@@ -1,0 +1,164 @@
+package dev.berth.storage.s3;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("an S3 response body read as a Vert.x stream")
+class PublisherReadStreamTest {
+    private static final int BUFFERS = 200;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Context context = vertx.getOrCreateContext();
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+    }
+
+    @Test
+    @DisplayName("hands over every buffer in order, then ends")
+    void deliversInOrder() throws Exception {
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Buffer> read = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            Buffer all = Buffer.buffer();
+            PublisherReadStream stream = PublisherReadStream.of(context, body);
+            stream.endHandler(end -> read.complete(all));
+            stream.handler(all::appendBuffer);
+        });
+
+        assertThat(read.get(10, TimeUnit.SECONDS).getBytes()).isEqualTo(NumberedBuffers.expected(BUFFERS));
+    }
+
+    @Test
+    @DisplayName("asks the publisher for a window of buffers at a time, not one per round trip")
+    void asksAhead() throws Exception {
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(context, body);
+            stream.endHandler(end -> ended.complete(null));
+            stream.handler(buffer -> { });
+        });
+        ended.get(10, TimeUnit.SECONDS);
+
+        assertThat(body.largestRequest()).isGreaterThan(1).isLessThanOrEqualTo(PublisherReadStream.WINDOW);
+        assertThat(body.requests()).isLessThan(BUFFERS / 4);
+    }
+
+    @Test
+    @DisplayName("while paused it holds no more than a window of buffers the reader did not ask for, and resumes")
+    void pausedReaderBoundsMemory() throws Exception {
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<PublisherReadStream> paused = new CompletableFuture<>();
+        CompletableFuture<Integer> total = new CompletableFuture<>();
+        int[] received = {0};
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(context, body);
+            stream.endHandler(end -> total.complete(received[0]));
+            stream.handler(buffer -> received[0] += buffer.length());
+            stream.pause();
+            paused.complete(stream);
+        });
+        PublisherReadStream stream = paused.get(10, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertThat(body.sent()).isLessThanOrEqualTo(PublisherReadStream.WINDOW);
+
+        context.runOnContext(ignored -> stream.resume());
+        assertThat(total.get(10, TimeUnit.SECONDS)).isEqualTo(NumberedBuffers.expected(BUFFERS).length);
+    }
+
+    /** A publisher of numbered buffers that emits on a thread of its own as they are requested, as the SDK does. */
+    private static final class NumberedBuffers implements Publisher<ByteBuffer> {
+        private final int count;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private long requested;
+        private int sent;
+        private long largestRequest;
+        private int requests;
+
+        NumberedBuffers(int count) {
+            this.count = count;
+        }
+
+        static byte[] expected(int count) {
+            Buffer all = Buffer.buffer();
+            for (int i = 0; i < count; i++) {
+                all.appendBytes(content(i));
+            }
+            return all.getBytes();
+        }
+
+        private static byte[] content(int i) {
+            return ("buffer " + i + ";").repeat(100).getBytes();
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
+            subscriber.onSubscribe(new Subscription() {
+                @Override
+                public void request(long n) {
+                    thread.execute(() -> {
+                        requests++;
+                        largestRequest = Math.max(largestRequest, n);
+                        requested += n;
+                        while (sent < requested && sent < count) {
+                            subscriber.onNext(ByteBuffer.wrap(content(sent++)));
+                        }
+                        if (sent == count) {
+                            subscriber.onComplete();
+                            thread.shutdown();
+                        }
+                    });
+                }
+
+                @Override
+                public void cancel() {
+                    thread.shutdownNow();
+                }
+            });
+        }
+
+        long largestRequest() throws InterruptedException {
+            return onItsThread(() -> largestRequest);
+        }
+
+        int requests() throws InterruptedException {
+            return (int) onItsThread(() -> requests);
+        }
+
+        int sent() throws InterruptedException {
+            return (int) onItsThread(() -> sent);
+        }
+
+        /** Reads its counters where they are written; once it has finished, directly. */
+        private long onItsThread(LongSupplier counter) throws InterruptedException {
+            if (thread.isShutdown()) {
+                thread.awaitTermination(10, TimeUnit.SECONDS);
+                return counter.getAsLong();
+            }
+            try {
+                return thread.submit(counter::getAsLong).get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
