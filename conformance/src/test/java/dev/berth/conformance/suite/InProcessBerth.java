@@ -10,6 +10,7 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.TlsConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.storage.s3.InProcessS3;
@@ -42,7 +43,8 @@ public final class InProcessBerth implements AutoCloseable {
 
     private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
+                new TlsConfig.Off());
         try {
             return new InProcessBerth(RegistryLauncher.start(config));
         } catch (LaunchException e) {
