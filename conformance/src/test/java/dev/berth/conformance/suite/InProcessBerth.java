@@ -5,14 +5,15 @@ import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
 import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
+import dev.berth.registry.config.HostNames;
 import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
-import dev.berth.registry.config.TlsConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.registry.config.StorageConfig;
+import dev.berth.registry.config.TlsConfig;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3DefaultChain;
 import java.net.URI;
@@ -26,34 +27,44 @@ import java.time.Duration;
 public final class InProcessBerth implements AutoCloseable {
 
     private final RunningRegistry registry;
+    private final boolean https;
 
-    private InProcessBerth(RunningRegistry registry) {
+    private InProcessBerth(RunningRegistry registry, boolean https) {
         this.registry = registry;
+        this.https = https;
     }
 
     public static InProcessBerth start(Path dataDir, boolean deleteEnabled) {
-        return start(new FilesystemStorageConfig(dataDir), deleteEnabled);
+        return start(new FilesystemStorageConfig(dataDir), deleteEnabled, new TlsConfig.Off());
+    }
+
+    /**
+     * Berth over HTTPS with a self-signed certificate for localhost, the loopback addresses and this
+     * machine's name, kept as {@code DATADIR/tls/cert.pem}.
+     */
+    public static InProcessBerth startSelfSigned(Path dataDir) {
+        return start(new FilesystemStorageConfig(dataDir), true, new TlsConfig.SelfSigned(dataDir.resolve("tls"), HostNames.NONE));
     }
 
     /** Berth on a new bucket of the in-process S3 server, with that server's keys in the SDK's default chain. */
     public static InProcessBerth startOnS3(boolean deleteEnabled) throws Exception {
         S3DefaultChain.useInProcessKeys();
-        return start(new S3StorageConfig(InProcessS3.get().newBucket("registry"), false), deleteEnabled);
+        return start(new S3StorageConfig(InProcessS3.get().newBucket("registry"), false), deleteEnabled, new TlsConfig.Off());
     }
 
-    private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled) {
+    private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
                 storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                new TlsConfig.Off());
+                tls);
         try {
-            return new InProcessBerth(RegistryLauncher.start(config));
+            return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {
             throw new IllegalStateException("Berth did not start on " + storage.describe(), e);
         }
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + registry.address().port());
+        return URI.create((https ? "https" : "http") + "://127.0.0.1:" + registry.address().port());
     }
 
     @Override
