@@ -25,6 +25,7 @@ import java.time.Duration;
  * it, on a free loopback port: quick to start, and no jar to build first.
  */
 public final class InProcessBerth implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final RunningRegistry registry;
     private final boolean https;
@@ -35,25 +36,27 @@ public final class InProcessBerth implements AutoCloseable {
     }
 
     public static InProcessBerth start(Path dataDir, boolean deleteEnabled) {
-        return start(new FilesystemStorageConfig(dataDir), deleteEnabled, new TlsConfig.Off());
+        return start(LOOPBACK, new FilesystemStorageConfig(dataDir), deleteEnabled, new TlsConfig.Off());
     }
 
     /**
-     * Berth over HTTPS with a self-signed certificate for localhost, the loopback addresses and this
-     * machine's name, kept as {@code DATADIR/tls/cert.pem}.
+     * Berth over HTTPS on {@code listenHost} with a self-signed certificate for {@code hosts}
+     * (none: localhost, the loopback addresses and this machine's name), kept as
+     * {@code DATADIR/tls/cert.pem}.
      */
-    public static InProcessBerth startSelfSigned(Path dataDir) {
-        return start(new FilesystemStorageConfig(dataDir), true, new TlsConfig.SelfSigned(dataDir.resolve("tls"), HostNames.NONE));
+    public static InProcessBerth startSelfSigned(Path dataDir, String listenHost, HostNames hosts) {
+        return start(listenHost, new FilesystemStorageConfig(dataDir), true, new TlsConfig.SelfSigned(dataDir.resolve("tls"), hosts));
     }
 
     /** Berth on a new bucket of the in-process S3 server, with that server's keys in the SDK's default chain. */
     public static InProcessBerth startOnS3(boolean deleteEnabled) throws Exception {
         S3DefaultChain.useInProcessKeys();
-        return start(new S3StorageConfig(InProcessS3.get().newBucket("registry"), false), deleteEnabled, new TlsConfig.Off());
+        return start(LOOPBACK, new S3StorageConfig(InProcessS3.get().newBucket("registry"), false), deleteEnabled,
+                new TlsConfig.Off());
     }
 
-    private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
-        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
+    private static InProcessBerth start(String listenHost, StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
+        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress(listenHost, 0)),
                 storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
                 tls);
         try {
@@ -64,7 +67,7 @@ public final class InProcessBerth implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create((https ? "https" : "http") + "://127.0.0.1:" + registry.address().port());
+        return URI.create((https ? "https" : "http") + "://" + registry.address());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.interop.Prerequisites;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
+import dev.berth.registry.config.HostNames;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +37,7 @@ class CaCertTest {
         InetAddress machine = InetAddress.getLocalHost();
         Prerequisites.require(machine.isLoopbackAddress(),
                 "this machine's name " + machine.getHostName() + " resolving to a loopback address (it is " + machine + ")");
-        registry = InProcessBerth.startSelfSigned(data);
+        registry = InProcessBerth.startSelfSigned(data, "127.0.0.1", HostNames.NONE);
         host = machine.getHostName() + ":" + registry.url().getPort();
         caCert = data.resolve("tls/cert.pem");
     }
