@@ -75,7 +75,7 @@ public final class RegistryLauncher {
         }
         RunningRegistry running = new RunningRegistry(vertx, server, driver,
                 new ListenAddress(requested.host(), server.actualPort()));
-        LOG.info("berth-registry {} listening on {} ({}), storage {}, deletes {}", BuildInfo.version(),
+        LOG.info("berth-registry {} listening on {}, {}, storage {}, deletes {}", BuildInfo.version(),
                 running.address(), https ? "HTTPS" : "plain HTTP", config.storage().describe(), config.delete().enabled() ? "enabled" : "disabled");
         return running;
     }

@@ -4,6 +4,7 @@ import dev.berth.registry.LaunchException;
 import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TlsStartupErrorsTest {
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final HttpsRegistry registry = new HttpsRegistry();
 
     @Test
     @DisplayName("A certificate file that does not exist")
@@ -86,7 +90,7 @@ class TlsStartupErrorsTest {
     }
 
     private void assertRefused(Path cert, Path key, String message) {
-        assertThatThrownBy(() -> Https.start(dir.resolve("data"), new TlsConfig.CertificateFiles(cert, key)))
+        assertThatThrownBy(() -> registry.start(dir.resolve("data"), new TlsConfig.CertificateFiles(cert, key)))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith(message);
     }
