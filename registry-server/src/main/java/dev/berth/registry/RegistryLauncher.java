@@ -5,6 +5,7 @@ import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.registry.http.RegistryRouter;
+import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -55,7 +56,15 @@ public final class RegistryLauncher {
         if (config.log().accessLog()) {
             handler = new AccessLog(handler);
         }
-        HttpServer server = vertx.createHttpServer(serverOptions()).requestHandler(handler);
+        HttpServerOptions options = serverOptions();
+        boolean https;
+        try {
+            https = HttpsOptions.apply(options, config.tls());
+        } catch (LaunchException e) {
+            awaitQuietly(driver.close().eventually(vertx::close));
+            throw e;
+        }
+        HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
         ListenAddress requested = config.http().listen();
         try {
             await(server.listen(requested.port(), requested.host()), LISTEN_TIMEOUT);
@@ -66,8 +75,8 @@ public final class RegistryLauncher {
         }
         RunningRegistry running = new RunningRegistry(vertx, server, driver,
                 new ListenAddress(requested.host(), server.actualPort()));
-        LOG.info("berth-registry {} listening on {}, storage {}, deletes {}", BuildInfo.version(),
-                running.address(), config.storage().describe(), config.delete().enabled() ? "enabled" : "disabled");
+        LOG.info("berth-registry {} listening on {}, {}, storage {}, deletes {}", BuildInfo.version(),
+                running.address(), https ? "HTTPS" : "plain HTTP", config.storage().describe(), config.delete().enabled() ? "enabled" : "disabled");
         return running;
     }
 

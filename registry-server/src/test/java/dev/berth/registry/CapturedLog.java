@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Collects the formatted lines of one logger, written from any thread, for a test to read. */
-final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -18,7 +18,7 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
         this.logger = logger;
     }
 
-    static CapturedLog of(String loggerName) {
+    public static CapturedLog of(String loggerName) {
         Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
         CapturedLog captured = new CapturedLog(logger);
         captured.setContext(logger.getLoggerContext());
@@ -33,7 +33,7 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     }
 
     /** The lines so far, after waiting up to five seconds for there to be at least {@code count}. */
-    List<String> awaitLines(int count) throws InterruptedException {
+    public List<String> awaitLines(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (lines.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -7,6 +7,7 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,6 @@ class RegistryLauncherTest {
 
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
         return new RegistryConfig(new HttpConfig(listen), new FilesystemStorageConfig(root), new DeleteConfig(true),
-                new LogConfig(LogLevel.INFO, accessLog));
+                new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off());
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Sends requests to registries: answers authentication challenges, follows redirects (sending
@@ -65,6 +66,10 @@ public final class RegistryTransport {
                 }
                 response.body().close();
                 pause(backoff.before(attempt, retryAfter(response)));
+            } catch (SSLHandshakeException e) {
+                // A certificate the client does not trust stays untrusted however often it is asked.
+                throw new ClientException(FailureKind.NETWORK, request.method() + " " + request.uri()
+                        + ": " + UntrustedCertificate.describe(request.uri().getRawAuthority(), e), e);
             } catch (IOException e) {
                 if (attempt >= backoff.attempts()) {
                     throw new ClientException(FailureKind.NETWORK, request.method() + " " + request.uri()

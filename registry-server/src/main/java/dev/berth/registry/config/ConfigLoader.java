@@ -44,11 +44,13 @@ public final class ConfigLoader {
 
     /** Builds the configuration from layers, lowest precedence first. */
     static RegistryConfig resolve(List<ConfigLayer> layers) {
+        StorageConfig storage = storage(layers);
         return new RegistryConfig(
                 new HttpConfig(value(HTTP_LISTEN, layers)),
-                storage(layers),
+                storage,
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
-                new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)));
+                new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),
+                TlsSection.resolve(layers, storage));
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {
@@ -85,12 +87,12 @@ public final class ConfigLoader {
         return new S3StorageConfig(location, value(STORAGE_S3_REDIRECT, layers));
     }
 
-    private static <T> T value(Setting<T> setting, List<ConfigLayer> layers) {
+    static <T> T value(Setting<T> setting, List<ConfigLayer> layers) {
         return raw(setting, layers).map(setting::parse).orElseGet(setting::defaultValue);
     }
 
     /** The setting's text from the highest layer that has it. */
-    private static Optional<RawValue> raw(Setting<?> setting, List<ConfigLayer> layers) {
+    static Optional<RawValue> raw(Setting<?> setting, List<ConfigLayer> layers) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Optional<RawValue> raw = layers.get(i).get(setting);
             if (raw.isPresent()) {

@@ -29,18 +29,36 @@ public final class Settings {
             new Setting<>("log.level", LogLevel.INFO, LogLevel::parse);
     public static final Setting<Boolean> LOG_ACCESSLOG =
             new Setting<>("log.accesslog", true, ValueParser.bool());
+    public static final Setting<Optional<Path>> TLS_CERT =
+            new Setting<>("tls.cert", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<Optional<Path>> TLS_KEY =
+            new Setting<>("tls.key", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<Boolean> TLS_SELFSIGNED =
+            new Setting<>("tls.selfSigned", false, ValueParser.bool());
+    public static final Setting<HostNames> TLS_HOSTS =
+            new Setting<>("tls.hosts", HostNames.NONE, HostNames::parse);
+    public static final Setting<Optional<Path>> TLS_DIRECTORY =
+            new Setting<>("tls.directory", Optional.empty(), ValueParser.optionalPath());
 
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
                     STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
-                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
+                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
+                    TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY);
+
+    /** Settings whose value may be written as a YAML list, joined with commas. */
+    private static final List<Setting<?>> LISTS = List.of(TLS_HOSTS);
 
     private Settings() {
     }
 
     static Optional<Setting<?>> byPath(String path) {
         return ALL.stream().filter(setting -> setting.path().equals(path)).findFirst();
+    }
+
+    static boolean takesList(Setting<?> setting) {
+        return LISTS.contains(setting);
     }
 
     /** Whether {@code path} names a group of settings (http, storage.filesystem), not a setting. */

@@ -39,6 +39,11 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A path, or none for the empty text. */
+    static ValueParser<Optional<Path>> optionalPath() {
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(path().parse(text));
+    }
+
     /** Any text, the empty text included, trimmed. */
     static ValueParser<String> text() {
         return String::trim;

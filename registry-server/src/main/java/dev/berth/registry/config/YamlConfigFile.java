@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,9 @@ public final class YamlConfigFile {
     private ConfigLayer readEntry(String path, JsonNode value, ConfigLayer layer) {
         var setting = Settings.byPath(path);
         if (setting.isPresent()) {
+            if (value.isArray() && Settings.takesList(setting.get())) {
+                return layer.with(setting.get(), joined(path, value), source);
+            }
             if (value.isNull() || !value.isValueNode()) {
                 throw new ConfigException("'" + path + "' in " + source + " needs a single value");
             }
@@ -89,6 +94,17 @@ public final class YamlConfigFile {
         }
         throw new ConfigException("unknown setting '" + path + "' in " + source + "; known settings are "
                 + pathsWithin(""));
+    }
+
+    private String joined(String path, JsonNode list) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isValueNode() || item.isNull()) {
+                throw new ConfigException("'" + path + "' in " + source + " must list single values");
+            }
+            items.add(item.asText());
+        }
+        return String.join(",", items);
     }
 
     private static String pathsWithin(String prefix) {

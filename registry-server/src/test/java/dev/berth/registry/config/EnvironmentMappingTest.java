@@ -26,7 +26,12 @@ class EnvironmentMappingTest {
                 "BERTH_STORAGE_S3_REDIRECT",
                 "BERTH_DELETE_ENABLED",
                 "BERTH_LOG_LEVEL",
-                "BERTH_LOG_ACCESSLOG");
+                "BERTH_LOG_ACCESSLOG",
+                "BERTH_TLS_CERT",
+                "BERTH_TLS_KEY",
+                "BERTH_TLS_SELFSIGNED",
+                "BERTH_TLS_HOSTS",
+                "BERTH_TLS_DIRECTORY");
     }
 
     @Test
@@ -45,7 +50,8 @@ class EnvironmentMappingTest {
                 new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
-                new LogConfig(LogLevel.DEBUG, false)));
+                new LogConfig(LogLevel.DEBUG, false),
+                new TlsConfig.Off()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
+import dev.berth.registry.config.TlsConfig;
 import dev.berth.registry.config.StorageConfig;
 import io.vertx.core.Future;
 
@@ -42,7 +43,8 @@ final class RegistryServer implements AutoCloseable {
     /** A registry over other storage; {@code dataDir} is only for tests that look into a filesystem. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
+                new TlsConfig.Off());
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

@@ -29,11 +29,13 @@ public final class InProcessS3 {
     private static final SdkEventLoopGroup CLIENT_THREADS = SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
     private final BlobStore store;
+    private final FailingWrites served;
     private final URI endpoint;
     private S3Proxy proxy;
 
-    private InProcessS3(BlobStore store, URI endpoint, S3Proxy proxy) {
+    private InProcessS3(BlobStore store, FailingWrites served, URI endpoint, S3Proxy proxy) {
         this.store = store;
+        this.served = served;
         this.endpoint = endpoint;
         this.proxy = proxy;
     }
@@ -69,8 +71,9 @@ public final class InProcessS3 {
                 .credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();
-        S3Proxy proxy = launch(store, 0);
-        InProcessS3 server = new InProcessS3(store, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
+        FailingWrites served = new FailingWrites(store);
+        S3Proxy proxy = launch(served, 0);
+        InProcessS3 server = new InProcessS3(store, served, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
         // Jetty's threads are not daemons: without this the forked test JVM would never exit.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly));
         return server;
@@ -96,7 +99,16 @@ public final class InProcessS3 {
 
     /** Answers again, on the same port and with the same content. */
     public synchronized void restart() throws Exception {
-        proxy = launch(store, endpoint.getPort());
+        proxy = launch(served, endpoint.getPort());
+    }
+
+    /** From now on object and part uploads are answered with {@code status} (500, 503), until {@link #stopFailingWrites()}. */
+    public void failWrites(int status) {
+        served.fail(status);
+    }
+
+    public void stopFailingWrites() {
+        served.succeed();
     }
 
     private synchronized void stopQuietly() {

@@ -1,0 +1,73 @@
+package dev.berth.registry.http;
+
+import dev.berth.registry.config.S3StorageConfig;
+import dev.berth.storage.s3.InProcessS3;
+import dev.berth.storage.s3.S3DefaultChain;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry on an S3 server that answers its writes with server errors for a while. */
+@DisplayName("Uploads on S3 when S3 answers writes with 500 or 503")
+class S3ServerErrorsTest {
+    private static final String REPO = "library/s3-errors";
+    private static final int MIB = 1 << 20;
+
+    private static InProcessS3 s3;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeAll
+    static void server() throws Exception {
+        s3 = InProcessS3.get();
+        S3DefaultChain.useInProcessKeys();
+    }
+
+    @AfterAll
+    static void forgetKeys() {
+        S3DefaultChain.clear();
+    }
+
+    @AfterEach
+    void healS3() {
+        s3.stopFailingWrites();
+    }
+
+    @ParameterizedTest(name = "S3 answering {0}")
+    @ValueSource(ints = {500, 503})
+    @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
+            + " resumes from its last good offset and completes with the right digest")
+    void serverErrorsMidUpload(int s3Status) throws Exception {
+        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(s3.newBucket("registry"), false), tempDir, true)) {
+            RegistryClient api = server.client();
+            Content blob = Content.random(3 * MIB);
+            String location = Uploads.open(api, REPO);
+            String next = Uploads.chunk(api, location, blob.bytes(), 0, MIB).hasStatus(202).header("Location");
+
+            s3.failWrites(s3Status);
+            Reply failed = Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB);
+
+            assertThat(failed.status()).isBetween(500, 599);
+            JsonObject error = failed.json().getJsonArray("errors").getJsonObject(0);
+            assertThat(error.getString("code")).isNotBlank();
+            assertThat(error.getString("message")).isNotBlank();
+            api.head("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(404);
+
+            s3.stopFailingWrites();
+            api.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
+            Reply resumed = Uploads.chunk(api, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
+            Uploads.finish(api, resumed.header("Location"), blob).hasStatus(201).hasHeader("Docker-Content-Digest", blob.digest().toString());
+            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(200).body()).isEqualTo(blob.bytes());
+        }
+    }
+}
