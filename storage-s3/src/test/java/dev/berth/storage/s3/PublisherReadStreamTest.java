@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -115,18 +116,11 @@ class PublisherReadStreamTest {
             subscriber.onSubscribe(new Subscription() {
                 @Override
                 public void request(long n) {
-                    thread.execute(() -> {
-                        requests++;
-                        largestRequest = Math.max(largestRequest, n);
-                        requested += n;
-                        while (sent < requested && sent < count) {
-                            subscriber.onNext(ByteBuffer.wrap(content(sent++)));
-                        }
-                        if (sent == count) {
-                            subscriber.onComplete();
-                            thread.shutdown();
-                        }
-                    });
+                    try {
+                        thread.execute(() -> emit(subscriber, n));
+                    } catch (RejectedExecutionException afterTheEnd) {
+                        // A request after the end is a no-op (Reactive Streams rule 3.6).
+                    }
                 }
 
                 @Override
@@ -134,6 +128,19 @@ class PublisherReadStreamTest {
                     thread.shutdownNow();
                 }
             });
+        }
+
+        private void emit(Subscriber<? super ByteBuffer> subscriber, long n) {
+            requests++;
+            largestRequest = Math.max(largestRequest, n);
+            requested += n;
+            while (sent < requested && sent < count) {
+                subscriber.onNext(ByteBuffer.wrap(content(sent++)));
+            }
+            if (sent == count && !thread.isShutdown()) {
+                thread.shutdown();
+                subscriber.onComplete();
+            }
         }
 
         long largestRequest() throws InterruptedException {
