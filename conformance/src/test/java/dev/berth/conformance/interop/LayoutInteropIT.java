@@ -3,20 +3,26 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.storage.s3.InProcessS3;
+import dev.berth.storage.s3.S3Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * Berth and registry:2 (distribution) share one on-disk layout, so either can serve a data
- * directory the other wrote. With -Dinterop.registry=distribution both sides are distribution,
+ * Berth and registry:2 (distribution) share one layout, so either can serve a data directory the
+ * other wrote, and Berth on S3 serves the keys registry:2's S3 driver writes. With -Dinterop.registry=distribution both sides are distribution,
  * which checks the test itself.
  */
 @DisplayName("a data directory written by one registry is served by the other")
@@ -63,19 +69,48 @@ class LayoutInteropIT {
         first.stop();
 
         RegistryProcess second = cleanup.add(reader.start(dataDir));
+        assertServes(second, digests, writer + " -> " + reader);
+        assertThat(BlobFiles.mismatches(BlobFiles.inRegistryStore(dataDir))).isEmpty();
+        second.stop();
+    }
+
+    @Test
+    @DisplayName("a bucket holding what docker-registry wrote, key for key as its S3 driver names them, is served unchanged by Berth on S3")
+    void distributionKeysServedFromS3() throws Exception {
+        Path dataDir = scratch.newDir("data");
+        RegistryProcess writer = cleanup.add(RegistryKind.DISTRIBUTION.start(dataDir));
+        Map<String, String> digests = pushImages(writer);
+        writer.stop();
+
+        // registry:2's S3 driver keys an object by its path under the root directory, as its
+        // filesystem driver names the file: the same tree, without directories.
+        S3Settings bucket = InProcessS3.get().newBucket("");
+        S3AsyncClient s3 = InProcessS3.client(bucket);
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String key = dataDir.relativize(file).toString();
+                s3.putObject(put -> put.bucket(bucket.bucket()).key(key), AsyncRequestBody.fromFile(file)).join();
+            }
+        }
+
+        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket, false,
+                InProcessS3.accessKey(), InProcessS3.secretKey()));
+        assertServes(berth, digests, "docker-registry's keys -> Berth on S3");
+        berth.stop();
+    }
+
+    private void assertServes(RegistryProcess reader, Map<String, String> digests, String handOver) {
         digests.forEach((reference, digest) -> {
-            String ref = Skopeo.docker(second, reference);
-            assertThat(Sha256.of(skopeo.rawManifest(ref))).as(writer + " -> " + reader + ": manifest of " + reference)
+            String ref = Skopeo.docker(reader, reference);
+            assertThat(Sha256.of(skopeo.rawManifest(ref))).as(handOver + ": manifest of " + reference)
                     .isEqualTo(digest);
             assertThat(skopeo.inspect(ref).get("Digest").asText()).isEqualTo(digest);
             Path out = scratch.newDir("pulled-" + reference.replaceAll("[^a-z0-9]", "-"));
             skopeo.copy(ref, "oci:" + out + ":pulled");
             assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
         });
-        assertThat(skopeo.listTags(Skopeo.docker(second, "team/app"))).containsExactlyInAnyOrder("1", "2");
-        assertThat(skopeo.listTags(Skopeo.docker(second, "deep/nested/repo"))).containsExactly("latest");
-        assertThat(BlobFiles.mismatches(BlobFiles.inRegistryStore(dataDir))).isEmpty();
-        second.stop();
+        assertThat(skopeo.listTags(Skopeo.docker(reader, "team/app"))).containsExactlyInAnyOrder("1", "2");
+        assertThat(skopeo.listTags(Skopeo.docker(reader, "deep/nested/repo"))).containsExactly("latest");
     }
 
     /** @return each pushed reference and the digest of the manifest it points at */
