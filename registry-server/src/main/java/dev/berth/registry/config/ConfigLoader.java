@@ -48,7 +48,10 @@ public final class ConfigLoader {
                 new HttpConfig(value(HTTP_LISTEN, layers)),
                 storage(layers),
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
-                new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)));
+                new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),
+                new GcConfig(value(Settings.GC_INTERVAL, layers), value(Settings.GC_GRACEPERIOD, layers),
+                        value(Settings.GC_DELETEUNTAGGED, layers)),
+                new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)));
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {

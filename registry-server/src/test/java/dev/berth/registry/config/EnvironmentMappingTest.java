@@ -45,7 +45,9 @@ class EnvironmentMappingTest {
                 new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
-                new LogConfig(LogLevel.DEBUG, false)));
+                new LogConfig(LogLevel.DEBUG, false),
+                RegistryConfig.defaults().gc(),
+                RegistryConfig.defaults().uploads()));
     }
 
     @Test
