@@ -5,10 +5,17 @@ import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.UploadsConfig;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Garbage collection through POST /_berth/admin/gc")
 class GarbageCollectionTest {
     private static final String REPO = "team/app";
+    private static final int PUSHERS = 3;
 
     @TempDir
     Path tempDir;
@@ -67,6 +75,46 @@ class GarbageCollectionTest {
         api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonObject("config").getString("digest")).hasStatus(200);
         api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
         api.get("/v2/" + REPO + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+    }
+
+    @Test
+    @DisplayName("pushes that run during collections never end with a manifest whose blobs are gone")
+    void concurrentPushes() throws Exception {
+        start(Duration.ZERO, Duration.ofDays(7));
+        ExecutorService pushers = Executors.newFixedThreadPool(PUSHERS);
+        AtomicBoolean collecting = new AtomicBoolean(true);
+        List<Future<List<Content>>> pushed = new ArrayList<>();
+        for (int i = 0; i < PUSHERS; i++) {
+            String repository = REPO + i;
+            pushed.add(pushers.submit(() -> {
+                List<Content> manifests = new ArrayList<>();
+                while (collecting.get()) {
+                    push.randomBlob(repository, 700);
+                    manifests.add(push.image(repository, "v" + manifests.size()));
+                }
+                return manifests;
+            }));
+        }
+        long freed = 0;
+        try {
+            for (int run = 0; run < 4; run++) {
+                freed += collect("").getInteger("blobsDeleted");
+            }
+        } finally {
+            collecting.set(false);
+            pushers.shutdown();
+        }
+
+        assertThat(freed).as("orphans pushed between collections were collected").isPositive();
+        for (int i = 0; i < PUSHERS; i++) {
+            for (Content manifest : pushed.get(i).get()) {
+                JsonObject image = new JsonObject(new String(manifest.bytes(), StandardCharsets.UTF_8));
+                api.get("/v2/" + REPO + i + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest"))
+                        .hasStatus(200);
+            }
+        }
     }
 
     @Test
