@@ -26,7 +26,11 @@ class EnvironmentMappingTest {
                 "BERTH_STORAGE_S3_REDIRECT",
                 "BERTH_DELETE_ENABLED",
                 "BERTH_LOG_LEVEL",
-                "BERTH_LOG_ACCESSLOG");
+                "BERTH_LOG_ACCESSLOG",
+                "BERTH_GC_INTERVAL",
+                "BERTH_GC_GRACEPERIOD",
+                "BERTH_GC_DELETEUNTAGGED",
+                "BERTH_UPLOADS_PURGEAFTER");
     }
 
     @Test
