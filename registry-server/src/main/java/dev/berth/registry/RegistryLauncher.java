@@ -4,6 +4,8 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
+import dev.berth.registry.gc.GarbageCollection;
+import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.http.RegistryRouter;
 import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
@@ -13,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +55,9 @@ public final class RegistryLauncher {
             throw e;
         }
         Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
-        Handler<HttpServerRequest> handler = RegistryRouter.create(vertx, registry);
+        Router router = RegistryRouter.create(vertx, registry);
+        GarbageCollection.install(vertx, driver, router, config.gc(), config.uploads(), GcListener.NONE);
+        Handler<HttpServerRequest> handler = router;
         if (config.log().accessLog()) {
             handler = new AccessLog(handler);
         }

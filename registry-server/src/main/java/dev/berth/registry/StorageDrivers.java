@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Opens the storage driver a configuration asks for. */
-final class StorageDrivers {
+public final class StorageDrivers {
     /** Enough for the SDK's retries against an endpoint that does not answer. */
     private static final long BUCKET_CHECK_SECONDS = 60;
 
     private StorageDrivers() {
     }
 
-    static StorageDriver open(Vertx vertx, StorageConfig config) throws LaunchException {
+    public static StorageDriver open(Vertx vertx, StorageConfig config) throws LaunchException {
         if (config instanceof FilesystemStorageConfig filesystem) {
             Path root = filesystem.rootDirectory();
             createDirectory(root);

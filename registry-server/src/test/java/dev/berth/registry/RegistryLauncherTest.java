@@ -136,6 +136,7 @@ class RegistryLauncherTest {
 
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
         return new RegistryConfig(new HttpConfig(listen), new FilesystemStorageConfig(root), new DeleteConfig(true),
-                new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off());
+                new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(), RegistryConfig.defaults().gc(),
+                RegistryConfig.defaults().uploads());
     }
 }

@@ -58,7 +58,7 @@ public final class InProcessBerth implements AutoCloseable {
     private static InProcessBerth start(String listenHost, StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress(listenHost, 0)),
                 storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                tls);
+                tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads());
         try {
             return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {

@@ -4,21 +4,18 @@ import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
 import dev.berth.registry.config.ConfigLayer;
-import dev.berth.registry.config.ConfigLoader;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.Settings;
-import dev.berth.registry.config.StorageFlag;
 import dev.berth.registry.config.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -43,13 +40,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on. Default: 0.0.0.0:5000")
     String listen;
 
-    @Option(names = StorageFlag.NAME, paramLabel = "fs:DIR|s3",
-            description = "Where to keep images: fs:DIR for directory DIR, s3 for the bucket the storage.s3"
-                    + " settings name. Default: fs:data")
-    String storage;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML config file.")
-    Path configFile;
+    @Mixin
+    StoreOptions store;
 
     @Override
     public Integer call() throws LaunchException, InterruptedException {
@@ -68,18 +60,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The configuration these flags, the named file and {@code environment} resolve to. */
     RegistryConfig config(Map<String, String> environment) {
-        return ConfigLoader.load(Optional.ofNullable(configFile), environment, flags());
-    }
-
-    private ConfigLayer flags() {
         ConfigLayer flags = ConfigLayer.empty();
         if (listen != null) {
             flags = flags.with(Settings.HTTP_LISTEN, listen, ValueSource.flag("--listen"));
         }
-        if (storage != null) {
-            flags = StorageFlag.apply(storage, flags);
-        }
-        return flags;
+        return store.config(environment, flags);
     }
 
     private static void stop(RunningRegistry running) {

@@ -50,7 +50,10 @@ public final class ConfigLoader {
                 storage,
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
                 new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),
-                TlsSection.resolve(layers, storage));
+                TlsSection.resolve(layers, storage),
+                new GcConfig(value(Settings.GC_INTERVAL, layers), value(Settings.GC_GRACEPERIOD, layers),
+                        value(Settings.GC_DELETEUNTAGGED, layers)),
+                new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)));
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {

@@ -7,7 +7,7 @@ import java.util.List;
  * {@link ConfigLoader}; {@link #defaults()} is what an empty configuration yields.
  */
 public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
-                             TlsConfig tls) {
+                             TlsConfig tls, GcConfig gc, UploadsConfig uploads) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());

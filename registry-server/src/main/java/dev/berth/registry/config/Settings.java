@@ -2,6 +2,7 @@ package dev.berth.registry.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,13 +40,22 @@ public final class Settings {
             new Setting<>("tls.hosts", HostNames.NONE, HostNames::parse);
     public static final Setting<Optional<Path>> TLS_DIRECTORY =
             new Setting<>("tls.directory", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<Duration> GC_INTERVAL =
+            new Setting<>("gc.interval", Duration.ZERO, ValueParser.duration());
+    public static final Setting<Duration> GC_GRACEPERIOD =
+            new Setting<>("gc.gracePeriod", Duration.ofHours(1), ValueParser.duration());
+    public static final Setting<Boolean> GC_DELETEUNTAGGED =
+            new Setting<>("gc.deleteUntagged", false, ValueParser.bool());
+    public static final Setting<Duration> UPLOADS_PURGEAFTER =
+            new Setting<>("uploads.purgeAfter", Duration.ofDays(7), ValueParser.duration());
 
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
                     STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
                     DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
-                    TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY);
+                    TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY,
+                    GC_INTERVAL, GC_GRACEPERIOD, GC_DELETEUNTAGGED, UPLOADS_PURGEAFTER);
 
     /** Settings whose value may be written as a YAML list, joined with commas. */
     private static final List<Setting<?>> LISTS = List.of(TLS_HOSTS);

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the text of a setting into its value. Every source (YAML scalar, environment variable,
@@ -75,6 +78,31 @@ public interface ValueParser<T> {
                 throw notHttp;
             }
             return Optional.of(uri);
+        };
+    }
+
+    /**
+     * A duration as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d};
+     * {@code 0} alone means none.
+     */
+    static ValueParser<Duration> duration() {
+        Pattern amountAndUnit = Pattern.compile("(\\d{1,9})([smhd])");
+        return text -> {
+            String trimmed = text.trim();
+            if (trimmed.equals("0")) {
+                return Duration.ZERO;
+            }
+            Matcher matcher = amountAndUnit.matcher(trimmed);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("expected a duration such as 90s, 15m, 1h or 7d");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
         };
     }
 }

@@ -10,13 +10,13 @@ import java.util.function.Function;
  * issued at once (rebuilding the index of a repository with 5,000 tags) would hold the event loop
  * for seconds while the client signs and queues them all.
  */
-final class Batches {
+public final class Batches {
     static final int SIZE = 64;
 
     private Batches() {
     }
 
-    static <T> Future<Void> forEach(List<T> items, Function<T, Future<?>> step) {
+    public static <T> Future<Void> forEach(List<T> items, Function<T, Future<?>> step) {
         Future<Void> chain = Future.succeededFuture();
         for (int from = 0; from < items.size(); from += SIZE) {
             List<T> batch = items.subList(from, Math.min(items.size(), from + SIZE));

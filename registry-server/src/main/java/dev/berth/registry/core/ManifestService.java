@@ -135,9 +135,12 @@ public final class ManifestService {
         return Future.all(checks).mapEmpty();
     }
 
+    /**
+     * Written even when present: the fresh modification time keeps a garbage collection that runs
+     * now from deleting content that was unreferenced until this push (see docs/operations.md).
+     */
     private Future<Void> storeContent(Digest digest, Buffer body) {
-        String path = RegistryLayout.blobData(digest);
-        return store.exists(path).compose(present -> present ? Future.succeededFuture() : store.driver().write(path, body));
+        return store.driver().write(RegistryLayout.blobData(digest), body);
     }
 
     private static DistributionException missing(Descriptor descriptor, String kind) {

@@ -23,8 +23,22 @@ public final class RegistryLayout {
     }
 
     public static String blobData(Digest digest) {
-        return ROOT + "/blobs/" + digest.algorithm().id() + "/" + digest.encoded().substring(0, 2) + "/"
-                + digest.encoded() + "/data";
+        return blobDir(digest) + "/data";
+    }
+
+    /** Holds one directory per digest algorithm, then two-character prefixes, then digests. */
+    public static String blobsRoot() {
+        return ROOT + "/blobs";
+    }
+
+    /** The directory of one blob: its data and nothing else. */
+    public static String blobDir(Digest digest) {
+        return blobsRoot() + "/" + digest.algorithm().id() + "/" + digest.encoded().substring(0, 2) + "/" + digest.encoded();
+    }
+
+    /** The lease that lets one garbage collector at a time work on the store. */
+    public static String gcLease() {
+        return ROOT + "/_berth/gc-lease";
     }
 
     public static String repositoriesRoot() {
@@ -36,7 +50,19 @@ public final class RegistryLayout {
     }
 
     public static String layerLink(String name, Digest digest) {
-        return repository(name) + "/_layers/" + digestPath(digest) + "/link";
+        return layersDir(name) + "/" + digestPath(digest) + "/link";
+    }
+
+    public static String layersDir(String name) {
+        return repository(name) + "/_layers";
+    }
+
+    public static String uploadsDir(String name) {
+        return repository(name) + "/_uploads";
+    }
+
+    public static String revisionsDir(String name) {
+        return manifestsDir(name) + "/revisions";
     }
 
     public static String manifestsDir(String name) {
@@ -44,7 +70,7 @@ public final class RegistryLayout {
     }
 
     public static String revisionLink(String name, Digest digest) {
-        return manifestsDir(name) + "/revisions/" + digestPath(digest) + "/link";
+        return revisionsDir(name) + "/" + digestPath(digest) + "/link";
     }
 
     public static String tagsDir(String name) {
@@ -64,7 +90,7 @@ public final class RegistryLayout {
     }
 
     public static String uploadDir(String name, String uploadId) {
-        return repository(name) + "/_uploads/" + uploadId;
+        return uploadsDir(name) + "/" + uploadId;
     }
 
     public static String uploadData(String name, String uploadId) {

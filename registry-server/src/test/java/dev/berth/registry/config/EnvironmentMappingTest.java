@@ -31,7 +31,11 @@ class EnvironmentMappingTest {
                 "BERTH_TLS_KEY",
                 "BERTH_TLS_SELFSIGNED",
                 "BERTH_TLS_HOSTS",
-                "BERTH_TLS_DIRECTORY");
+                "BERTH_TLS_DIRECTORY",
+                "BERTH_GC_INTERVAL",
+                "BERTH_GC_GRACEPERIOD",
+                "BERTH_GC_DELETEUNTAGGED",
+                "BERTH_UPLOADS_PURGEAFTER");
     }
 
     @Test
@@ -51,7 +55,9 @@ class EnvironmentMappingTest {
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.DEBUG, false),
-                new TlsConfig.Off()));
+                new TlsConfig.Off(),
+                RegistryConfig.defaults().gc(),
+                RegistryConfig.defaults().uploads()));
     }
 
     @Test

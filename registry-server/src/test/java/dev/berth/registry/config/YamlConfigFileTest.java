@@ -38,7 +38,9 @@ class YamlConfigFileTest {
                 new FilesystemStorageConfig(Path.of("/var/lib/berth")),
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.TRACE, false),
-                new TlsConfig.Off()));
+                new TlsConfig.Off(),
+                RegistryConfig.defaults().gc(),
+                RegistryConfig.defaults().uploads()));
     }
 
     @Test

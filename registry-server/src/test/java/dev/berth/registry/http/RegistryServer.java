@@ -5,6 +5,7 @@ import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
 import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
+import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
@@ -12,6 +13,7 @@ import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
 import dev.berth.registry.config.StorageConfig;
+import dev.berth.registry.config.UploadsConfig;
 import io.vertx.core.Future;
 
 import java.net.URI;
@@ -42,9 +44,14 @@ final class RegistryServer implements AutoCloseable {
 
     /** A registry over other storage; {@code dataDir} is only for tests that look into a filesystem. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled) {
+        return start(storage, dataDir, deleteEnabled, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads());
+    }
+
+    /** A registry whose garbage collection and upload purge are set as the test needs. */
+    static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled, GcConfig gc, UploadsConfig uploads) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
                 storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                new TlsConfig.Off());
+                new TlsConfig.Off(), gc, uploads);
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

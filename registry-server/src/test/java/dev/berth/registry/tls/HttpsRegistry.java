@@ -29,7 +29,8 @@ final class HttpsRegistry implements AfterEachCallback {
     void start(Path storage, TlsConfig tls) throws LaunchException {
         stop();
         running = RegistryLauncher.start(new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls));
+                new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls,
+                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads()));
     }
 
     void stop() {

@@ -1,0 +1,190 @@
+package dev.berth.registry.gc;
+
+import dev.berth.oci.Digest;
+import dev.berth.registry.core.Batches;
+import dev.berth.registry.core.RegistryLayout;
+import dev.berth.storage.FileInfo;
+import dev.berth.storage.StorageDriver;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Online mark and sweep over the registry:2 tree while pushes go on. The protocol (see
+ * docs/operations.md): take the lease; note the start time; mark every blob a live manifest of any
+ * repository references; then delete only what is unmarked AND was last written, together with
+ * every layer link to it, before the start minus the grace period. A push writes its blobs (and
+ * their layer links) before the manifest that references them, so whatever a push in flight is
+ * about to reference is young and kept, and is marked by the next collection.
+ */
+public final class GarbageCollector {
+    /** Long enough for any collection of a large store; renewed halfway when it is not. */
+    static final Duration LEASE_TTL = Duration.ofMinutes(30);
+    static final Duration LEASE_SETTLE = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
+    private final StoreReader store;
+    private final RepositoryGraphLoader graphs;
+    private final Clock clock;
+    private final GcLease lease;
+    private final GcListener listener;
+    private final UploadAge uploadAge;
+
+    public GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener) {
+        this(vertx, driver, listener, Clock.systemUTC(), LEASE_SETTLE);
+    }
+
+    GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener, Clock clock, Duration leaseSettle) {
+        this.vertx = vertx;
+        this.store = new StoreReader(driver);
+        this.graphs = new RepositoryGraphLoader(store);
+        this.clock = clock;
+        this.listener = listener;
+        this.uploadAge = new UploadAge(store);
+        this.lease = new GcLease(vertx, store, clock, "collector " + UUID.randomUUID(), LEASE_TTL, leaseSettle);
+    }
+
+    /** Runs one collection; fails with {@link GcBusyException} when another one holds the lease. */
+    public Future<GcReport> collect(GcOptions options) {
+        Instant started = clock.instant();
+        return lease.acquire().compose(v -> {
+            long renewal = vertx.setPeriodic(LEASE_TTL.dividedBy(2).toMillis(), id -> lease.renew());
+            return run(options, started)
+                    .eventually(() -> {
+                        vertx.cancelTimer(renewal);
+                        return lease.release();
+                    });
+        }).onSuccess(listener::collected);
+    }
+
+    private Future<GcReport> run(GcOptions options, Instant started) {
+        Instant cutoff = started.minus(options.gracePeriod());
+        Sweep sweep = new Sweep(options, cutoff);
+        return store.repositories().compose(repositories -> Batches.forEach(repositories, repository -> markRepository(repository, sweep)
+                        .compose(v -> purgeUploads(repository, options, started, sweep)))
+                .compose(v -> sweepBlobs(sweep))
+                .map(v -> new GcReport(options.dryRun(), repositories.size(), sweep.marked.size(), sweep.blobsDeleted.get(),
+                        sweep.bytesFreed.get(), sweep.manifestsDeleted.get(), sweep.uploadsPurged.get(),
+                        Duration.between(started, clock.instant()))));
+    }
+
+    private Future<Void> markRepository(String repository, Sweep sweep) {
+        Future<Void> layers = store.digestsUnder(RegistryLayout.layersDir(repository))
+                .onSuccess(digests -> digests.forEach(digest ->
+                        sweep.layerLinks.computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>())).add(repository)))
+                .mapEmpty();
+        Future<Void> manifests = graphs.load(repository).compose(graph -> {
+            Set<Digest> live = ConcurrentHashMap.newKeySet();
+            live.addAll(graph.liveManifests(sweep.options.deleteUntagged()));
+            Set<Digest> dead = new HashSet<>(graph.manifests().keySet());
+            dead.removeAll(live);
+            // A young untagged manifest may be the child of an index still being pushed: keep it, and its blobs.
+            return Batches.forEach(List.copyOf(dead), digest -> deleteManifestIfOld(graph, digest, sweep)
+                            .onSuccess(deleted -> {
+                                if (!deleted) {
+                                    live.add(digest);
+                                }
+                            }))
+                    .onSuccess(v -> sweep.marked.addAll(graph.referencedBlobs(live)));
+        });
+        return Future.all(layers, manifests).mapEmpty();
+    }
+
+    private Future<Boolean> deleteManifestIfOld(RepositoryGraph graph, Digest digest, Sweep sweep) {
+        String repository = graph.repository();
+        return store.stat(RegistryLayout.revisionLink(repository, digest)).compose(info -> {
+            if (info.isEmpty() || !info.get().modified().isBefore(sweep.cutoff)) {
+                return Future.succeededFuture(false);
+            }
+            sweep.manifestsDeleted.incrementAndGet();
+            if (sweep.options.dryRun()) {
+                return Future.succeededFuture(true);
+            }
+            Future<Void> referrer = graph.subjectOf(digest)
+                    .map(subject -> store.deleteIfExists(RegistryLayout.referrerDir(repository, subject, digest)))
+                    .orElse(Future.succeededFuture());
+            return referrer
+                    .compose(v -> store.deleteIfExists(RegistryLayout.taggedByDir(repository, digest)))
+                    .compose(v -> store.deleteIfExists(RegistryLayout.revisionLink(repository, digest)))
+                    .map(true);
+        });
+    }
+
+    private Future<Void> purgeUploads(String repository, GcOptions options, Instant now, Sweep sweep) {
+        Instant purgeBefore = now.minus(options.purgeUploadsAfter());
+        return store.list(RegistryLayout.uploadsDir(repository)).compose(ids -> Batches.forEach(ids, id ->
+                uploadAge.lastWritten(repository, id).compose(written -> {
+                    if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
+                        return Future.succeededFuture();
+                    }
+                    sweep.uploadsPurged.incrementAndGet();
+                    return options.dryRun() ? Future.succeededFuture() : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
+                })));
+    }
+
+    private Future<Void> sweepBlobs(Sweep sweep) {
+        return store.blobs().compose(blobs -> Batches.forEach(
+                blobs.stream().filter(digest -> !sweep.marked.contains(digest)).toList(),
+                digest -> sweepBlob(digest, sweep)));
+    }
+
+    private Future<Void> sweepBlob(Digest digest, Sweep sweep) {
+        List<String> linkedFrom = List.copyOf(sweep.layerLinks.getOrDefault(digest, List.of()));
+        return store.stat(RegistryLayout.blobData(digest)).compose(data -> {
+            if (data.isEmpty() || !data.get().modified().isBefore(sweep.cutoff)) {
+                return Future.succeededFuture();
+            }
+            return allOld(linkedFrom, digest, sweep.cutoff).compose(old -> {
+                if (!old) {
+                    return Future.succeededFuture();
+                }
+                sweep.blobsDeleted.incrementAndGet();
+                sweep.bytesFreed.addAndGet(data.get().size());
+                if (sweep.options.dryRun()) {
+                    return Future.succeededFuture();
+                }
+                // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in use.
+                return store.deleteIfExists(RegistryLayout.blobDir(digest)).compose(v -> Batches.forEach(linkedFrom,
+                        repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));
+            });
+        });
+    }
+
+    /** Whether every layer link to the blob was written before the cutoff: a fresh upload or mount links it anew. */
+    private Future<Boolean> allOld(List<String> repositories, Digest digest, Instant cutoff) {
+        List<Future<Boolean>> checks = repositories.stream()
+                .map(repository -> store.stat(RegistryLayout.layerLink(repository, digest))
+                        .map(info -> info.map(FileInfo::modified).map(modified -> modified.isBefore(cutoff)).orElse(true)))
+                .toList();
+        return Future.all(checks).map(all -> checks.stream().allMatch(Future::result));
+    }
+
+    /** What one collection learns and counts as it goes. */
+    private static final class Sweep {
+        final GcOptions options;
+        final Instant cutoff;
+        final Set<Digest> marked = ConcurrentHashMap.newKeySet();
+        final Map<Digest, List<String>> layerLinks = new ConcurrentHashMap<>();
+        final AtomicInteger blobsDeleted = new AtomicInteger();
+        final AtomicLong bytesFreed = new AtomicLong();
+        final AtomicInteger manifestsDeleted = new AtomicInteger();
+        final AtomicInteger uploadsPurged = new AtomicInteger();
+
+        Sweep(GcOptions options, Instant cutoff) {
+            this.options = options;
+            this.cutoff = cutoff;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.berth.registry.gc;
+
+import dev.berth.storage.StorageDriver;
+import dev.berth.storage.s3.InProcessS3;
+import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3StorageDriver;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The collectors' lease on S3")
+class S3CollectorLeaseTest extends CollectorLeaseContract {
+    private S3Settings settings;
+
+    @Override
+    StorageDriver createDriver(Vertx vertx) throws Exception {
+        settings = InProcessS3.get().newBucket("");
+        return new S3StorageDriver(vertx, InProcessS3.client(settings), settings);
+    }
+
+    @Override
+    void destroyDriver() throws Exception {
+        InProcessS3.get().deleteBucket(settings.bucket());
+    }
+}

@@ -1,0 +1,217 @@
+package dev.berth.registry.http;
+
+import dev.berth.oci.MediaTypes;
+import dev.berth.registry.config.FilesystemStorageConfig;
+import dev.berth.registry.config.GcConfig;
+import dev.berth.registry.config.UploadsConfig;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Garbage collection through POST /_berth/admin/gc")
+class GarbageCollectionTest {
+    private static final String REPO = "team/app";
+    private static final int PUSHERS = 3;
+
+    @TempDir
+    Path tempDir;
+    private RegistryServer server;
+    private RegistryClient api;
+    private Pushes push;
+
+    private void start(Duration gracePeriod, Duration purgeUploadsAfter) {
+        server = RegistryServer.start(new FilesystemStorageConfig(tempDir.resolve("data")), tempDir.resolve("data"), true,
+                new GcConfig(Duration.ZERO, gracePeriod, false), new UploadsConfig(purgeUploadsAfter));
+        api = server.client();
+        push = new Pushes(api);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonObject collect(String body) {
+        Reply reply = api.post("/_berth/admin/gc", body.getBytes(), "Content-Type", "application/json");
+        assertThat(reply.status()).as("gc: %s", reply.text()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private Path blobFile(Content blob) {
+        String encoded = blob.digest().encoded();
+        return server.dataDir().resolve("docker/registry/v2/blobs/sha256/" + encoded.substring(0, 2) + "/" + encoded + "/data");
+    }
+
+    @Test
+    @DisplayName("deletes a blob no manifest references, keeps every blob a tagged image uses, and reports count and bytes")
+    void sweepsUnreferencedBlobs() {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content manifest = push.image(REPO, "1.0");
+        Content orphan = push.randomBlob(REPO, 3000);
+
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("blobsDeleted")).isEqualTo(1);
+        assertThat(report.getLong("bytesFreed")).isEqualTo(3000L);
+        assertThat(report.getBoolean("dryRun")).isFalse();
+        assertThat(blobFile(orphan)).doesNotExist();
+        api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).isBodylessError(404);
+        JsonObject pulled = api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).json();
+        api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonObject("config").getString("digest")).hasStatus(200);
+        api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+    }
+
+    @Test
+    @DisplayName("pushes that run during collections never end with a manifest whose blobs are gone")
+    void concurrentPushes() throws Exception {
+        start(Duration.ZERO, Duration.ofDays(7));
+        ExecutorService pushers = Executors.newFixedThreadPool(PUSHERS);
+        AtomicBoolean collecting = new AtomicBoolean(true);
+        List<Future<List<Content>>> pushed = new ArrayList<>();
+        for (int i = 0; i < PUSHERS; i++) {
+            String repository = REPO + i;
+            pushed.add(pushers.submit(() -> {
+                List<Content> manifests = new ArrayList<>();
+                while (collecting.get()) {
+                    push.randomBlob(repository, 700);
+                    manifests.add(push.image(repository, "v" + manifests.size()));
+                }
+                return manifests;
+            }));
+        }
+        long freed = 0;
+        try {
+            for (int run = 0; run < 4; run++) {
+                freed += collect("").getInteger("blobsDeleted");
+            }
+        } finally {
+            collecting.set(false);
+            pushers.shutdown();
+        }
+
+        assertThat(freed).as("orphans pushed between collections were collected").isPositive();
+        for (int i = 0; i < PUSHERS; i++) {
+            for (Content manifest : pushed.get(i).get()) {
+                JsonObject image = new JsonObject(new String(manifest.bytes(), StandardCharsets.UTF_8));
+                api.get("/v2/" + REPO + i + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest"))
+                        .hasStatus(200);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a dry run reports what it would free and deletes nothing")
+    void dryRun() {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content orphan = push.randomBlob(REPO, 1234);
+
+        JsonObject report = collect("{\"dryRun\": true}");
+
+        assertThat(report.getBoolean("dryRun")).isTrue();
+        assertThat(report.getInteger("blobsDeleted")).isEqualTo(1);
+        assertThat(report.getLong("bytesFreed")).isEqualTo(1234L);
+        assertThat(blobFile(orphan)).exists();
+        api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).hasStatus(200);
+    }
+
+    @Test
+    @DisplayName("blobs younger than the grace period are kept even when nothing references them")
+    void gracePeriodKeepsYoungBlobs() {
+        start(Duration.ofHours(1), Duration.ofDays(7));
+        Content orphan = push.randomBlob(REPO, 500);
+
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("blobsDeleted")).isZero();
+        assertThat(blobFile(orphan)).exists();
+    }
+
+    @Test
+    @DisplayName("with deleteUntagged, a manifest no tag reaches goes with its blobs; a referrer of a tagged image stays")
+    void deletesUntaggedManifests() {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content old = push.image(REPO, "latest");
+        Content current = push.image(REPO, "latest");
+        Content signature = push.manifest(REPO, "sha256-sig", Content.json(MediaTypes.OCI_MANIFEST,
+                Manifests.withSubject(Manifests.ociImage(push.blob(REPO, Content.random(MediaTypes.OCI_CONFIG, 10)),
+                        push.randomBlob(REPO, 20)), current)));
+        api.delete("/v2/" + REPO + "/manifests/sha256-sig").hasStatus(202);
+
+        JsonObject report = collect("{\"deleteUntagged\": true}");
+
+        assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
+        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).isError(404, "MANIFEST_UNKNOWN");
+        api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + signature.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        assertThat(api.get("/v2/" + REPO + "/referrers/" + current.digest()).hasStatus(200).json().getJsonArray("manifests"))
+                .hasSize(1);
+        assertThat(report.getInteger("blobsDeleted")).as("the old manifest, its config and its layer").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("without deleteUntagged, untagged manifests and their blobs are kept")
+    void keepsUntaggedByDefault() {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content old = push.image(REPO, "latest");
+        push.image(REPO, "latest");
+
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("manifestsDeleted")).isZero();
+        assertThat(report.getInteger("blobsDeleted")).isZero();
+        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+    }
+
+    @Test
+    @DisplayName("upload sessions older than uploads.purgeAfter are purged; a session is otherwise left alone")
+    void purgesStaleUploads() throws Exception {
+        start(Duration.ZERO, Duration.ofHours(1));
+        String stale = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
+        String fresh = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
+        Path staleDir = server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_uploads/"
+                + stale.substring(stale.lastIndexOf('/') + 1));
+        try (var files = Files.walk(staleDir)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+            }
+        }
+
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("uploadsPurged")).isEqualTo(1);
+        assertThat(staleDir).doesNotExist();
+        api.get(stale).isError(404, "BLOB_UPLOAD_UNKNOWN");
+        api.get(fresh).hasStatus(204);
+    }
+
+    @Test
+    @DisplayName("a body that is no JSON object is refused with the spec's error shape, and nothing is collected")
+    void badBody() {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content orphan = push.randomBlob(REPO, 100);
+
+        Reply reply = api.post("/_berth/admin/gc", "dry".getBytes(), "Content-Type", "application/json");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("UNSUPPORTED");
+        assertThat(blobFile(orphan)).exists();
+    }
+}
