@@ -1,5 +1,8 @@
 package dev.berth.conformance.suite;
 
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
+import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
@@ -41,8 +44,10 @@ public final class InProcessBerth implements AutoCloseable {
     }
 
     private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled) {
-        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+        RegistryConfig config = new RegistryConfig(
+                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
+                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty()));
         try {
             return new InProcessBerth(RegistryLauncher.start(config));
         } catch (LaunchException e) {

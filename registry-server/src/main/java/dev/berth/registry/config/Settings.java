@@ -2,6 +2,7 @@ package dev.berth.registry.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +31,21 @@ public final class Settings {
     public static final Setting<Boolean> LOG_ACCESSLOG =
             new Setting<>("log.accesslog", true, ValueParser.bool());
 
+    public static final Setting<Duration> HTTP_SHUTDOWNTIMEOUT =
+            new Setting<>("http.shutdownTimeout", Duration.ofSeconds(5), ValueParser.duration());
+    public static final Setting<Boolean> READONLY_ENABLED =
+            new Setting<>("readOnly.enabled", false, ValueParser.bool());
+    public static final Setting<Boolean> METRICS_ENABLED =
+            new Setting<>("metrics.enabled", true, ValueParser.bool());
+    public static final Setting<Optional<ListenAddress>> METRICS_LISTEN =
+            new Setting<>("metrics.listen", Optional.empty(), ValueParser.optional(ListenAddress::parse));
+
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
                     STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
-                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
+                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
+                    HTTP_SHUTDOWNTIMEOUT, READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN);
 
     private Settings() {
     }

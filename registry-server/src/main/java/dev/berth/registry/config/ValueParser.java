@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -71,5 +72,32 @@ public interface ValueParser<T> {
             }
             return Optional.of(uri);
         };
+    }
+
+    /** A whole number followed by ms, s or m: "500ms", "30s", "2m". */
+    static ValueParser<Duration> duration() {
+        return text -> {
+            String trimmed = text.trim().toLowerCase(Locale.ROOT);
+            int unitAt = 0;
+            while (unitAt < trimmed.length() && Character.isDigit(trimmed.charAt(unitAt))) {
+                unitAt++;
+            }
+            IllegalArgumentException bad = new IllegalArgumentException("expected a duration such as 500ms, 30s or 2m");
+            if (unitAt == 0 || unitAt > 9) {
+                throw bad;
+            }
+            long amount = Long.parseLong(trimmed.substring(0, unitAt));
+            return switch (trimmed.substring(unitAt)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> throw bad;
+            };
+        };
+    }
+
+    /** {@code parser}'s value, or none for the empty text. */
+    static <T> ValueParser<Optional<T>> optional(ValueParser<T> parser) {
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(parser.parse(text));
     }
 }

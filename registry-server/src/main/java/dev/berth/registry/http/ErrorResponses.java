@@ -16,13 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns any failure into the spec's JSON error body with its status. */
-final class ErrorResponses {
+public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private ErrorResponses() {
     }
 
-    static void send(HttpServerRequest request, Throwable failure) {
+    public static void send(HttpServerRequest request, Throwable failure) {
         HttpServerResponse response = request.response();
         if (response.closed() || failure instanceof ClosedChannelException || failure instanceof HttpClosedException) {
             // The client went away (a cancelled pull, a load generator stopping): nothing to answer, nothing wrong here.

@@ -1,5 +1,6 @@
 package dev.berth.registry.config;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +43,12 @@ class EnvironmentMappingTest {
         RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
 
         assertThat(config).isEqualTo(new RegistryConfig(
-                new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
+                new HttpConfig(new ListenAddress("127.0.0.1", 8080), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
-                new LogConfig(LogLevel.DEBUG, false)));
+                new LogConfig(LogLevel.DEBUG, false),
+                new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty())));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.berth.registry.http;
 
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
+import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
@@ -41,8 +44,10 @@ final class RegistryServer implements AutoCloseable {
 
     /** A registry over other storage; {@code dataDir} is only for tests that look into a filesystem. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled) {
-        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+        RegistryConfig config = new RegistryConfig(
+                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
+                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty()));
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {
