@@ -12,14 +12,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
 /** A registry started in this JVM from BERTH_* settings, with a plain HTTP client to talk to it. */
-final class OpsRegistry implements AutoCloseable {
+public final class OpsRegistry implements AutoCloseable {
     private final RunningRegistry running;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -28,7 +31,7 @@ final class OpsRegistry implements AutoCloseable {
     }
 
     /** @param environment BERTH_* settings on top of a filesystem root at {@code root} and a free loopback port */
-    static OpsRegistry start(Path root, Map<String, String> environment) throws LaunchException {
+    public static OpsRegistry start(Path root, Map<String, String> environment) throws LaunchException {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "BERTH_HTTP_LISTEN", "127.0.0.1:0",
                 "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", root.toString(),
@@ -37,19 +40,19 @@ final class OpsRegistry implements AutoCloseable {
         return new OpsRegistry(RegistryLauncher.start(ConfigLoader.load(Optional.empty(), settings, ConfigLayer.empty())));
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + running.address().port() + path);
     }
 
-    HttpResponse<String> send(String method, String path, String body) {
+    public HttpResponse<String> send(String method, String path, String body) {
         return send(method, uri(path), body);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send("GET", path, null);
     }
 
-    HttpResponse<String> send(String method, URI uri, String body) {
+    public HttpResponse<String> send(String method, URI uri, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         try {
@@ -61,6 +64,12 @@ final class OpsRegistry implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The sha256 digest of {@code content}'s UTF-8 bytes, as the API writes it. */
+    public static String digest(String content) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+        return "sha256:" + HexFormat.of().formatHex(hash);
     }
 
     @Override

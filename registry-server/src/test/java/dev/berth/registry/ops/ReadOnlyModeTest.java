@@ -5,10 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +36,7 @@ class ReadOnlyModeTest {
             assertRefused(registry.send("PUT", "/v2/app/manifests/v2", manifest()));
             assertRefused(registry.send("DELETE", manifestPath, null));
             assertThat(registry.get(manifestPath).statusCode()).isEqualTo(200);
-            assertThat(registry.get("/v2/app/blobs/" + digest(BLOB)).body()).isEqualTo(BLOB);
+            assertThat(registry.get("/v2/app/blobs/" + OpsRegistry.digest(BLOB)).body()).isEqualTo(BLOB);
             assertThat(registry.get("/v2/app/tags/list").body()).contains("v1");
 
             registry.send("PUT", "/_berth/admin/read-only", "{\"readOnly\":false}");
@@ -75,17 +72,12 @@ class ReadOnlyModeTest {
 
     private static void pushBlob(OpsRegistry registry, int expected) throws Exception {
         for (String content : new String[] {BLOB, "{}"}) {
-            HttpResponse<String> response = registry.send("POST", "/v2/app/blobs/uploads/?digest=" + digest(content), content);
+            HttpResponse<String> response = registry.send("POST", "/v2/app/blobs/uploads/?digest=" + OpsRegistry.digest(content), content);
             assertThat(response.statusCode()).isEqualTo(expected);
         }
     }
 
     private static String manifest() throws Exception {
-        return MANIFEST.formatted(digest("{}"), 2);
-    }
-
-    static String digest(String content) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-        return "sha256:" + HexFormat.of().formatHex(hash);
+        return MANIFEST.formatted(OpsRegistry.digest("{}"), 2);
     }
 }
