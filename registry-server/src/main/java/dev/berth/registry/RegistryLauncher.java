@@ -4,9 +4,9 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
-import dev.berth.registry.gc.GarbageCollection;
 import dev.berth.registry.gc.GcListener;
-import dev.berth.registry.http.RegistryRouter;
+import dev.berth.registry.metrics.RegistryMetrics;
+import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
@@ -15,11 +15,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,13 +55,19 @@ public final class RegistryLauncher {
             awaitQuietly(vertx.close());
             throw e;
         }
-        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
-        Router router = RegistryRouter.create(vertx, registry);
-        GarbageCollection.install(vertx, driver, router, config.gc(), config.uploads(), GcListener.NONE);
-        Handler<HttpServerRequest> handler = router;
-        if (config.log().accessLog()) {
-            handler = new AccessLog(handler);
+        RegistryMetrics metrics = config.metrics().enabled() ? new RegistryMetrics() : null;
+        if (metrics != null) {
+            driver = metrics.timeStorage(driver);
         }
+        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
+        ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
+        GcListener collections = metrics == null ? GcListener.NONE : report -> {
+            if (!report.dryRun()) {
+                metrics.gc().recordRun(report.bytesFreed());
+            }
+        };
+        Handler<HttpServerRequest> handler = RequestPipeline.build(vertx, config, registry, driver, readOnly, metrics,
+                collections);
         HttpServerOptions options = serverOptions();
         boolean https;
         try {
@@ -70,19 +77,35 @@ public final class RegistryLauncher {
             throw e;
         }
         HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
+        List<HttpServer> servers = new ArrayList<>(List.of(server));
+        if (metrics != null && config.metrics().listen().isPresent()) {
+            servers.add(vertx.createHttpServer().requestHandler(MetricsServer.handler(metrics)));
+        }
         ListenAddress requested = config.http().listen();
         try {
-            await(server.listen(requested.port(), requested.host()), LISTEN_TIMEOUT);
-        } catch (ExecutionException | TimeoutException e) {
+            listen(server, requested);
+            if (servers.size() > 1) {
+                listen(servers.get(1), config.metrics().listen().get());
+            }
+        } catch (LaunchException e) {
             awaitQuietly(driver.close().eventually(vertx::close));
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new LaunchException("cannot listen on " + requested + ": " + cause, cause);
+            throw e;
         }
-        RunningRegistry running = new RunningRegistry(vertx, server, driver,
+        RunningRegistry running = new RunningRegistry(vertx, servers, driver,
                 new ListenAddress(requested.host(), server.actualPort()));
-        LOG.info("berth-registry {} listening on {}, {}, storage {}, deletes {}", BuildInfo.version(),
-                running.address(), https ? "HTTPS" : "plain HTTP", config.storage().describe(), config.delete().enabled() ? "enabled" : "disabled");
+        LOG.info("berth-registry {} listening on {}, {}, storage {}, deletes {}{}", BuildInfo.version(),
+                running.address(), https ? "HTTPS" : "plain HTTP", config.storage().describe(),
+                config.delete().enabled() ? "enabled" : "disabled", readOnly.enabled() ? ", read-only" : "");
         return running;
+    }
+
+    private static void listen(HttpServer server, ListenAddress address) throws LaunchException {
+        try {
+            await(server.listen(address.port(), address.host()), LISTEN_TIMEOUT);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new LaunchException("cannot listen on " + address + ": " + cause, cause);
+        }
     }
 
     private static HttpServerOptions serverOptions() {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,14 +21,15 @@ public final class RunningRegistry {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
     private final Vertx vertx;
-    private final HttpServer server;
+    private final List<HttpServer> servers;
     private final StorageDriver driver;
     private final ListenAddress address;
     private boolean stopped;
 
-    RunningRegistry(Vertx vertx, HttpServer server, StorageDriver driver, ListenAddress address) {
+    /** @param servers the API's server first, then the metrics port's if it has one */
+    RunningRegistry(Vertx vertx, List<HttpServer> servers, StorageDriver driver, ListenAddress address) {
         this.vertx = vertx;
-        this.server = server;
+        this.servers = List.copyOf(servers);
         this.driver = driver;
         this.address = address;
     }
@@ -51,8 +53,9 @@ public final class RunningRegistry {
             return true;
         }
         stopped = true;
-        boolean clean = await("stopping the HTTP server",
-                server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS), grace.plus(CLOSE_TIMEOUT));
+        // Every server stops accepting at once; the grace runs for all of them together.
+        boolean clean = await("stopping the HTTP servers", Future.all(servers.stream()
+                .map(server -> server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)).toList()), grace.plus(CLOSE_TIMEOUT));
         clean &= await("closing the storage driver", driver.close(), CLOSE_TIMEOUT);
         clean &= await("closing Vert.x", vertx.close(), CLOSE_TIMEOUT);
         return clean;

@@ -1,5 +1,8 @@
 package dev.berth.registry;
 
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
+import java.util.Optional;
 import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.HttpConfig;
@@ -135,8 +138,9 @@ class RegistryLauncherTest {
     }
 
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
-        return new RegistryConfig(new HttpConfig(listen), new FilesystemStorageConfig(root), new DeleteConfig(true),
-                new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(), RegistryConfig.defaults().gc(),
-                RegistryConfig.defaults().uploads());
+        return new RegistryConfig(new HttpConfig(listen, Duration.ofSeconds(5)), new FilesystemStorageConfig(root),
+                new DeleteConfig(true), new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(),
+                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty()));
     }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ class RunningRegistryTest {
             vertx.setTimer(500, t -> request.response().end("finished"));
         });
         int port = server.listen(0, "127.0.0.1").await().actualPort();
-        RunningRegistry running = new RunningRegistry(vertx, server, new FsStorageDriver(vertx, dir),
+        RunningRegistry running = new RunningRegistry(vertx, List.of(server), new FsStorageDriver(vertx, dir),
                 new ListenAddress("127.0.0.1", port));
 
         // HTTP/1.1 as docker and containerd speak it; JDK 17's client fails HTTP/2 streams on GOAWAY.
@@ -65,7 +66,7 @@ class RunningRegistryTest {
         CountDownLatch arrived = new CountDownLatch(1);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> arrived.countDown());
         int port = server.listen(0, "127.0.0.1").await().actualPort();
-        RunningRegistry running = new RunningRegistry(vertx, server, new FsStorageDriver(vertx, dir),
+        RunningRegistry running = new RunningRegistry(vertx, List.of(server), new FsStorageDriver(vertx, dir),
                 new ListenAddress("127.0.0.1", port));
 
         CompletableFuture<HttpResponse<String>> neverAnswered = HttpClient.newHttpClient().sendAsync(

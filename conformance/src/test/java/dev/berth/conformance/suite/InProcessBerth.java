@@ -1,5 +1,8 @@
 package dev.berth.conformance.suite;
 
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
+import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
@@ -56,9 +59,11 @@ public final class InProcessBerth implements AutoCloseable {
     }
 
     private static InProcessBerth start(String listenHost, StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
-        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress(listenHost, 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads());
+        RegistryConfig config = new RegistryConfig(
+                new HttpConfig(new ListenAddress(listenHost, 0), Duration.ofSeconds(5)), storage,
+                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
+                tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty()));
         try {
             return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {

@@ -30,11 +30,6 @@ import java.util.concurrent.CountDownLatch;
         })
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    /**
-     * How long requests in flight may take to finish after SIGTERM. Short enough that the whole
-     * stop fits in the 10 seconds docker stop and Kubernetes allow by default.
-     */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     @Option(names = "--listen", paramLabel = "HOST:PORT",
             description = "Address to listen on. Default: 0.0.0.0:5000")
@@ -50,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         RunningRegistry running = RegistryLauncher.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(running);
+            stop(running, config.http().shutdownTimeout());
             stopped.countDown();
         }, "berth-shutdown"));
         // Serve until a signal starts the JVM's shutdown; it exits with 128 + signal once the hook is done.
@@ -67,9 +62,9 @@ final class ServeCommand implements Callable<Integer> {
         return store.config(environment, flags);
     }
 
-    private static void stop(RunningRegistry running) {
-        LOG.info("stopping: requests in flight have up to {} s to finish", SHUTDOWN_GRACE.toSeconds());
-        boolean clean = running.stop(SHUTDOWN_GRACE);
+    private static void stop(RunningRegistry running, Duration grace) {
+        LOG.info("stopping: requests in flight have up to {} ms to finish", grace.toMillis());
+        boolean clean = running.stop(grace);
         LOG.info(clean ? "stopped" : "stopped, not cleanly (see above)");
         Logging.flushAndStop();
     }

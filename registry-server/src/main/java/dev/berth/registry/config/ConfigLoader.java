@@ -10,8 +10,12 @@ import java.util.Optional;
 
 import static dev.berth.registry.config.Settings.DELETE_ENABLED;
 import static dev.berth.registry.config.Settings.HTTP_LISTEN;
+import static dev.berth.registry.config.Settings.HTTP_SHUTDOWNTIMEOUT;
 import static dev.berth.registry.config.Settings.LOG_ACCESSLOG;
 import static dev.berth.registry.config.Settings.LOG_LEVEL;
+import static dev.berth.registry.config.Settings.METRICS_ENABLED;
+import static dev.berth.registry.config.Settings.METRICS_LISTEN;
+import static dev.berth.registry.config.Settings.READONLY_ENABLED;
 import static dev.berth.registry.config.Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY;
 import static dev.berth.registry.config.Settings.STORAGE_S3_BUCKET;
 import static dev.berth.registry.config.Settings.STORAGE_S3_ENDPOINT;
@@ -46,14 +50,16 @@ public final class ConfigLoader {
     static RegistryConfig resolve(List<ConfigLayer> layers) {
         StorageConfig storage = storage(layers);
         return new RegistryConfig(
-                new HttpConfig(value(HTTP_LISTEN, layers)),
+                new HttpConfig(value(HTTP_LISTEN, layers), value(HTTP_SHUTDOWNTIMEOUT, layers)),
                 storage,
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
                 new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),
                 TlsSection.resolve(layers, storage),
                 new GcConfig(value(Settings.GC_INTERVAL, layers), value(Settings.GC_GRACEPERIOD, layers),
                         value(Settings.GC_DELETEUNTAGGED, layers)),
-                new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)));
+                new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)),
+                new ReadOnlyConfig(value(READONLY_ENABLED, layers)),
+                new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)));
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {

@@ -7,7 +7,8 @@ import java.util.List;
  * {@link ConfigLoader}; {@link #defaults()} is what an empty configuration yields.
  */
 public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
-                             TlsConfig tls, GcConfig gc, UploadsConfig uploads) {
+                             TlsConfig tls, GcConfig gc, UploadsConfig uploads, ReadOnlyConfig readOnly,
+                             MetricsConfig metrics) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());

@@ -49,13 +49,23 @@ public final class Settings {
     public static final Setting<Duration> UPLOADS_PURGEAFTER =
             new Setting<>("uploads.purgeAfter", Duration.ofDays(7), ValueParser.duration());
 
+    public static final Setting<Duration> HTTP_SHUTDOWNTIMEOUT =
+            new Setting<>("http.shutdownTimeout", Duration.ofSeconds(5), ValueParser.duration());
+    public static final Setting<Boolean> READONLY_ENABLED =
+            new Setting<>("readOnly.enabled", false, ValueParser.bool());
+    public static final Setting<Boolean> METRICS_ENABLED =
+            new Setting<>("metrics.enabled", true, ValueParser.bool());
+    public static final Setting<Optional<ListenAddress>> METRICS_LISTEN =
+            new Setting<>("metrics.listen", Optional.empty(), ValueParser.optional(ListenAddress::parse));
+
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
                     STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
                     DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
                     TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY,
-                    GC_INTERVAL, GC_GRACEPERIOD, GC_DELETEUNTAGGED, UPLOADS_PURGEAFTER);
+                    GC_INTERVAL, GC_GRACEPERIOD, GC_DELETEUNTAGGED, UPLOADS_PURGEAFTER,
+                    HTTP_SHUTDOWNTIMEOUT, READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN);
 
     /** Settings whose value may be written as a YAML list, joined with commas. */
     private static final List<Setting<?>> LISTS = List.of(TLS_HOSTS);

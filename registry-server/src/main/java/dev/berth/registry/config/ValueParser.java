@@ -82,27 +82,33 @@ public interface ValueParser<T> {
     }
 
     /**
-     * A duration as a whole number and a unit: {@code 90s}, {@code 15m}, {@code 1h}, {@code 7d};
-     * {@code 0} alone means none.
+     * A duration as a whole number and a unit: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 1h},
+     * {@code 7d}; {@code 0} alone means none.
      */
     static ValueParser<Duration> duration() {
-        Pattern amountAndUnit = Pattern.compile("(\\d{1,9})([smhd])");
+        Pattern amountAndUnit = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
         return text -> {
-            String trimmed = text.trim();
+            String trimmed = text.trim().toLowerCase(Locale.ROOT);
             if (trimmed.equals("0")) {
                 return Duration.ZERO;
             }
             Matcher matcher = amountAndUnit.matcher(trimmed);
             if (!matcher.matches()) {
-                throw new IllegalArgumentException("expected a duration such as 90s, 15m, 1h or 7d");
+                throw new IllegalArgumentException("expected a duration such as 500ms, 90s, 15m, 1h or 7d");
             }
             long amount = Long.parseLong(matcher.group(1));
             return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
                 default -> Duration.ofDays(amount);
             };
         };
+    }
+
+    /** {@code parser}'s value, or none for the empty text. */
+    static <T> ValueParser<Optional<T>> optional(ValueParser<T> parser) {
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(parser.parse(text));
     }
 }

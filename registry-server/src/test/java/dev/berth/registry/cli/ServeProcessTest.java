@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,6 +78,38 @@ class ServeProcessTest {
         assertThat(output).noneMatch(line -> line.contains("listening on") || line.contains("stopped"));
     }
 
+    @Test
+    @DisplayName("On SIGTERM refuses new connections, lets a slow upload in flight finish within http.shutdownTimeout, then exits 143")
+    void gracefulShutdown() throws Exception {
+        int port = freePort();
+        start(List.of("BERTH_HTTP_SHUTDOWNTIMEOUT=20s"), "serve", "--listen", "127.0.0.1:" + port, "--storage", "fs:" + dir);
+        awaitOk(URI.create("http://127.0.0.1:" + port + "/v2/"));
+        HttpResponse<Void> session = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/app/blobs/uploads/"))
+                        .version(HttpClient.Version.HTTP_1_1).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String location = session.headers().firstValue("Location").orElseThrow();
+
+        try (Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = upload.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: 10\r\n\r\nhalf ").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            process.destroy();
+            awaitRefused(port);
+
+            out.write("done!".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new String(upload.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(statusLine).isEqualTo("HTTP/1.1 202");
+        }
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
+        assertThat(process.exitValue()).isEqualTo(SIGTERM_EXIT);
+        assertThat(output()).anyMatch(line -> line.contains("requests in flight have up to 20000 ms"));
+        assertThat(output().get(output().size() - 1)).endsWith(" - stopped");
+    }
+
     private void start(String... args) throws IOException {
         start(List.of(), args);
     }
@@ -125,6 +159,19 @@ class ServeProcessTest {
             }
         }
         throw new AssertionError("no 200 from " + uri + " within 30 s; output: " + output());
+    }
+
+    /** Waits until the server, stopping, no longer accepts connections on {@code port}. */
+    private void awaitRefused(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.sleep(20);
+            } catch (ConnectException refused) {
+                return;
+            }
+        }
+        throw new AssertionError("still accepting connections 10 s after SIGTERM; output: " + output());
     }
 
     private List<String> output() throws IOException {

@@ -1,5 +1,6 @@
 package dev.berth.registry.config;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,11 @@ class EnvironmentMappingTest {
                 "BERTH_GC_INTERVAL",
                 "BERTH_GC_GRACEPERIOD",
                 "BERTH_GC_DELETEUNTAGGED",
-                "BERTH_UPLOADS_PURGEAFTER");
+                "BERTH_UPLOADS_PURGEAFTER",
+                "BERTH_HTTP_SHUTDOWNTIMEOUT",
+                "BERTH_READONLY_ENABLED",
+                "BERTH_METRICS_ENABLED",
+                "BERTH_METRICS_LISTEN");
     }
 
     @Test
@@ -51,13 +56,15 @@ class EnvironmentMappingTest {
         RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
 
         assertThat(config).isEqualTo(new RegistryConfig(
-                new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
+                new HttpConfig(new ListenAddress("127.0.0.1", 8080), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.DEBUG, false),
                 new TlsConfig.Off(),
                 RegistryConfig.defaults().gc(),
-                RegistryConfig.defaults().uploads()));
+                RegistryConfig.defaults().uploads(),
+                new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty())));
     }
 
     @Test

@@ -43,6 +43,6 @@ class GcConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gc.interval")
                 .hasMessageContaining("BERTH_GC_INTERVAL")
-                .hasMessageContaining("expected a duration such as 90s, 15m, 1h or 7d");
+                .hasMessageContaining("expected a duration such as 500ms, 90s, 15m, 1h or 7d");
     }
 }

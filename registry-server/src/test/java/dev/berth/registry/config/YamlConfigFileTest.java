@@ -1,5 +1,7 @@
 package dev.berth.registry.config;
 
+import java.util.Optional;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +36,15 @@ class YamlConfigFileTest {
                 """);
 
         assertThat(resolve(file)).isEqualTo(new RegistryConfig(
-                new HttpConfig(new ListenAddress("::1", 5001)),
+                new HttpConfig(new ListenAddress("::1", 5001), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(Path.of("/var/lib/berth")),
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.TRACE, false),
                 new TlsConfig.Off(),
                 RegistryConfig.defaults().gc(),
-                RegistryConfig.defaults().uploads()));
+                RegistryConfig.defaults().uploads(),
+                new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty())));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.berth.registry.http;
 
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
+import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
@@ -49,9 +52,10 @@ final class RegistryServer implements AutoCloseable {
 
     /** A registry whose garbage collection and upload purge are set as the test needs. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled, GcConfig gc, UploadsConfig uploads) {
-        RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                new TlsConfig.Off(), gc, uploads);
+        RegistryConfig config = new RegistryConfig(
+                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
+                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new TlsConfig.Off(), gc, uploads,
+                new ReadOnlyConfig(false), new MetricsConfig(true, Optional.empty()));
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

@@ -9,6 +9,8 @@ import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
+import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.ReadOnlyConfig;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -21,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A registry on loopback with a TLS configuration, asked over HTTPS, and stopped after each test. */
 final class HttpsRegistry implements AfterEachCallback {
@@ -28,9 +31,11 @@ final class HttpsRegistry implements AfterEachCallback {
 
     void start(Path storage, TlsConfig tls) throws LaunchException {
         stop();
-        running = RegistryLauncher.start(new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
+        running = RegistryLauncher.start(new RegistryConfig(
+                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls,
-                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads()));
+                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
+                new MetricsConfig(true, Optional.empty())));
     }
 
     void stop() {
