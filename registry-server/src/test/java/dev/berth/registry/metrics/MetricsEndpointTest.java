@@ -50,6 +50,23 @@ class MetricsEndpointTest {
     }
 
     @Test
+    @DisplayName("Counts garbage collections and the bytes they freed, not the dry runs")
+    void garbageCollections() throws Exception {
+        try (OpsRegistry registry = OpsRegistry.start(root, Map.of("BERTH_GC_GRACEPERIOD", "0"))) {
+            String blob = "a layer no manifest will reference";
+            assertThat(registry.send("POST", "/v2/team/app/blobs/uploads/?digest=" + digest(blob), blob).statusCode())
+                    .isEqualTo(201);
+
+            assertThat(registry.send("POST", "/_berth/admin/gc", "{\"dryRun\": true}").statusCode()).isEqualTo(200);
+            assertThat(registry.get("/metrics").body()).contains("berth_gc_runs_total 0");
+            assertThat(registry.send("POST", "/_berth/admin/gc", "").statusCode()).isEqualTo(200);
+
+            assertThat(registry.get("/metrics").body()).contains("berth_gc_runs_total 1")
+                    .contains("berth_gc_freed_bytes_total " + (double) blob.length());
+        }
+    }
+
+    @Test
     @DisplayName("With metrics.listen, /metrics is served on that port and not on the API's")
     void separatePort() throws Exception {
         int port = freePort();
