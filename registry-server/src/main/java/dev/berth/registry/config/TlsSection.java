@@ -13,7 +13,7 @@ import static dev.berth.registry.config.Settings.TLS_SELFSIGNED;
 /** Turns the tls.* settings into a {@link TlsConfig}, refusing combinations that contradict each other. */
 final class TlsSection {
     /** Where a self-signed certificate is kept, inside the filesystem storage's root directory. */
-    static final String DIRECTORY_IN_STORAGE = "tls";
+    private static final String DIRECTORY_IN_STORAGE = "tls";
 
     private TlsSection() {
     }

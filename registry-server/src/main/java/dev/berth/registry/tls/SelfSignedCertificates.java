@@ -115,8 +115,9 @@ public final class SelfSignedCertificates {
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
             return new ServerCertificate(pair.getPrivate(), List.of(certificate));
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-            throw new TlsFileException("cannot make a self-signed certificate for " + hosts + ": " + e, e);
+        } catch (GeneralSecurityException | OperatorCreationException | CertIOException | IllegalArgumentException e) {
+            // IllegalArgumentException: Bouncy Castle's word on a name such as 300.1.2.3 that looks like an IP address.
+            throw new TlsFileException("cannot make a self-signed certificate for " + hosts + ": " + e.getMessage(), e);
         }
     }
 

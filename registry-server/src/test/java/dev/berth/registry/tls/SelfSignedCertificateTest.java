@@ -1,6 +1,7 @@
 package dev.berth.registry.tls;
 
 import dev.berth.registry.CapturedLog;
+import dev.berth.registry.LaunchException;
 import dev.berth.registry.config.HostNames;
 import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("HTTPS with a self-signed certificate (tls.selfSigned)")
 class SelfSignedCertificateTest {
@@ -88,6 +90,14 @@ class SelfSignedCertificateTest {
 
         assertThat(fingerprint(dir)).isNotEqualTo(first);
         assertThat(CertifiedNames.of(keptCertificate(dir))).containsExactly("10.1.2.3", "registry.example");
+    }
+
+    @Test
+    @DisplayName("Stops the start with a clear message for a host that looks like an IP address and is none")
+    void badAddress() {
+        assertThatThrownBy(() -> start(dir, new HostNames(List.of("300.1.2.3"))))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("cannot serve HTTPS: cannot make a self-signed certificate for [300.1.2.3]");
     }
 
     private void start(Path tlsDir, HostNames hosts) throws Exception {
