@@ -15,7 +15,7 @@ import picocli.CommandLine.ExitCode;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "An OCI distribution registry.",
-        subcommands = {ServeCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, GcCommand.class, ScrubCommand.class, CommandLine.HelpCommand.class})
 public final class BerthRegistryCommand {
 
     public static void main(String[] args) {
