@@ -77,7 +77,7 @@ public final class StoreWalker {
         return driver.list(dir).recover(e -> absent(e, List.of()));
     }
 
-    Future<Optional<FileInfo>> stat(String path) {
+    public Future<Optional<FileInfo>> stat(String path) {
         return driver.stat(path).map(Optional::of).recover(e -> absent(e, Optional.empty()));
     }
 

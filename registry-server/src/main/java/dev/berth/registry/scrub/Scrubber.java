@@ -54,10 +54,16 @@ public final class Scrubber {
         Future<List<String>> revisions = store.digestsUnder(RegistryLayout.revisionsDir(repository))
                 .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.revisionLink(repository, d)).toList());
         return Future.all(layers, revisions).compose(v -> {
-            List<String> links = new ArrayList<>(layers.result());
-            links.addAll(revisions.result());
-            dangling.addAll(links);
-            return repair ? Batches.forEach(links, store::deleteIfExists) : Future.succeededFuture();
+            List<String> candidates = new ArrayList<>(layers.result());
+            candidates.addAll(revisions.result());
+            // A directory whose link was removed stays behind on the filesystem: only a link file is a link.
+            return Batches.forEach(candidates, link -> store.stat(link).compose(info -> {
+                if (info.isEmpty()) {
+                    return Future.succeededFuture();
+                }
+                dangling.add(link);
+                return repair ? store.deleteIfExists(link) : Future.succeededFuture();
+            }));
         });
     }
 
