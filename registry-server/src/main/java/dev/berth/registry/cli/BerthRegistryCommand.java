@@ -8,14 +8,15 @@ import picocli.CommandLine.ExitCode;
 
 /**
  * The berth-registry command. Exit codes: 0 success, 1 the registry could not start (port taken,
- * storage unusable), 2 bad command line or configuration; after SIGTERM or SIGINT the JVM exits
- * with 128 + the signal number (143, 130) once the registry has stopped.
+ * storage unusable) or gc or scrub could not finish, 2 bad command line or configuration, 3 scrub
+ * found damage it did not repair; after SIGTERM or SIGINT the JVM exits with 128 + the signal
+ * number (143, 130) once the registry has stopped.
  */
 @Command(name = "berth-registry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "An OCI distribution registry.",
-        subcommands = {ServeCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, GcCommand.class, ScrubCommand.class, CommandLine.HelpCommand.class})
 public final class BerthRegistryCommand {
 
     public static void main(String[] args) {

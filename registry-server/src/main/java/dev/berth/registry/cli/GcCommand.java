@@ -1,7 +1,6 @@
 package dev.berth.registry.cli;
 
 import dev.berth.registry.LaunchException;
-import dev.berth.registry.StorageDrivers;
 import dev.berth.registry.config.ConfigLayer;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.gc.GarbageCollection;
@@ -9,11 +8,7 @@ import dev.berth.registry.gc.GarbageCollector;
 import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.gc.GcOptions;
 import dev.berth.registry.gc.GcReport;
-import dev.berth.storage.StorageDriver;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -51,25 +46,9 @@ final class GcCommand implements Callable<Integer> {
         GcOptions configured = GarbageCollection.options(config.gc(), config.uploads(), dryRun);
         GcOptions options = new GcOptions(dryRun, deleteUntagged || configured.deleteUntagged(),
                 configured.gracePeriod(), configured.purgeUploadsAfter());
-        Vertx vertx = Vertx.vertx();
-        try {
-            StorageDriver driver = StorageDrivers.open(vertx, config.storage());
-            try {
-                GcReport report = await(new GarbageCollector(vertx, driver, GcListener.NONE).collect(options));
-                spec.commandLine().getOut().println(report.summary());
-                return ExitCode.OK;
-            } finally {
-                await(driver.close());
-            }
-        } catch (ExecutionException e) {
-            throw new LaunchException("garbage collection failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            vertx.close();
-        }
-    }
-
-    // Blocking is right here: this is the command's main thread, not an event loop.
-    private static <T> T await(Future<T> future) throws ExecutionException, InterruptedException {
-        return future.toCompletionStage().toCompletableFuture().get();
+        GcReport report = StoreTask.run(config.storage(), "garbage collection",
+                (vertx, driver) -> new GarbageCollector(vertx, driver, GcListener.NONE).collect(options));
+        spec.commandLine().getOut().println(report.summary());
+        return ExitCode.OK;
     }
 }

@@ -60,9 +60,24 @@ public final class ManifestService {
                 return Future.succeededFuture(null);
             }
             return store.driver().read(RegistryLayout.blobData(digest))
-                    .map(content -> new StoredManifest(digest, ManifestParser.storedMediaType(content.getBytes()), content))
-                    .recover(e -> Store.absent(e, null));
+                    .recover(e -> Store.absent(e, null))
+                    .map(content -> content == null ? null
+                            : new StoredManifest(digest, ManifestParser.storedMediaType(verified(digest, content)), content));
         });
+    }
+
+    /**
+     * The content's bytes once they are checked against the digest: manifests are small, so every
+     * read re-hashes them and a flipped bit is answered 500, never served.
+     */
+    private static byte[] verified(Digest digest, Buffer content) {
+        byte[] bytes = content.getBytes();
+        Digest actual = Digest.of(digest.algorithm(), bytes);
+        if (!actual.equals(digest)) {
+            throw new DistributionException(ErrorCode.UNKNOWN, 500, "stored manifest " + digest
+                    + " is corrupt (its content hashes to " + actual + "); run berth-registry scrub --repair", null);
+        }
+        return bytes;
     }
 
     public Future<PushedManifest> put(String repository, String reference, Buffer body, String contentType) {

@@ -41,6 +41,11 @@ public final class RegistryLayout {
         return ROOT + "/_berth/gc-lease";
     }
 
+    /** Where scrub moves corrupt blobs: outside {@code blobs/}, so they are never served. */
+    public static String quarantinedBlob(Digest digest) {
+        return ROOT + "/_berth/quarantine/" + digestPath(digest);
+    }
+
     public static String repositoriesRoot() {
         return REPOSITORIES;
     }

@@ -35,7 +35,7 @@ public final class GarbageCollector {
     static final Duration LEASE_SETTLE = Duration.ofSeconds(2);
 
     private final Vertx vertx;
-    private final StoreReader store;
+    private final StoreWalker store;
     private final RepositoryGraphLoader graphs;
     private final Clock clock;
     private final GcLease lease;
@@ -48,7 +48,7 @@ public final class GarbageCollector {
 
     GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener, Clock clock, Duration leaseSettle) {
         this.vertx = vertx;
-        this.store = new StoreReader(driver);
+        this.store = new StoreWalker(driver);
         this.graphs = new RepositoryGraphLoader(store);
         this.clock = clock;
         this.listener = listener;

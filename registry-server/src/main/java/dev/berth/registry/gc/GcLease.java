@@ -20,13 +20,13 @@ import java.util.Optional;
  */
 final class GcLease {
     private final Vertx vertx;
-    private final StoreReader store;
+    private final StoreWalker store;
     private final Clock clock;
     private final String owner;
     private final Duration ttl;
     private final Duration settle;
 
-    GcLease(Vertx vertx, StoreReader store, Clock clock, String owner, Duration ttl, Duration settle) {
+    GcLease(Vertx vertx, StoreWalker store, Clock clock, String owner, Duration ttl, Duration settle) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
@@ -65,7 +65,7 @@ final class GcLease {
     }
 
     private Future<Optional<Holder>> current() {
-        return store.driver().read(RegistryLayout.gcLease()).map(GcLease::parse).recover(e -> StoreReader.absent(e, Optional.empty()));
+        return store.driver().read(RegistryLayout.gcLease()).map(GcLease::parse).recover(e -> StoreWalker.absent(e, Optional.empty()));
     }
 
     /** A lease nobody can read is treated as free: it would otherwise stop every collection for good. */

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads a repository's revisions and tags into a {@link RepositoryGraph}. */
 final class RepositoryGraphLoader {
-    private final StoreReader store;
+    private final StoreWalker store;
 
-    RepositoryGraphLoader(StoreReader store) {
+    RepositoryGraphLoader(StoreWalker store) {
         this.store = store;
     }
 
@@ -29,7 +29,7 @@ final class RepositoryGraphLoader {
                 .compose(digests -> Batches.forEach(digests, digest -> store.driver().read(RegistryLayout.blobData(digest))
                         .onSuccess(content -> manifests.put(digest, parse(content.getBytes())))
                         // A revision whose content is gone references nothing; scrub reports the dangling link.
-                        .recover(e -> StoreReader.absent(e, null))));
+                        .recover(e -> StoreWalker.absent(e, null))));
         Future<Void> tags = store.list(RegistryLayout.tagsDir(repository))
                 .compose(names -> Batches.forEach(names, tag -> store.readLink(RegistryLayout.tagCurrentLink(repository, tag))
                         .onSuccess(digest -> digest.ifPresent(tagged::add))));

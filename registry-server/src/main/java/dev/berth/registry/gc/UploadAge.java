@@ -14,9 +14,9 @@ import java.util.Optional;
  * unfinished segments sit under the session's directory and go with it.
  */
 final class UploadAge {
-    private final StoreReader store;
+    private final StoreWalker store;
 
-    UploadAge(StoreReader store) {
+    UploadAge(StoreWalker store) {
         this.store = store;
     }
 

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -115,20 +114,8 @@ class ServeProcessTest {
     }
 
     private void start(List<String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                BerthRegistryCommand.class.getName()));
-        command.addAll(List.of(args));
-        // To a file, not a pipe: the JDK may close a process's pipe under a reader once it exits.
         outputFile = dir.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
-        environment.forEach(entry -> {
-            String[] nameValue = entry.split("=", 2);
-            builder.environment().put(nameValue[0], nameValue[1]);
-        });
-        process = builder.start();
+        process = RegistryProcesses.start(outputFile, environment, args);
     }
 
     /** Sends SIGTERM (what Process.destroy does on Unix) and returns the exit code. */

@@ -19,13 +19,13 @@ import java.util.Set;
  * directory of digest paths, every blob. "Absent" is an ordinary answer: pushes and deletes go on
  * while the collector reads.
  */
-final class StoreReader {
+public final class StoreWalker {
     /** A repository that only ever had an upload started has {@code _uploads} alone. */
     private static final Set<String> REPOSITORY_PARTS = Set.of("_manifests", "_layers", "_uploads");
 
     private final StorageDriver driver;
 
-    StoreReader(StorageDriver driver) {
+    public StoreWalker(StorageDriver driver) {
         this.driver = driver;
     }
 
@@ -34,7 +34,7 @@ final class StoreReader {
     }
 
     /** Every repository: a directory holding manifests, layer links or uploads, found by walking the tree. */
-    Future<List<String>> repositories() {
+    public Future<List<String>> repositories() {
         List<String> found = Collections.synchronizedList(new ArrayList<>());
         return walk("", found).map(v -> List.copyOf(found));
     }
@@ -52,7 +52,7 @@ final class StoreReader {
     }
 
     /** The digests under a directory laid out as {@code <algorithm>/<encoded>/}. */
-    Future<List<Digest>> digestsUnder(String dir) {
+    public Future<List<Digest>> digestsUnder(String dir) {
         return list(dir).compose(algorithms -> {
             List<Digest> found = Collections.synchronizedList(new ArrayList<>());
             return Batches.forEach(algorithms, algorithm -> list(dir + "/" + algorithm)
@@ -62,7 +62,7 @@ final class StoreReader {
     }
 
     /** Every blob in the store, from the {@code blobs/<algorithm>/<prefix>/<encoded>} directories. */
-    Future<List<Digest>> blobs() {
+    public Future<List<Digest>> blobs() {
         String root = RegistryLayout.blobsRoot();
         return list(root).compose(algorithms -> {
             List<Digest> found = Collections.synchronizedList(new ArrayList<>());
@@ -77,7 +77,7 @@ final class StoreReader {
         return driver.list(dir).recover(e -> absent(e, List.of()));
     }
 
-    Future<Optional<FileInfo>> stat(String path) {
+    public Future<Optional<FileInfo>> stat(String path) {
         return driver.stat(path).map(Optional::of).recover(e -> absent(e, Optional.empty()));
     }
 
@@ -87,11 +87,11 @@ final class StoreReader {
                 .recover(e -> absent(e, Optional.empty()));
     }
 
-    Future<Void> deleteIfExists(String path) {
+    public Future<Void> deleteIfExists(String path) {
         return driver.delete(path).recover(e -> absent(e, null));
     }
 
-    static <T> Future<T> absent(Throwable failure, T whenAbsent) {
+    public static <T> Future<T> absent(Throwable failure, T whenAbsent) {
         return failure instanceof PathNotFoundException ? Future.succeededFuture(whenAbsent) : Future.failedFuture(failure);
     }
 

@@ -1,0 +1,82 @@
+package dev.berth.registry.scrub;
+
+import dev.berth.oci.Digest;
+import dev.berth.registry.core.Batches;
+import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.gc.StoreWalker;
+import dev.berth.storage.StorageDriver;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Re-hashes every blob and checks every repository link. With repair, a corrupt blob's data is
+ * moved to the quarantine (so it is answered 404, never served) and links to missing blobs
+ * (quarantined ones included) are removed.
+ */
+public final class Scrubber {
+    private final StorageDriver driver;
+    private final StoreWalker store;
+
+    public Scrubber(StorageDriver driver) {
+        this.driver = driver;
+        this.store = new StoreWalker(driver);
+    }
+
+    public Future<ScrubReport> scrub(boolean repair) {
+        List<String> corrupt = Collections.synchronizedList(new ArrayList<>());
+        List<String> dangling = Collections.synchronizedList(new ArrayList<>());
+        Set<Digest> present = ConcurrentHashMap.newKeySet();
+        return store.blobs().compose(blobs -> Batches.forEach(blobs, digest -> rehash(digest).compose(actual -> {
+                    if (actual == null) {
+                        return Future.succeededFuture();
+                    }
+                    if (actual.equals(digest)) {
+                        present.add(digest);
+                        return Future.succeededFuture();
+                    }
+                    corrupt.add(digest + " (content hashes to " + actual + ")");
+                    return repair ? driver.move(RegistryLayout.blobData(digest), RegistryLayout.quarantinedBlob(digest)) : Future.succeededFuture();
+                }))
+                .compose(v -> store.repositories())
+                .compose(repositories -> Batches.forEach(repositories, repository -> checkLinks(repository, present, repair, dangling)))
+                .map(v -> new ScrubReport(repair, blobs.size(), List.copyOf(corrupt), List.copyOf(dangling))));
+    }
+
+    private Future<Void> checkLinks(String repository, Set<Digest> present, boolean repair, List<String> dangling) {
+        Future<List<String>> layers = store.digestsUnder(RegistryLayout.layersDir(repository))
+                .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.layerLink(repository, d)).toList());
+        Future<List<String>> revisions = store.digestsUnder(RegistryLayout.revisionsDir(repository))
+                .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.revisionLink(repository, d)).toList());
+        return Future.all(layers, revisions).compose(v -> {
+            List<String> candidates = new ArrayList<>(layers.result());
+            candidates.addAll(revisions.result());
+            // A directory whose link was removed stays behind on the filesystem: only a link file is a link.
+            return Batches.forEach(candidates, link -> store.stat(link).compose(info -> {
+                if (info.isEmpty()) {
+                    return Future.succeededFuture();
+                }
+                dangling.add(link);
+                return repair ? store.deleteIfExists(link) : Future.succeededFuture();
+            }));
+        });
+    }
+
+    /** The digest of the blob's stored content, with the algorithm its name says; null when it has none. */
+    private Future<Digest> rehash(Digest digest) {
+        MessageDigest hash = digest.algorithm().newMessageDigest();
+        return driver.readStream(RegistryLayout.blobData(digest), 0, -1).compose(stream -> {
+            Promise<Digest> done = Promise.promise();
+            stream.handler(chunk -> hash.update(chunk.getBytes()));
+            stream.exceptionHandler(done::tryFail);
+            stream.endHandler(v -> done.tryComplete(Digest.fromHash(digest.algorithm(), hash.digest())));
+            stream.resume();
+            return done.future();
+        }).recover(e -> StoreWalker.absent(e, null));
+    }
+}

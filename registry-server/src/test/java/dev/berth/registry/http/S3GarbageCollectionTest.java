@@ -1,0 +1,68 @@
+package dev.berth.registry.http;
+
+import dev.berth.oci.MediaTypes;
+import dev.berth.registry.config.GcConfig;
+import dev.berth.registry.config.S3StorageConfig;
+import dev.berth.registry.config.UploadsConfig;
+import dev.berth.storage.s3.InProcessS3;
+import dev.berth.storage.s3.S3DefaultChain;
+import dev.berth.storage.s3.S3Settings;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Garbage collection on S3")
+class S3GarbageCollectionTest {
+    private static final String REPO = "team/app";
+    /** S3 keeps modification times to the second: older than that is older than the collection's start. */
+    private static final long S3_TIME_RESOLUTION_MILLIS = 1500;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeAll
+    static void inProcessKeys() {
+        S3DefaultChain.useInProcessKeys();
+    }
+
+    @AfterAll
+    static void forgetKeys() {
+        S3DefaultChain.clear();
+    }
+
+    @Test
+    @DisplayName("deletes an unreferenced blob and an untagged manifest's blobs, and keeps the tagged image whole")
+    void sweeps() throws Exception {
+        S3Settings bucket = InProcessS3.get().newBucket("registry");
+        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
+                new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ofDays(7)))) {
+            RegistryClient api = server.client();
+            Pushes push = new Pushes(api);
+            Content old = push.image(REPO, "latest");
+            push.image(REPO, "latest");
+            Content orphan = push.randomBlob(REPO, 2500);
+            Thread.sleep(S3_TIME_RESOLUTION_MILLIS);
+
+            Reply reply = api.post("/_berth/admin/gc", new byte[0]);
+
+            assertThat(reply.status()).as("gc: %s", reply.text()).isEqualTo(200);
+            JsonObject report = reply.json();
+            assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
+            assertThat(report.getInteger("blobsDeleted")).as("the orphan, the old manifest, its config and layer").isEqualTo(4);
+            api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).isBodylessError(404);
+            api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).isError(404, "MANIFEST_UNKNOWN");
+            JsonObject image = api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).json();
+            api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
+            api.get("/v2/" + REPO + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
+        } finally {
+            InProcessS3.get().deleteBucket(bucket.bucket());
+        }
+    }
+}
