@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,14 @@ public final class RegistryLauncher {
             throw e;
         }
         Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
-        Handler<HttpServerRequest> handler = RegistryRouter.create(vertx, registry);
+        Router router = RegistryRouter.create(vertx, registry);
+        try {
+            Authentication.install(vertx, router, config.auth(), config.storage());
+        } catch (LaunchException e) {
+            awaitQuietly(driver.close().eventually(vertx::close));
+            throw e;
+        }
+        Handler<HttpServerRequest> handler = router;
         if (config.log().accessLog()) {
             handler = new AccessLog(handler);
         }

@@ -135,6 +135,6 @@ class RegistryLauncherTest {
 
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
         return new RegistryConfig(new HttpConfig(listen), new FilesystemStorageConfig(root), new DeleteConfig(true),
-                new LogConfig(LogLevel.INFO, accessLog));
+                new LogConfig(LogLevel.INFO, accessLog), RegistryConfig.defaults().auth());
     }
 }

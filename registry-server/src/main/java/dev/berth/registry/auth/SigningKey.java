@@ -27,10 +27,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
-/**
- * The key pair the built-in token service signs with, and the JWS algorithm it implies: ES256,
- * ES384 or ES512 for EC keys by curve size, RS256 for RSA keys.
- */
+/** The key pair the built-in token service signs with, and the JWS algorithm it implies. */
 public record SigningKey(KeyPair keyPair, String algorithm) {
 
     /** Reads the PEM private key in {@code file}, or creates an EC P-256 key there when there is none yet. */
@@ -77,21 +74,11 @@ public record SigningKey(KeyPair keyPair, String algorithm) {
     }
 
     private static SigningKey of(KeyPair pair) throws IOException {
-        PrivateKey key = pair.getPrivate();
-        if (key instanceof ECPrivateKey ec) {
-            int bits = ec.getParams().getCurve().getField().getFieldSize();
-            String algorithm = switch (bits) {
-                case 256 -> "ES256";
-                case 384 -> "ES384";
-                case 521 -> "ES512";
-                default -> throw new IOException("EC keys on a " + bits + "-bit curve cannot sign tokens; use P-256");
-            };
-            return new SigningKey(pair, algorithm);
+        try {
+            return new SigningKey(pair, JwsAlgorithm.of(pair.getPrivate()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (key instanceof RSAPrivateCrtKey) {
-            return new SigningKey(pair, "RS256");
-        }
-        throw new IOException("token signing keys must be EC or RSA, not " + key.getAlgorithm());
     }
 
     private static KeyPair generate() {

@@ -45,12 +45,19 @@ public final class TokenVerifier {
     }
 
     /** What a verified token lets its bearer do. */
-    public record Grant(Caller caller, Set<TokenScope> scopes) {
+    public record Grant(Caller caller, Set<TokenScope> scopes) implements Access {
+        @Override
+        public boolean proven() {
+            return true;
+        }
+
+        @Override
         public boolean allows(String repository, Action action) {
             return scopes.stream().anyMatch(scope -> scope.type().equals(TokenScope.REPOSITORY)
                     && scope.name().equals(repository) && scope.actions().contains(action.scopeName()));
         }
 
+        @Override
         public boolean allowsCatalog() {
             return scopes.stream().anyMatch(scope -> scope.type().equals(TokenScope.REGISTRY)
                     && scope.name().equals(TokenScope.CATALOG));

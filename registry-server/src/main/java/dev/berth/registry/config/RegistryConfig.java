@@ -6,7 +6,8 @@ import java.util.List;
  * Everything an operator can set for berth-registry, resolved and checked. Build it with
  * {@link ConfigLoader}; {@link #defaults()} is what an empty configuration yields.
  */
-public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log) {
+public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
+                             AuthConfig auth) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());

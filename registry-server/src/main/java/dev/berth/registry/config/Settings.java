@@ -1,9 +1,13 @@
 package dev.berth.registry.config;
 
+import dev.berth.registry.auth.AccessRule;
+
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every setting berth-registry knows, with its default. The one list that files, environment and docs follow. */
 public final class Settings {
@@ -29,12 +33,36 @@ public final class Settings {
             new Setting<>("log.level", LogLevel.INFO, LogLevel::parse);
     public static final Setting<Boolean> LOG_ACCESSLOG =
             new Setting<>("log.accesslog", true, ValueParser.bool());
+    public static final Setting<Optional<Path>> AUTH_HTPASSWD =
+            new Setting<>("auth.htpasswd", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<AuthConfig.AuthMode> AUTH_MODE =
+            new Setting<>("auth.mode", AuthConfig.AuthMode.TOKEN, ValueParser.oneOf(AuthConfig.AuthMode.class));
+    public static final Setting<String> AUTH_TOKEN_ISSUER =
+            new Setting<>("auth.token.issuer", "berth", ValueParser.nonBlank());
+    public static final Setting<String> AUTH_TOKEN_SERVICE =
+            new Setting<>("auth.token.service", "berth-registry", ValueParser.nonBlank());
+    public static final Setting<Duration> AUTH_TOKEN_TTL =
+            new Setting<>("auth.token.ttl", Duration.ofMinutes(5), ValueParser.duration());
+    public static final Setting<Optional<Path>> AUTH_TOKEN_KEY =
+            new Setting<>("auth.token.key", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<Optional<URI>> AUTH_TOKEN_REALM =
+            new Setting<>("auth.token.realm", Optional.empty(), ValueParser.httpUrl());
+    public static final Setting<Optional<Path>> AUTH_TOKEN_TRUST =
+            new Setting<>("auth.token.trust", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<List<AccessRule>> AUTH_ACCESS =
+            new Setting<>("auth.access", List.of(), AccessRules::parse);
+    public static final Setting<Set<String>> AUTH_ADMINS =
+            new Setting<>("auth.admins", Set.of(), ValueParser.names());
+    /** Settings whose value is a list in the config file: it reaches their parser as JSON text. */
+    static final Set<Setting<?>> LISTS = Set.of(AUTH_ACCESS, AUTH_ADMINS);
 
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
                     STORAGE_S3_PREFIX, STORAGE_S3_REDIRECT,
-                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG);
+                    DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
+                    AUTH_HTPASSWD, AUTH_MODE, AUTH_TOKEN_ISSUER, AUTH_TOKEN_SERVICE, AUTH_TOKEN_TTL, AUTH_TOKEN_KEY,
+                    AUTH_TOKEN_REALM, AUTH_TOKEN_TRUST, AUTH_ACCESS, AUTH_ADMINS);
 
     private Settings() {
     }

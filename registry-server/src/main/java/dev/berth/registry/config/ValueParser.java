@@ -72,4 +72,51 @@ public interface ValueParser<T> {
             return Optional.of(uri);
         };
     }
+
+    /** A path, or none for the empty text. */
+    static ValueParser<Optional<Path>> optionalPath() {
+        ValueParser<Path> path = path();
+        return text -> text.isBlank() ? Optional.empty() : Optional.of(path.parse(text));
+    }
+
+    /** One of an enum's constants, by its name in any case. */
+    static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
+        return text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(text.trim())) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("expected one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+        };
+    }
+
+    /** A duration such as 90s, 5m or 1h. */
+    static ValueParser<java.time.Duration> duration() {
+        return text -> {
+            var m = java.util.regex.Pattern.compile("(\\d+)([smh])").matcher(text.trim());
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new IllegalArgumentException("expected a positive number of seconds, minutes or hours, such as 90s, 5m or 1h");
+            }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(amount);
+                case "m" -> java.time.Duration.ofMinutes(amount);
+                default -> java.time.Duration.ofHours(amount);
+            };
+        };
+    }
+
+    /** Names, as a list (from the config file) or separated by commas (from the environment). */
+    static ValueParser<java.util.Set<String>> names() {
+        return text -> {
+            String list = text.trim();
+            if (list.startsWith("[")) {
+                list = list.substring(1, list.length() - 1).replace("\"", "");
+            }
+            return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        };
+    }
 }

@@ -72,6 +72,9 @@ public final class YamlConfigFile {
     private ConfigLayer readEntry(String path, JsonNode value, ConfigLayer layer) {
         var setting = Settings.byPath(path);
         if (setting.isPresent()) {
+            if (Settings.LISTS.contains(setting.get()) && value.isArray()) {
+                return layer.with(setting.get(), value.toString(), source);
+            }
             if (value.isNull() || !value.isValueNode()) {
                 throw new ConfigException("'" + path + "' in " + source + " needs a single value");
             }

@@ -26,7 +26,17 @@ class EnvironmentMappingTest {
                 "BERTH_STORAGE_S3_REDIRECT",
                 "BERTH_DELETE_ENABLED",
                 "BERTH_LOG_LEVEL",
-                "BERTH_LOG_ACCESSLOG");
+                "BERTH_LOG_ACCESSLOG",
+                "BERTH_AUTH_HTPASSWD",
+                "BERTH_AUTH_MODE",
+                "BERTH_AUTH_TOKEN_ISSUER",
+                "BERTH_AUTH_TOKEN_SERVICE",
+                "BERTH_AUTH_TOKEN_TTL",
+                "BERTH_AUTH_TOKEN_KEY",
+                "BERTH_AUTH_TOKEN_REALM",
+                "BERTH_AUTH_TOKEN_TRUST",
+                "BERTH_AUTH_ACCESS",
+                "BERTH_AUTH_ADMINS");
     }
 
     @Test
@@ -45,7 +55,8 @@ class EnvironmentMappingTest {
                 new HttpConfig(new ListenAddress("127.0.0.1", 8080)),
                 new FilesystemStorageConfig(Path.of("/srv/registry")),
                 new DeleteConfig(false),
-                new LogConfig(LogLevel.DEBUG, false)));
+                new LogConfig(LogLevel.DEBUG, false),
+                RegistryConfig.defaults().auth()));
     }
 
     @Test

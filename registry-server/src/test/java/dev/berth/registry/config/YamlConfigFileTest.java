@@ -37,7 +37,8 @@ class YamlConfigFileTest {
                 new HttpConfig(new ListenAddress("::1", 5001)),
                 new FilesystemStorageConfig(Path.of("/var/lib/berth")),
                 new DeleteConfig(false),
-                new LogConfig(LogLevel.TRACE, false)));
+                new LogConfig(LogLevel.TRACE, false),
+                RegistryConfig.defaults().auth()));
     }
 
     @Test

@@ -42,7 +42,7 @@ final class RegistryServer implements AutoCloseable {
     /** A registry over other storage; {@code dataDir} is only for tests that look into a filesystem. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), RegistryConfig.defaults().auth());
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {
