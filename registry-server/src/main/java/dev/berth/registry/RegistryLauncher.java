@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,13 +55,14 @@ public final class RegistryLauncher {
         }
         Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
         Router router = RegistryRouter.create(vertx, registry);
+        Optional<AuthSetup> auth;
         try {
-            Authentication.install(vertx, router, config.auth(), config.storage());
+            auth = Authentication.install(vertx, router, config.auth(), config.storage());
         } catch (LaunchException e) {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
-        Handler<HttpServerRequest> handler = router;
+        Handler<HttpServerRequest> handler = Authentication.guardAdmin(vertx, auth, router);
         if (config.log().accessLog()) {
             handler = new AccessLog(handler);
         }
