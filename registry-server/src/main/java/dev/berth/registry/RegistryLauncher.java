@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
@@ -15,12 +16,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,16 +69,19 @@ public final class RegistryLauncher {
                 metrics.gc().recordRun(report.bytesFreed());
             }
         };
-        Handler<HttpServerRequest> handler = RequestPipeline.build(vertx, config, registry, driver, readOnly, metrics,
-                collections);
+        Router router = RegistryRouter.create(vertx, registry);
         HttpServerOptions options = serverOptions();
+        Optional<AuthSetup> auth;
         boolean https;
         try {
+            auth = Authentication.install(vertx, router, config.auth(), config.storage());
             https = HttpsOptions.apply(options, config.tls());
         } catch (LaunchException e) {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
+        Handler<HttpServerRequest> handler = RequestPipeline.build(vertx, config, router, driver, readOnly, metrics,
+                collections, auth);
         HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
         List<HttpServer> servers = new ArrayList<>(List.of(server));
         if (metrics != null && config.metrics().listen().isPresent()) {

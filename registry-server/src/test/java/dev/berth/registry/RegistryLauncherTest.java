@@ -141,6 +141,6 @@ class RegistryLauncherTest {
         return new RegistryConfig(new HttpConfig(listen, Duration.ofSeconds(5)), new FilesystemStorageConfig(root),
                 new DeleteConfig(true), new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(),
                 RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()));
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth());
     }
 }

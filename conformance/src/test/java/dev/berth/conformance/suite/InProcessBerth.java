@@ -63,7 +63,7 @@ public final class InProcessBerth implements AutoCloseable {
                 new HttpConfig(new ListenAddress(listenHost, 0), Duration.ofSeconds(5)), storage,
                 new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
                 tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()));
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth());
         try {
             return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {

@@ -8,6 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.berth.registry.config.Settings.AUTH_ACCESS;
+import static dev.berth.registry.config.Settings.AUTH_ADMINS;
+import static dev.berth.registry.config.Settings.AUTH_HTPASSWD;
+import static dev.berth.registry.config.Settings.AUTH_MODE;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_ISSUER;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_KEY;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_REALM;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_SERVICE;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_TRUST;
+import static dev.berth.registry.config.Settings.AUTH_TOKEN_TTL;
 import static dev.berth.registry.config.Settings.DELETE_ENABLED;
 import static dev.berth.registry.config.Settings.HTTP_LISTEN;
 import static dev.berth.registry.config.Settings.HTTP_SHUTDOWNTIMEOUT;
@@ -59,7 +69,16 @@ public final class ConfigLoader {
                         value(Settings.GC_DELETEUNTAGGED, layers)),
                 new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)),
                 new ReadOnlyConfig(value(READONLY_ENABLED, layers)),
-                new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)));
+                new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)),
+                auth(layers));
+    }
+
+    private static AuthConfig auth(List<ConfigLayer> layers) {
+        return new AuthConfig(value(AUTH_HTPASSWD, layers), value(AUTH_MODE, layers),
+                new AuthConfig.TokenConfig(value(AUTH_TOKEN_ISSUER, layers), value(AUTH_TOKEN_SERVICE, layers),
+                        value(AUTH_TOKEN_TTL, layers), value(AUTH_TOKEN_KEY, layers), value(AUTH_TOKEN_REALM, layers),
+                        value(AUTH_TOKEN_TRUST, layers)),
+                value(AUTH_ACCESS, layers), value(AUTH_ADMINS, layers));
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {

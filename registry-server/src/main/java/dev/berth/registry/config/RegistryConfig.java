@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
                              TlsConfig tls, GcConfig gc, UploadsConfig uploads, ReadOnlyConfig readOnly,
-                             MetricsConfig metrics) {
+                             MetricsConfig metrics, AuthConfig auth) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());

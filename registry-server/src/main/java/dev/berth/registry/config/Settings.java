@@ -1,10 +1,13 @@
 package dev.berth.registry.config;
 
+import dev.berth.registry.auth.AccessRule;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every setting berth-registry knows, with its default. The one list that files, environment and docs follow. */
 public final class Settings {
@@ -58,6 +61,27 @@ public final class Settings {
     public static final Setting<Optional<ListenAddress>> METRICS_LISTEN =
             new Setting<>("metrics.listen", Optional.empty(), ValueParser.optional(ListenAddress::parse));
 
+    public static final Setting<Optional<Path>> AUTH_HTPASSWD =
+            new Setting<>("auth.htpasswd", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<AuthConfig.AuthMode> AUTH_MODE =
+            new Setting<>("auth.mode", AuthConfig.AuthMode.TOKEN, ValueParser.oneOf(AuthConfig.AuthMode.class));
+    public static final Setting<String> AUTH_TOKEN_ISSUER =
+            new Setting<>("auth.token.issuer", "berth", ValueParser.nonBlank());
+    public static final Setting<String> AUTH_TOKEN_SERVICE =
+            new Setting<>("auth.token.service", "berth-registry", ValueParser.nonBlank());
+    public static final Setting<Duration> AUTH_TOKEN_TTL =
+            new Setting<>("auth.token.ttl", Duration.ofMinutes(5), ValueParser.duration());
+    public static final Setting<Optional<Path>> AUTH_TOKEN_KEY =
+            new Setting<>("auth.token.key", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<Optional<URI>> AUTH_TOKEN_REALM =
+            new Setting<>("auth.token.realm", Optional.empty(), ValueParser.httpUrl());
+    public static final Setting<Optional<Path>> AUTH_TOKEN_TRUST =
+            new Setting<>("auth.token.trust", Optional.empty(), ValueParser.optionalPath());
+    public static final Setting<List<AccessRule>> AUTH_ACCESS =
+            new Setting<>("auth.access", List.of(), AccessRules::parse);
+    public static final Setting<Set<String>> AUTH_ADMINS =
+            new Setting<>("auth.admins", Set.of(), ValueParser.names());
+
     public static final List<Setting<?>> ALL =
             List.of(HTTP_LISTEN, STORAGE_FILESYSTEM_ROOTDIRECTORY,
                     STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ENDPOINT, STORAGE_S3_PATHSTYLE,
@@ -65,10 +89,17 @@ public final class Settings {
                     DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
                     TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY,
                     GC_INTERVAL, GC_GRACEPERIOD, GC_DELETEUNTAGGED, UPLOADS_PURGEAFTER,
-                    HTTP_SHUTDOWNTIMEOUT, READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN);
+                    HTTP_SHUTDOWNTIMEOUT, READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN,
+                    AUTH_HTPASSWD, AUTH_MODE, AUTH_TOKEN_ISSUER, AUTH_TOKEN_SERVICE, AUTH_TOKEN_TTL, AUTH_TOKEN_KEY,
+                    AUTH_TOKEN_REALM, AUTH_TOKEN_TRUST, AUTH_ACCESS, AUTH_ADMINS);
 
-    /** Settings whose value may be written as a YAML list, joined with commas. */
+    /** Settings whose value may be written as a YAML list of words, joined with commas. */
     private static final List<Setting<?>> LISTS = List.of(TLS_HOSTS);
+    /**
+     * Settings whose value is YAML structure in the config file (a list of rules, a list of names):
+     * it reaches their parser as JSON text.
+     */
+    static final Set<Setting<?>> STRUCTURED = Set.of(AUTH_ACCESS, AUTH_ADMINS);
 
     private Settings() {
     }

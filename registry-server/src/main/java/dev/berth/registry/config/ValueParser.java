@@ -5,10 +5,13 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the text of a setting into its value. Every source (YAML scalar, environment variable,
@@ -107,8 +110,33 @@ public interface ValueParser<T> {
         };
     }
 
+    /** One of an enum's constants, by its name in any case. */
+    static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
+        return text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(text.trim())) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+        };
+    }
+
     /** {@code parser}'s value, or none for the empty text. */
     static <T> ValueParser<Optional<T>> optional(ValueParser<T> parser) {
         return text -> text.isBlank() ? Optional.empty() : Optional.of(parser.parse(text));
+    }
+
+    /** Names, as a list (from the config file) or separated by commas (from the environment). */
+    static ValueParser<Set<String>> names() {
+        return text -> {
+            String list = text.trim();
+            if (list.startsWith("[")) {
+                list = list.substring(1, list.length() - 1).replace("\"", "");
+            }
+            return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        };
     }
 }

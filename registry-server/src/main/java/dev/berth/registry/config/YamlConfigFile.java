@@ -77,6 +77,9 @@ public final class YamlConfigFile {
             if (value.isArray() && Settings.takesList(setting.get())) {
                 return layer.with(setting.get(), joined(path, value), source);
             }
+            if (value.isArray() && Settings.STRUCTURED.contains(setting.get())) {
+                return layer.with(setting.get(), value.toString(), source);
+            }
             if (value.isNull() || !value.isValueNode()) {
                 throw new ConfigException("'" + path + "' in " + source + " needs a single value");
             }

@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The listings: tags of a repository, the catalog, and the referrers of a manifest. */
 final class ListingHandler {
@@ -27,10 +29,16 @@ final class ListingHandler {
                 .compose(page -> sendPage(request, page, new JsonObject().put("name", path.name()), "tags"));
     }
 
-    Future<Void> catalog(HttpServerRequest request) {
+    /**
+     * With auth on, repositories the caller may not see are left out before paging, so that neither
+     * the page nor its next link names them; that takes the whole rest of the catalog per page.
+     */
+    Future<Void> catalog(HttpServerRequest request, Optional<Predicate<String>> visible) {
         Integer n = QueryParams.pageSize(request);
-        return registry.catalog().list(n, request.getParam("last"))
-                .compose(page -> sendPage(request, page, new JsonObject(), "repositories"));
+        String last = request.getParam("last");
+        Future<Page> page = visible.isEmpty() ? registry.catalog().list(n, last)
+                : registry.catalog().list(null, last).map(all -> Page.of(all.items().stream().filter(visible.get()).toList(), n, null));
+        return page.compose(shown -> sendPage(request, shown, new JsonObject(), "repositories"));
     }
 
     private static Future<Void> sendPage(HttpServerRequest request, Page page, JsonObject body, String field) {

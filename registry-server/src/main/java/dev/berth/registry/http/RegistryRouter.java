@@ -10,6 +10,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+
 /**
  * The distribution API over the registry core. Repository names hold slashes, which route
  * patterns handle poorly, so one route takes every request and {@link ApiPath} names the endpoint.
@@ -30,16 +33,16 @@ public final class RegistryRouter {
     public static Router create(Vertx vertx, Registry registry) {
         RegistryRouter api = new RegistryRouter(registry);
         Router router = Router.router(vertx);
-        router.route().handler(ctx -> api.handle(ctx.request()));
+        router.route().handler(ctx -> api.handle(ctx.request(), CatalogVisibility.of(ctx)));
         return router;
     }
 
-    private void handle(HttpServerRequest request) {
+    private void handle(HttpServerRequest request, Optional<Predicate<String>> visible) {
         request.pause();
         request.response().putHeader(Headers.API_VERSION, "registry/2.0");
         Future<Void> handled;
         try {
-            handled = dispatch(request);
+            handled = dispatch(request, visible);
         } catch (RuntimeException e) {
             handled = Future.failedFuture(e);
         }
@@ -51,7 +54,7 @@ public final class RegistryRouter {
         });
     }
 
-    private Future<Void> dispatch(HttpServerRequest request) {
+    private Future<Void> dispatch(HttpServerRequest request, Optional<Predicate<String>> visible) {
         ApiPath path = ApiPath.parse(request.path());
         if (path == null) {
             throw new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null);
@@ -65,7 +68,7 @@ public final class RegistryRouter {
                 break;
             case CATALOG:
                 if (method == HttpMethod.GET) {
-                    return listings.catalog(request);
+                    return listings.catalog(request, visible);
                 }
                 break;
             case TAGS:

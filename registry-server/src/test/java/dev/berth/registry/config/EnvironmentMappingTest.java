@@ -40,7 +40,17 @@ class EnvironmentMappingTest {
                 "BERTH_HTTP_SHUTDOWNTIMEOUT",
                 "BERTH_READONLY_ENABLED",
                 "BERTH_METRICS_ENABLED",
-                "BERTH_METRICS_LISTEN");
+                "BERTH_METRICS_LISTEN",
+                "BERTH_AUTH_HTPASSWD",
+                "BERTH_AUTH_MODE",
+                "BERTH_AUTH_TOKEN_ISSUER",
+                "BERTH_AUTH_TOKEN_SERVICE",
+                "BERTH_AUTH_TOKEN_TTL",
+                "BERTH_AUTH_TOKEN_KEY",
+                "BERTH_AUTH_TOKEN_REALM",
+                "BERTH_AUTH_TOKEN_TRUST",
+                "BERTH_AUTH_ACCESS",
+                "BERTH_AUTH_ADMINS");
     }
 
     @Test
@@ -64,7 +74,8 @@ class EnvironmentMappingTest {
                 RegistryConfig.defaults().gc(),
                 RegistryConfig.defaults().uploads(),
                 new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty())));
+                new MetricsConfig(true, Optional.empty()),
+                RegistryConfig.defaults().auth()));
     }
 
     @Test

@@ -44,7 +44,8 @@ class YamlConfigFileTest {
                 RegistryConfig.defaults().gc(),
                 RegistryConfig.defaults().uploads(),
                 new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty())));
+                new MetricsConfig(true, Optional.empty()),
+                RegistryConfig.defaults().auth()));
     }
 
     @Test

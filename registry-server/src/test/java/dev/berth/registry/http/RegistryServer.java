@@ -55,7 +55,8 @@ final class RegistryServer implements AutoCloseable {
         RegistryConfig config = new RegistryConfig(
                 new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
                 new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new TlsConfig.Off(), gc, uploads,
-                new ReadOnlyConfig(false), new MetricsConfig(true, Optional.empty()));
+                new ReadOnlyConfig(false), new MetricsConfig(true, Optional.empty()),
+                RegistryConfig.defaults().auth());
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

@@ -35,7 +35,7 @@ final class HttpsRegistry implements AfterEachCallback {
                 new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls,
                 RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty())));
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth()));
     }
 
     void stop() {

@@ -1,0 +1,28 @@
+package dev.berth.registry.auth;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pieces authentication runs on, as the configuration assembles them. Without a verifier the
+ * registry runs in plain Basic mode; with a verifier but no issuer it trusts an external token
+ * service at {@code realm}.
+ */
+public record AuthSetup(
+        Optional<HtpasswdUsers> users,
+        AccessPolicy policy,
+        Optional<TokenIssuer> issuer,
+        Optional<TokenVerifier> verifier,
+        Optional<String> realm,
+        String service,
+        Set<String> admins,
+        LoginThrottle throttle) {
+
+    public AuthSetup {
+        admins = Set.copyOf(admins);
+    }
+
+    public boolean tokenMode() {
+        return verifier.isPresent();
+    }
+}

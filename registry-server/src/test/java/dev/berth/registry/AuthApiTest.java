@@ -1,0 +1,234 @@
+package dev.berth.registry;
+
+import dev.berth.registry.config.ConfigLayer;
+import dev.berth.registry.config.ConfigLoader;
+import io.vertx.core.json.JsonObject;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry with token auth on, driven over HTTP as docker drives it. */
+@DisplayName("berth-registry with token auth")
+class AuthApiTest {
+    private static final String CONFIG = """
+            auth:
+              htpasswd: %s
+              token: { issuer: berth, service: berth-registry, ttl: 5m }
+              admins: [alice]
+              access:
+                - repository: "public/**"
+                  anonymous: [pull]
+                  users: { "*": [pull, push] }
+                - repository: "team-a/**"
+                  users: { alice: [pull, push, delete], bob: [pull] }
+            storage:
+              filesystem:
+                rootdirectory: %s
+            http:
+              listen: 127.0.0.1:0
+            """;
+
+    @TempDir
+    static Path dir;
+    private static RunningRegistry registry;
+    private static String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
+                "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\ncarol:" + bcrypt("carol-pw") + "\n");
+        Path config = Files.writeString(dir.resolve("config.yml"), CONFIG.formatted(htpasswd, dir.resolve("data")));
+        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(config), Map.of(), ConfigLayer.empty()));
+        base = "http://127.0.0.1:" + registry.address().port();
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("GET /v2/ without credentials answers 401 with a Bearer challenge naming the token endpoint and service")
+    void baseChallenges() throws Exception {
+        HttpResponse<String> response = get("/v2/", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
+                "Bearer realm=\"" + base + "/token\",service=\"berth-registry\"");
+        assertThat(response.body()).contains("UNAUTHORIZED");
+    }
+
+    @Test
+    @DisplayName("GET /v2/ with any valid token, anonymous ones included, answers 200")
+    void baseWithToken() throws Exception {
+        assertThat(get("/v2/", bearer(token(null, "repository:public/app:pull"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the token endpoint answers token, access_token, expires_in and issued_at")
+    void tokenResponse() throws Exception {
+        HttpResponse<String> response = get("/token?service=berth-registry&scope=repository:team-a/app:pull", basic("alice", "alice-pw"));
+
+        JsonObject body = new JsonObject(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body.getString("token")).isNotBlank().isEqualTo(body.getString("access_token"));
+        assertThat(body.getLong("expires_in")).isEqualTo(300);
+        assertThat(body.getString("issued_at")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("a wrong password at the token endpoint gets 401, not a token")
+    void wrongPassword() throws Exception {
+        HttpResponse<String> response = get("/token?scope=repository:team-a/app:pull", basic("alice", "nope"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("token\"");
+    }
+
+    @Test
+    @DisplayName("anonymous callers pull public repositories with an anonymous token, and are challenged without one")
+    void anonymousPublicPull() throws Exception {
+        String token = token(null, "repository:public/app:pull");
+
+        assertThat(get("/v2/public/app/manifests/latest", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v2/public/app/manifests/latest", bearer(token)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("a user with push rights pushes; the challenge for a push names pull,push")
+    void push() throws Exception {
+        HttpResponse<String> challenged = post("/v2/team-a/app/blobs/uploads/", null);
+        assertThat(challenged.statusCode()).isEqualTo(401);
+        assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("scope=\"repository:team-a/app:pull,push\"");
+
+        String token = token(basic("alice", "alice-pw"), "repository:team-a/app:pull,push");
+        assertThat(pushImage("team-a/app", token)).isEqualTo(201);
+    }
+
+    @Test
+    @DisplayName("an authenticated user the policy refuses gets 403 DENIED, the same whether the repository exists or not")
+    void deniedWithoutLeak() throws Exception {
+        pushImage("team-a/exists", token(basic("alice", "alice-pw"), "repository:team-a/exists:pull,push"));
+        String carol = token(basic("carol", "carol-pw"), "repository:team-a/exists:pull", "repository:team-a/missing:pull");
+
+        HttpResponse<String> existing = get("/v2/team-a/exists/manifests/latest", bearer(carol));
+        HttpResponse<String> missing = get("/v2/team-a/missing/manifests/latest", bearer(carol));
+
+        assertThat(existing.statusCode()).isEqualTo(403);
+        assertThat(existing.body()).contains("DENIED").isEqualTo(missing.body());
+        assertThat(missing.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("a user with pull rights only cannot push (403), and an anonymous caller is challenged (401)")
+    void pullOnly() throws Exception {
+        String bob = token(basic("bob", "bob-pw"), "repository:team-a/app:pull,push");
+
+        assertThat(post("/v2/team-a/app/blobs/uploads/", bearer(bob)).statusCode()).isEqualTo(403);
+        assertThat(get("/v2/team-a/app/tags/list", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("the catalog lists only the repositories the caller may pull")
+    void catalogFiltered() throws Exception {
+        pushImage("team-a/listed", token(basic("alice", "alice-pw"), "repository:team-a/listed:pull,push"));
+        pushImage("public/listed", token(basic("bob", "bob-pw"), "repository:public/listed:pull,push"));
+
+        String anonymous = get("/v2/_catalog", bearer(token(null, "registry:catalog:*"))).body();
+        String alice = get("/v2/_catalog", bearer(token(basic("alice", "alice-pw"), "registry:catalog:*"))).body();
+
+        assertThat(anonymous).contains("public/listed").doesNotContain("team-a/");
+        assertThat(alice).contains("public/listed", "team-a/listed");
+    }
+
+    @Test
+    @DisplayName("a huge or malformed Authorization header is refused without a server error")
+    void badHeaders() throws Exception {
+        assertThat(get("/v2/", "Bearer " + "x".repeat(20_000)).statusCode()).isBetween(400, 499);
+        assertThat(get("/v2/", "Bearer not.a.token").statusCode()).isEqualTo(401);
+        assertThat(get("/token", "Basic %%%").statusCode()).isEqualTo(401);
+        assertThat(get("/v2/", "Digest x").statusCode()).isEqualTo(401);
+    }
+
+    /** Pushes a config-only image tagged latest; answers the manifest PUT's status. */
+    private int pushImage(String repository, String token) throws Exception {
+        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
+        String configDigest = digest(config);
+        HttpResponse<String> blob = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repository + "/blobs/uploads/?digest=" + configDigest))
+                .header("Authorization", bearer(token)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(config)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(blob.statusCode()).as(blob.body()).isEqualTo(201);
+        String manifest = new JsonObject().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+                .put("config", new JsonObject().put("mediaType", "application/vnd.oci.image.config.v1+json")
+                        .put("digest", configDigest).put("size", config.length))
+                .put("layers", new io.vertx.core.json.JsonArray()).encode();
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repository + "/manifests/latest"))
+                .header("Authorization", bearer(token)).header("Content-Type", "application/vnd.oci.image.manifest.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String token(String authorization, String... scopes) throws Exception {
+        StringBuilder query = new StringBuilder("/token?service=berth-registry");
+        for (String scope : scopes) {
+            query.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = get(query.toString(), authorization);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body()).getString("token");
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String digest(byte[] content) throws Exception {
+        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static String bcrypt(String password) {
+        return OpenBSDBCrypt.generate("2y", password.toCharArray(), new byte[16], 5);
+    }
+}
