@@ -1,6 +1,7 @@
 package dev.berth.registry;
 
 import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import java.util.Optional;
 import dev.berth.registry.config.DeleteConfig;
@@ -139,6 +140,6 @@ class RegistryLauncherTest {
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
         return new RegistryConfig(new HttpConfig(listen, Duration.ofSeconds(5)), new FilesystemStorageConfig(root),
                 new DeleteConfig(true), new LogConfig(LogLevel.INFO, accessLog), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()));
+                new MetricsConfig(true, Optional.empty()), WebhooksConfig.none());
     }
 }

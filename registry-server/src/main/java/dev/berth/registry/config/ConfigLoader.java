@@ -43,18 +43,19 @@ public final class ConfigLoader {
         file.map(YamlConfigFile::read).ifPresent(layers::add);
         layers.add(ConfigLayer.fromEnvironment(environment));
         layers.add(flags);
-        return resolve(layers);
+        return resolve(layers, file.map(YamlConfigFile::webhooks).orElse(WebhooksConfig.none()));
     }
 
     /** Builds the configuration from layers, lowest precedence first. */
-    static RegistryConfig resolve(List<ConfigLayer> layers) {
+    static RegistryConfig resolve(List<ConfigLayer> layers, WebhooksConfig webhooks) {
         return new RegistryConfig(
                 new HttpConfig(value(HTTP_LISTEN, layers), value(HTTP_SHUTDOWNTIMEOUT, layers)),
                 storage(layers),
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
                 new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),
                 new ReadOnlyConfig(value(READONLY_ENABLED, layers)),
-                new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)));
+                new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)),
+                webhooks);
     }
 
     private static StorageConfig storage(List<ConfigLayer> layers) {

@@ -7,9 +7,10 @@ import java.util.List;
  * {@link ConfigLoader}; {@link #defaults()} is what an empty configuration yields.
  */
 public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
-                             ReadOnlyConfig readOnly, MetricsConfig metrics) {
+                             ReadOnlyConfig readOnly, MetricsConfig metrics,
+                             WebhooksConfig webhooks) {
 
     public static RegistryConfig defaults() {
-        return ConfigLoader.resolve(List.of());
+        return ConfigLoader.resolve(List.of(), WebhooksConfig.none());
     }
 }

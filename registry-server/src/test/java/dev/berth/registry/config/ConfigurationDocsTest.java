@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,10 @@ class ConfigurationDocsTest {
         Object value = setting.defaultValue();
         if (value instanceof Optional<?> optional) {
             value = optional.map(Object::toString).orElse("");
+        }
+        if (value instanceof Duration duration) {
+            // Written as an operator writes it (5s), not as Duration.toString does (PT5S).
+            value = duration.toSeconds() + "s";
         }
         return value.toString().isEmpty() ? "none" : "`" + value + "`";
     }

@@ -27,7 +27,11 @@ class EnvironmentMappingTest {
                 "BERTH_STORAGE_S3_REDIRECT",
                 "BERTH_DELETE_ENABLED",
                 "BERTH_LOG_LEVEL",
-                "BERTH_LOG_ACCESSLOG");
+                "BERTH_LOG_ACCESSLOG",
+                "BERTH_HTTP_SHUTDOWNTIMEOUT",
+                "BERTH_READONLY_ENABLED",
+                "BERTH_METRICS_ENABLED",
+                "BERTH_METRICS_LISTEN");
     }
 
     @Test
@@ -48,7 +52,7 @@ class EnvironmentMappingTest {
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.DEBUG, false),
                 new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty())));
+                new MetricsConfig(true, Optional.empty()), WebhooksConfig.none()));
     }
 
     @Test

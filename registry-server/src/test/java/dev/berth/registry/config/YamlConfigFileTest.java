@@ -41,7 +41,7 @@ class YamlConfigFileTest {
                 new DeleteConfig(false),
                 new LogConfig(LogLevel.TRACE, false),
                 new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty())));
+                new MetricsConfig(true, Optional.empty()), WebhooksConfig.none()));
     }
 
     @Test
@@ -158,6 +158,6 @@ class YamlConfigFileTest {
     }
 
     private static RegistryConfig resolve(Path file) {
-        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)));
+        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)), WebhooksConfig.none());
     }
 }

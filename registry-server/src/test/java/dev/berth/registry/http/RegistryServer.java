@@ -1,6 +1,7 @@
 package dev.berth.registry.http;
 
 import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import java.util.Optional;
 import dev.berth.registry.LaunchException;
@@ -47,7 +48,7 @@ final class RegistryServer implements AutoCloseable {
         RegistryConfig config = new RegistryConfig(
                 new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
                 new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()));
+                new MetricsConfig(true, Optional.empty()), WebhooksConfig.none());
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {
