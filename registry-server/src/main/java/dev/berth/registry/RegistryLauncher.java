@@ -6,6 +6,7 @@ import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.registry.gc.GcListener;
+import dev.berth.registry.http.RegistryRouter;
 import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.tls.HttpsOptions;
@@ -69,7 +70,7 @@ public final class RegistryLauncher {
                 metrics.gc().recordRun(report.bytesFreed());
             }
         };
-        Router router = RegistryRouter.create(vertx, registry);
+        Router router = RegistryRouter.create(vertx, registry, ManifestWebhooks.of(vertx, config.webhooks()));
         HttpServerOptions options = serverOptions();
         Optional<AuthSetup> auth;
         boolean https;

@@ -1,6 +1,7 @@
 package dev.berth.registry;
 
 import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import java.util.Optional;
 import dev.berth.registry.config.DeleteConfig;
@@ -141,6 +142,6 @@ class RegistryLauncherTest {
         return new RegistryConfig(new HttpConfig(listen, Duration.ofSeconds(5)), new FilesystemStorageConfig(root),
                 new DeleteConfig(true), new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(),
                 RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth());
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(), WebhooksConfig.none());
     }
 }

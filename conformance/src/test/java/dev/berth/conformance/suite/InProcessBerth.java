@@ -1,6 +1,7 @@
 package dev.berth.conformance.suite;
 
 import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import java.util.Optional;
 import dev.berth.registry.LaunchException;
@@ -63,7 +64,7 @@ public final class InProcessBerth implements AutoCloseable {
                 new HttpConfig(new ListenAddress(listenHost, 0), Duration.ofSeconds(5)), storage,
                 new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
                 tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth());
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(), WebhooksConfig.none());
         try {
             return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {

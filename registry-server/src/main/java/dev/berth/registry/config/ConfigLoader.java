@@ -53,11 +53,11 @@ public final class ConfigLoader {
         file.map(YamlConfigFile::read).ifPresent(layers::add);
         layers.add(ConfigLayer.fromEnvironment(environment));
         layers.add(flags);
-        return resolve(layers);
+        return resolve(layers, file.map(YamlConfigFile::webhooks).orElse(WebhooksConfig.none()));
     }
 
     /** Builds the configuration from layers, lowest precedence first. */
-    static RegistryConfig resolve(List<ConfigLayer> layers) {
+    static RegistryConfig resolve(List<ConfigLayer> layers, WebhooksConfig webhooks) {
         StorageConfig storage = storage(layers);
         return new RegistryConfig(
                 new HttpConfig(value(HTTP_LISTEN, layers), value(HTTP_SHUTDOWNTIMEOUT, layers)),
@@ -70,7 +70,8 @@ public final class ConfigLoader {
                 new UploadsConfig(value(Settings.UPLOADS_PURGEAFTER, layers)),
                 new ReadOnlyConfig(value(READONLY_ENABLED, layers)),
                 new MetricsConfig(value(METRICS_ENABLED, layers), value(METRICS_LISTEN, layers)),
-                auth(layers));
+                auth(layers),
+                webhooks);
     }
 
     private static AuthConfig auth(List<ConfigLayer> layers) {

@@ -8,9 +8,9 @@ import java.util.List;
  */
 public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
                              TlsConfig tls, GcConfig gc, UploadsConfig uploads, ReadOnlyConfig readOnly,
-                             MetricsConfig metrics, AuthConfig auth) {
+                             MetricsConfig metrics, AuthConfig auth, WebhooksConfig webhooks) {
 
     public static RegistryConfig defaults() {
-        return ConfigLoader.resolve(List.of());
+        return ConfigLoader.resolve(List.of(), WebhooksConfig.none());
     }
 }

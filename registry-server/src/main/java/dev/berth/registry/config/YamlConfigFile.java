@@ -44,6 +44,13 @@ public final class YamlConfigFile {
         return readSection("", root, ConfigLayer.empty());
     }
 
+    /** The file's webhooks section; none when it has none. */
+    public static WebhooksConfig webhooks(Path file) {
+        YamlConfigFile config = new YamlConfigFile(file);
+        JsonNode section = config.parse().path(WebhooksSection.KEY);
+        return section.isObject() ? WebhooksSection.parse(section, config.source) : WebhooksConfig.none();
+    }
+
     private JsonNode parse() {
         // Built here rather than held in a static field, so that runs without a file never load YAML support.
         YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -72,6 +79,10 @@ public final class YamlConfigFile {
     }
 
     private ConfigLayer readEntry(String path, JsonNode value, ConfigLayer layer) {
+        if (path.equals(WebhooksSection.KEY)) {
+            // A list of endpoints, not settings: webhooks() reads it.
+            return layer;
+        }
         var setting = Settings.byPath(path);
         if (setting.isPresent()) {
             if (value.isArray() && Settings.takesList(setting.get())) {

@@ -15,9 +15,11 @@ import java.util.Map;
 /** GET, HEAD, PUT and DELETE of {@code /v2/<name>/manifests/<reference>}. */
 final class ManifestHandler {
     private final Registry registry;
+    private final ManifestActivity activity;
 
-    ManifestHandler(Registry registry) {
+    ManifestHandler(Registry registry, ManifestActivity activity) {
         this.registry = registry;
+        this.activity = activity;
     }
 
     Future<Void> get(HttpServerRequest request, ApiPath path) {
@@ -27,7 +29,12 @@ final class ManifestHandler {
                         "manifest " + path.reference() + " is a " + manifest.mediaType() + ", which the request does not accept",
                         Map.of("mediaType", manifest.mediaType()));
             }
-            return send(request, manifest);
+            return send(request, manifest).onSuccess(sent -> {
+                if (request.method() == HttpMethod.GET) {
+                    activity.happened(request, "pull", path.name(), path.reference(), manifest.digest().toString(),
+                            manifest.mediaType(), manifest.content().length());
+                }
+            });
         });
     }
 
@@ -42,7 +49,12 @@ final class ManifestHandler {
 
     Future<Void> put(HttpServerRequest request, ApiPath path) {
         return BoundedBody.read(request, ManifestService.MAX_MANIFEST_BYTES, ManifestService::tooLarge)
-                .compose(body -> registry.manifests().put(path.name(), path.reference(), body, request.getHeader("Content-Type")))
+                .compose(body -> registry.manifests().put(path.name(), path.reference(), body, request.getHeader("Content-Type"))
+                        .map(pushed -> {
+                            activity.happened(request, "push", path.name(), path.reference(), pushed.digest().toString(),
+                                    request.getHeader("Content-Type"), body.length());
+                            return pushed;
+                        }))
                 .compose(pushed -> {
                     HttpServerResponse response = request.response().setStatusCode(201)
                             .putHeader("Location", Locations.manifest(pushed.repository(), pushed.digest()))
@@ -57,6 +69,8 @@ final class ManifestHandler {
 
     Future<Void> delete(HttpServerRequest request, ApiPath path) {
         return registry.manifests().delete(path.name(), path.reference())
-                .compose(v -> request.response().setStatusCode(202).putHeader("Content-Length", "0").end());
+                .compose(v -> request.response().setStatusCode(202).putHeader("Content-Length", "0").end())
+                .onSuccess(sent -> activity.happened(request, "delete", path.name(), path.reference(),
+                        path.reference().contains(":") ? path.reference() : null, null, -1));
     }
 }

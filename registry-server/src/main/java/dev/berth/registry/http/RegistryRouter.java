@@ -23,15 +23,15 @@ public final class RegistryRouter {
     private final ManifestHandler manifests;
     private final ListingHandler listings;
 
-    private RegistryRouter(Registry registry) {
+    private RegistryRouter(Registry registry, ManifestActivity activity) {
         this.blobs = new BlobHandler(registry);
         this.uploads = new UploadHandler(registry);
-        this.manifests = new ManifestHandler(registry);
+        this.manifests = new ManifestHandler(registry, activity);
         this.listings = new ListingHandler(registry);
     }
 
-    public static Router create(Vertx vertx, Registry registry) {
-        RegistryRouter api = new RegistryRouter(registry);
+    public static Router create(Vertx vertx, Registry registry, ManifestActivity activity) {
+        RegistryRouter api = new RegistryRouter(registry, activity);
         Router router = Router.router(vertx);
         router.route().handler(ctx -> api.handle(ctx.request(), CatalogVisibility.of(ctx)));
         return router;

@@ -75,7 +75,7 @@ class EnvironmentMappingTest {
                 RegistryConfig.defaults().uploads(),
                 new ReadOnlyConfig(false),
                 new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth()));
+                RegistryConfig.defaults().auth(), WebhooksConfig.none()));
     }
 
     @Test

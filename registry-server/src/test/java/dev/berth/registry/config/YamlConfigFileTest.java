@@ -45,7 +45,7 @@ class YamlConfigFileTest {
                 RegistryConfig.defaults().uploads(),
                 new ReadOnlyConfig(false),
                 new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth()));
+                RegistryConfig.defaults().auth(), WebhooksConfig.none()));
     }
 
     @Test
@@ -162,6 +162,6 @@ class YamlConfigFileTest {
     }
 
     private static RegistryConfig resolve(Path file) {
-        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)));
+        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)), WebhooksConfig.none());
     }
 }

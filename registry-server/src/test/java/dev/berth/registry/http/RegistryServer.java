@@ -1,6 +1,7 @@
 package dev.berth.registry.http;
 
 import dev.berth.registry.config.MetricsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import java.util.Optional;
 import dev.berth.registry.LaunchException;
@@ -56,7 +57,7 @@ final class RegistryServer implements AutoCloseable {
                 new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
                 new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new TlsConfig.Off(), gc, uploads,
                 new ReadOnlyConfig(false), new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth());
+                RegistryConfig.defaults().auth(), WebhooksConfig.none());
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

@@ -32,12 +32,18 @@ public final class OpsRegistry implements AutoCloseable {
 
     /** @param environment BERTH_* settings on top of a filesystem root at {@code root} and a free loopback port */
     public static OpsRegistry start(Path root, Map<String, String> environment) throws LaunchException {
+        return start(root, environment, Optional.empty());
+    }
+
+    /** The same, with a config file beneath the environment. */
+    public static OpsRegistry start(Path root, Map<String, String> environment, Optional<Path> configFile)
+            throws LaunchException {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "BERTH_HTTP_LISTEN", "127.0.0.1:0",
                 "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", root.toString(),
                 "BERTH_LOG_ACCESSLOG", "false"));
         settings.putAll(environment);
-        return new OpsRegistry(RegistryLauncher.start(ConfigLoader.load(Optional.empty(), settings, ConfigLayer.empty())));
+        return new OpsRegistry(RegistryLauncher.start(ConfigLoader.load(configFile, settings, ConfigLayer.empty())));
     }
 
     public URI uri(String path) {
@@ -53,10 +59,19 @@ public final class OpsRegistry implements AutoCloseable {
     }
 
     public HttpResponse<String> send(String method, URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri), method, body);
+    }
+
+    /** With the body's Content-Type, as a manifest push needs. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType), method, body);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder, String method, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         try {
-            return client.send(HttpRequest.newBuilder(uri).method(method, publisher).build(),
+            return client.send(builder.method(method, publisher).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

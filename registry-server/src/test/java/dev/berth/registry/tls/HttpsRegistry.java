@@ -13,6 +13,7 @@ import dev.berth.registry.config.MetricsConfig;
 import dev.berth.registry.config.ReadOnlyConfig;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
+import dev.berth.registry.config.WebhooksConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -35,7 +36,8 @@ final class HttpsRegistry implements AfterEachCallback {
                 new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)),
                 new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls,
                 RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth()));
+                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(),
+                WebhooksConfig.none()));
     }
 
     void stop() {
