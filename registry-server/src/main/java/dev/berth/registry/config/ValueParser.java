@@ -4,8 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the text of a setting into its value. Every source (YAML scalar, environment variable,
@@ -87,36 +93,36 @@ public interface ValueParser<T> {
                     return constant;
                 }
             }
-            throw new IllegalArgumentException("expected one of " + java.util.Arrays.stream(type.getEnumConstants())
+            throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
                     .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
         };
     }
 
     /** A duration such as 90s, 5m or 1h. */
-    static ValueParser<java.time.Duration> duration() {
+    static ValueParser<Duration> duration() {
         return text -> {
-            var m = java.util.regex.Pattern.compile("(\\d+)([smh])").matcher(text.trim());
+            Matcher m = Pattern.compile("(\\d+)([smh])").matcher(text.trim());
             if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
                 throw new IllegalArgumentException("expected a positive number of seconds, minutes or hours, such as 90s, 5m or 1h");
             }
             long amount = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
-                case "s" -> java.time.Duration.ofSeconds(amount);
-                case "m" -> java.time.Duration.ofMinutes(amount);
-                default -> java.time.Duration.ofHours(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
             };
         };
     }
 
     /** Names, as a list (from the config file) or separated by commas (from the environment). */
-    static ValueParser<java.util.Set<String>> names() {
+    static ValueParser<Set<String>> names() {
         return text -> {
             String list = text.trim();
             if (list.startsWith("[")) {
                 list = list.substring(1, list.length() - 1).replace("\"", "");
             }
-            return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
-                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
         };
     }
 }
