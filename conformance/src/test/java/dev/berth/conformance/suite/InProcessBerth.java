@@ -42,7 +42,7 @@ public final class InProcessBerth implements AutoCloseable {
 
     private static InProcessBerth start(StorageConfig storage, boolean deleteEnabled) {
         RegistryConfig config = new RegistryConfig(new HttpConfig(new ListenAddress("127.0.0.1", 0)),
-                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false));
+                storage, new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), RegistryConfig.defaults().auth());
         try {
             return new InProcessBerth(RegistryLauncher.start(config));
         } catch (LaunchException e) {
