@@ -39,11 +39,8 @@ class DockerAuthIT {
     @DisplayName("after docker login a user pushes to their private repository and pulls it back")
     void loginPushPull() {
         String ref = registry.hostPort() + "/alice/app:1";
-        login("alice", AuthenticatedBerth.ALICE_PASSWORD);
+        pushAndForget("alice", AuthenticatedBerth.ALICE_PASSWORD, ref);
 
-        docker.docker("tag", image.localRef(), ref);
-        docker.docker("push", ref);
-        docker.docker("rmi", ref);
         docker.docker("pull", ref);
 
         assertThat(TestImages.imageId(docker, ref)).isEqualTo(image.imageId());
@@ -55,10 +52,7 @@ class DockerAuthIT {
     @DisplayName("anonymous docker pull of a public image works")
     void anonymousPublicPull() {
         String ref = registry.hostPort() + "/public/app:1";
-        login("bob", AuthenticatedBerth.BOB_PASSWORD);
-        docker.docker("tag", image.localRef(), ref);
-        docker.docker("push", ref);
-        docker.docker("rmi", ref);
+        pushAndForget("bob", AuthenticatedBerth.BOB_PASSWORD, ref);
         docker.docker("logout", registry.hostPort());
 
         docker.docker("pull", ref);
@@ -104,6 +98,14 @@ class DockerAuthIT {
         CommandResult login = docker.tryDocker("login", "-u", "alice", "-p", "wrong", registry.hostPort());
 
         assertThat(login.succeeded()).as(login.describe()).isFalse();
+    }
+
+    /** Logs in, pushes the test image as {@code ref}, and removes that tag locally so a pull must fetch it. */
+    private static void pushAndForget(String user, String password, String ref) {
+        login(user, password);
+        docker.docker("tag", image.localRef(), ref);
+        docker.docker("push", ref);
+        docker.docker("rmi", ref);
     }
 
     private static void login(String user, String password) {
