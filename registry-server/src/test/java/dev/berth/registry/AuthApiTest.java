@@ -3,7 +3,6 @@ package dev.berth.registry;
 import dev.berth.registry.config.ConfigLayer;
 import dev.berth.registry.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -21,11 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry with token auth on, driven over HTTP as docker drives it. */
@@ -220,15 +220,8 @@ class AuthApiTest {
         return "Bearer " + token;
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String digest(byte[] content) throws Exception {
         return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    private static String bcrypt(String password) {
-        return OpenBSDBCrypt.generate("2y", password.toCharArray(), new byte[16], 5);
     }
 }

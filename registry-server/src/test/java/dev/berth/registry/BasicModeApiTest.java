@@ -2,7 +2,6 @@ package dev.berth.registry;
 
 import dev.berth.registry.config.ConfigLayer;
 import dev.berth.registry.config.ConfigLoader;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,10 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Plain Basic mode, the admin gate and the failed-login throttle, each against a registry of its own. */
@@ -102,13 +102,5 @@ class BasicModeApiTest {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String bcrypt(String password) {
-        return OpenBSDBCrypt.generate("2y", password.toCharArray(), new byte[16], 5);
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.storage.s3.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,11 @@ final class BerthProcess extends LocalRegistryProcess {
         return start(dataDir, "fs:" + dataDir, Map.of());
     }
 
+    /** Berth on {@code dataDir} with a config file too (auth settings, for instance). */
+    static BerthProcess start(Path dataDir, Path configFile) {
+        return start(dataDir, "fs:" + dataDir, Map.of(), List.of("--config", configFile.toString()));
+    }
+
     /**
      * Berth on an S3 bucket, its settings and keys given as an operator would, through the
      * environment; {@code dataDir} holds nothing but is what tests that look for files are told.
@@ -45,12 +51,19 @@ final class BerthProcess extends LocalRegistryProcess {
     }
 
     private static BerthProcess start(Path dataDir, String storage, Map<String, String> environment) {
+        return start(dataDir, storage, environment, List.of());
+    }
+
+    private static BerthProcess start(Path dataDir, String storage, Map<String, String> environment, List<String> extraArgs) {
         Path jar = requireJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return startOnFreePort(port -> new BerthProcess(port, dataDir, ServerProcess.launch("berth-registry",
-                List.of(java, HEAP, "-jar", jar.toString(),
-                        "serve", "--listen", "127.0.0.1:" + port, "--storage", storage),
-                environment, LogFiles.forServer("berth-" + port))));
+        return startOnFreePort(port -> {
+            List<String> argv = new ArrayList<>(List.of(java, HEAP, "-jar", jar.toString(),
+                    "serve", "--listen", "127.0.0.1:" + port, "--storage", storage));
+            argv.addAll(extraArgs);
+            return new BerthProcess(port, dataDir, ServerProcess.launch("berth-registry", argv,
+                    environment, LogFiles.forServer("berth-" + port)));
+        });
     }
 
     /** Never a skip: with Berth selected, a missing jar means the build is broken or incomplete. */

@@ -33,12 +33,29 @@ final class Skopeo {
 
     /** Copies between any two transports; plain HTTP is allowed on both sides. */
     String copy(String source, String destination, String... extraFlags) {
+        return copyCommand(source, destination, extraFlags).runOk().output();
+    }
+
+    /** A copy that may fail, for tests of what a registry refuses. */
+    CommandResult tryCopy(String source, String destination, String... extraFlags) {
+        return copyCommand(source, destination, extraFlags).run();
+    }
+
+    /** {@code skopeo inspect} that may fail, with extra flags such as {@code --creds}. */
+    CommandResult tryInspect(String dockerRef, String... extraFlags) {
+        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "inspect", "--tls-verify=false"));
+        argv.addAll(List.of(extraFlags));
+        argv.add(dockerRef);
+        return Command.of(argv).timeout(Duration.ofMinutes(2)).run();
+    }
+
+    private Command copyCommand(String source, String destination, String... extraFlags) {
         List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "copy",
                 "--src-tls-verify=false", "--dest-tls-verify=false"));
         argv.addAll(List.of(extraFlags));
         argv.add(source);
         argv.add(destination);
-        return Command.of(argv).timeout(Duration.ofMinutes(5)).runOk().output();
+        return Command.of(argv).timeout(Duration.ofMinutes(5));
     }
 
     /** {@code skopeo inspect} of a docker:// reference, parsed. */

@@ -1,6 +1,5 @@
 package dev.berth.registry.auth;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,9 +76,5 @@ class HtpasswdUsersTest {
 
     private Path write(String... lines) throws IOException {
         return Files.write(dir.resolve("htpasswd"), List.of(lines));
-    }
-
-    private static String bcrypt(String password) {
-        return OpenBSDBCrypt.generate("2y", password.toCharArray(), new byte[16], 5);
     }
 }
