@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * the real {@code htpasswd -B} wrote; {@code public/**} pullable by anyone and pushable by users,
  * {@code alice/**} alice's alone.
  */
-final class AuthenticatedBerth {
-    static final String ALICE_PASSWORD = "alice-secret";
-    static final String BOB_PASSWORD = "bob-secret";
+public final class AuthenticatedBerth {
+    public static final String ALICE_PASSWORD = "alice-secret";
+    public static final String BOB_PASSWORD = "bob-secret";
     private static final String CONFIG = """
             auth:
               htpasswd: %s
@@ -27,7 +27,7 @@ final class AuthenticatedBerth {
     private AuthenticatedBerth() {
     }
 
-    static BerthProcess start(ScratchDir scratch) {
+    public static RegistryProcess start(ScratchDir scratch) {
         Path htpasswdTool = Prerequisites.executable("htpasswd", "apache2-utils");
         Path htpasswd = scratch.newDir("auth").resolve("htpasswd");
         Command.of(htpasswdTool.toString(), "-cbB", htpasswd.toString(), "alice", ALICE_PASSWORD).runOk();

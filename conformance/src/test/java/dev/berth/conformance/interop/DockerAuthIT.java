@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerAuthIT {
     private static Cleanup cleanup;
     private static DockerDaemon docker;
-    private static BerthProcess registry;
+    private static RegistryProcess registry;
     private static AppImage image;
 
     @BeforeAll

@@ -15,7 +15,7 @@ class SkopeoAuthIT {
     private static Cleanup cleanup;
     private static Skopeo skopeo;
     private static ScratchDir scratch;
-    private static BerthProcess registry;
+    private static RegistryProcess registry;
     private static OciImage image;
 
     @BeforeAll
