@@ -59,8 +59,12 @@ class AuthApiTest {
     static void start() throws Exception {
         Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
                 "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\ncarol:" + bcrypt("carol-pw") + "\n");
-        Path config = Files.writeString(dir.resolve("config.yml"), CONFIG.formatted(htpasswd, dir.resolve("data")));
-        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(config), Map.of(), ConfigLayer.empty()));
+        Files.writeString(dir.resolve("config.yml"), CONFIG.formatted(htpasswd, dir.resolve("data")));
+        launch();
+    }
+
+    private static void launch() throws Exception {
+        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(dir.resolve("config.yml")), Map.of(), ConfigLayer.empty()));
         base = "http://127.0.0.1:" + registry.address().port();
     }
 
@@ -84,6 +88,18 @@ class AuthApiTest {
     @DisplayName("GET /v2/ with any valid token, anonymous ones included, answers 200")
     void baseWithToken() throws Exception {
         assertThat(get("/v2/", bearer(token(null, "repository:public/app:pull"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the signing key generated on first start is kept in the data directory: a token outlives a restart")
+    void keyKeptAcrossRestarts() throws Exception {
+        String token = token(basic("alice", "alice-pw"), "repository:team-a/app:pull");
+
+        registry.stop(Duration.ofSeconds(5));
+        launch();
+
+        assertThat(dir.resolve("data/_berth/auth/token-key.pem")).isRegularFile();
+        assertThat(get("/v2/team-a/app/tags/list", bearer(token)).statusCode()).isNotEqualTo(401);
     }
 
     @Test
