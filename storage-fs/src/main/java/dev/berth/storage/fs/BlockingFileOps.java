@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
@@ -28,7 +31,10 @@ final class BlockingFileOps {
      * durable) aside, then renamed over.
      */
     static void writeAtomically(Path target, byte[] content, boolean sync) throws IOException {
-        Files.createDirectories(target.getParent());
+        NewDirectories.place(target, file -> fillAndRename(file, content, sync));
+    }
+
+    private static void fillAndRename(Path target, byte[] content, boolean sync) throws IOException {
         Path temp = FsLayout.tempBeside(target);
         try {
             try (FileChannel channel = FileChannel.open(temp, CREATE_NEW, WRITE)) {
@@ -58,14 +64,31 @@ final class BlockingFileOps {
         Files.move(source, target, ATOMIC_MOVE);
     }
 
-    /** A rename that replaces the target and creates its parent directories first. */
+    /** A rename that replaces the target, its missing parent directories appearing with it. */
     static void moveCreatingParents(Path from, Path to) throws IOException {
         if (Files.notExists(from)) {
             // Checked first so that a failed move leaves no stray directories behind.
             throw new NoSuchFileException(from.toString());
         }
-        Files.createDirectories(to.getParent());
-        Files.move(from, to, ATOMIC_MOVE);
+        NewDirectories.place(to, file -> Files.move(from, file, ATOMIC_MOVE));
+    }
+
+    /**
+     * Removes a file or a whole tree. A tree is renamed out of sight first, so that a process killed
+     * halfway leaves a hidden remainder rather than a directory that lists what no longer resolves.
+     */
+    static void delete(Path file) throws IOException {
+        if (!Files.isDirectory(file, NOFOLLOW_LINKS)) {
+            Files.delete(file);
+            return;
+        }
+        Path hidden = FsLayout.tempBeside(file);
+        Files.move(file, hidden, ATOMIC_MOVE);
+        IOException failure = new IOException("cannot remove all of " + file + " (renamed to " + hidden + ")");
+        deleteQuietly(hidden, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
     }
 
     /** The names in a directory, without the driver's own files. */
@@ -82,10 +105,15 @@ final class BlockingFileOps {
         return names;
     }
 
-    private static void deleteQuietly(Path file, Exception failure) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
+    /** Removes a file or a tree, adding what could not be removed to {@code failure}. */
+    static void deleteQuietly(Path tree, Exception failure) {
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (NoSuchFileException e) {
+            // Nothing was left to remove.
+        } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
     }

@@ -115,7 +115,7 @@ public final class FsStorageDriver implements StorageDriver {
     @Override
     public Future<Void> delete(String path) {
         return resolve(path)
-                .compose(file -> fs.deleteRecursive(file.toString()))
+                .compose(file -> workers.run(() -> BlockingFileOps.delete(file)))
                 .recover(FsErrors.on(path));
     }
 

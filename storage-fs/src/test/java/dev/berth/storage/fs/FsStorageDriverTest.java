@@ -137,6 +137,14 @@ class FsStorageDriverTest extends StorageDriverContract {
         }
 
         @Test
+        @DisplayName("deleting a tree leaves nothing behind, hidden or not")
+        void deleteTreeCompletely() throws IOException {
+            Await.result(driver.write("repo/_manifests/tags/latest/current/link", Buffer.buffer("sha256:ab")));
+            Await.result(driver.delete("repo/_manifests/tags/latest"));
+            assertThat(namesUnder(root.resolve("repo/_manifests/tags"))).isEmpty();
+        }
+
+        @Test
         @DisplayName("deleting a tree removes a symbolic link in it, not what it points to")
         void deleteThroughLink() throws IOException {
             Path precious = Files.writeString(outside.resolve("precious"), "untouched");
