@@ -15,11 +15,16 @@ public record Page(List<String> items, boolean more, Integer limit) {
 
     /** Pages {@code names} (any order); {@code n} null means "all", {@code last} null means "from the start". */
     public static Page of(List<String> names, Integer n, String last) {
+        List<String> sorted = new ArrayList<>(names);
+        Collections.sort(sorted);
+        return ofSorted(sorted, n, last);
+    }
+
+    /** Pages names already in order. */
+    public static Page ofSorted(List<String> sorted, Integer n, String last) {
         if (n != null && n < 0) {
             throw new DistributionException(ErrorCode.PAGINATION_NUMBER_INVALID, "n must not be negative: " + n);
         }
-        List<String> sorted = new ArrayList<>(names);
-        Collections.sort(sorted);
         int start = 0;
         if (last != null && !last.isEmpty()) {
             int at = Collections.binarySearch(sorted, last);

@@ -23,6 +23,8 @@ public final class TagService {
      * enough, and concurrent first pushes wait for it rather than fill the repository meanwhile.
      */
     private final Map<String, Future<Void>> examined = new ConcurrentHashMap<>();
+    /** Repositories with thousands of tags are listed over and over by CI systems and mirrors. */
+    private final ListingMemo sortedTags = new ListingMemo(64);
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
@@ -37,7 +39,8 @@ public final class TagService {
                 return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
                         "repository name not known to registry: " + repository, Map.of("name", repository)));
             }
-            return names(repository).map(tags -> Page.of(tags, n, last));
+            return store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                    .map(listed -> Page.ofSorted(sortedTags.derive(repository, listed, TagService::sortedTagNames), n, last));
         });
     }
 
@@ -50,8 +53,15 @@ public final class TagService {
     }
 
     private Future<List<String>> names(String repository) {
-        return store.listOrEmpty(RegistryLayout.tagsDir(repository))
-                .map(children -> children.stream().filter(Names::isTag).toList());
+        return store.listOrEmpty(RegistryLayout.tagsDir(repository)).map(TagService::tagNames);
+    }
+
+    private static List<String> tagNames(List<String> children) {
+        return children.stream().filter(Names::isTag).toList();
+    }
+
+    private static List<String> sortedTagNames(List<String> children) {
+        return children.stream().filter(Names::isTag).sorted().toList();
     }
 
     Future<Optional<Digest>> resolve(String repository, String tag) {

@@ -3,7 +3,6 @@ package dev.berth.storage.fs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,15 +90,23 @@ final class BlockingFileOps {
         }
     }
 
-    /** The names in a directory, without the driver's own files. */
+    /**
+     * The names in a directory, without the driver's own files. {@link java.io.File#list()} hands
+     * over plain names; a directory stream would build a path object per entry, most of the cost
+     * of listing thousands of tags.
+     */
     static List<String> listVisible(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!FsLayout.isReserved(name)) {
-                    names.add(name);
-                }
+        String[] entries = dir.toFile().list();
+        if (entries == null) {
+            if (!Files.isDirectory(dir)) {
+                throw new NoSuchFileException(dir.toString(), null, "no such directory");
+            }
+            throw new IOException("cannot list " + dir);
+        }
+        List<String> names = new ArrayList<>(entries.length);
+        for (String name : entries) {
+            if (!FsLayout.isReserved(name)) {
+                names.add(name);
             }
         }
         return names;
