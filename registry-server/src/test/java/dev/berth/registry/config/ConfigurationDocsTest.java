@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,9 @@ class ConfigurationDocsTest {
         }
         if (value instanceof Duration duration) {
             value = asWritten(duration);
+        }
+        if (value instanceof Enum<?> word) {
+            value = word.name().toLowerCase(Locale.ROOT);
         }
         return value.toString().isEmpty() ? "none" : "`" + value + "`";
     }
