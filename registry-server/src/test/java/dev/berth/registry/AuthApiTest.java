@@ -9,21 +9,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.berth.registry.AuthorizedHttp.bearer;
 import static dev.berth.registry.auth.TestCredentials.basic;
 import static dev.berth.registry.auth.TestCredentials.bcrypt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +48,7 @@ class AuthApiTest {
     static Path dir;
     private static RunningRegistry registry;
     private static String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static AuthorizedHttp api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,6 +61,7 @@ class AuthApiTest {
     private static void launch() throws Exception {
         registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(dir.resolve("config.yml")), Map.of(), ConfigLayer.empty()));
         base = "http://127.0.0.1:" + registry.address().port();
+        api = new AuthorizedHttp(base);
     }
 
     @AfterAll
@@ -76,7 +72,7 @@ class AuthApiTest {
     @Test
     @DisplayName("GET /v2/ without credentials answers 401 with a Bearer challenge naming the token endpoint and service")
     void baseChallenges() throws Exception {
-        HttpResponse<String> response = get("/v2/", null);
+        HttpResponse<String> response = api.get("/v2/", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
@@ -87,7 +83,7 @@ class AuthApiTest {
     @Test
     @DisplayName("GET /v2/ with any valid token, anonymous ones included, answers 200")
     void baseWithToken() throws Exception {
-        assertThat(get("/v2/", bearer(token(null, "repository:public/app:pull"))).statusCode()).isEqualTo(200);
+        assertThat(api.get("/v2/", bearer(token(null, "repository:public/app:pull"))).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -99,13 +95,13 @@ class AuthApiTest {
         launch();
 
         assertThat(dir.resolve("data/_berth/auth/token-key.pem")).isRegularFile();
-        assertThat(get("/v2/team-a/app/tags/list", bearer(token)).statusCode()).isNotEqualTo(401);
+        assertThat(api.get("/v2/team-a/app/tags/list", bearer(token)).statusCode()).isNotEqualTo(401);
     }
 
     @Test
     @DisplayName("the token endpoint answers token, access_token, expires_in and issued_at")
     void tokenResponse() throws Exception {
-        HttpResponse<String> response = get("/token?service=berth-registry&scope=repository:team-a/app:pull", basic("alice", "alice-pw"));
+        HttpResponse<String> response = api.get("/token?service=berth-registry&scope=repository:team-a/app:pull", basic("alice", "alice-pw"));
 
         JsonObject body = new JsonObject(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -117,7 +113,7 @@ class AuthApiTest {
     @Test
     @DisplayName("a wrong password at the token endpoint gets 401, not a token")
     void wrongPassword() throws Exception {
-        HttpResponse<String> response = get("/token?scope=repository:team-a/app:pull", basic("alice", "nope"));
+        HttpResponse<String> response = api.get("/token?scope=repository:team-a/app:pull", basic("alice", "nope"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("token\"");
@@ -128,30 +124,30 @@ class AuthApiTest {
     void anonymousPublicPull() throws Exception {
         String token = token(null, "repository:public/app:pull");
 
-        assertThat(get("/v2/public/app/manifests/latest", null).statusCode()).isEqualTo(401);
-        assertThat(get("/v2/public/app/manifests/latest", bearer(token)).statusCode()).isEqualTo(404);
+        assertThat(api.get("/v2/public/app/manifests/latest", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/v2/public/app/manifests/latest", bearer(token)).statusCode()).isEqualTo(404);
     }
 
     @Test
     @DisplayName("a user with push rights pushes; the challenge for a push names pull,push")
     void push() throws Exception {
-        HttpResponse<String> challenged = post("/v2/team-a/app/blobs/uploads/", null);
+        HttpResponse<String> challenged = api.post("/v2/team-a/app/blobs/uploads/", null);
         assertThat(challenged.statusCode()).isEqualTo(401);
         assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("scope=\"repository:team-a/app:pull,push\"");
 
         String token = token(basic("alice", "alice-pw"), "repository:team-a/app:pull,push");
-        assertThat(pushImage("team-a/app", token)).isEqualTo(201);
+        assertThat(api.pushImage("team-a/app", token)).isEqualTo(201);
     }
 
     @Test
     @DisplayName("an authenticated user the policy refuses gets 403 DENIED, the same whether the repository exists or not")
     void deniedWithoutLeak() throws Exception {
-        pushImage("team-a/exists", token(basic("alice", "alice-pw"), "repository:team-a/exists:pull,push"));
+        api.pushImage("team-a/exists", token(basic("alice", "alice-pw"), "repository:team-a/exists:pull,push"));
         String carol = token(basic("carol", "carol-pw"), "repository:team-a/exists:pull", "repository:team-a/missing:pull");
 
-        HttpResponse<String> existing = get("/v2/team-a/exists/manifests/latest", bearer(carol));
-        HttpResponse<String> missing = get("/v2/team-a/missing/manifests/latest", bearer(carol));
+        HttpResponse<String> existing = api.get("/v2/team-a/exists/manifests/latest", bearer(carol));
+        HttpResponse<String> missing = api.get("/v2/team-a/missing/manifests/latest", bearer(carol));
 
         assertThat(existing.statusCode()).isEqualTo(403);
         assertThat(existing.body()).contains("DENIED").isEqualTo(missing.body());
@@ -163,18 +159,18 @@ class AuthApiTest {
     void pullOnly() throws Exception {
         String bob = token(basic("bob", "bob-pw"), "repository:team-a/app:pull,push");
 
-        assertThat(post("/v2/team-a/app/blobs/uploads/", bearer(bob)).statusCode()).isEqualTo(403);
-        assertThat(get("/v2/team-a/app/tags/list", null).statusCode()).isEqualTo(401);
+        assertThat(api.post("/v2/team-a/app/blobs/uploads/", bearer(bob)).statusCode()).isEqualTo(403);
+        assertThat(api.get("/v2/team-a/app/tags/list", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     @DisplayName("the catalog lists only the repositories the caller may pull")
     void catalogFiltered() throws Exception {
-        pushImage("team-a/listed", token(basic("alice", "alice-pw"), "repository:team-a/listed:pull,push"));
-        pushImage("public/listed", token(basic("bob", "bob-pw"), "repository:public/listed:pull,push"));
+        api.pushImage("team-a/listed", token(basic("alice", "alice-pw"), "repository:team-a/listed:pull,push"));
+        api.pushImage("public/listed", token(basic("bob", "bob-pw"), "repository:public/listed:pull,push"));
 
-        String anonymous = get("/v2/_catalog", bearer(token(null, "registry:catalog:*"))).body();
-        String alice = get("/v2/_catalog", bearer(token(basic("alice", "alice-pw"), "registry:catalog:*"))).body();
+        String anonymous = api.get("/v2/_catalog", bearer(token(null, "registry:catalog:*"))).body();
+        String alice = api.get("/v2/_catalog", bearer(token(basic("alice", "alice-pw"), "registry:catalog:*"))).body();
 
         assertThat(anonymous).contains("public/listed").doesNotContain("team-a/");
         assertThat(alice).contains("public/listed", "team-a/listed");
@@ -183,27 +179,10 @@ class AuthApiTest {
     @Test
     @DisplayName("a huge or malformed Authorization header is refused without a server error")
     void badHeaders() throws Exception {
-        assertThat(get("/v2/", "Bearer " + "x".repeat(20_000)).statusCode()).isBetween(400, 499);
-        assertThat(get("/v2/", "Bearer not.a.token").statusCode()).isEqualTo(401);
-        assertThat(get("/token", "Basic %%%").statusCode()).isEqualTo(401);
-        assertThat(get("/v2/", "Digest x").statusCode()).isEqualTo(401);
-    }
-
-    /** Pushes a config-only image tagged latest; answers the manifest PUT's status. */
-    private int pushImage(String repository, String token) throws Exception {
-        byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
-        String configDigest = digest(config);
-        HttpResponse<String> blob = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repository + "/blobs/uploads/?digest=" + configDigest))
-                .header("Authorization", bearer(token)).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(config)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(blob.statusCode()).as(blob.body()).isEqualTo(201);
-        String manifest = new JsonObject().put("schemaVersion", 2).put("mediaType", "application/vnd.oci.image.manifest.v1+json")
-                .put("config", new JsonObject().put("mediaType", "application/vnd.oci.image.config.v1+json")
-                        .put("digest", configDigest).put("size", config.length))
-                .put("layers", new io.vertx.core.json.JsonArray()).encode();
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/v2/" + repository + "/manifests/latest"))
-                .header("Authorization", bearer(token)).header("Content-Type", "application/vnd.oci.image.manifest.v1+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertThat(api.get("/v2/", "Bearer " + "x".repeat(20_000)).statusCode()).isBetween(400, 499);
+        assertThat(api.get("/v2/", "Bearer not.a.token").statusCode()).isEqualTo(401);
+        assertThat(api.get("/token", "Basic %%%").statusCode()).isEqualTo(401);
+        assertThat(api.get("/v2/", "Digest x").statusCode()).isEqualTo(401);
     }
 
     private String token(String authorization, String... scopes) throws Exception {
@@ -211,33 +190,8 @@ class AuthApiTest {
         for (String scope : scopes) {
             query.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = get(query.toString(), authorization);
+        HttpResponse<String> response = api.get(query.toString(), authorization);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new JsonObject(response.body()).getString("token");
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String bearer(String token) {
-        return "Bearer " + token;
-    }
-
-
-    private static String digest(byte[] content) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }
