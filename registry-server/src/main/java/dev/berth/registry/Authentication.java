@@ -68,7 +68,7 @@ final class Authentication {
         }
         LoginThrottle throttle = new LoginThrottle(MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW, Clock.systemUTC());
         if (config.mode() == AuthConfig.AuthMode.BASIC) {
-            return new AuthSetup(users, policy, Optional.empty(), Optional.empty(), Optional.empty(),
+            return new AuthSetup(users, Optional.of(policy), Optional.empty(), Optional.empty(), Optional.empty(),
                     token.service(), config.admins(), throttle);
         }
         Optional<String> realm = token.realm().map(Object::toString);
@@ -76,13 +76,17 @@ final class Authentication {
             if (realm.isEmpty()) {
                 throw new LaunchException("auth.token.trust names an external token service: set auth.token.realm to its URL", null);
             }
+            if (!config.access().isEmpty()) {
+                throw new LaunchException("auth.access has no say over tokens from the external token service"
+                        + " (auth.token.trust): their access claims alone decide; grant access there and remove auth.access", null);
+            }
             TokenVerifier verifier = new TokenVerifier(vertx, TrustedKeys.read(token.trust().get()), token.issuer(), token.service());
-            return new AuthSetup(users, policy, Optional.empty(), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
+            return new AuthSetup(users, Optional.empty(), Optional.empty(), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
         }
         SigningKey key = SigningKey.loadOrCreate(keyFile(token, storage));
         TokenIssuer issuer = new TokenIssuer(vertx, key, policy, token.issuer(), token.service(), token.ttl(), Clock.systemUTC());
         TokenVerifier verifier = new TokenVerifier(vertx, TrustedKeys.of(key), token.issuer(), token.service());
-        return new AuthSetup(users, policy, Optional.of(issuer), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
+        return new AuthSetup(users, Optional.of(policy), Optional.of(issuer), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
     }
 
     /** The configured key, or one kept beside the registry's data, outside the layout registry:2 knows. */

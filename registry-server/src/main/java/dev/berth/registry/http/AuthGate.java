@@ -5,6 +5,7 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.registry.auth.Access;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.AuthSetup;
+import dev.berth.registry.auth.Caller;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -53,7 +54,9 @@ public final class AuthGate {
         switch (path.endpoint()) {
             case BASE -> pass(ctx, access.proven(), null);
             case CATALOG -> {
-                CatalogVisibility.restrict(ctx, repository -> setup.policy().allows(access.caller(), repository, Action.PULL));
+                // An external token service's registry:catalog:* grant shows everything, as registry:2 does.
+                setup.policy().ifPresent(policy -> CatalogVisibility.restrict(ctx,
+                        repository -> policy.allows(access.caller(), repository, Action.PULL)));
                 pass(ctx, access.allowsCatalog(), "registry:catalog:*");
             }
             default -> {
@@ -61,8 +64,7 @@ public final class AuthGate {
                 String mountedFrom = request.getParam("from");
                 boolean allowed = access.allows(required.repository(), required.action())
                         && (mountedFrom == null || access.allows(mountedFrom, Action.PULL));
-                if (!allowed && !access.caller().isAnonymous()
-                        && !setup.policy().allows(access.caller(), required.repository(), required.action())) {
+                if (!allowed && policyRefuses(access.caller(), required)) {
                     challenges.refuse(request, new DistributionException(ErrorCode.DENIED,
                             "requested access to the resource is denied"), null);
                     return;
@@ -70,6 +72,15 @@ public final class AuthGate {
                 pass(ctx, allowed, required.scope());
             }
         }
+    }
+
+    /**
+     * Whether no token could let the caller through, so that asking for one is pointless (403 rather
+     * than 401). Only our own policy can tell; an external token service is asked again.
+     */
+    private boolean policyRefuses(Caller caller, RequiredAccess required) {
+        return !caller.isAnonymous() && setup.policy()
+                .filter(policy -> !policy.allows(caller, required.repository(), required.action())).isPresent();
     }
 
     private void pass(RoutingContext ctx, boolean allowed, String scope) {

@@ -35,7 +35,7 @@ final class Identification {
         if (header == null) {
             // With tokens, even public repositories want an (anonymous) token: that first 401 is what
             // makes docker log in for the private ones.
-            AccessPolicy policy = setup.tokenMode() ? NOTHING : setup.policy();
+            AccessPolicy policy = setup.tokenMode() ? NOTHING : setup.policy().orElse(NOTHING);
             return Future.succeededFuture(new PolicyAccess(Caller.anonymous(), false, policy));
         }
         if (setup.verifier().isPresent() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -43,7 +43,7 @@ final class Identification {
                     .recover(failure -> Future.failedFuture(unauthorized("the bearer token is not valid")));
         }
         if (!setup.tokenMode() && BasicCredentials.isBasic(header)) {
-            return login(request).map(caller -> new PolicyAccess(caller, true, setup.policy()));
+            return login(request).map(caller -> new PolicyAccess(caller, true, setup.policy().orElse(NOTHING)));
         }
         return Future.failedFuture(unauthorized("unsupported Authorization header"));
     }
