@@ -185,6 +185,17 @@ class ExternalTokenApiTest {
     }
 
     @Test
+    @DisplayName("the action * grants every action on its repository, as registry:2 reads it, and nothing elsewhere")
+    void everyAction() throws Exception {
+        start(service.certificatePem());
+        String token = service.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "*")));
+
+        assertThat(api.pushImage("team/a", token)).isEqualTo(201);
+        assertThat(api.get("/v2/team/a/manifests/latest", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(api.get("/v2/team/b/manifests/latest", bearer(token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("the catalog lists every repository to a token granting registry:catalog:*, as registry:2 does,"
             + " and challenges a token without it")
     void catalog() throws Exception {

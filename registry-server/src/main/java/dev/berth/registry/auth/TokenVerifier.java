@@ -17,6 +17,9 @@ import java.util.Set;
  * Checks bearer tokens: the signature against the trusted keys (the algorithm each key is
  * configured with, never the one a token names), the issuer, the audience (our service name),
  * and the validity window. What a valid token grants is its {@code access} claim, nothing else.
+ * A token's {@code kid} and {@code x5c} headers do not pick the key: the trusted keys carry no ids,
+ * so each one of the token's algorithm is tried, and a certificate a token brings is never trusted
+ * (embedded keys stay off), so the trust bundle must hold the signing key's own certificate or key.
  */
 public final class TokenVerifier {
     /** Clocks of the token service and the registry may differ a little. */
@@ -44,8 +47,13 @@ public final class TokenVerifier {
         });
     }
 
-    /** What a verified token lets its bearer do. */
+    /**
+     * What a verified token lets its bearer do. The action {@code *} stands for every action, as
+     * registry:2 reads it: token services such as Harbor's grant it. Our own issuer never does.
+     */
     public record Grant(Caller caller, Set<TokenScope> scopes) implements Access {
+        private static final String EVERY_ACTION = "*";
+
         @Override
         public boolean proven() {
             return true;
@@ -54,7 +62,8 @@ public final class TokenVerifier {
         @Override
         public boolean allows(String repository, Action action) {
             return scopes.stream().anyMatch(scope -> scope.type().equals(TokenScope.REPOSITORY)
-                    && scope.name().equals(repository) && scope.actions().contains(action.scopeName()));
+                    && scope.name().equals(repository)
+                    && (scope.actions().contains(action.scopeName()) || scope.actions().contains(EVERY_ACTION)));
         }
 
         @Override
