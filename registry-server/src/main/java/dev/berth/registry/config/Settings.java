@@ -70,7 +70,7 @@ public final class Settings {
     public static final Setting<String> AUTH_TOKEN_SERVICE =
             new Setting<>("auth.token.service", "berth-registry", ValueParser.nonBlank());
     public static final Setting<Duration> AUTH_TOKEN_TTL =
-            new Setting<>("auth.token.ttl", Duration.ofMinutes(5), ValueParser.duration());
+            new Setting<>("auth.token.ttl", Duration.ofMinutes(5), ValueParser.positiveDuration());
     public static final Setting<Optional<Path>> AUTH_TOKEN_KEY =
             new Setting<>("auth.token.key", Optional.empty(), ValueParser.optionalPath());
     public static final Setting<Optional<URI>> AUTH_TOKEN_REALM =

@@ -110,6 +110,17 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A duration for something that cannot last no time at all: {@code 0} is refused, not read as none. */
+    static ValueParser<Duration> positiveDuration() {
+        return text -> {
+            Duration duration = duration().parse(text);
+            if (duration.isZero()) {
+                throw new IllegalArgumentException("must be longer than zero, such as 90s, 5m or 1h");
+            }
+            return duration;
+        };
+    }
+
     /** One of an enum's constants, by its name in any case. */
     static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
         return text -> {

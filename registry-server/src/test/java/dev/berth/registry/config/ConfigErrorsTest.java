@@ -7,9 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Configuration errors name the setting and where its value came from")
@@ -55,6 +57,30 @@ class ConfigErrorsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("BERTH_LOG_LEVEL")
                 .hasMessageEndingWith("expected one of error, warn, info, debug, trace");
+    }
+
+    @Test
+    @DisplayName("A token lifetime of zero is refused, naming auth.token.ttl and where it came from")
+    void zeroTokenLifetime() throws IOException {
+        Path file = Files.writeString(dir.resolve("berth.yml"), "auth:\n  token:\n    ttl: 0\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid auth.token.ttl '0' from config file " + file
+                        + ": must be longer than zero, such as 90s, 5m or 1h");
+        assertThatThrownBy(() -> load(Map.of("BERTH_AUTH_TOKEN_TTL", "0s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid auth.token.ttl '0s' from environment variable BERTH_AUTH_TOKEN_TTL")
+                .hasMessageEndingWith("must be longer than zero, such as 90s, 5m or 1h");
+        assertThatThrownBy(() -> load(Map.of("BERTH_AUTH_TOKEN_TTL", "-5m")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth.token.ttl");
+    }
+
+    @Test
+    @DisplayName("A token lifetime such as 90s is taken")
+    void tokenLifetime() {
+        assertThat(load(Map.of("BERTH_AUTH_TOKEN_TTL", "90s")).auth().token().ttl()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
