@@ -68,6 +68,10 @@ final class Authentication {
         }
         LoginThrottle throttle = new LoginThrottle(MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW, Clock.systemUTC());
         if (config.mode() == AuthConfig.AuthMode.BASIC) {
+            if (token.external()) {
+                throw new LaunchException("auth.token.trust takes tokens from an external service, which Basic mode"
+                        + " (auth.mode: basic) never asks for: set auth.mode to token, or remove auth.token.trust", null);
+            }
             return new AuthSetup(users, Optional.of(policy), Optional.empty(), Optional.empty(), Optional.empty(),
                     token.service(), config.admins(), throttle);
         }

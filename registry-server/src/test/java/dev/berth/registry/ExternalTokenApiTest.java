@@ -223,6 +223,14 @@ class ExternalTokenApiTest {
                 .hasMessageContaining("auth.access").hasMessageContaining("auth.token.trust");
     }
 
+    @Test
+    @DisplayName("trusting an external service in Basic mode, which never asks for tokens, stops the start")
+    void basicModeRefused() {
+        assertThatThrownBy(() -> start(service.certificatePem(), "  mode: basic\n"))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("auth.token.trust").hasMessageContaining("auth.mode");
+    }
+
     private void start(String trust) throws Exception {
         start(trust, "");
     }
