@@ -2,7 +2,6 @@ package dev.berth.registry;
 
 import dev.berth.registry.config.WebhooksConfig;
 import dev.berth.registry.http.ManifestActivity;
-import dev.berth.registry.webhooks.ActorOf;
 import dev.berth.registry.webhooks.WebhookNotifier;
 import dev.berth.registry.webhooks.Webhooks;
 import io.vertx.core.Vertx;
@@ -16,7 +15,6 @@ final class ManifestWebhooks {
         if (webhooks.endpoints().isEmpty()) {
             return ManifestActivity.IGNORED;
         }
-        // The actor is "anonymous" until authentication hands the caller's name to this seam.
-        return new WebhookNotifier(Webhooks.create(vertx, webhooks.endpoints(), webhooks.delivery()), ActorOf.ANONYMOUS);
+        return new WebhookNotifier(Webhooks.create(vertx, webhooks.endpoints(), webhooks.delivery()));
     }
 }

@@ -51,7 +51,7 @@ public final class RegistryLauncher {
      * be a Vert.x thread.
      */
     public static RunningRegistry start(RegistryConfig config) throws LaunchException {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = BerthVertx.create();
         StorageDriver driver;
         try {
             driver = StorageDrivers.open(vertx, config.storage());

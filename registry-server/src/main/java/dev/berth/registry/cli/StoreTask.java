@@ -1,5 +1,6 @@
 package dev.berth.registry.cli;
 
+import dev.berth.registry.BerthVertx;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.StorageDrivers;
 import dev.berth.registry.config.StorageConfig;
@@ -21,7 +22,7 @@ final class StoreTask {
      */
     static <T> T run(StorageConfig storage, String what, BiFunction<Vertx, StorageDriver, Future<T>> task)
             throws LaunchException, InterruptedException {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = BerthVertx.create();
         try {
             StorageDriver driver = StorageDrivers.open(vertx, storage);
             try {

@@ -51,6 +51,7 @@ public final class AuthGate {
 
     private void decide(RoutingContext ctx, ApiPath path, Access access) {
         HttpServerRequest request = ctx.request();
+        RequestCaller.record(ctx, access.caller());
         switch (path.endpoint()) {
             case BASE -> pass(ctx, access.proven(), null);
             case CATALOG -> {

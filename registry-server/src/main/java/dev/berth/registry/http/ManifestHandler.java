@@ -2,6 +2,7 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import dev.berth.registry.auth.Caller;
 import dev.berth.registry.core.ManifestService;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.StoredManifest;
@@ -22,7 +23,7 @@ final class ManifestHandler {
         this.activity = activity;
     }
 
-    Future<Void> get(HttpServerRequest request, ApiPath path) {
+    Future<Void> get(HttpServerRequest request, ApiPath path, Caller caller) {
         return registry.manifests().get(path.name(), path.reference()).compose(manifest -> {
             if (!AcceptHeader.of(request).accepts(manifest.mediaType())) {
                 throw new DistributionException(ErrorCode.MANIFEST_UNKNOWN,
@@ -31,7 +32,7 @@ final class ManifestHandler {
             }
             return send(request, manifest).onSuccess(sent -> {
                 if (request.method() == HttpMethod.GET) {
-                    activity.happened(request, "pull", path.name(), path.reference(), manifest.digest().toString(),
+                    activity.happened(caller, "pull", path.name(), path.reference(), manifest.digest().toString(),
                             manifest.mediaType(), manifest.content().length());
                 }
             });
@@ -47,11 +48,11 @@ final class ManifestHandler {
         return request.method() == HttpMethod.HEAD ? response.end() : response.end(manifest.content());
     }
 
-    Future<Void> put(HttpServerRequest request, ApiPath path) {
+    Future<Void> put(HttpServerRequest request, ApiPath path, Caller caller) {
         return BoundedBody.read(request, ManifestService.MAX_MANIFEST_BYTES, ManifestService::tooLarge)
                 .compose(body -> registry.manifests().put(path.name(), path.reference(), body, request.getHeader("Content-Type"))
                         .map(pushed -> {
-                            activity.happened(request, "push", path.name(), path.reference(), pushed.digest().toString(),
+                            activity.happened(caller, "push", path.name(), path.reference(), pushed.digest().toString(),
                                     request.getHeader("Content-Type"), body.length());
                             return pushed;
                         }))
@@ -67,10 +68,10 @@ final class ManifestHandler {
                 });
     }
 
-    Future<Void> delete(HttpServerRequest request, ApiPath path) {
+    Future<Void> delete(HttpServerRequest request, ApiPath path, Caller caller) {
         return registry.manifests().delete(path.name(), path.reference())
                 .compose(v -> request.response().setStatusCode(202).putHeader("Content-Length", "0").end())
-                .onSuccess(sent -> activity.happened(request, "delete", path.name(), path.reference(),
+                .onSuccess(sent -> activity.happened(caller, "delete", path.name(), path.reference(),
                         path.reference().contains(":") ? path.reference() : null, null, -1));
     }
 }

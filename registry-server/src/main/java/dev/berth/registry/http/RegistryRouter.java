@@ -2,6 +2,7 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import dev.berth.registry.auth.Caller;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.UploadRangeException;
 import io.vertx.core.Future;
@@ -33,16 +34,16 @@ public final class RegistryRouter {
     public static Router create(Vertx vertx, Registry registry, ManifestActivity activity) {
         RegistryRouter api = new RegistryRouter(registry, activity);
         Router router = Router.router(vertx);
-        router.route().handler(ctx -> api.handle(ctx.request(), CatalogVisibility.of(ctx)));
+        router.route().handler(ctx -> api.handle(ctx.request(), CatalogVisibility.of(ctx), RequestCaller.of(ctx)));
         return router;
     }
 
-    private void handle(HttpServerRequest request, Optional<Predicate<String>> visible) {
+    private void handle(HttpServerRequest request, Optional<Predicate<String>> visible, Caller caller) {
         request.pause();
         request.response().putHeader(Headers.API_VERSION, "registry/2.0");
         Future<Void> handled;
         try {
-            handled = dispatch(request, visible);
+            handled = dispatch(request, visible, caller);
         } catch (RuntimeException e) {
             handled = Future.failedFuture(e);
         }
@@ -54,7 +55,7 @@ public final class RegistryRouter {
         });
     }
 
-    private Future<Void> dispatch(HttpServerRequest request, Optional<Predicate<String>> visible) {
+    private Future<Void> dispatch(HttpServerRequest request, Optional<Predicate<String>> visible, Caller caller) {
         ApiPath path = ApiPath.parse(request.path());
         if (path == null) {
             throw new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null);
@@ -83,11 +84,11 @@ public final class RegistryRouter {
                 break;
             case MANIFEST:
                 if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-                    return manifests.get(request, path);
+                    return manifests.get(request, path, caller);
                 } else if (method == HttpMethod.PUT) {
-                    return manifests.put(request, path);
+                    return manifests.put(request, path, caller);
                 } else if (method == HttpMethod.DELETE) {
-                    return manifests.delete(request, path);
+                    return manifests.delete(request, path, caller);
                 }
                 break;
             case BLOB:

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param action "push", "pull" or "delete"
  * @param tag    the tag the request named, or null when it named a digest
- * @param actor  who did it: the authenticated user, "anonymous" without authentication
+ * @param actor  who did it: the authenticated user, or "anonymous"
  */
 public record WebhookEvent(String action, String repository, String tag, String digest, String mediaType, long size,
                            String actor, Instant timestamp) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -91,22 +92,40 @@ class ServeProcessTest {
 
         try (Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = upload.getOutputStream();
+            InputStream in = upload.getInputStream();
             out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
-                    + "Content-Length: 10\r\n\r\nhalf ").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: 10\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(300);
+            // The server answers "100 Continue" once it handles the request: from then on the request is
+            // in flight. A fixed pause instead let a loaded machine deliver SIGTERM before the server
+            // had read the request, which then found an idle connection and rightly closed it.
+            assertThat(responseHead(in)).startsWith("HTTP/1.1 100");
+            out.write("half ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
             process.destroy();
             awaitRefused(port);
 
             out.write("done!".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String statusLine = new String(upload.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            assertThat(statusLine).isEqualTo("HTTP/1.1 202");
+            assertThat(responseHead(in)).as("response to the upload; server output: %s", output()).startsWith("HTTP/1.1 202");
         }
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
         assertThat(process.exitValue()).isEqualTo(SIGTERM_EXIT);
         assertThat(output()).anyMatch(line -> line.contains("requests in flight have up to 20000 ms"));
         assertThat(output().get(output().size() - 1)).endsWith(" - stopped");
+    }
+
+    /** Reads one response's status line and headers, up to the blank line that ends them. */
+    private static String responseHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int next = in.read();
+            if (next < 0) {
+                throw new AssertionError("connection closed after " + head.length() + " bytes of a response: " + head);
+            }
+            head.append((char) next);
+        }
+        return head.toString();
     }
 
     private void start(String... args) throws IOException {

@@ -4,10 +4,12 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.registry.config.UploadsConfig;
+import dev.berth.registry.core.RegistryLayout;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.storage.s3.S3Settings;
 import io.vertx.core.json.JsonObject;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +64,31 @@ class S3GarbageCollectionTest {
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
         } finally {
+            InProcessS3.get().deleteBucket(bucket.bucket());
+        }
+    }
+
+    @Test
+    @DisplayName("purging a stale upload session aborts the multipart upload that a writer which died there left in the bucket")
+    void purgeAbortsUnfinishedSegments() throws Exception {
+        S3Settings bucket = InProcessS3.get().newBucket("registry");
+        S3AsyncClient s3 = InProcessS3.client(bucket);
+        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
+                new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ZERO))) {
+            RegistryClient api = server.client();
+            String location = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
+            String uploadDir = RegistryLayout.uploadDir(REPO, location.substring(location.lastIndexOf('/') + 1));
+            // Where a writer keeps a segment it builds as a multipart upload, as one that died mid-segment leaves it.
+            s3.createMultipartUpload(r -> r.bucket(bucket.bucket()).key(bucket.prefix() + uploadDir + "/.berth-partial-data/0000000002"))
+                    .join();
+            Thread.sleep(S3_TIME_RESOLUTION_MILLIS);
+
+            JsonObject report = api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).json();
+
+            assertThat(report.getInteger("uploadsPurged")).isEqualTo(1);
+            assertThat(s3.listMultipartUploads(r -> r.bucket(bucket.bucket())).join().uploads()).isEmpty();
+        } finally {
+            s3.close();
             InProcessS3.get().deleteBucket(bucket.bucket());
         }
     }

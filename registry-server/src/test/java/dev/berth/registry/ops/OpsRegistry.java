@@ -67,7 +67,8 @@ public final class OpsRegistry implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType), method, body);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder builder, String method, String body) {
+    /** With whatever headers {@code builder} already carries, such as Authorization. */
+    public HttpResponse<String> send(HttpRequest.Builder builder, String method, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Waits on a future from the test thread, so that tests read top to bottom like the contract. */
 public final class Await {
@@ -23,6 +24,22 @@ public final class Await {
             throw new AssertionError("expected success, but the future failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("the future did not complete within " + TIMEOUT, e);
+        }
+    }
+
+    /** Returns once {@code condition} holds, checking it every few milliseconds; fails after {@link #TIMEOUT}. */
+    public static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + TIMEOUT + ": " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + what, e);
+            }
         }
     }
 

@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +31,8 @@ import java.util.function.Supplier;
  * ever be touched from the context that owns it.
  */
 final class S3Bucket {
-    /** Enough to make deleting a tree quick without hogging the client's connection pool. */
-    private static final int PARALLEL_DELETES = 16;
+    /** Enough to make deleting a tree (or aborting its uploads) quick without hogging the client's connection pool. */
+    private static final int PARALLEL_CALLS = 16;
 
     private final Vertx vertx;
     private final S3AsyncClient client;
@@ -112,10 +115,14 @@ final class S3Bucket {
      * unevenly (S3Proxy answers 501), while single deletes work everywhere.
      */
     Future<Void> deleteAll(List<String> keys) {
+        return inBatches(keys, this::delete);
+    }
+
+    private static <T> Future<Void> inBatches(List<T> items, Function<T, Future<Void>> operation) {
         Future<Void> done = Future.succeededFuture();
-        for (int start = 0; start < keys.size(); start += PARALLEL_DELETES) {
-            List<String> batch = keys.subList(start, Math.min(keys.size(), start + PARALLEL_DELETES));
-            done = done.compose(ignored -> Future.all(batch.stream().map(this::delete).toList()).mapEmpty());
+        for (int start = 0; start < items.size(); start += PARALLEL_CALLS) {
+            List<T> batch = items.subList(start, Math.min(items.size(), start + PARALLEL_CALLS));
+            done = done.compose(ignored -> Future.all(batch.stream().map(operation).toList()).mapEmpty());
         }
         return done;
     }
@@ -150,6 +157,21 @@ final class S3Bucket {
         return call(() -> client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId))).mapEmpty();
     }
 
+    /** Every multipart upload begun under {@code prefix} and neither completed nor aborted yet. */
+    Future<List<MultipartUpload>> listMultipartUploads(String prefix) {
+        List<MultipartUpload> all = new ArrayList<>();
+        return listUploadPages(ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).build(), all).map(all);
+    }
+
+    /**
+     * Aborts each upload, a few at a time. One that is gone already (completed or aborted by its
+     * writer meanwhile) is no failure: it holds no parts any more either way.
+     */
+    Future<Void> abortAll(List<MultipartUpload> uploads) {
+        return inBatches(uploads, upload -> abortMultipartUpload(upload.key(), upload.uploadId())
+                .recover(failure -> S3Errors.isMissing(failure) ? Future.succeededFuture() : Future.failedFuture(failure)));
+    }
+
     Future<Void> close() {
         client.close();
         return Future.succeededFuture();
@@ -162,6 +184,17 @@ final class S3Bucket {
                 return Future.succeededFuture();
             }
             return listPages(request.toBuilder().continuationToken(page.nextContinuationToken()).build(), onPage);
+        });
+    }
+
+    private Future<Void> listUploadPages(ListMultipartUploadsRequest request, List<MultipartUpload> all) {
+        return call(() -> client.listMultipartUploads(request)).compose(page -> {
+            all.addAll(page.uploads());
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return Future.succeededFuture();
+            }
+            return listUploadPages(request.toBuilder().keyMarker(page.nextKeyMarker())
+                    .uploadIdMarker(page.nextUploadIdMarker()).build(), all);
         });
     }
 

@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
@@ -159,14 +160,20 @@ public final class S3StorageDriver implements StorageDriver {
         });
     }
 
-    /** Deletes the object at the path and every object under it; S3 would not say if there were none. */
+    /**
+     * Deletes the object at the path and every object under it; S3 would not say if there were none.
+     * Multipart uploads begun under it and never completed (the growing segment of a writer whose
+     * process died, say) are aborted too: listings never show them, yet their parts are stored, and
+     * billed, until someone aborts them.
+     */
     @Override
     public Future<Void> delete(String path) {
         return withKey(path, keys::key, key -> {
             Future<Boolean> file = bucket.head(key).map(true)
                     .recover(failure -> S3Errors.isMissing(failure) ? Future.succeededFuture(false) : Future.failedFuture(failure));
             Future<List<S3Object>> tree = bucket.listAll(key + "/");
-            return Future.all(file, tree).compose(found -> {
+            Future<List<MultipartUpload>> unfinished = bucket.listMultipartUploads(key + "/");
+            return Future.all(file, tree, unfinished).compose(found -> bucket.abortAll(unfinished.result())).compose(aborted -> {
                 List<String> doomed = new ArrayList<>(tree.result().stream().map(S3Object::key).toList());
                 if (file.result()) {
                     doomed.add(key);

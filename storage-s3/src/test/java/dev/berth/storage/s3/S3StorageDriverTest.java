@@ -1,6 +1,7 @@
 package dev.berth.storage.s3;
 
 import dev.berth.storage.BlobWriter;
+import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.StorageDriverContract;
@@ -14,6 +15,8 @@ import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
@@ -131,6 +134,43 @@ class S3StorageDriverTest extends StorageDriverContract {
         assertThat(sizes.get(0)).isEqualTo(1L << 20);
         assertThat(sizes.get(0) + sizes.get(1)).isBetween(5L << 20, 7L << 20);
         assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(13L << 20);
+    }
+
+    @Test
+    @DisplayName("deleting a directory aborts the multipart upload of a segment that a writer there left unfinished")
+    void deleteAbortsUnfinishedSegments() {
+        // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write would complete.
+        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
+                new SegmentSizes(5L << 20, 2, 4));
+        Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
+        BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
+        Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
+        for (int stored = 1; stored <= 2; stored++) {
+            int segments = stored;
+            onContext(() -> abandoned.write(chunk));
+            Await.until(segments + " segments stored", () -> segmentSizes().size() == segments);
+        }
+        onContext(() -> abandoned.write(chunk));
+        Await.until("a part of segment 2 stored", () -> unfinishedUploads().stream().anyMatch(upload ->
+                !parts(upload).isEmpty()));
+
+        // As a process that died there would: the writer is never ended nor cancelled.
+        Await.result(growing.delete("uploads/abc"));
+
+        assertThat(unfinishedUploads()).isEmpty();
+        assertThat(Await.failure(growing.list("uploads"))).isInstanceOf(PathNotFoundException.class);
+        Await.result(growing.close());
+    }
+
+    /** The multipart uploads begun in the bucket and neither completed nor aborted. */
+    private List<MultipartUpload> unfinishedUploads() {
+        return InProcessS3.client(settings).listMultipartUploads(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+                .uploads();
+    }
+
+    private List<Part> parts(MultipartUpload upload) {
+        return InProcessS3.client(settings).listParts(r -> r.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()))
+                .join().parts();
     }
 
     /**
