@@ -63,7 +63,7 @@ public final class RegistryLauncher {
         if (metrics != null) {
             driver = metrics.timeStorage(driver);
         }
-        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled()));
+        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled(), config.gc().gracePeriod()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
         GcListener collections = metrics == null ? GcListener.NONE : report -> {
             if (!report.dryRun()) {

@@ -6,6 +6,11 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +19,7 @@ import java.util.Optional;
  * a repository only through that repository's layer link (as in registry:2).
  */
 public final class BlobService {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobService.class);
     private final Store store;
     private final RegistryOptions options;
 
@@ -26,8 +32,31 @@ public final class BlobService {
     public Future<BlobSource> find(String repository, String digestText) {
         Validate.repository(repository);
         Digest digest = Validate.digest(digestText);
-        return store.exists(RegistryLayout.layerLink(repository, digest))
-                .compose(linked -> linked ? source(digest) : Future.failedFuture(unknown(digest)));
+        String link = RegistryLayout.layerLink(repository, digest);
+        return store.driver().stat(link)
+                .recover(e -> Store.absent(e, null))
+                .compose(linked -> linked == null
+                        ? Future.failedFuture(unknown(digest))
+                        : keepYoung(link, digest, linked.modified()).compose(v -> source(digest)));
+    }
+
+    /**
+     * A client that finds a blob with HEAD may skip uploading it and reference it in a manifest
+     * moments later. Garbage collection deletes only blobs whose every link is older than its
+     * grace period, so the link of a blob looked up is rewritten once it is half that old: a blob
+     * unreferenced for months that a push is about to use again is then as safe as a fresh upload.
+     * At most one small write per blob and repository per half grace period; best effort, as a
+     * lookup must not fail on a store that refuses writes.
+     */
+    private Future<Void> keepYoung(String link, Digest digest, Instant written) {
+        Duration grace = options.gcGracePeriod();
+        if (grace.isZero() || !written.isBefore(Instant.now().minus(grace.dividedBy(2)))) {
+            return Future.succeededFuture();
+        }
+        return store.writeLink(link, digest).recover(e -> {
+            LOG.debug("cannot refresh {} for the garbage collector: {}", link, e.toString());
+            return Future.succeededFuture();
+        });
     }
 
     private Future<BlobSource> source(Digest digest) {

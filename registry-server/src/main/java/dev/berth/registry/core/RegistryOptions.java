@@ -1,8 +1,15 @@
 package dev.berth.registry.core;
 
-/** The registry rules an operator may switch. */
-public record RegistryOptions(boolean deleteEnabled) {
+import java.time.Duration;
+
+/**
+ * The registry rules an operator may switch.
+ *
+ * @param gcGracePeriod how old a blob's links must be before garbage collection may delete it:
+ *                      a blob a client looks up is kept young for the collector (see BlobService)
+ */
+public record RegistryOptions(boolean deleteEnabled, Duration gcGracePeriod) {
     public static RegistryOptions defaults() {
-        return new RegistryOptions(true);
+        return new RegistryOptions(true, Duration.ofHours(1));
     }
 }

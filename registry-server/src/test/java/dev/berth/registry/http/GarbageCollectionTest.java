@@ -5,11 +5,13 @@ import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.UploadsConfig;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -142,6 +144,31 @@ class GarbageCollectionTest {
 
         assertThat(report.getInteger("blobsDeleted")).isZero();
         assertThat(blobFile(orphan)).exists();
+    }
+
+    @Test
+    @DisplayName("an old unreferenced blob that a push finds with HEAD (and so skips uploading) outlives the next collection")
+    void blobFoundByHeadKept() throws Exception {
+        start(Duration.ofHours(1), Duration.ofDays(7));
+        Content foundAgain = push.randomBlob(REPO, 600);
+        Content forgotten = push.randomBlob(REPO, 700);
+        age(foundAgain, Duration.ofHours(2));
+        age(forgotten, Duration.ofHours(2));
+
+        api.head("/v2/" + REPO + "/blobs/" + foundAgain.digest()).hasStatus(200);
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("blobsDeleted")).as("only the blob nobody looked up").isEqualTo(1);
+        assertThat(blobFile(forgotten)).doesNotExist();
+        api.head("/v2/" + REPO + "/blobs/" + foundAgain.digest()).hasStatus(200);
+    }
+
+    /** Makes a blob's data and its layer link look written {@code age} ago. */
+    private void age(Content blob, Duration age) throws IOException {
+        FileTime then = FileTime.from(Instant.now().minus(age));
+        Files.setLastModifiedTime(blobFile(blob), then);
+        Files.setLastModifiedTime(server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_layers/sha256/"
+                + blob.digest().encoded() + "/link"), then);
     }
 
     @Test
