@@ -33,11 +33,9 @@ public final class BlobService {
         Validate.repository(repository);
         Digest digest = Validate.digest(digestText);
         String link = RegistryLayout.layerLink(repository, digest);
-        return store.driver().stat(link)
-                .recover(e -> Store.absent(e, null))
-                .compose(linked -> linked == null
-                        ? Future.failedFuture(unknown(digest))
-                        : keepYoung(link, digest, linked.modified()).compose(v -> source(digest)));
+        return store.stat(link).compose(linked -> linked
+                .map(info -> keepYoung(link, digest, info.modified()).compose(v -> source(digest)))
+                .orElseGet(() -> Future.failedFuture(unknown(digest))));
     }
 
     /**
@@ -61,16 +59,11 @@ public final class BlobService {
 
     private Future<BlobSource> source(Digest digest) {
         String path = RegistryLayout.blobData(digest);
-        return store.driver().stat(path)
-                .recover(e -> Store.absent(e, null))
-                .compose(info -> {
-                    if (info == null) {
-                        return Future.failedFuture(unknown(digest));
-                    }
-                    return Future.succeededFuture(new BlobSource(digest, info.size(), store.driver().localFile(path),
-                            (offset, length) -> store.driver().readStream(path, offset, length),
-                            ttl -> store.driver().redirectUrl(path, ttl)));
-                });
+        return store.stat(path).compose(data -> data
+                .map(info -> Future.succeededFuture(new BlobSource(digest, info.size(), store.driver().localFile(path),
+                        (offset, length) -> store.driver().readStream(path, offset, length),
+                        ttl -> store.driver().redirectUrl(path, ttl))))
+                .orElseGet(() -> Future.failedFuture(unknown(digest))));
     }
 
     /** Whether the repository holds the blob (link and data). */

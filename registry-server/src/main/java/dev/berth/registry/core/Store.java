@@ -1,6 +1,7 @@
 package dev.berth.registry.core;
 
 import dev.berth.oci.Digest;
+import dev.berth.storage.FileInfo;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
@@ -26,7 +27,11 @@ final class Store {
     }
 
     Future<Boolean> exists(String path) {
-        return driver.stat(path).map(info -> true).recover(e -> absent(e, false));
+        return stat(path).map(Optional::isPresent);
+    }
+
+    Future<Optional<FileInfo>> stat(String path) {
+        return driver.stat(path).map(Optional::of).recover(e -> absent(e, Optional.empty()));
     }
 
     Future<List<String>> listOrEmpty(String path) {

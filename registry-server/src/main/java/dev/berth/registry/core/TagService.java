@@ -53,11 +53,8 @@ public final class TagService {
     }
 
     private Future<List<String>> names(String repository) {
-        return store.listOrEmpty(RegistryLayout.tagsDir(repository)).map(TagService::tagNames);
-    }
-
-    private static List<String> tagNames(List<String> children) {
-        return children.stream().filter(Names::isTag).toList();
+        return store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                .map(children -> children.stream().filter(Names::isTag).toList());
     }
 
     private static List<String> sortedTagNames(List<String> children) {
