@@ -4,36 +4,29 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wraps the HTTP server's request handler to write one line per request to the logger
- * "berth.access": remote host, request line, status, body bytes sent, milliseconds from arrival,
- * and "aborted" when the connection closed before the response was complete.
- *
- * <p>The line is written by the response's end handler, which Vert.x calls exactly once per
- * response: when it ends, or when its connection closes first. Vert.x keeps one end handler per
- * response, so the handlers behind this one must not set their own (Vert.x Web's
- * RoutingContext.addEndHandler and TimeoutHandler do); bodyEndHandler and closeHandler are free.
+ * The pipeline stage that writes one line per request to the logger "berth.access": remote host,
+ * request line, status, body bytes sent, milliseconds from arrival, and "aborted" when the
+ * connection closed before the response was complete. The line is written by the routing
+ * context's end handler, which runs exactly once per request: when the response ends, or when its
+ * connection closes first.
  */
-public final class AccessLog implements Handler<HttpServerRequest> {
+public final class AccessLog implements Handler<RoutingContext> {
     static final String LOGGER_NAME = "berth.access";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
-    private final Handler<HttpServerRequest> next;
-
-    public AccessLog(Handler<HttpServerRequest> next) {
-        this.next = next;
-    }
-
     @Override
-    public void handle(HttpServerRequest request) {
+    public void handle(RoutingContext ctx) {
         long arrivedNanos = System.nanoTime();
-        request.response().endHandler(disposed -> log(request, arrivedNanos));
-        next.handle(request);
+        HttpServerRequest request = ctx.request();
+        ctx.addEndHandler(done -> log(request, arrivedNanos));
+        ctx.next();
     }
 
     private static void log(HttpServerRequest request, long arrivedNanos) {

@@ -11,12 +11,7 @@ import dev.berth.registry.auth.TrustedKeys;
 import dev.berth.registry.config.AuthConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.StorageConfig;
-import dev.berth.registry.http.AdminGate;
-import dev.berth.registry.http.AuthGate;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Puts the configured authentication in front of the routes, or warns that there is none. */
+/** Assembles the configured authentication for the pipeline's gates, or warns that there is none. */
 final class Authentication {
     private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
     private static final int MAX_FAILED_LOGINS = 10;
@@ -36,8 +31,8 @@ final class Authentication {
     private Authentication() {
     }
 
-    /** What auth is in force, if any: the router has its gate, the admin API needs {@link #guardAdmin}. */
-    static Optional<AuthSetup> install(Vertx vertx, Router router, AuthConfig config, StorageConfig storage) throws LaunchException {
+    /** What auth is in force, if any. */
+    static Optional<AuthSetup> setUp(Vertx vertx, AuthConfig config, StorageConfig storage) throws LaunchException {
         if (!config.enabled()) {
             LOG.warn("NO AUTHENTICATION: anyone who can reach this registry can pull, push and delete anything."
                     + " Configure an 'auth' section (see docs/auth.md) unless that is what you want.");
@@ -45,18 +40,12 @@ final class Authentication {
         }
         try {
             AuthSetup setup = setup(vertx, config, storage);
-            AuthGate.install(vertx, router, setup);
             LOG.info("auth: {} mode, {} access rules, {}", setup.tokenMode() ? "token" : "basic", config.access().size(),
                     config.token().external() ? "tokens from " + config.token().realm().orElseThrow() : "users from " + config.htpasswd().orElseThrow());
             return Optional.of(setup);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new LaunchException("cannot set up auth: " + e.getMessage(), e);
         }
-    }
-
-    /** Routes outside the router (the admin API) pass the admin gate first when auth is on. */
-    static Handler<HttpServerRequest> guardAdmin(Vertx vertx, Optional<AuthSetup> auth, Handler<HttpServerRequest> handler) {
-        return auth.map(setup -> AdminGate.wrap(vertx, setup, handler)).orElse(handler);
     }
 
     private static AuthSetup setup(Vertx vertx, AuthConfig config, StorageConfig storage) throws IOException, LaunchException {

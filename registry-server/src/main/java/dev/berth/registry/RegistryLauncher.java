@@ -6,17 +6,18 @@ import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.registry.gc.GcListener;
-import dev.berth.registry.http.RegistryRouter;
+import dev.berth.registry.gc.GarbageCollection;
+import dev.berth.registry.http.ApiHandler;
+import dev.berth.registry.http.InvalidRequests;
+import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,20 +71,23 @@ public final class RegistryLauncher {
                 metrics.gc().recordRun(report.bytesFreed());
             }
         };
-        Router router = RegistryRouter.create(vertx, registry, ManifestWebhooks.of(vertx, config.webhooks()));
         HttpServerOptions options = serverOptions();
         Optional<AuthSetup> auth;
         boolean https;
         try {
-            auth = Authentication.install(vertx, router, config.auth(), config.storage());
+            auth = Authentication.setUp(vertx, config.auth(), config.storage());
             https = HttpsOptions.apply(options, config.tls());
         } catch (LaunchException e) {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
-        Handler<HttpServerRequest> handler = RequestPipeline.build(vertx, config, router, driver, readOnly, metrics,
-                collections, auth);
-        HttpServer server = vertx.createHttpServer(options).requestHandler(handler);
+        boolean scrapeHere = metrics != null && config.metrics().listen().isEmpty();
+        Router pipeline = RequestPipeline.build(vertx, config.log().accessLog(), metrics, scrapeHere,
+                new OpsEndpoints(driver, readOnly), readOnly,
+                GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections), auth,
+                new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
+        HttpServer server = vertx.createHttpServer(options).requestHandler(pipeline)
+                .invalidRequestHandler(InvalidRequests::answer);
         List<HttpServer> servers = new ArrayList<>(List.of(server));
         if (metrics != null && config.metrics().listen().isPresent()) {
             servers.add(vertx.createHttpServer().requestHandler(MetricsServer.handler(metrics)));

@@ -1,50 +1,111 @@
 package dev.berth.registry;
 
 import dev.berth.registry.auth.AuthSetup;
-import dev.berth.registry.config.RegistryConfig;
-import dev.berth.registry.gc.GarbageCollection;
-import dev.berth.registry.gc.GcListener;
+import dev.berth.registry.gc.GcAdminEndpoint;
+import dev.berth.registry.http.AdminGate;
+import dev.berth.registry.http.ApiHandler;
+import dev.berth.registry.http.AuthGate;
+import dev.berth.registry.http.CanonicalPath;
+import dev.berth.registry.http.ErrorResponses;
 import dev.berth.registry.http.ReadOnlyGate;
+import dev.berth.registry.http.TokenEndpoint;
 import dev.berth.registry.metrics.RegistryMetrics;
-import dev.berth.registry.ops.OpsRoutes;
+import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
-import dev.berth.storage.StorageDriver;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
 
 /**
- * The handlers a request on the main port passes, outermost first: access log, metrics, the admin
- * API's guard (with authentication), the operational paths, the read-only gate, the distribution
- * API (its own authentication first) and the garbage collection admin call.
+ * Every stage a request on the main port passes, top to bottom. Each stage answers the request or
+ * passes it on; every refusal and failure ends in the one failure handler, which answers with the
+ * spec's JSON error. Each stage decides on the same path: {@link CanonicalPath} refuses any
+ * spelling other than the normalised path the router matches routes on.
  */
 final class RequestPipeline {
+    /** The stages in the order a request meets them; a stage's position is its route order. */
+    enum Stage {
+        /** The request's body waits until a handler reads it: gates decide first. */
+        HOLD_BODY,
+        /** Names the API endpoint of the path, once, for every stage behind. */
+        NAME_ENDPOINT,
+        /** Every request from here on is logged, and measured when metrics are on. */
+        ACCESS_LOG,
+        MEASURE,
+        /** Paths written other than plainly are refused. */
+        CANONICAL_PATH,
+        /** Uploads in flight, a gauge of the metrics. */
+        COUNT_UPLOADS,
+        /** /healthz, /readyz, /metrics: open, for probes and scrapers. */
+        OPS,
+        /** /_berth/admin/**: admins only, when auth is on. */
+        ADMIN_GATE,
+        /** Behind the admin gate but before the read-only gate, which it must be able to lift. */
+        READ_ONLY_SWITCH,
+        /** Writes refused while read-only. */
+        READ_ONLY_GATE,
+        ADMIN,
+        /** The token service, when the registry issues tokens. */
+        TOKEN,
+        /** The distribution API's access decision. */
+        AUTH,
+        /** The distribution API; every other path gets 404 here. */
+        API;
+
+        int order() {
+            return ordinal();
+        }
+    }
+
     private RequestPipeline() {
     }
 
     /**
-     * @param api         the distribution API's router, with authentication installed on it when configured
-     * @param metrics     null when metrics are off
-     * @param collections told about every garbage collection
-     * @param auth        what guards the admin API, when authentication is configured
+     * @param metrics   null when metrics are off
+     * @param scrape    /metrics on this port, when metrics are served here
+     * @param auth      what the gates check, when authentication is configured
      */
-    static Handler<HttpServerRequest> build(Vertx vertx, RegistryConfig config, Router api, StorageDriver driver,
-                                            ReadOnlyMode readOnly, RegistryMetrics metrics, GcListener collections,
-                                            Optional<AuthSetup> auth) {
-        GarbageCollection.install(vertx, driver, api, config.gc(), config.uploads(), collections);
-        boolean metricsHere = metrics != null && config.metrics().listen().isEmpty();
-        Handler<HttpServerRequest> handler = OpsRoutes.create(driver, readOnly, metricsHere ? metrics::scrape : null,
-                new ReadOnlyGate(readOnly, api));
-        handler = Authentication.guardAdmin(vertx, auth, handler);
+    static Router build(Vertx vertx, boolean accessLog, RegistryMetrics metrics, boolean scrape,
+                        OpsEndpoints ops, ReadOnlyMode readOnly, GcAdminEndpoint gc, Optional<AuthSetup> auth,
+                        ApiHandler api) {
+        Router router = Router.router(vertx);
+        stage(router, Stage.HOLD_BODY, ctx -> {
+            ctx.request().pause();
+            ctx.next();
+        });
+        stage(router, Stage.NAME_ENDPOINT, CanonicalPath::nameEndpoint);
+        if (accessLog) {
+            stage(router, Stage.ACCESS_LOG, new AccessLog());
+        }
         if (metrics != null) {
-            handler = metrics.measureRequests(handler);
+            stage(router, Stage.MEASURE, metrics.measureRequests());
         }
-        if (config.log().accessLog()) {
-            handler = new AccessLog(handler);
+        stage(router, Stage.CANONICAL_PATH, CanonicalPath::refuseOthers);
+        if (metrics != null) {
+            stage(router, Stage.COUNT_UPLOADS, metrics.countUploads());
         }
-        return handler;
+        router.route(OpsEndpoints.HEALTHZ).order(Stage.OPS.order()).handler(ops.healthz());
+        router.route(OpsEndpoints.READYZ).order(Stage.OPS.order()).handler(ops.readyz());
+        if (scrape) {
+            router.route("/metrics").order(Stage.OPS.order()).handler(ctx -> metrics.scrape(ctx.request()));
+        }
+        auth.ifPresent(setup -> stage(router, Stage.ADMIN_GATE, new AdminGate(vertx, setup)));
+        router.route(OpsEndpoints.READ_ONLY).order(Stage.READ_ONLY_SWITCH.order()).handler(ops.readOnlySwitch());
+        stage(router, Stage.READ_ONLY_GATE, new ReadOnlyGate(readOnly));
+        router.route(GcAdminEndpoint.PATH).order(Stage.ADMIN.order()).handler(gc);
+        Optional<AuthGate> gate = auth.map(setup -> new AuthGate(vertx, setup));
+        gate.flatMap(AuthGate::tokenEndpoint).ifPresent(token ->
+                router.get(TokenEndpoint.PATH).order(Stage.TOKEN.order()).handler(token));
+        gate.ifPresent(authGate -> stage(router, Stage.AUTH, authGate));
+        stage(router, Stage.API, api);
+        router.route().failureHandler(ErrorResponses::fail);
+        return router;
+    }
+
+    private static void stage(Router router, Stage stage, Handler<RoutingContext> handler) {
+        router.route().order(stage.order()).handler(handler);
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -106,7 +107,10 @@ class AccessLogTest {
     }
 
     private int serve(Handler<HttpServerRequest> handler) throws IOException {
-        HttpServer server = vertx.createHttpServer().requestHandler(new AccessLog(handler));
+        Router router = Router.router(vertx);
+        router.route().handler(new AccessLog());
+        router.route().handler(ctx -> handler.handle(ctx.request()));
+        HttpServer server = vertx.createHttpServer().requestHandler(router);
         return server.listen(0, "127.0.0.1").await().actualPort();
     }
 }

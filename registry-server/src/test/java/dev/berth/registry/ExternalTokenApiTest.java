@@ -129,9 +129,10 @@ class ExternalTokenApiTest {
         assertThat(pull.statusCode()).isEqualTo(401);
         assertThat(pull.body()).contains("UNAUTHORIZED");
         assertThat(pull.headers().firstValue("WWW-Authenticate")).contains(
-                "Bearer realm=\"" + REALM + "\",service=\"" + SERVICE + "\",scope=\"repository:team/b:pull\"");
+                "Bearer realm=\"" + REALM + "\",service=\"" + SERVICE + "\",scope=\"repository:team/b:pull\""
+                        + ",error=\"insufficient_scope\"");
         assertThat(push.statusCode()).isEqualTo(401);
-        assertThat(push.headers().firstValue("WWW-Authenticate").orElseThrow()).endsWith("scope=\"repository:team/b:pull,push\"");
+        assertThat(push.headers().firstValue("WWW-Authenticate").orElseThrow()).endsWith("scope=\"repository:team/b:pull,push\",error=\"insufficient_scope\"");
     }
 
     @Test

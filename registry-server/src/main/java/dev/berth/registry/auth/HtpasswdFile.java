@@ -46,6 +46,11 @@ public record HtpasswdFile(Map<String, String> hashes) {
         return new HtpasswdFile(hashes);
     }
 
+    /** The highest bcrypt cost among the users' hashes; 0 for a file without users. */
+    public int highestCost() {
+        return hashes.values().stream().mapToInt(hash -> Integer.parseInt(hash.substring(4, 6))).max().orElse(0);
+    }
+
     private static boolean isBcrypt(String hash) {
         return hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     }

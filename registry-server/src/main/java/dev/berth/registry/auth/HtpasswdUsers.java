@@ -18,14 +18,17 @@ import java.util.Optional;
  * keeps the last good contents in force (and says so in the log) rather than locking everyone out.
  *
  * <p>Checks block (bcrypt is slow on purpose): call them off the event loop. Unknown users are
- * checked against a throwaway hash so that the answer takes as long as for a known user.
+ * checked against a throwaway hash of the highest cost in the file, so that the answer takes as
+ * long as for the slowest known user: timing tells nothing about which user names exist.
  */
 public final class HtpasswdUsers {
     private static final Logger LOG = LoggerFactory.getLogger(HtpasswdUsers.class);
-    private static final String UNKNOWN_USER_HASH = throwawayHash();
+    /** The cost of the throwaway hash when the file has no users yet: htpasswd -B's default. */
+    private static final int DEFAULT_COST = 5;
 
     private final Path file;
     private HtpasswdFile contents;
+    private String unknownUserHash;
     private FileTime loadedModified;
     private long loadedSize;
 
@@ -46,11 +49,14 @@ public final class HtpasswdUsers {
 
     /** The caller these credentials prove, if they do. */
     public Optional<Caller> authenticate(String user, String password) {
-        HtpasswdFile users = current();
+        HtpasswdFile users;
+        String throwaway;
+        synchronized (this) {
+            users = current();
+            throwaway = unknownUserHash;
+        }
         String hash = users.hashes().get(user);
-        // An unknown user costs a real check too, against some other hash of the same file, so that
-        // timing tells nothing about which user names exist.
-        String checked = hash != null ? hash : users.hashes().values().stream().findFirst().orElse(UNKNOWN_USER_HASH);
+        String checked = hash != null ? hash : throwaway;
         boolean matches = OpenBSDBCrypt.checkPassword(checked, password.toCharArray());
         return matches && hash != null ? Optional.of(Caller.user(user)) : Optional.empty();
     }
@@ -76,11 +82,24 @@ public final class HtpasswdUsers {
         loadedModified = Files.getLastModifiedTime(file);
         loadedSize = Files.size(file);
         contents = HtpasswdFile.read(file);
+        int cost = contents.hashes().isEmpty() ? DEFAULT_COST : contents.highestCost();
+        if (unknownUserHash == null || cost(unknownUserHash) != cost) {
+            unknownUserHash = throwawayHash(cost);
+        }
     }
 
-    private static String throwawayHash() {
+    /** The hash an unknown user's password is checked against. */
+    synchronized String unknownUserHash() {
+        return unknownUserHash;
+    }
+
+    private static int cost(String hash) {
+        return Integer.parseInt(hash.substring(4, 6));
+    }
+
+    private static String throwawayHash(int cost) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        return OpenBSDBCrypt.generate("2y", "no such user".toCharArray(), salt, 10);
+        return OpenBSDBCrypt.generate("2y", "no such user".toCharArray(), salt, cost);
     }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses further logins from a client address after too many failures within a window, so that
- * passwords cannot be guessed at the speed of the network. Successful logins do not count.
+ * passwords cannot be guessed at the speed of the network. An attempt counts from the moment it
+ * begins, before its (slow) password check, so that many attempts sent at once cannot all be
+ * checked before the first failure is counted; one that succeeds is taken back.
  */
 public final class LoginThrottle {
     private final int maxFailures;
@@ -21,16 +23,37 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    public boolean refuses(String client) {
-        Failures recent = failures.get(client);
-        return recent != null && !recent.expiredAt(clock.instant(), window) && recent.count() >= maxFailures;
+    /**
+     * Counts an attempt of {@code client} as failed until {@link #succeeded} says otherwise.
+     *
+     * @return false, counting nothing, when the client has used up its attempts for now
+     */
+    public boolean tryBegin(String client) {
+        Instant now = clock.instant();
+        boolean[] allowed = {false};
+        failures.compute(client, (key, recent) -> {
+            if (recent == null || recent.expiredAt(now, window)) {
+                allowed[0] = true;
+                return new Failures(now, 1);
+            }
+            if (recent.count() >= maxFailures) {
+                return recent;
+            }
+            allowed[0] = true;
+            return new Failures(recent.since(), recent.count() + 1);
+        });
+        forgetExpired(now);
+        return allowed[0];
     }
 
-    public void failed(String client) {
-        Instant now = clock.instant();
-        failures.compute(client, (key, recent) -> recent == null || recent.expiredAt(now, window)
-                ? new Failures(now, 1) : new Failures(recent.since(), recent.count() + 1));
-        // Forget old entries now and then so that the map does not grow with every address ever seen.
+    /** The attempt that {@link #tryBegin} counted proved the password: it is no failure. */
+    public void succeeded(String client) {
+        failures.computeIfPresent(client, (key, recent) ->
+                recent.count() <= 1 ? null : new Failures(recent.since(), recent.count() - 1));
+    }
+
+    /** Forgets old entries now and then so that the map does not grow with every address ever seen. */
+    private void forgetExpired(Instant now) {
         if (failures.size() > 10_000) {
             failures.values().removeIf(recent -> recent.expiredAt(now, window));
         }

@@ -4,7 +4,6 @@ import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.UploadsConfig;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +19,11 @@ public final class GarbageCollection {
         return new GcOptions(dryRun, gc.deleteUntagged(), gc.gracePeriod(), uploads.purgeAfter());
     }
 
-    public static void install(Vertx vertx, StorageDriver driver, Router router, GcConfig gc, UploadsConfig uploads,
-                               GcListener listener) {
+    /** Schedules collections when an interval is configured; answers the admin endpoint that runs one on demand. */
+    public static GcAdminEndpoint start(Vertx vertx, StorageDriver driver, GcConfig gc, UploadsConfig uploads,
+                                        GcListener listener) {
         GarbageCollector collector = new GarbageCollector(vertx, driver, listener);
         GcOptions options = options(gc, uploads, false);
-        GcAdminEndpoint.mount(router, collector, options);
         if (!gc.interval().isZero()) {
             vertx.setPeriodic(gc.interval().toMillis(), id -> collector.collect(options)
                     .onSuccess(report -> LOG.info("garbage collection: {}", report.summary()))
@@ -36,5 +35,6 @@ public final class GarbageCollection {
                         }
                     }));
         }
+        return new GcAdminEndpoint(collector, options);
     }
 }

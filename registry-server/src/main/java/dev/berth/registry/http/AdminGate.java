@@ -5,44 +5,47 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.registry.auth.AuthSetup;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Locale;
 
 /**
- * Guards the admin API ({@code /_berth/admin/**}): only users listed in {@code auth.admins}, with
- * Basic credentials, get through. Everything else passes untouched.
+ * Guards the admin API: only users listed in {@code auth.admins}, with Basic credentials, get
+ * through to any path under {@code /_berth/admin}. The gate reads the path the router matches
+ * routes on, and takes more than the admin routes (any letter case), so that no spelling reaches
+ * an admin route around it.
  */
-public final class AdminGate implements Handler<HttpServerRequest> {
-    static final String PREFIX = "/_berth/admin/";
+public final class AdminGate implements Handler<RoutingContext> {
+    private static final String PREFIX = "/_berth/admin";
 
-    private final Handler<HttpServerRequest> next;
     private final AuthSetup setup;
     private final Identification identification;
     private final Challenges challenges;
 
-    private AdminGate(Vertx vertx, AuthSetup setup, Handler<HttpServerRequest> next) {
-        this.next = next;
+    public AdminGate(Vertx vertx, AuthSetup setup) {
         this.setup = setup;
         this.identification = new Identification(vertx, setup);
         this.challenges = new Challenges(setup);
     }
 
-    public static Handler<HttpServerRequest> wrap(Vertx vertx, AuthSetup setup, Handler<HttpServerRequest> next) {
-        return new AdminGate(vertx, setup, next);
+    /** Whether {@code path} lies in the admin API, whatever its letter case. */
+    static boolean guards(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.equals(PREFIX) || lower.startsWith(PREFIX + "/");
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        if (!request.path().startsWith(PREFIX)) {
-            next.handle(request);
+    public void handle(RoutingContext ctx) {
+        if (!guards(ctx.normalizedPath())) {
+            ctx.next();
             return;
         }
-        request.pause();
-        identification.login(request).onSuccess(caller -> {
+        identification.login(ctx.request()).onSuccess(caller -> {
             if (setup.admins().contains(caller.name())) {
-                next.handle(request);
+                ctx.next();
             } else {
-                ErrorResponses.send(request, new DistributionException(ErrorCode.DENIED, caller + " is not an admin"));
+                ctx.fail(new DistributionException(ErrorCode.DENIED, caller + " is not an admin"));
             }
-        }).onFailure(failure -> challenges.basicOnly(request, failure));
+        }).onFailure(failure -> challenges.basicOnly(ctx, failure));
     }
 }

@@ -1,5 +1,8 @@
 package dev.berth.registry.http;
 
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,12 +15,24 @@ record ApiPath(Endpoint endpoint, String name, String reference) {
 
     enum Endpoint { BASE, CATALOG, TAGS, MANIFEST, BLOB, UPLOADS, UPLOAD, REFERRERS }
 
+    private static final String KEY = ApiPath.class.getName();
     private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");
     private static final Pattern MANIFEST = Pattern.compile("^/v2/(.+)/manifests/([^/]+)$");
     private static final Pattern UPLOADS = Pattern.compile("^/v2/(.+)/blobs/uploads/?$");
     private static final Pattern UPLOAD = Pattern.compile("^/v2/(.+)/blobs/uploads/([^/]+)$");
     private static final Pattern BLOB = Pattern.compile("^/v2/(.+)/blobs/([^/]+)$");
     private static final Pattern REFERRERS = Pattern.compile("^/v2/(.+)/referrers/([^/]+)$");
+
+    /** Keeps what {@code ctx}'s path names (null: no API endpoint) for the stages behind {@link CanonicalPath}. */
+    static void record(RoutingContext ctx, ApiPath path) {
+        ctx.put(KEY, Optional.ofNullable(path));
+    }
+
+    /** The API endpoint the request names, as {@link CanonicalPath} found it; empty for other paths. */
+    static Optional<ApiPath> of(RoutingContext ctx) {
+        Optional<ApiPath> path = ctx.get(KEY);
+        return path == null ? Optional.empty() : path;
+    }
 
     /** The endpoint {@code path} names, or null when it names none. */
     static ApiPath parse(String path) {

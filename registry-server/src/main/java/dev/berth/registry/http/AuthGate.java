@@ -6,71 +6,75 @@ import dev.berth.registry.auth.Access;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.auth.Caller;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Lets a request of the distribution API through only when its caller may do what it asks. The
  * decision is made before storage is touched, so refusals look the same whether a repository
  * exists or not: 401 with a challenge for callers who could still log in, 403 DENIED for users
- * the policy refuses.
+ * the policy refuses. Paths that name no API endpoint pass: no handler behind serves them.
  */
-public final class AuthGate {
+public final class AuthGate implements Handler<RoutingContext> {
+    private static final String CATALOG_SCOPE = "registry:catalog:*";
+
     private final AuthSetup setup;
     private final Identification identification;
     private final Challenges challenges;
 
-    private AuthGate(Vertx vertx, AuthSetup setup) {
+    public AuthGate(Vertx vertx, AuthSetup setup) {
         this.setup = setup;
         this.identification = new Identification(vertx, setup);
         this.challenges = new Challenges(setup);
     }
 
-    /** Puts the gate, and the token endpoint when the registry issues tokens itself, in front of the API routes. */
-    public static void install(Vertx vertx, Router router, AuthSetup setup) {
-        AuthGate gate = new AuthGate(vertx, setup);
-        router.route().order(-1).handler(gate::handle);
-        setup.issuer().ifPresent(issuer -> router.get(TokenEndpoint.PATH).order(-2)
-                .handler(new TokenEndpoint(setup, issuer, gate.identification, gate.challenges)::handle));
+    /** {@code GET /token}, when the registry issues tokens itself: logs in as this gate does. */
+    public Optional<Handler<RoutingContext>> tokenEndpoint() {
+        return setup.issuer().map(issuer -> new TokenEndpoint(setup, issuer, identification, challenges)::handle);
     }
 
-    private void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        ApiPath path = ApiPath.parse(request.path());
-        if (path == null) {
+    @Override
+    public void handle(RoutingContext ctx) {
+        Optional<ApiPath> path = ApiPath.of(ctx);
+        if (path.isEmpty()) {
             ctx.next();
             return;
         }
-        request.pause();
-        identification.access(request)
-                .onSuccess(access -> decide(ctx, path, access))
-                .onFailure(failure -> challenges.refuse(request, failure, scopeOf(request, path)));
+        identification.access(ctx.request())
+                .onSuccess(access -> decide(ctx, path.get(), access))
+                .onFailure(failure -> challenges.refuse(ctx, failure, scopesOf(ctx, path.get()), false));
     }
 
     private void decide(RoutingContext ctx, ApiPath path, Access access) {
-        HttpServerRequest request = ctx.request();
         RequestCaller.record(ctx, access.caller());
         switch (path.endpoint()) {
-            case BASE -> pass(ctx, access.proven(), null);
+            case BASE -> pass(ctx, access, access.proven(), List.of());
             case CATALOG -> {
                 // An external token service's registry:catalog:* grant shows everything, as registry:2 does.
                 setup.policy().ifPresent(policy -> CatalogVisibility.restrict(ctx,
                         repository -> policy.allows(access.caller(), repository, Action.PULL)));
-                pass(ctx, access.allowsCatalog(), "registry:catalog:*");
+                pass(ctx, access, access.allowsCatalog(), List.of(CATALOG_SCOPE));
             }
             default -> {
-                RequiredAccess required = RequiredAccess.of(request.method(), path);
-                String mountedFrom = request.getParam("from");
-                boolean allowed = access.allows(required.repository(), required.action())
-                        && (mountedFrom == null || access.allows(mountedFrom, Action.PULL));
+                RequiredAccess required = RequiredAccess.of(ctx.request().method(), path);
+                boolean allowed = access.allows(required.repository(), required.action());
                 if (!allowed && policyRefuses(access.caller(), required)) {
-                    challenges.refuse(request, new DistributionException(ErrorCode.DENIED,
-                            "requested access to the resource is denied"), null);
+                    challenges.refuse(ctx, new DistributionException(ErrorCode.DENIED,
+                            "requested access to the resource is denied"), List.of(), false);
                     return;
                 }
-                pass(ctx, allowed, required.scope());
+                String mountedFrom = ctx.request().getParam("from");
+                if (allowed && mountedFrom != null && !access.allows(mountedFrom, Action.PULL)) {
+                    // Without pull on the source the blob is not the caller's to take, but the push
+                    // may go on: the spec's answer to a refused mount is a plain upload session.
+                    MountPermission.deny(ctx);
+                }
+                pass(ctx, access, allowed, scopesOf(ctx, path));
             }
         }
     }
@@ -84,19 +88,29 @@ public final class AuthGate {
                 .filter(policy -> !policy.allows(caller, required.repository(), required.action())).isPresent();
     }
 
-    private void pass(RoutingContext ctx, boolean allowed, String scope) {
+    private void pass(RoutingContext ctx, Access access, boolean allowed, List<String> scopes) {
         if (allowed) {
             ctx.next();
         } else {
-            challenges.refuse(ctx.request(), Identification.unauthorized("authentication required"), scope);
+            boolean tokenLacksScope = setup.tokenMode() && access.proven() && !scopes.isEmpty();
+            challenges.refuse(ctx, Identification.unauthorized("authentication required"), scopes, tokenLacksScope);
         }
     }
 
-    private static String scopeOf(HttpServerRequest request, ApiPath path) {
+    /** What a token needs for this request; a mount also asks to pull from its source, as registry:2's challenge does. */
+    private static List<String> scopesOf(RoutingContext ctx, ApiPath path) {
         return switch (path.endpoint()) {
-            case BASE -> null;
-            case CATALOG -> "registry:catalog:*";
-            default -> RequiredAccess.of(request.method(), path).scope();
+            case BASE -> List.of();
+            case CATALOG -> List.of(CATALOG_SCOPE);
+            default -> {
+                List<String> scopes = new ArrayList<>();
+                scopes.add(RequiredAccess.of(ctx.request().method(), path).scope());
+                String mountedFrom = ctx.request().getParam("from");
+                if (path.endpoint() == ApiPath.Endpoint.UPLOADS && mountedFrom != null && !mountedFrom.equals(path.name())) {
+                    scopes.add(new RequiredAccess(mountedFrom, Action.PULL).scope());
+                }
+                yield scopes;
+            }
         };
     }
 }

@@ -7,12 +7,16 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.util.function.Supplier;
 
-/** Reads a small request body whole, refusing it as soon as it grows past a limit. */
-final class BoundedBody {
+/**
+ * Reads a small request body whole, refusing it as soon as it grows past a limit: a declared
+ * length before a byte is read, a chunked body at the chunk that crosses the limit. Every body that
+ * is buffered is read through here.
+ */
+public final class BoundedBody {
     private BoundedBody() {
     }
 
-    static Future<Buffer> read(HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {
+    public static Future<Buffer> read(HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {
         String declared = request.getHeader("Content-Length");
         if (declared != null) {
             try {

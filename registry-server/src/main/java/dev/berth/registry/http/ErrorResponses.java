@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,19 @@ public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
     private ErrorResponses() {
+    }
+
+    /** The request pipeline's one failure handler: every refusal and failure of a stage ends here. */
+    public static void fail(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure == null || (!(failure instanceof DistributionException) && ctx.statusCode() / 100 == 4)) {
+            // Refusals of the router itself: no Host header, an undecodable query.
+            String message = failure == null ? "the request was refused" : failure.getMessage();
+            failure = new DistributionException(ErrorCode.UNSUPPORTED, ctx.statusCode(), message, null);
+        } else if (failure instanceof HttpException http && http.getStatusCode() / 100 == 4) {
+            failure = new DistributionException(ErrorCode.UNSUPPORTED, http.getStatusCode(), http.getPayload(), null);
+        }
+        send(ctx.request(), failure);
     }
 
     public static void send(HttpServerRequest request, Throwable failure) {
@@ -36,14 +51,10 @@ public final class ErrorResponses {
             return;
         }
         DistributionException error = asDistributionError(request, failure);
-        JsonObject entry = new JsonObject().put("code", error.code().name()).put("message", error.getMessage());
-        if (error.detail() != null) {
-            entry.put("detail", error.detail() instanceof Map<?, ?> map ? new JsonObject(stringKeys(map)) : error.detail().toString());
-        }
-        String body = new JsonObject().put("errors", new JsonArray().add(entry)).encode();
+        String body = body(error);
         response.setStatusCode(error.status()).putHeader("Content-Type", "application/json");
-        if (!request.isEnded() && hasBody(request)) {
-            // The client is still sending a body we will not read: close rather than parse it as a request.
+        boolean unreadBody = !request.isEnded() && UnreadBody.expected(request);
+        if (unreadBody) {
             response.putHeader("Connection", "close");
         }
         if (request.method() == HttpMethod.HEAD) {
@@ -51,11 +62,18 @@ public final class ErrorResponses {
         } else {
             response.end(body);
         }
+        if (unreadBody) {
+            UnreadBody.drainThenClose(request);
+        }
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+    /** The spec's error body for {@code error}. */
+    static String body(DistributionException error) {
+        JsonObject entry = new JsonObject().put("code", error.code().name()).put("message", error.getMessage());
+        if (error.detail() != null) {
+            entry.put("detail", error.detail() instanceof Map<?, ?> map ? new JsonObject(stringKeys(map)) : error.detail().toString());
+        }
+        return new JsonObject().put("errors", new JsonArray().add(entry)).encode();
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -50,17 +50,21 @@ final class Identification {
 
     /**
      * The user that the request's Basic credentials prove. Fails with UNAUTHORIZED when they do not,
-     * and with TOOMANYREQUESTS once its client has failed too often.
+     * and with TOOMANYREQUESTS once its client has failed too often. A request without credentials
+     * is no login attempt and counts for nothing.
      */
     Future<Caller> login(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return Future.failedFuture(unauthorized("authentication required"));
+        }
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (setup.throttle().refuses(client)) {
+        if (!setup.throttle().tryBegin(client)) {
             return Future.failedFuture(new DistributionException(ErrorCode.TOOMANYREQUESTS,
                     "too many failed logins from " + client + "; try again later"));
         }
-        var credentials = BasicCredentials.parse(request.getHeader(HttpHeaders.AUTHORIZATION));
+        var credentials = BasicCredentials.parse(header);
         if (credentials.isEmpty() || setup.users().isEmpty()) {
-            setup.throttle().failed(client);
             return Future.failedFuture(unauthorized("invalid user name or password"));
         }
         HtpasswdUsers users = setup.users().get();
@@ -68,9 +72,9 @@ final class Identification {
         // bcrypt is slow on purpose: keep it off the event loop.
         return vertx.executeBlocking(() -> users.authenticate(given.user(), given.password()), false).compose(caller -> {
             if (caller.isEmpty()) {
-                setup.throttle().failed(client);
                 return Future.failedFuture(unauthorized("invalid user name or password"));
             }
+            setup.throttle().succeeded(client);
             return Future.succeededFuture(caller.get());
         });
     }

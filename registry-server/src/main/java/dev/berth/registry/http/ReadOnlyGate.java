@@ -5,28 +5,26 @@ import dev.berth.oci.ErrorCode;
 import dev.berth.registry.ops.ReadOnlyMode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
-/** Lets reads through to the API and answers every write with 405 UNSUPPORTED while the registry is read-only. */
-public final class ReadOnlyGate implements Handler<HttpServerRequest> {
+/** Lets reads through and answers every write with 405 UNSUPPORTED while the registry is read-only. */
+public final class ReadOnlyGate implements Handler<RoutingContext> {
     private final ReadOnlyMode mode;
-    private final Handler<HttpServerRequest> next;
 
-    public ReadOnlyGate(ReadOnlyMode mode, Handler<HttpServerRequest> next) {
+    public ReadOnlyGate(ReadOnlyMode mode) {
         this.mode = mode;
-        this.next = next;
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        HttpMethod method = request.method();
+    public void handle(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
         if (!mode.enabled() || method == HttpMethod.GET || method == HttpMethod.HEAD) {
-            next.handle(request);
+            ctx.next();
             return;
         }
-        request.response().putHeader(Headers.API_VERSION, "registry/2.0");
-        ErrorResponses.send(request, new DistributionException(ErrorCode.UNSUPPORTED, 405,
-                "the registry is read-only (maintenance): " + method + " " + request.path()
+        ctx.response().putHeader(Headers.API_VERSION, "registry/2.0");
+        ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405,
+                "the registry is read-only (maintenance): " + method + " " + ctx.request().path()
                         + " is refused; pulls work. An operator ends this with PUT /_berth/admin/read-only", null));
     }
 }

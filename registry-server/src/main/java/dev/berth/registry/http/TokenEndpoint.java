@@ -19,8 +19,8 @@ import java.util.List;
  * {@code GET /token}: the docker token protocol's endpoint. Basic credentials log a user in, no
  * credentials ask for an anonymous token; either way the token holds only what the policy grants.
  */
-final class TokenEndpoint {
-    static final String PATH = "/token";
+public final class TokenEndpoint {
+    public static final String PATH = "/token";
 
     private final AuthSetup setup;
     private final TokenIssuer issuer;
@@ -38,14 +38,14 @@ final class TokenEndpoint {
         HttpServerRequest request = ctx.request();
         String service = request.getParam("service");
         if (service != null && !service.equals(setup.service())) {
-            ErrorResponses.send(request, new DistributionException(ErrorCode.DENIED, 400,
+            ctx.fail(new DistributionException(ErrorCode.DENIED, 400,
                     "this token service issues tokens for '" + setup.service() + "', not '" + service + "'", null));
             return;
         }
         Future<Caller> caller = request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 ? Future.succeededFuture(Caller.anonymous()) : identification.login(request);
         caller.onSuccess(who -> send(request, issuer.issue(who, requestedScopes(request))))
-                .onFailure(failure -> challenges.basicOnly(request, failure));
+                .onFailure(failure -> challenges.basicOnly(ctx, failure));
     }
 
     /** Docker repeats the scope parameter; some clients put several scopes in one, space-separated. */

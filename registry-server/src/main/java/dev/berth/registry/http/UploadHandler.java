@@ -17,9 +17,15 @@ final class UploadHandler {
         this.registry = registry;
     }
 
-    /** POST {@code /v2/<name>/blobs/uploads/}: a mount, a monolithic upload, or a new session. */
-    Future<Void> post(HttpServerRequest request, ApiPath path) {
+    /**
+     * POST {@code /v2/<name>/blobs/uploads/}: a mount, a monolithic upload, or a new session.
+     * {@code mayMount}: false when the caller may not pull the mount's source, which then gets a session.
+     */
+    Future<Void> post(HttpServerRequest request, ApiPath path, boolean mayMount) {
         String mount = request.getParam("mount");
+        if (mount != null && !mayMount) {
+            return startSession(request, path);
+        }
         if (mount != null) {
             return registry.blobs().mount(path.name(), request.getParam("from"), mount).compose(mounted -> mounted.isPresent()
                     ? created(request, mounted.get())

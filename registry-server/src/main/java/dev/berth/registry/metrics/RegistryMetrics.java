@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /** The registry's meters, and the Prometheus text that /metrics serves from them. */
 public final class RegistryMetrics {
@@ -12,10 +13,16 @@ public final class RegistryMetrics {
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final GcMetrics gc = new GcMetrics(meters);
+    private final RequestMetrics requests = new RequestMetrics(meters);
 
-    /** {@code next}, measured. */
-    public Handler<HttpServerRequest> measureRequests(Handler<HttpServerRequest> next) {
-        return new RequestMetrics(meters, next);
+    /** The pipeline stage that measures each request from its arrival. */
+    public Handler<RoutingContext> measureRequests() {
+        return requests;
+    }
+
+    /** The pipeline stage, behind the one that names the endpoint, that counts uploads in flight. */
+    public Handler<RoutingContext> countUploads() {
+        return requests::countUploads;
     }
 
     /** {@code driver}, each call timed and its failures counted. */

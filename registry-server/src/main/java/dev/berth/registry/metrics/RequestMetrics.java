@@ -8,59 +8,63 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts and times every request by API endpoint (never the raw path: one label per repository
- * would make the series count grow without bound), method and status, with the bytes it moved.
- * Uses the response's body-end and close handlers because the access log owns its end handler.
+ * Counts and times every request by API endpoint, method and status, with the bytes it moved.
+ * Every label comes from a bounded set, since each distinct value is a series held in memory
+ * for good: the endpoint, never the raw path (one per repository); the method when HTTP or the
+ * API knows it, else "other" (clients may send any token as a method); the status code.
  */
-final class RequestMetrics implements Handler<HttpServerRequest> {
+final class RequestMetrics implements Handler<RoutingContext> {
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
     private final MeterRegistry meters;
-    private final Handler<HttpServerRequest> next;
     private final AtomicInteger uploadsInFlight;
 
-    RequestMetrics(MeterRegistry meters, Handler<HttpServerRequest> next) {
+    RequestMetrics(MeterRegistry meters) {
         this.meters = meters;
-        this.next = next;
         this.uploadsInFlight = meters.gauge("berth.uploads.in.flight", new AtomicInteger());
     }
 
+    /** Starts measuring; the endpoint is known once the pipeline has named it, so it is read at the end. */
     @Override
-    public void handle(HttpServerRequest request) {
+    public void handle(RoutingContext ctx) {
         Timer.Sample sample = Timer.start(meters);
-        String route = ApiRoutes.nameOf(request.path());
-        boolean upload = ApiRoutes.isUpload(request.path()) && request.method() != HttpMethod.GET;
-        if (upload) {
-            uploadsInFlight.incrementAndGet();
-        }
-        AtomicBoolean recorded = new AtomicBoolean();
-        Handler<Void> finish = done -> {
-            if (recorded.compareAndSet(false, true)) {
-                if (upload) {
-                    uploadsInFlight.decrementAndGet();
-                }
-                record(request, route, sample);
-            }
-        };
-        request.response().bodyEndHandler(finish).closeHandler(finish);
-        next.handle(request);
+        ctx.addEndHandler(done -> record(ctx, sample));
+        ctx.next();
     }
 
-    private void record(HttpServerRequest request, String route, Timer.Sample sample) {
+    /** Counts an upload request as in flight until it ends; behind the stage that names the endpoint. */
+    void countUploads(RoutingContext ctx) {
+        if (ApiRoutes.isUpload(ctx) && ctx.request().method() != HttpMethod.GET) {
+            uploadsInFlight.incrementAndGet();
+            ctx.addEndHandler(done -> uploadsInFlight.decrementAndGet());
+        }
+        ctx.next();
+    }
+
+    private void record(RoutingContext ctx, Timer.Sample sample) {
+        HttpServerRequest request = ctx.request();
         HttpServerResponse response = request.response();
-        String method = request.method().name();
+        String route = ApiRoutes.nameOf(ctx);
         String status = response.ended() ? String.valueOf(response.getStatusCode()) : "aborted";
         sample.stop(Timer.builder("berth.http.requests")
                 .description("HTTP requests by API endpoint, method and status")
-                .tag("route", route).tag("method", method).tag("status", status)
+                .tag("route", route).tag("method", methodLabel(request.method())).tag("status", status)
                 .publishPercentileHistogram()
                 .register(meters));
         Counter.builder("berth.http.received.bytes").description("Request bytes received, headers included")
                 .tag("route", route).register(meters).increment(request.bytesRead());
         Counter.builder("berth.http.sent.bytes").description("Response body bytes sent")
                 .tag("route", route).register(meters).increment(response.bytesWritten());
+    }
+
+    static String methodLabel(HttpMethod method) {
+        return KNOWN_METHODS.contains(method) ? method.name() : "other";
     }
 }

@@ -2,16 +2,18 @@ package dev.berth.registry.ops;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
-import dev.berth.registry.http.ErrorResponses;
+import dev.berth.registry.http.BoundedBody;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** GET and PUT /_berth/admin/read-only: {"readOnly": true|false}. */
-final class ReadOnlyAdmin {
+final class ReadOnlyAdmin implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyAdmin.class);
     /** The body is one small JSON object; anything larger is a mistake. */
     private static final int MAX_BODY_BYTES = 1024;
@@ -22,34 +24,34 @@ final class ReadOnlyAdmin {
         this.mode = mode;
     }
 
-    void handle(HttpServerRequest request) {
-        if (request.method() == HttpMethod.GET) {
-            reply(request);
-        } else if (request.method() == HttpMethod.PUT) {
-            request.body().onComplete(body -> update(request, body.length() > MAX_BODY_BYTES ? null : body.toString()),
-                    failure -> ErrorResponses.send(request, failure));
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET) {
+            reply(ctx);
+        } else if (ctx.request().method() == HttpMethod.PUT) {
+            BoundedBody.read(ctx.request(), MAX_BODY_BYTES, () -> new DistributionException(ErrorCode.SIZE_INVALID, 413,
+                            "the body is larger than " + MAX_BODY_BYTES + " bytes", null))
+                    .onSuccess(body -> update(ctx, body))
+                    .onFailure(ctx::fail);
         } else {
-            ErrorResponses.send(request, new DistributionException(ErrorCode.UNSUPPORTED, 405,
-                    request.method() + " is not supported on " + request.path() + ": use GET or PUT", null));
+            ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405,
+                    ctx.request().method() + " is not supported on " + ctx.request().path() + ": use GET or PUT", null));
         }
     }
 
-    private void update(HttpServerRequest request, String body) {
-        Boolean wanted = parse(body);
+    private void update(RoutingContext ctx, Buffer body) {
+        Boolean wanted = parse(body.toString());
         if (wanted == null) {
-            ErrorResponses.send(request, new DistributionException(ErrorCode.UNSUPPORTED, 400,
+            ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 400,
                     "expected a JSON body {\"readOnly\": true} or {\"readOnly\": false}", null));
             return;
         }
         mode.set(wanted);
         LOG.warn("read-only mode {} through the admin API", wanted ? "switched on" : "switched off");
-        reply(request);
+        reply(ctx);
     }
 
     private static Boolean parse(String body) {
-        if (body == null) {
-            return null;
-        }
         try {
             Object value = new JsonObject(body).getValue("readOnly");
             return value instanceof Boolean flag ? flag : null;
@@ -58,7 +60,7 @@ final class ReadOnlyAdmin {
         }
     }
 
-    private void reply(HttpServerRequest request) {
-        JsonReplies.send(request, 200, new JsonObject().put("readOnly", mode.enabled()));
+    private void reply(RoutingContext ctx) {
+        JsonReplies.send(ctx.request(), 200, new JsonObject().put("readOnly", mode.enabled()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.registry.auth;
 
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,17 @@ class HtpasswdUsersTest {
         assertThat(users.authenticate("alice", "s3cret")).contains(Caller.user("alice"));
         assertThat(users.authenticate("alice", "S3cret")).isEmpty();
         assertThat(users.authenticate("mallory", "s3cret")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an unknown user is checked against a hash as costly as the costliest user's, so timing names no user")
+    void unknownUsersCostTheMost() throws IOException {
+        String cheap = OpenBSDBCrypt.generate("2y", "a".toCharArray(), new byte[16], 4);
+        String dear = OpenBSDBCrypt.generate("2y", "b".toCharArray(), new byte[16], 9);
+        HtpasswdUsers users = HtpasswdUsers.load(write("alice:" + cheap, "bob:" + dear));
+
+        assertThat(users.unknownUserHash()).startsWith("$2y$09$");
+        assertThat(users.authenticate("mallory", "b")).isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ class InterruptedUploadTest extends ApiTest {
 
     private void dropAfterSending(String method, String target, Duration before) {
         byte[] rest = Arrays.copyOfRange(blob.bytes(), 50_000, blob.size());
-        RawHttp.sendAndDrop(server, method + " " + target, rest, 60_000, before,
+        RawHttp.sendAndDrop(server.port(), method + " " + target, rest, 60_000, before,
                 "Content-Range: 50000-" + (blob.size() - 1));
     }
 

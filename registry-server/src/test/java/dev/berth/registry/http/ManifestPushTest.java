@@ -138,7 +138,7 @@ class ManifestPushTest extends ApiTest {
     @DisplayName("a manifest larger than 4 MiB answers 413 from its Content-Length, before its body is read")
     void tooLarge() {
         // Only the head is sent: the registry must answer from the declared length alone.
-        RawHttp.Response response = RawHttp.send(server, "PUT /v2/" + REPO + "/manifests/huge",
+        RawHttp.Response response = RawHttp.send(server.port(), "PUT /v2/" + REPO + "/manifests/huge",
                 "Content-Type: " + MediaTypes.OCI_MANIFEST,
                 "Content-Length: " + (ManifestService.MAX_MANIFEST_BYTES + 1));
 

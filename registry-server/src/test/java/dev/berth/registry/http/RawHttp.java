@@ -14,29 +14,37 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** The status code and body of a response. */
-    record Response(int status, String body) {
+    /** The status code, head and body of a response. */
+    record Response(int status, String head, String body) {
+        boolean closesConnection() {
+            return head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
+        }
     }
 
     /** Sends {@code method target} with an empty body and answers the response's status code. */
-    static int status(RegistryServer server, String method, String target) {
-        return send(server, method + " " + target, "Content-Length: 0").status();
+    static int status(int port, String method, String target) {
+        return send(port, method + " " + target, "Content-Length: 0").status();
     }
 
     /**
      * Sends a request head (request line without the version, then header lines) and no body, and
      * reads one response: its head, then as many body bytes as its Content-Length says.
      */
-    static Response send(RegistryServer server, String requestLine, String... headers) {
+    static Response send(int port, String requestLine, String... headers) {
         StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(server.port()).append("\r\n");
+                .append("Host: 127.0.0.1:").append(port).append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        return exchange(port, head.toString());
+    }
+
+    /** Writes {@code request} exactly as given and reads one response. */
+    static Response exchange(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
@@ -48,16 +56,16 @@ final class RawHttp {
      * Sends a request head and then only the first {@code sent} bytes of {@code body}, waits
      * {@code before} dropping the connection: a client that lost its network midway.
      */
-    static void sendAndDrop(RegistryServer server, String requestLine, byte[] body, int sent, Duration before,
+    static void sendAndDrop(int port, String requestLine, byte[] body, int sent, Duration before,
                             String... headers) {
         StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(server.port()).append("\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
         head.append("\r\n");
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body, 0, sent);
             socket.getOutputStream().flush();
@@ -69,7 +77,8 @@ final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Reads one response from {@code in}: its head, then as many body bytes as its Content-Length says. */
+    static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int c = in.read();
@@ -78,14 +87,15 @@ final class RawHttp {
             }
             head.write(c);
         }
-        String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+        String text = head.toString(StandardCharsets.US_ASCII);
+        String[] lines = text.split("\r\n");
         int length = 0;
         for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
             }
         }
-        return new Response(Integer.parseInt(lines[0].split(" ", 3)[1]),
+        return new Response(Integer.parseInt(lines[0].split(" ", 3)[1]), text,
                 new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
 }

@@ -70,7 +70,7 @@ class RepositoryNameTest extends ApiTest {
     })
     @DisplayName("a path that tries to climb out of the data directory is refused (400 or 404) and writes nothing")
     void pathTraversal(String method, String target) throws IOException {
-        int status = RawHttp.status(server, method, target);
+        int status = RawHttp.status(server.port(), method, target);
 
         assertThat(status).isIn(400, 404);
         assertThat(filesUnder(tempDir)).allSatisfy(file -> assertThat(file).startsWith(server.dataDir()));

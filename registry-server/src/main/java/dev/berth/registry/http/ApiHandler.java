@@ -6,44 +6,36 @@ import dev.berth.registry.auth.Caller;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.UploadRangeException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-
-import java.util.Optional;
-import java.util.function.Predicate;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * The distribution API over the registry core. Repository names hold slashes, which route
- * patterns handle poorly, so one route takes every request and {@link ApiPath} names the endpoint.
+ * The distribution API over the registry core: the pipeline's last stage. Repository names hold
+ * slashes, which route patterns handle poorly, so this one stage takes every request and the
+ * {@link ApiPath} that {@link CanonicalPath} found names the endpoint; other paths get 404.
  */
-public final class RegistryRouter {
+public final class ApiHandler implements Handler<RoutingContext> {
     private final BlobHandler blobs;
     private final UploadHandler uploads;
     private final ManifestHandler manifests;
     private final ListingHandler listings;
 
-    private RegistryRouter(Registry registry, ManifestActivity activity) {
+    public ApiHandler(Registry registry, ManifestActivity activity) {
         this.blobs = new BlobHandler(registry);
         this.uploads = new UploadHandler(registry);
         this.manifests = new ManifestHandler(registry, activity);
         this.listings = new ListingHandler(registry);
     }
 
-    public static Router create(Vertx vertx, Registry registry, ManifestActivity activity) {
-        RegistryRouter api = new RegistryRouter(registry, activity);
-        Router router = Router.router(vertx);
-        router.route().handler(ctx -> api.handle(ctx.request(), CatalogVisibility.of(ctx), RequestCaller.of(ctx)));
-        return router;
-    }
-
-    private void handle(HttpServerRequest request, Optional<Predicate<String>> visible, Caller caller) {
-        request.pause();
+    @Override
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
         request.response().putHeader(Headers.API_VERSION, "registry/2.0");
         Future<Void> handled;
         try {
-            handled = dispatch(request, visible, caller);
+            handled = dispatch(ctx);
         } catch (RuntimeException e) {
             handled = Future.failedFuture(e);
         }
@@ -51,15 +43,15 @@ public final class RegistryRouter {
             if (failure instanceof UploadRangeException outOfRange && !request.response().headWritten()) {
                 UploadHandler.describe(request.response(), outOfRange.uploadStatus());
             }
-            ErrorResponses.send(request, failure);
+            ctx.fail(failure);
         });
     }
 
-    private Future<Void> dispatch(HttpServerRequest request, Optional<Predicate<String>> visible, Caller caller) {
-        ApiPath path = ApiPath.parse(request.path());
-        if (path == null) {
-            throw new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null);
-        }
+    private Future<Void> dispatch(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        ApiPath path = ApiPath.of(ctx).orElseThrow(() ->
+                new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null));
+        Caller caller = RequestCaller.of(ctx);
         HttpMethod method = request.method();
         switch (path.endpoint()) {
             case BASE:
@@ -69,7 +61,7 @@ public final class RegistryRouter {
                 break;
             case CATALOG:
                 if (method == HttpMethod.GET) {
-                    return listings.catalog(request, visible);
+                    return listings.catalog(request, CatalogVisibility.of(ctx));
                 }
                 break;
             case TAGS:
@@ -100,7 +92,7 @@ public final class RegistryRouter {
                 break;
             case UPLOADS:
                 if (method == HttpMethod.POST) {
-                    return uploads.post(request, path);
+                    return uploads.post(request, path, !MountPermission.denied(ctx));
                 }
                 break;
             case UPLOAD:

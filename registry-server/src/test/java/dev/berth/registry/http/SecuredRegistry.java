@@ -1,0 +1,58 @@
+package dev.berth.registry.http;
+
+import dev.berth.registry.LaunchException;
+import dev.berth.registry.ops.OpsRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
+
+/**
+ * A registry with token auth on, users alice (an admin) and bob, and metrics on its port: what the
+ * attack tests aim at. Garbage collection keeps nothing for a grace period, so a collection that
+ * runs would show.
+ */
+final class SecuredRegistry implements AutoCloseable {
+    static final String ADMIN = basic("alice", "alice-pw");
+    static final String USER = basic("bob", "bob-pw");
+    private static final Pattern GC_RUNS = Pattern.compile("(?m)^berth_gc_runs_total ([0-9.]+)$");
+
+    final OpsRegistry registry;
+
+    private SecuredRegistry(OpsRegistry registry) {
+        this.registry = registry;
+    }
+
+    static SecuredRegistry start(Path dir) throws IOException, LaunchException {
+        Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
+                "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\n");
+        return new SecuredRegistry(OpsRegistry.start(dir.resolve("data"), Map.of(
+                "BERTH_AUTH_HTPASSWD", htpasswd.toString(),
+                "BERTH_AUTH_ADMINS", "alice",
+                "BERTH_GC_GRACEPERIOD", "0s")));
+    }
+
+    int port() {
+        return registry.uri("/").getPort();
+    }
+
+    /** How many garbage collections have run, as /metrics tells. */
+    long gcRuns() {
+        Matcher runs = GC_RUNS.matcher(registry.get("/metrics").body());
+        if (!runs.find()) {
+            throw new IllegalStateException("no berth_gc_runs_total in /metrics");
+        }
+        return (long) Double.parseDouble(runs.group(1));
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+    }
+}
