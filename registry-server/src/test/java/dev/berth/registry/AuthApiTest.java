@@ -177,6 +177,43 @@ class AuthApiTest {
     }
 
     @Test
+    @DisplayName("a cross-repository mount: the challenge names both scopes, a token with both mounts (201),"
+            + " a token without pull on the source gets a plain upload session (202), never 401")
+    void crossRepositoryMount() throws Exception {
+        api.pushImage("team-a/source", token(basic("alice", "alice-pw"), "repository:team-a/source:pull,push"));
+        String mount = "/v2/public/target/blobs/uploads/?mount=" + AuthorizedHttp.CONFIG_DIGEST + "&from=team-a/source";
+
+        HttpResponse<String> challenged = api.post(mount, null);
+        HttpResponse<String> mounted = api.post(mount, bearer(token(basic("alice", "alice-pw"),
+                "repository:public/target:pull,push", "repository:team-a/source:pull")));
+        HttpResponse<String> withoutSource = api.post(mount, bearer(token(basic("bob", "bob-pw"),
+                "repository:public/target:pull,push", "repository:team-a/other:pull")));
+        HttpResponse<String> carolWithoutSource = api.post(mount.replace("public/target", "public/carol"),
+                bearer(token(basic("carol", "carol-pw"), "repository:public/carol:pull,push", "repository:team-a/source:pull")));
+
+        assertThat(challenged.statusCode()).isEqualTo(401);
+        assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("scope=\"repository:public/target:pull,push repository:team-a/source:pull\"");
+        assertThat(mounted.statusCode()).as(mounted.body()).isEqualTo(201);
+        assertThat(withoutSource.statusCode()).as(withoutSource.body()).isEqualTo(202);
+        assertThat(carolWithoutSource.statusCode()).as(carolWithoutSource.body()).isEqualTo(202);
+        assertThat(carolWithoutSource.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).contains("/v2/public/carol/blobs/uploads/"));
+    }
+
+    @Test
+    @DisplayName("a token that lacks the scope a request needs is challenged with error=\"insufficient_scope\"")
+    void insufficientScope() throws Exception {
+        String pullOnly = token(basic("alice", "alice-pw"), "repository:team-a/app:pull");
+
+        HttpResponse<String> push = api.post("/v2/team-a/app/blobs/uploads/", bearer(pullOnly));
+
+        assertThat(push.statusCode()).isEqualTo(401);
+        assertThat(push.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .endsWith("scope=\"repository:team-a/app:pull,push\",error=\"insufficient_scope\"");
+    }
+
+    @Test
     @DisplayName("a huge or malformed Authorization header is refused without a server error")
     void badHeaders() throws Exception {
         assertThat(api.get("/v2/", "Bearer " + "x".repeat(20_000)).statusCode()).isBetween(400, 499);
