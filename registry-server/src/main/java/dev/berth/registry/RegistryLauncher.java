@@ -8,6 +8,7 @@ import dev.berth.registry.core.RegistryOptions;
 import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.gc.GarbageCollection;
 import dev.berth.registry.http.ApiHandler;
+import dev.berth.registry.http.ClientConnections;
 import dev.berth.registry.http.InvalidRequests;
 import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.metrics.RegistryMetrics;
@@ -86,7 +87,9 @@ public final class RegistryLauncher {
                 new OpsEndpoints(driver, readOnly), readOnly,
                 GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections), auth,
                 new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
-        HttpServer server = vertx.createHttpServer(options).requestHandler(pipeline)
+        HttpServer server = vertx.createHttpServer(options)
+                .connectionHandler(new ClientConnections(options, config.http().limits()))
+                .requestHandler(pipeline)
                 .invalidRequestHandler(InvalidRequests::answer);
         List<HttpServer> servers = new ArrayList<>(List.of(server));
         if (metrics != null && config.metrics().listen().isPresent()) {

@@ -7,6 +7,7 @@ import dev.berth.registry.http.ApiHandler;
 import dev.berth.registry.http.AuthGate;
 import dev.berth.registry.http.CanonicalPath;
 import dev.berth.registry.http.ErrorResponses;
+import dev.berth.registry.http.MessageFraming;
 import dev.berth.registry.http.ReadOnlyGate;
 import dev.berth.registry.http.TokenEndpoint;
 import dev.berth.registry.metrics.RegistryMetrics;
@@ -37,6 +38,8 @@ final class RequestPipeline {
         MEASURE,
         /** Paths written other than plainly are refused. */
         CANONICAL_PATH,
+        /** Bodies in transfer codings other than chunked are refused (ambiguous lengths never get this far). */
+        FRAMING,
         /** Uploads in flight, a gauge of the metrics. */
         COUNT_UPLOADS,
         /** /healthz, /readyz, /metrics: open, for probes and scrapers. */
@@ -84,6 +87,7 @@ final class RequestPipeline {
             stage(router, Stage.MEASURE, metrics.measureRequests());
         }
         stage(router, Stage.CANONICAL_PATH, CanonicalPath::refuseOthers);
+        stage(router, Stage.FRAMING, MessageFraming::refuseUnknownCodings);
         if (metrics != null) {
             stage(router, Stage.COUNT_UPLOADS, metrics.countUploads());
         }

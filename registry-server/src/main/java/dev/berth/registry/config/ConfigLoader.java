@@ -60,7 +60,9 @@ public final class ConfigLoader {
     static RegistryConfig resolve(List<ConfigLayer> layers, WebhooksConfig webhooks) {
         StorageConfig storage = storage(layers);
         return new RegistryConfig(
-                new HttpConfig(value(HTTP_LISTEN, layers), value(HTTP_SHUTDOWNTIMEOUT, layers)),
+                new HttpConfig(value(HTTP_LISTEN, layers), value(HTTP_SHUTDOWNTIMEOUT, layers),
+                        new HttpConfig.ClientLimits(value(Settings.HTTP_HEADERTIMEOUT, layers),
+                                value(Settings.HTTP_MINBODYRATE, layers), value(Settings.HTTP_MAXCONNECTIONSPERCLIENT, layers))),
                 storage,
                 new DeleteConfig(value(DELETE_ENABLED, layers)),
                 new LogConfig(value(LOG_LEVEL, layers), value(LOG_ACCESSLOG, layers)),

@@ -54,6 +54,12 @@ public final class Settings {
 
     public static final Setting<Duration> HTTP_SHUTDOWNTIMEOUT =
             new Setting<>("http.shutdownTimeout", Duration.ofSeconds(5), ValueParser.duration());
+    public static final Setting<Duration> HTTP_HEADERTIMEOUT =
+            new Setting<>("http.headerTimeout", Duration.ofSeconds(10), ValueParser.duration());
+    public static final Setting<Integer> HTTP_MINBODYRATE =
+            new Setting<>("http.minBodyRate", 1024, ValueParser.count());
+    public static final Setting<Integer> HTTP_MAXCONNECTIONSPERCLIENT =
+            new Setting<>("http.maxConnectionsPerClient", 256, ValueParser.count());
     public static final Setting<Boolean> READONLY_ENABLED =
             new Setting<>("readOnly.enabled", false, ValueParser.bool());
     public static final Setting<Boolean> METRICS_ENABLED =
@@ -89,7 +95,8 @@ public final class Settings {
                     DELETE_ENABLED, LOG_LEVEL, LOG_ACCESSLOG,
                     TLS_CERT, TLS_KEY, TLS_SELFSIGNED, TLS_HOSTS, TLS_DIRECTORY,
                     GC_INTERVAL, GC_GRACEPERIOD, GC_DELETEUNTAGGED, UPLOADS_PURGEAFTER,
-                    HTTP_SHUTDOWNTIMEOUT, READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN,
+                    HTTP_SHUTDOWNTIMEOUT, HTTP_HEADERTIMEOUT, HTTP_MINBODYRATE, HTTP_MAXCONNECTIONSPERCLIENT,
+                    READONLY_ENABLED, METRICS_ENABLED, METRICS_LISTEN,
                     AUTH_HTPASSWD, AUTH_MODE, AUTH_TOKEN_ISSUER, AUTH_TOKEN_SERVICE, AUTH_TOKEN_TTL, AUTH_TOKEN_KEY,
                     AUTH_TOKEN_REALM, AUTH_TOKEN_TRUST, AUTH_ACCESS, AUTH_ADMINS);
 

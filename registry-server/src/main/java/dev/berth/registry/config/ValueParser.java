@@ -121,6 +121,17 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A whole number from 0 up; 0 often means "no limit". */
+    static ValueParser<Integer> count() {
+        return text -> {
+            String trimmed = text.trim();
+            if (!trimmed.matches("\\d{1,9}")) {
+                throw new IllegalArgumentException("expected a whole number of 0 or more, such as 256");
+            }
+            return Integer.parseInt(trimmed);
+        };
+    }
+
     /** One of an enum's constants, by its name in any case. */
     static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
         return text -> {
