@@ -49,6 +49,15 @@ final class ConfinedRoot {
         return directory(name.parent()).resolve(name.base());
     }
 
+    /**
+     * The path an entry names as the root is now: its parents followed inside the root, its last
+     * component itself. Unlike {@link #entry} nothing is created, so where a parent is missing or
+     * no directory the path names nothing.
+     */
+    Path located(EntryName name) throws IOException {
+        return resolve(name.parent().components()).resolve(name.base());
+    }
+
     /** Every component followed, including a last one that is a link. */
     Path resolve(List<String> components) throws IOException {
         Deque<String> todo = new ArrayDeque<>(components);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Applies one layer's tar stream to a root filesystem as image-spec layer.md says: entries are
  * added or replace what was there (whatever its type), {@code .wh.NAME} removes NAME and
  * {@code .wh..wh..opq} empties its directory of what lower layers put there. Every path goes
- * through {@link ConfinedRoot}, so nothing is written outside the root.
+ * through {@link ConfinedRoot} right before it is used, never earlier (a later entry may have
+ * turned a parent into a link since), so nothing is written outside the root.
  */
 final class LayerApplier {
     static final String WHITEOUT_PREFIX = ".wh.";
@@ -46,7 +48,7 @@ final class LayerApplier {
             apply(entry, tar);
         }
         for (int i = directories.size() - 1; i >= 0; i--) {
-            metadata.apply(directories.get(i).path(), directories.get(i).entry());
+            applyDeferred(directories.get(i));
         }
         return List.copyOf(skipped);
     }
@@ -70,7 +72,7 @@ final class LayerApplier {
                 Tree.delete(target);
                 Files.createDirectory(target);
             }
-            directories.add(new Deferred(target, entry));
+            directories.add(new Deferred(name, fileKey(target), entry));
         } else if (entry.isSymbolicLink()) {
             Tree.delete(target);
             Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
@@ -92,13 +94,31 @@ final class LayerApplier {
         written.add(target);
     }
 
+    /**
+     * Later entries may have replaced the directory or one of its parents (by a symbolic link to
+     * outside, say), so the path it had then may lead elsewhere now. Its name is therefore
+     * resolved again inside the root, and it gets its metadata only if the very directory this
+     * layer made or kept is still found there; otherwise the later entry has won.
+     */
+    private void applyDeferred(Deferred directory) throws IOException {
+        Path path = root.located(directory.name());
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && fileKey(path).equals(directory.fileKey())) {
+            metadata.apply(path, directory.entry());
+        }
+    }
+
+    /** What identifies a file on its file system (device and inode on Linux), its last component not followed. */
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
     /** A hard link's source, resolved inside the root like any other path and never a directory. */
     private Path linkSource(TarArchiveEntry entry) throws IOException {
         EntryName sourceName = EntryName.parse(entry.getLinkName());
         if (sourceName.isRoot()) {
             throw new ImageException("hard link " + EntryName.quoted(entry.getName()) + " points at the root");
         }
-        Path source = root.resolve(sourceName.parent().components()).resolve(sourceName.base());
+        Path source = root.located(sourceName);
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new ImageException("hard link " + EntryName.quoted(entry.getName()) + " points at "
                     + EntryName.quoted(entry.getLinkName()) + ", which is no file in the image");
@@ -141,6 +161,7 @@ final class LayerApplier {
         return "tar type " + (char) entry.getLinkFlag();
     }
 
-    private record Deferred(Path path, TarArchiveEntry entry) {
+    /** A directory entry by name and by the identity of the directory it made or kept. */
+    private record Deferred(EntryName name, Object fileKey, TarArchiveEntry entry) {
     }
 }

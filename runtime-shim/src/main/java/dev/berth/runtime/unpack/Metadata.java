@@ -11,7 +11,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 /**
  * Gives an unpacked path the owner, mode and mtime its tar entry records. Ownership only when
  * running as root (nobody else may chown); the owner goes first because chown clears the
- * setuid and setgid bits the mode then sets.
+ * setuid and setgid bits the mode then sets. Only the last component is kept from following a
+ * link here: the path must come from {@link ConfinedRoot} just before, parents free of links.
  */
 final class Metadata {
     private final boolean applyOwnership;

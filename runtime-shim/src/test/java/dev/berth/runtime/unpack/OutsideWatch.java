@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Everything under a scratch directory except the rootfs being unpacked, with each file's
- * content and link count: taken before and after an unpack, equal snapshots prove that nothing
- * was written, linked or removed outside the rootfs.
+ * Everything under a scratch directory except the rootfs being unpacked, with each path's type,
+ * mode, owner and mtime, and a file's content and link count or a link's target: taken before and
+ * after an unpack, equal snapshots prove that nothing was written, linked, removed or had its
+ * metadata changed outside the rootfs.
  */
 final class OutsideWatch {
     private OutsideWatch() {
@@ -30,16 +31,25 @@ final class OutsideWatch {
 
     private static String describe(Path path) {
         try {
-            if (Files.isSymbolicLink(path)) {
-                return "link " + Files.readSymbolicLink(path);
-            }
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                return "dir";
-            }
-            return "file nlink=" + Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS)
-                    + " " + Files.readString(path);
+            return metadata(path) + " " + content(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String metadata(Path path) throws IOException {
+        Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        return Integer.toOctalString((int) attributes.get("mode")) + " " + attributes.get("uid") + ":" + attributes.get("gid")
+                + " " + attributes.get("lastModifiedTime");
+    }
+
+    private static String content(Path path) throws IOException {
+        if (Files.isSymbolicLink(path)) {
+            return "link " + Files.readSymbolicLink(path);
+        }
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "dir";
+        }
+        return "file nlink=" + Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS) + " " + Files.readString(path);
     }
 }

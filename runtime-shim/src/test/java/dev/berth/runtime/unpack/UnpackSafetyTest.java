@@ -2,6 +2,7 @@ package dev.berth.runtime.unpack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.berth.conformance.interop.LayerTar;
 import dev.berth.runtime.TestLayouts;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Unpacking never writes outside the rootfs, whatever a layer says")
 class UnpackSafetyTest {
@@ -29,6 +32,7 @@ class UnpackSafetyTest {
     void placeACanaryOutside() throws IOException {
         outside = Files.createDirectories(scratch.resolve("outside"));
         Files.writeString(outside.resolve("canary"), "untouched");
+        Files.setAttribute(Files.createDirectory(outside.resolve("secretdir")), "unix:mode", 0700);
         rootfs = scratch.resolve("bundle/rootfs");
         Files.createDirectories(rootfs);
         before = OutsideWatch.snapshot(scratch, rootfs);
@@ -74,6 +78,23 @@ class UnpackSafetyTest {
                 new LayerTar().file("evil/escape", "x").toBytes());
         assertThat(rootfs.resolve(outside.toString().substring(1)).resolve("escape")).hasContent("x");
         assertNothingOutsideChanged();
+    }
+
+    @ParameterizedTest(name = "a -> {0} outside, a with an entry of its own: {1}")
+    @CsvSource({"absolute, false", "absolute, true", "relative, false", "relative, true"})
+    @DisplayName("a directory's mode, owner and mtime never reach outside through a parent that a later entry made a symlink")
+    void directoryMetadataNotAppliedThroughLaterSymlink(String target, boolean parentEntry) throws IOException {
+        String link = target.equals("absolute") ? outside.toString() : rootfs.relativize(outside).toString();
+        LayerTar layer = new LayerTar().owner(1000, 1000);
+        if (parentEntry) {
+            layer.directory("a", 0755);
+        }
+        // Directory metadata is applied at the end of the layer, when "a" is a link to the outside directory.
+        byte[] tar = layer.directory("a/secretdir", 0777).symlink("a", link).toBytes();
+        Throwable failure = catchThrowable(() -> unpack(tar));
+        assertNothingOutsideChanged();
+        assertThat(failure).as("the unpack's failure").isNull();
+        assertThat(Files.readSymbolicLink(rootfs.resolve("a"))).hasToString(link);
     }
 
     @Test
