@@ -5,14 +5,13 @@ import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
 import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
+import dev.berth.storage.testkit.VertxPerClass;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 
@@ -20,22 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("faults of the in-memory driver")
 class FaultsTest {
-    private static Vertx vertx;
+    @RegisterExtension
+    static final VertxPerClass VERTX = new VertxPerClass();
+
     private InMemoryStorageDriver driver;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        Await.result(vertx.close());
-    }
 
     @BeforeEach
     void emptyStore() {
-        driver = new InMemoryStorageDriver(vertx);
+        driver = new InMemoryStorageDriver(VERTX.get());
         put("from", "content");
     }
 
