@@ -59,10 +59,9 @@ public final class ManifestService {
             if (!linked) {
                 return Future.succeededFuture(null);
             }
-            return store.driver().read(RegistryLayout.blobData(digest))
-                    .recover(e -> Store.absent(e, null))
-                    .map(content -> content == null ? null
-                            : new StoredManifest(digest, ManifestParser.storedMediaType(verified(digest, content)), content));
+            return store.read(RegistryLayout.blobData(digest)).map(found -> found
+                    .map(content -> new StoredManifest(digest, ManifestParser.storedMediaType(verified(digest, content)), content))
+                    .orElse(null));
         });
     }
 
@@ -124,7 +123,7 @@ public final class ManifestService {
                     .compose(v -> manifest != null && manifest.subject() != null
                             ? referrers.remove(repository, manifest.subject().digest(), digest)
                             : Future.succeededFuture())
-                    .compose(v -> store.driver().delete(RegistryLayout.revisionLink(repository, digest)));
+                    .compose(v -> store.delete(RegistryLayout.revisionLink(repository, digest)));
         });
     }
 
@@ -155,7 +154,7 @@ public final class ManifestService {
      * now from deleting content that was unreferenced until this push (see docs/operations.md).
      */
     private Future<Void> storeContent(Digest digest, Buffer body) {
-        return store.driver().write(RegistryLayout.blobData(digest), body);
+        return store.write(RegistryLayout.blobData(digest), body);
     }
 
     private static DistributionException missing(Descriptor descriptor, String kind) {
