@@ -49,6 +49,11 @@ public final class Store {
         return driver.readStream(path, offset, length);
     }
 
+    /** The whole file as a stream; empty when there is none. */
+    public Future<Optional<ReadStream<Buffer>>> readStreamIfExists(String path) {
+        return driver.readStream(path, 0, -1).map(Optional::of).recover(e -> absent(e, Optional.empty()));
+    }
+
     /** A writer for large content, continuing what earlier writers left when {@code append}. */
     public Future<BlobWriter> writer(String path, boolean append) {
         return driver.writer(path, append);
@@ -93,11 +98,23 @@ public final class Store {
 
     /** The digest a registry:2 link file holds; empty when there is no link. A link that holds no digest fails. */
     public Future<Optional<Digest>> readLink(String path) {
-        return read(path).map(content -> content.map(link -> Digest.parse(link.toString(StandardCharsets.UTF_8).trim())));
+        return read(path).map(content -> content.map(Store::linkText).map(Digest::parse));
+    }
+
+    /**
+     * Like {@link #readLink}, but a link that holds no digest reads as no link: for a reader that
+     * must get past damage rather than stop at it, as the collector must.
+     */
+    public Future<Optional<Digest>> readIntactLink(String path) {
+        return read(path).map(content -> content.map(Store::linkText).filter(Digest::isValid).map(Digest::parse));
     }
 
     public Future<Void> writeLink(String path, Digest digest) {
         return driver.write(path, Buffer.buffer(digest.toString()));
+    }
+
+    private static String linkText(Buffer content) {
+        return content.toString(StandardCharsets.UTF_8).trim();
     }
 
     /** Turns "not found" into {@code whenAbsent}, and lets every other failure through. */
