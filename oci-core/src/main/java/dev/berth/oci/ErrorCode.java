@@ -21,7 +21,7 @@ public enum ErrorCode {
     TOOMANYREQUESTS(429, "too many requests"),
     /** Not a spec code: registry:2's answer to a bad pagination or query parameter. */
     PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
-    /** Not a spec code: registry:2's answer to a range it cannot satisfy (blob GET, chunk PATCH). */
+    /** Not a spec code: registry:2's answer to a blob GET's Range it cannot satisfy. Uploads use BLOB_UPLOAD_INVALID. */
     RANGE_INVALID(416, "invalid content range"),
     /** Not a spec code: what a client gets when the registry itself failed. */
     UNKNOWN(500, "unknown error");

@@ -1,5 +1,7 @@
 package dev.berth.client;
 
+import dev.berth.oci.layout.LayoutException;
+
 /** What went wrong, coarsely enough for a script to act on it: each kind is one exit code. */
 public enum FailureKind {
     /** Anything not listed below. */
@@ -23,5 +25,14 @@ public enum FailureKind {
 
     public int exitCode() {
         return exitCode;
+    }
+
+    /** The kind of a failure to read an OCI layout, which oci-core reports without exit codes. */
+    public static FailureKind of(LayoutException failure) {
+        return switch (failure.reason()) {
+            case NOT_A_LAYOUT, AMBIGUOUS -> USAGE;
+            case NOT_FOUND -> NOT_FOUND;
+            case INVALID_CONTENT -> VERIFICATION;
+        };
     }
 }

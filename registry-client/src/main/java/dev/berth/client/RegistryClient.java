@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * The distribution API of one registry, call by call. Manifests come back verified; blob
- * streams are verified by whoever stores them (see {@link dev.berth.client.layout.OciLayout}).
+ * streams are verified by whoever stores them (see {@link dev.berth.client.layout.LayoutWriter}).
  */
 public final class RegistryClient {
     /** Manifests are small; a registry that sends more is refused rather than buffered. */

@@ -2,10 +2,10 @@ package dev.berth.client;
 
 import dev.berth.client.auth.CredentialSource;
 import dev.berth.client.cli.CliRun;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
+import dev.berth.oci.layout.OciLayout;
 import dev.berth.runtime.LocalImage;
 import java.nio.file.Path;
 import java.util.List;

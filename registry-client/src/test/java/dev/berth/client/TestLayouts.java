@@ -1,7 +1,7 @@
 package dev.berth.client;
 
 import dev.berth.client.layout.DescriptorJson;
-import dev.berth.client.layout.OciLayout;
+import dev.berth.client.layout.LayoutWriter;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
@@ -25,7 +25,7 @@ public final class TestLayouts {
 
     /** An image whose layers hold {@code layerSizes} pseudo-random bytes each, seeded by {@code seed}. */
     public static Descriptor image(Path dir, String refName, long seed, int... layerSizes) {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         Descriptor manifest = writeImage(layout, seed, layerSizes);
         layout.tag(manifest, refName);
         return manifest;
@@ -33,7 +33,7 @@ public final class TestLayouts {
 
     /** An index of one image per platform ({@code os/arch} strings), tagged {@code refName}. */
     public static Descriptor index(Path dir, String refName, List<String> platforms) {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_INDEX);
         for (int i = 0; i < platforms.size(); i++) {
             Descriptor image = writeImage(layout, 1000 + i, 2048 + i);
@@ -48,7 +48,7 @@ public final class TestLayouts {
 
     /** An artifact of {@code artifactType} (image-spec's empty config, one layer) whose subject is {@code subject}. */
     public static Descriptor artifact(Path dir, String refName, String artifactType, Descriptor subject) {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST)
                 .put("artifactType", artifactType);
         manifest.set("config", DescriptorJson.write(put(layout, MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8))));
@@ -60,7 +60,7 @@ public final class TestLayouts {
         return descriptor;
     }
 
-    private static Descriptor writeImage(OciLayout layout, long seed, int... layerSizes) {
+    private static Descriptor writeImage(LayoutWriter layout, long seed, int... layerSizes) {
         Random random = new Random(seed);
         ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST);
         ObjectNode config = JSON.createObjectNode().put("architecture", "amd64").put("os", "linux");
@@ -76,7 +76,7 @@ public final class TestLayouts {
         return put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Descriptor put(OciLayout layout, String mediaType, byte[] content) {
+    private static Descriptor put(LayoutWriter layout, String mediaType, byte[] content) {
         Descriptor descriptor = Descriptor.of(mediaType, Digest.sha256(content), content.length);
         layout.put(descriptor, content);
         return descriptor;

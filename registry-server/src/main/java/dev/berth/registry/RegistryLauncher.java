@@ -88,7 +88,7 @@ public final class RegistryLauncher {
                 GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections), auth,
                 new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)
-                .connectionHandler(new ClientConnections(options, config.http().limits()))
+                .connectionHandler(new ClientConnections(options, config.http()))
                 .requestHandler(pipeline)
                 .invalidRequestHandler(InvalidRequests::answer);
         List<HttpServer> servers = new ArrayList<>(List.of(server));

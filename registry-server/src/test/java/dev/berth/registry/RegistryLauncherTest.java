@@ -1,17 +1,10 @@
 package dev.berth.registry;
 
-import dev.berth.registry.config.MetricsConfig;
-import dev.berth.registry.config.WebhooksConfig;
-import dev.berth.registry.config.ReadOnlyConfig;
-import java.util.Optional;
-import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
-import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
-import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -139,9 +132,8 @@ class RegistryLauncherTest {
     }
 
     private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
-        return new RegistryConfig(new HttpConfig(listen, Duration.ofSeconds(5)), new FilesystemStorageConfig(root),
-                new DeleteConfig(true), new LogConfig(LogLevel.INFO, accessLog), new TlsConfig.Off(),
-                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(), WebhooksConfig.none());
+        RegistryConfig defaults = RegistryConfig.defaults();
+        return defaults.withHttp(defaults.http().withListen(listen)).withStorage(new FilesystemStorageConfig(root))
+                .withLog(new LogConfig(LogLevel.INFO, accessLog));
     }
 }

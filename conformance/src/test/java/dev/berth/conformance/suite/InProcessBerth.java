@@ -1,16 +1,11 @@
 package dev.berth.conformance.suite;
 
-import dev.berth.registry.config.MetricsConfig;
-import dev.berth.registry.config.WebhooksConfig;
-import dev.berth.registry.config.ReadOnlyConfig;
-import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
 import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.HostNames;
-import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
@@ -60,11 +55,10 @@ public final class InProcessBerth implements AutoCloseable {
     }
 
     private static InProcessBerth start(String listenHost, StorageConfig storage, boolean deleteEnabled, TlsConfig tls) {
-        RegistryConfig config = new RegistryConfig(
-                new HttpConfig(new ListenAddress(listenHost, 0), Duration.ofSeconds(5)), storage,
-                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false),
-                tls, RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(), WebhooksConfig.none());
+        RegistryConfig defaults = RegistryConfig.defaults();
+        RegistryConfig config = defaults.withHttp(defaults.http().withListen(new ListenAddress(listenHost, 0)))
+                .withStorage(storage).withDelete(new DeleteConfig(deleteEnabled)).withLog(new LogConfig(LogLevel.WARN, false))
+                .withTls(tls);
         try {
             return new InProcessBerth(RegistryLauncher.start(config), !(tls instanceof TlsConfig.Off));
         } catch (LaunchException e) {

@@ -4,6 +4,7 @@ import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.client.LayoutCacheImageSource;
 import dev.berth.client.auth.DockerConfig;
+import dev.berth.oci.layout.LayoutException;
 import dev.berth.runtime.ImageSource;
 import dev.berth.runtime.cli.PsCommand;
 import dev.berth.runtime.cli.RmCommand;
@@ -44,6 +45,7 @@ public final class BerthCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new BerthCommand(environment, stdin));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             FailureKind kind = exception instanceof ClientException failure ? failure.kind()
+                    : exception instanceof LayoutException layout ? FailureKind.of(layout)
                     : exception instanceof IllegalArgumentException ? FailureKind.USAGE : FailureKind.OTHER;
             String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
             cmd.getErr().println("berth " + cmd.getCommandName() + ": " + message);

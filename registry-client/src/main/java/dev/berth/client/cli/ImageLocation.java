@@ -4,9 +4,9 @@ import dev.berth.client.BerthClient;
 import dev.berth.client.copy.ContentSource;
 import dev.berth.client.copy.DockerArchiveSource;
 import dev.berth.client.copy.LayoutSource;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.oci.Names;
 import dev.berth.oci.Reference;
+import dev.berth.oci.layout.OciLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package dev.berth.client.copy;
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.client.FetchedManifest;
-import dev.berth.client.layout.OciLayout;
+import dev.berth.client.layout.LayoutWriter;
 import dev.berth.client.layout.VerifiedBlobWriter;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.oci.Descriptor;
@@ -21,16 +21,16 @@ public final class LayoutTarget implements ContentTarget {
     private final Path dir;
     private final String refName;
     /** Created on the first write, so that a copy failing before it (no such image) leaves no directory. */
-    private OciLayout layout;
+    private LayoutWriter layout;
 
     public LayoutTarget(Path dir, String refName) {
         this.dir = dir;
         this.refName = refName;
     }
 
-    private synchronized OciLayout layout() {
+    private synchronized LayoutWriter layout() {
         if (layout == null) {
-            layout = OciLayout.create(dir);
+            layout = LayoutWriter.create(dir);
         }
         return layout;
     }

@@ -3,10 +3,10 @@ package dev.berth.client.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.client.TestLayouts;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.interop.OciLayoutWriter;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
+import dev.berth.oci.layout.OciLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +167,7 @@ class BerthCliTest {
         CliRun arm = berth(env(), "pull", "-q", "--platform", "linux/arm64", host + "/multi/app:1", temp.resolve("arm").toString());
         assertThat(arm.exitCode()).as(arm.err()).isZero();
         OciLayout source = OciLayout.open(temp.resolve("src"));
-        Descriptor armImage = dev.berth.oci.ManifestParser.parse(source.read(index), null).manifests().get(1);
+        Descriptor armImage = source.readManifest(index).manifests().get(1);
         assertThat(OciLayout.open(temp.resolve("arm")).find("1").digest()).isEqualTo(armImage.digest());
 
         CliRun all = berth(env(), "pull", "-q", "--all-platforms", host + "/multi/app:1", temp.resolve("all").toString());
@@ -184,14 +184,25 @@ class BerthCliTest {
     void usage() {
         assertThat(berth(env(), "pull", "UPPER/case", temp.toString()).exitCode()).isEqualTo(2);
         assertThat(berth(env(), "pull").exitCode()).isEqualTo(2);
-        assertThat(berth(env(), "push", temp.resolve("nothing") + ":v1", host + "/a/b:1").err())
-                .contains("not an OCI image layout");
+        CliRun noLayout = berth(env(), "push", temp.resolve("nothing") + ":v1", host + "/a/b:1");
+        assertThat(noLayout.exitCode()).isEqualTo(2);
+        assertThat(noLayout.err()).contains("not an OCI image layout");
         for (String command : List.of("login", "logout", "pull", "push", "copy", "inspect", "tags", "catalog", "digest",
                 "delete", "referrers")) {
             CliRun help = berth(env(), command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: berth " + command);
         }
+    }
+
+    @Test
+    @DisplayName("a directory with oci-layout but without index.json is no layout to push from: exit code 2, naming index.json")
+    void layoutWithoutIndex() throws IOException {
+        Path half = Files.createDirectories(temp.resolve("half"));
+        Files.writeString(half.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        CliRun push = berth(env(), "push", half + ":v1", host + "/a/b:1");
+        assertThat(push.exitCode()).isEqualTo(2);
+        assertThat(push.err()).contains(half + " is not an OCI image layout", "no index.json");
     }
 
     @Test

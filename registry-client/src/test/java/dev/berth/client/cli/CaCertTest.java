@@ -2,10 +2,10 @@ package dev.berth.client.cli;
 
 import dev.berth.client.FailureKind;
 import dev.berth.client.TestLayouts;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.interop.Prerequisites;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
+import dev.berth.oci.layout.OciLayout;
 import dev.berth.registry.config.HostNames;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.TestLayouts;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.interop.CommandResult;
 import dev.berth.conformance.suite.InProcessBerth;
+import dev.berth.oci.layout.OciLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.berth.client.cli;
 
 import dev.berth.client.FaultyProxy;
 import dev.berth.client.TestLayouts;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
+import dev.berth.oci.layout.OciLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

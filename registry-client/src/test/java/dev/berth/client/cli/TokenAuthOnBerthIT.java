@@ -1,11 +1,11 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.TestLayouts;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.conformance.interop.AuthenticatedBerth;
 import dev.berth.conformance.interop.RegistryProcess;
 import dev.berth.conformance.interop.ScratchDir;
 import dev.berth.oci.Descriptor;
+import dev.berth.oci.layout.OciLayout;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -4,13 +4,12 @@ import dev.berth.client.BerthClient;
 import dev.berth.client.ClientOptions;
 import dev.berth.client.TestLayouts;
 import dev.berth.client.auth.CredentialSource;
-import dev.berth.client.layout.OciLayout;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
-import dev.berth.oci.ManifestParser;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
+import dev.berth.oci.layout.OciLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ class ChunkedPushTest {
 
             OciLayout pulled = OciLayout.open(temp.resolve("pulled"));
             assertThat(pulled.find("1").digest()).isEqualTo(image.digest());
-            for (Descriptor layer : ManifestParser.parse(pulled.read(image), null).layers()) {
+            for (Descriptor layer : pulled.readManifest(image).layers()) {
                 assertThat(Files.readAllBytes(pulled.blobPath(layer.digest())))
                         .isEqualTo(Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(layer.digest())));
             }

@@ -1,12 +1,15 @@
 package dev.berth.registry.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.berth.registry.auth.AccessRule;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.RepositoryPattern;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -15,26 +18,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code auth.access} list: rules of {@code repository} (a glob), {@code anonymous} (actions)
- * and {@code users} (name to actions). It arrives as JSON text, which is what the config file's
- * YAML list turns into, and what BERTH_AUTH_ACCESS can hold.
+ * Reads the {@code auth.access} list: rules of {@code repository} (a glob), {@code anonymous}
+ * (actions) and {@code users} (name to actions), from the config file's YAML list or
+ * BERTH_AUTH_ACCESS's JSON, with a message that names the rule and key at fault.
  */
-final class AccessRules {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private AccessRules() {
+final class AccessRules extends StdDeserializer<List<AccessRule>> {
+    AccessRules() {
+        super(List.class);
     }
 
-    static List<AccessRule> parse(String text) {
-        if (text.isBlank()) {
-            return List.of();
-        }
-        JsonNode rules;
+    @Override
+    public List<AccessRule> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonNode rules = p.readValueAsTree();
         try {
-            rules = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("expected a list of rules: " + e.getOriginalMessage());
+            return parse(rules);
+        } catch (IllegalArgumentException e) {
+            throw InvalidFormatException.from(p, e.getMessage(), rules.toString(), List.class);
         }
+    }
+
+    private static List<AccessRule> parse(JsonNode rules) {
         if (!rules.isArray()) {
             throw new IllegalArgumentException("expected a list of rules, each with repository, anonymous and users");
         }

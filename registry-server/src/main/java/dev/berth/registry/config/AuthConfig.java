@@ -1,5 +1,7 @@
 package dev.berth.registry.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.berth.registry.auth.AccessRule;
 
 import java.net.URI;
@@ -15,10 +17,15 @@ import java.util.Set;
  */
 public record AuthConfig(
         Optional<Path> htpasswd,
-        AuthMode mode,
+        @JsonProperty(defaultValue = "token") AuthMode mode,
         TokenConfig token,
-        List<AccessRule> access,
-        Set<String> admins) {
+        @JsonDeserialize(using = AccessRules.class) List<AccessRule> access,
+        Set<String> admins) implements ConfigSection {
+
+    public AuthConfig {
+        access = List.copyOf(access);
+        admins = Set.copyOf(admins);
+    }
 
     public boolean enabled() {
         return htpasswd.isPresent() || token.trust().isPresent() || !access.isEmpty();
@@ -31,8 +38,13 @@ public record AuthConfig(
      * The token side: what tokens say and how long they last; where the signing key lives; or,
      * with {@code trust} set, the external token service whose tokens the registry accepts.
      */
-    public record TokenConfig(String issuer, String service, Duration ttl, Optional<Path> key,
-                              Optional<URI> realm, Optional<Path> trust) {
+    public record TokenConfig(
+            @JsonProperty(defaultValue = "berth") @JsonDeserialize(using = ConfigValues.NonBlank.class) String issuer,
+            @JsonProperty(defaultValue = "berth-registry") @JsonDeserialize(using = ConfigValues.NonBlank.class) String service,
+            @JsonProperty(defaultValue = "5m") @JsonDeserialize(using = ConfigValues.PositiveDuration.class) Duration ttl,
+            Optional<Path> key,
+            Optional<URI> realm,
+            Optional<Path> trust) implements ConfigSection {
         public boolean external() {
             return trust.isPresent();
         }

@@ -1,6 +1,5 @@
 package dev.berth.registry.config;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,19 +11,6 @@ public record HostNames(List<String> names) {
 
     public HostNames {
         names = List.copyOf(names);
-    }
-
-    static HostNames parse(String text) {
-        List<String> names = Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
-                .toList();
-        for (String name : names) {
-            if (!name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '*')) {
-                throw new IllegalArgumentException("'" + name + "' is not a host name or IP address");
-            }
-        }
-        return new HostNames(names);
     }
 
     /** The comma-separated form it was written in; empty for none. */

@@ -1,5 +1,12 @@
 package dev.berth.registry.config;
 
-/** A setting's text as one source gave it, not yet parsed. */
-record RawValue(String text, ValueSource source) {
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A setting's value as one source gave it, not yet bound: text from the environment or a flag, YAML from a file. */
+record RawValue(JsonNode node, ValueSource source) {
+
+    /** The value as the operator wrote it, for messages. */
+    String text() {
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
 }

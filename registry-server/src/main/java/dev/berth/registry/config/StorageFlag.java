@@ -1,7 +1,5 @@
 package dev.berth.registry.config;
 
-import java.util.Locale;
-
 /**
  * The --storage flag: the backend, and for the filesystem its directory, in one word: fs:DIR or
  * s3 (the bucket and the rest come from the storage.s3 settings). Anything else is refused by
@@ -15,8 +13,7 @@ public final class StorageFlag {
      * The backend the flag chose. Not a setting of its own in files or the environment: there the
      * section that is filled in (storage.filesystem or storage.s3) says which backend is meant.
      */
-    static final Setting<StorageKind> KIND = new Setting<>("storage", StorageKind.FILESYSTEM,
-            text -> StorageKind.valueOf(text.toUpperCase(Locale.ROOT)));
+    static final Setting KIND = new Setting("storage", StorageKind.FILESYSTEM.name(), false);
 
     private StorageFlag() {
     }

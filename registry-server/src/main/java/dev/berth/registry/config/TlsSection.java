@@ -1,53 +1,50 @@
 package dev.berth.registry.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.berth.registry.config.Settings.TLS_CERT;
-import static dev.berth.registry.config.Settings.TLS_DIRECTORY;
-import static dev.berth.registry.config.Settings.TLS_HOSTS;
-import static dev.berth.registry.config.Settings.TLS_KEY;
-import static dev.berth.registry.config.Settings.TLS_SELFSIGNED;
-
-/** Turns the tls.* settings into a {@link TlsConfig}, refusing combinations that contradict each other. */
-final class TlsSection {
+/** The tls section as written; {@link #resolve} refuses combinations that contradict each other. */
+record TlsSection(
+        Optional<Path> cert,
+        Optional<Path> key,
+        @JsonProperty(defaultValue = "false") boolean selfSigned,
+        @JsonDeserialize(contentUsing = ConfigValues.HostName.class) List<String> hosts,
+        Optional<Path> directory) implements ConfigSection {
     /** Where a self-signed certificate is kept, inside the filesystem storage's root directory. */
     private static final String DIRECTORY_IN_STORAGE = "tls";
 
-    private TlsSection() {
-    }
-
-    static TlsConfig resolve(List<ConfigLayer> layers, StorageConfig storage) {
-        Optional<Path> cert = ConfigLoader.value(TLS_CERT, layers);
-        Optional<Path> key = ConfigLoader.value(TLS_KEY, layers);
-        if (ConfigLoader.value(TLS_SELFSIGNED, layers)) {
+    TlsConfig resolve(StorageConfig storage) {
+        if (selfSigned) {
             if (cert.isPresent() || key.isPresent()) {
-                throw new ConfigException(TLS_SELFSIGNED.path() + " is on and " + TLS_CERT.path() + "/" + TLS_KEY.path()
-                        + " name files: use either your own certificate or a self-signed one");
+                throw new ConfigException("tls.selfSigned is on and tls.cert/tls.key name files:"
+                        + " use either your own certificate or a self-signed one");
             }
-            return new TlsConfig.SelfSigned(selfSignedDirectory(layers, storage), ConfigLoader.value(TLS_HOSTS, layers));
+            return new TlsConfig.SelfSigned(selfSignedDirectory(storage), new HostNames(hosts));
         }
         if (cert.isPresent() != key.isPresent()) {
-            Setting<?> missing = cert.isPresent() ? TLS_KEY : TLS_CERT;
-            throw new ConfigException("HTTPS needs both " + TLS_CERT.path() + " and " + TLS_KEY.path() + ": set "
-                    + missing.path() + " (or " + missing.environmentVariable() + ") too");
+            String missing = cert.isPresent() ? "tls.key" : "tls.cert";
+            throw new ConfigException("HTTPS needs both tls.cert and tls.key: set " + missing + " (or "
+                    + Settings.byPath(missing).environmentVariable() + ") too");
         }
         return cert.isPresent()
                 ? new TlsConfig.CertificateFiles(absolute(cert.get()), absolute(key.get()))
                 : new TlsConfig.Off();
     }
 
-    private static Path selfSignedDirectory(List<ConfigLayer> layers, StorageConfig storage) {
-        Optional<Path> directory = ConfigLoader.value(TLS_DIRECTORY, layers);
+    private Path selfSignedDirectory(StorageConfig storage) {
         if (directory.isPresent()) {
             return absolute(directory.get());
         }
         if (storage instanceof FilesystemStorageConfig filesystem) {
             return filesystem.rootDirectory().resolve(DIRECTORY_IN_STORAGE);
         }
-        throw new ConfigException(TLS_SELFSIGNED.path() + " with S3 storage needs " + TLS_DIRECTORY.path()
-                + " (or " + TLS_DIRECTORY.environmentVariable() + "): a local directory to keep the key and certificate in");
+        throw new ConfigException("tls.selfSigned with S3 storage needs tls.directory (or "
+                + Settings.byPath("tls.directory").environmentVariable()
+                + "): a local directory to keep the key and certificate in");
     }
 
     private static Path absolute(Path path) {

@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns the text of a setting into its value. Every source (YAML scalar, environment variable,
- * flag) arrives as text, so each setting is parsed and checked by exactly one function.
+ * Turns the text of a value into the value. Every source (YAML scalar, environment variable,
+ * flag) arrives as text, so each kind of value is parsed and checked by exactly one function.
  */
 @FunctionalInterface
 public interface ValueParser<T> {
@@ -45,16 +43,6 @@ public interface ValueParser<T> {
         };
     }
 
-    /** A path, or none for the empty text. */
-    static ValueParser<Optional<Path>> optionalPath() {
-        return text -> text.isBlank() ? Optional.empty() : Optional.of(path().parse(text));
-    }
-
-    /** Any text, the empty text included, trimmed. */
-    static ValueParser<String> text() {
-        return String::trim;
-    }
-
     static ValueParser<String> nonBlank() {
         return text -> {
             if (text.isBlank()) {
@@ -64,12 +52,9 @@ public interface ValueParser<T> {
         };
     }
 
-    /** An http or https URL with a host; the empty text means none. */
-    static ValueParser<Optional<URI>> httpUrl() {
+    /** An http or https URL with a host. */
+    static ValueParser<URI> httpUrl() {
         return text -> {
-            if (text.isBlank()) {
-                return Optional.empty();
-            }
             IllegalArgumentException notHttp = new IllegalArgumentException("expected an http:// or https:// URL with a host");
             URI uri;
             try {
@@ -80,7 +65,7 @@ public interface ValueParser<T> {
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw notHttp;
             }
-            return Optional.of(uri);
+            return uri;
         };
     }
 
@@ -141,24 +126,18 @@ public interface ValueParser<T> {
                 }
             }
             throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList());
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         };
     }
 
-    /** {@code parser}'s value, or none for the empty text. */
-    static <T> ValueParser<Optional<T>> optional(ValueParser<T> parser) {
-        return text -> text.isBlank() ? Optional.empty() : Optional.of(parser.parse(text));
-    }
-
-    /** Names, as a list (from the config file) or separated by commas (from the environment). */
-    static ValueParser<Set<String>> names() {
+    /** A host name or IP address, as a certificate names it; {@code *} for a wildcard label. */
+    static ValueParser<String> hostName() {
         return text -> {
-            String list = text.trim();
-            if (list.startsWith("[")) {
-                list = list.substring(1, list.length() - 1).replace("\"", "");
+            String name = text.trim();
+            if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '*')) {
+                throw new IllegalArgumentException("'" + name + "' is not a host name or IP address");
             }
-            return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet());
+            return name;
         };
     }
 }

@@ -1,65 +1,37 @@
 package dev.berth.registry.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.registry.webhooks.WebhookEndpoint;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * The config file's {@code webhooks.endpoints} list, which no scalar setting can hold:
- * each entry has a url, and optionally headers, a timeout and the events it wants.
- */
-final class WebhooksSection {
-    static final String KEY = "webhooks";
+/** The webhooks section as written: a list of endpoints, each a url and optionally headers, a timeout and events. */
+record WebhooksSection(List<Endpoint> endpoints) implements ConfigSection {
     private static final Set<String> EVENTS = Set.of("push", "pull", "delete");
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private WebhooksSection() {
+    /** One entry of {@code webhooks.endpoints}; left-out keys are null until {@link #resolve} fills them in. */
+    record Endpoint(URI url, Map<String, String> headers, Duration timeout, Set<String> events) {
     }
 
-    /** @param section the file's {@code webhooks} node */
-    static WebhooksConfig parse(JsonNode section, ValueSource source) {
-        JsonNode endpoints = section.path("endpoints");
-        if (section.size() != (endpoints.isMissingNode() ? 0 : 1) || !(endpoints.isArray() || endpoints.isMissingNode())) {
-            throw new ConfigException("'webhooks' in " + source + " holds one key, 'endpoints', a list of {url, headers, timeout, events}");
+    WebhooksConfig resolve() {
+        List<WebhookEndpoint> resolved = new ArrayList<>();
+        for (Endpoint entry : endpoints) {
+            String where = "webhooks.endpoints[" + resolved.size() + "]";
+            if (entry.url() == null) {
+                throw new ConfigException(where + " needs a url: an http:// or https:// URL");
+            }
+            Set<String> events = entry.events() == null || entry.events().isEmpty() ? EVENTS : entry.events();
+            if (!EVENTS.containsAll(events)) {
+                throw new ConfigException(where + " events must be among push, pull, delete; got " + events);
+            }
+            resolved.add(new WebhookEndpoint(entry.url(), entry.headers() == null ? Map.of() : Map.copyOf(entry.headers()),
+                    entry.timeout() == null ? DEFAULT_TIMEOUT : entry.timeout(), Set.copyOf(events)));
         }
-        List<WebhookEndpoint> result = new ArrayList<>();
-        for (JsonNode entry : endpoints) {
-            result.add(endpoint(entry, source.toString() + ", webhooks.endpoints[" + result.size() + "]"));
-        }
-        return new WebhooksConfig(List.copyOf(result), WebhooksConfig.DELIVERY);
-    }
-
-    private static WebhookEndpoint endpoint(JsonNode entry, String where) {
-        URI url = parse(ValueParser.httpUrl(), entry.path("url").asText(""), where + " url")
-                .orElseThrow(() -> new ConfigException(where + " needs a url: an http:// or https:// URL"));
-        Map<String, String> headers = new LinkedHashMap<>();
-        entry.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText()));
-        Duration timeout = entry.has("timeout") ? parse(ValueParser.duration(), entry.get("timeout").asText(), where + " timeout")
-                : DEFAULT_TIMEOUT;
-        Set<String> events = new LinkedHashSet<>();
-        entry.path("events").forEach(event -> events.add(event.asText()));
-        if (events.isEmpty()) {
-            events.addAll(EVENTS);
-        }
-        if (!EVENTS.containsAll(events)) {
-            throw new ConfigException(where + " events must be among push, pull, delete; got " + events);
-        }
-        return new WebhookEndpoint(url, Map.copyOf(headers), timeout, Set.copyOf(events));
-    }
-
-    private static <T> T parse(ValueParser<T> parser, String text, String what) {
-        try {
-            return parser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid " + what + " '" + text + "': " + e.getMessage());
-        }
+        return new WebhooksConfig(List.copyOf(resolved), WebhooksConfig.DELIVERY);
     }
 }

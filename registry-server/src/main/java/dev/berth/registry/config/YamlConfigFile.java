@@ -10,15 +10,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads a YAML config file into a layer. The file nests the dotted setting paths
  * ({@code http: {listen: ...}}); every key must lead to a known setting, so that a typo fails
- * loudly instead of silently leaving a default in place.
+ * loudly instead of silently leaving a default in place. Values stay YAML: a list stays a list.
  */
 public final class YamlConfigFile {
     private final Path file;
@@ -42,13 +40,6 @@ public final class YamlConfigFile {
             throw new ConfigException(source + " must hold a mapping of settings, such as 'http: {listen: 0.0.0.0:5000}'");
         }
         return readSection("", root, ConfigLayer.empty());
-    }
-
-    /** The file's webhooks section; none when it has none. */
-    public static WebhooksConfig webhooks(Path file) {
-        YamlConfigFile config = new YamlConfigFile(file);
-        JsonNode section = config.parse().path(WebhooksSection.KEY);
-        return section.isObject() ? WebhooksSection.parse(section, config.source) : WebhooksConfig.none();
     }
 
     private JsonNode parse() {
@@ -79,22 +70,12 @@ public final class YamlConfigFile {
     }
 
     private ConfigLayer readEntry(String path, JsonNode value, ConfigLayer layer) {
-        if (path.equals(WebhooksSection.KEY)) {
-            // A list of endpoints, not settings: webhooks() reads it.
-            return layer;
-        }
-        var setting = Settings.byPath(path);
+        var setting = Settings.find(path);
         if (setting.isPresent()) {
-            if (value.isArray() && Settings.takesList(setting.get())) {
-                return layer.with(setting.get(), joined(path, value), source);
-            }
-            if (value.isArray() && Settings.STRUCTURED.contains(setting.get())) {
-                return layer.with(setting.get(), value.toString(), source);
-            }
-            if (value.isNull() || !value.isValueNode()) {
+            if (!(value.isArray() && setting.get().list()) && (value.isNull() || !value.isValueNode())) {
                 throw new ConfigException("'" + path + "' in " + source + " needs a single value");
             }
-            return layer.with(setting.get(), value.asText(), source);
+            return layer.with(setting.get(), value, source);
         }
         if (Settings.isSection(path)) {
             if (value.isNull()) {
@@ -108,17 +89,6 @@ public final class YamlConfigFile {
         }
         throw new ConfigException("unknown setting '" + path + "' in " + source + "; known settings are "
                 + pathsWithin(""));
-    }
-
-    private String joined(String path, JsonNode list) {
-        List<String> items = new ArrayList<>();
-        for (JsonNode item : list) {
-            if (!item.isValueNode() || item.isNull()) {
-                throw new ConfigException("'" + path + "' in " + source + " must list single values");
-            }
-            items.add(item.asText());
-        }
-        return String.join(",", items);
     }
 
     private static String pathsWithin(String prefix) {

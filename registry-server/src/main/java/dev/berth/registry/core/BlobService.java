@@ -60,9 +60,9 @@ public final class BlobService {
     private Future<BlobSource> source(Digest digest) {
         String path = RegistryLayout.blobData(digest);
         return store.stat(path).compose(data -> data
-                .map(info -> Future.succeededFuture(new BlobSource(digest, info.size(), store.driver().localFile(path),
-                        (offset, length) -> store.driver().readStream(path, offset, length),
-                        ttl -> store.driver().redirectUrl(path, ttl))))
+                .map(info -> Future.succeededFuture(new BlobSource(digest, info.size(), store.localFile(path),
+                        (offset, length) -> store.readStream(path, offset, length),
+                        ttl -> store.redirectUrl(path, ttl))))
                 .orElseGet(() -> Future.failedFuture(unknown(digest))));
     }
 
@@ -81,7 +81,7 @@ public final class BlobService {
         }
         String link = RegistryLayout.layerLink(repository, digest);
         return store.exists(link).compose(linked -> linked
-                ? store.driver().delete(link)
+                ? store.delete(link)
                 : Future.failedFuture(unknown(digest)));
     }
 

@@ -25,7 +25,7 @@ final class CatalogIndex {
     }
 
     Future<Void> add(String repository) {
-        return store.driver().write(RegistryLayout.catalogMarker(repository), Buffer.buffer());
+        return store.write(RegistryLayout.catalogMarker(repository), Buffer.buffer());
     }
 
     Future<Void> addAll(List<String> repositories) {
@@ -38,7 +38,7 @@ final class CatalogIndex {
     }
 
     Future<Void> markComplete() {
-        return store.driver().write(RegistryLayout.catalogIndexComplete(), Buffer.buffer());
+        return store.write(RegistryLayout.catalogIndexComplete(), Buffer.buffer());
     }
 
     Future<List<String>> repositories() {

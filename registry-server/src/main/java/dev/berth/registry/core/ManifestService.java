@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Manifests: validated on push, stored byte for byte as blobs, linked into the repository, and
@@ -23,15 +24,17 @@ public final class ManifestService {
     public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
     private final Store store;
+    private final StoredManifests stored;
     private final BlobService blobs;
     private final TagService tags;
     private final ReferrerService referrers;
     private final CatalogIndex catalog;
     private final RegistryOptions options;
 
-    ManifestService(Store store, BlobService blobs, TagService tags, ReferrerService referrers, CatalogIndex catalog,
-                    RegistryOptions options) {
+    ManifestService(Store store, StoredManifests stored, BlobService blobs, TagService tags, ReferrerService referrers,
+                    CatalogIndex catalog, RegistryOptions options) {
         this.store = store;
+        this.stored = stored;
         this.catalog = catalog;
         this.blobs = blobs;
         this.tags = tags;
@@ -45,39 +48,7 @@ public final class ManifestService {
         Future<Digest> digest = ref.isTag()
                 ? tags.resolve(repository, ref.tag()).map(found -> found.orElseThrow(() -> unknown(reference)))
                 : Future.succeededFuture(ref.digest());
-        return digest.compose(d -> load(repository, d).map(found -> {
-            if (found == null) {
-                throw unknown(reference);
-            }
-            return found;
-        }));
-    }
-
-    /** The manifest with this digest when the repository holds it, or null. */
-    Future<StoredManifest> load(String repository, Digest digest) {
-        return store.exists(RegistryLayout.revisionLink(repository, digest)).compose(linked -> {
-            if (!linked) {
-                return Future.succeededFuture(null);
-            }
-            return store.driver().read(RegistryLayout.blobData(digest))
-                    .recover(e -> Store.absent(e, null))
-                    .map(content -> content == null ? null
-                            : new StoredManifest(digest, ManifestParser.storedMediaType(verified(digest, content)), content));
-        });
-    }
-
-    /**
-     * The content's bytes once they are checked against the digest: manifests are small, so every
-     * read re-hashes them and a flipped bit is answered 500, never served.
-     */
-    private static byte[] verified(Digest digest, Buffer content) {
-        byte[] bytes = content.getBytes();
-        Digest actual = Digest.of(digest.algorithm(), bytes);
-        if (!actual.equals(digest)) {
-            throw new DistributionException(ErrorCode.UNKNOWN, 500, "stored manifest " + digest
-                    + " is corrupt (its content hashes to " + actual + "); run berth-registry scrub --repair", null);
-        }
-        return bytes;
+        return digest.compose(d -> stored.load(repository, d)).map(found -> found.orElseThrow(() -> unknown(reference)));
     }
 
     public Future<PushedManifest> put(String repository, String reference, Buffer body, String contentType) {
@@ -115,26 +86,15 @@ public final class ManifestService {
                     : Future.failedFuture(unknown(reference)));
         }
         Digest digest = ref.digest();
-        return load(repository, digest).compose(found -> {
-            if (found == null) {
+        return stored.load(repository, digest).compose(found -> {
+            if (found.isEmpty()) {
                 return Future.failedFuture(unknown(reference));
             }
-            Manifest manifest = parseStored(found);
+            Optional<Digest> subject = StoredManifests.parse(found.get()).map(Manifest::subject).map(Descriptor::digest);
             return tags.untagAll(repository, digest)
-                    .compose(v -> manifest != null && manifest.subject() != null
-                            ? referrers.remove(repository, manifest.subject().digest(), digest)
-                            : Future.succeededFuture())
-                    .compose(v -> store.driver().delete(RegistryLayout.revisionLink(repository, digest)));
+                    .compose(v -> subject.map(s -> referrers.remove(repository, s, digest)).orElseGet(Future::succeededFuture))
+                    .compose(v -> store.delete(RegistryLayout.revisionLink(repository, digest)));
         });
-    }
-
-    /** A stored manifest parsed again, or null for content older registries took without validation. */
-    static Manifest parseStored(StoredManifest stored) {
-        try {
-            return ManifestParser.parse(stored.content().getBytes(), stored.mediaType());
-        } catch (DistributionException e) {
-            return null;
-        }
     }
 
     private Future<Void> checkReferences(String repository, Manifest manifest) {
@@ -155,7 +115,7 @@ public final class ManifestService {
      * now from deleting content that was unreferenced until this push (see docs/operations.md).
      */
     private Future<Void> storeContent(Digest digest, Buffer body) {
-        return store.driver().write(RegistryLayout.blobData(digest), body);
+        return store.write(RegistryLayout.blobData(digest), body);
     }
 
     private static DistributionException missing(Descriptor descriptor, String kind) {

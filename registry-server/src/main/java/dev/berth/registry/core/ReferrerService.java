@@ -17,13 +17,10 @@ import java.util.Objects;
  */
 public final class ReferrerService {
     private final Store store;
-    private ManifestService manifests;
+    private final StoredManifests manifests;
 
-    ReferrerService(Store store) {
+    ReferrerService(Store store, StoredManifests manifests) {
         this.store = store;
-    }
-
-    void manifests(ManifestService manifests) {
         this.manifests = manifests;
     }
 
@@ -70,16 +67,13 @@ public final class ReferrerService {
 
     /** The descriptor the referrers API lists for one referrer; null when it is gone. */
     private Future<Descriptor> describe(String repository, Digest digest) {
-        return manifests.load(repository, digest).map(stored -> {
-            if (stored == null) {
-                return null;
-            }
-            Manifest manifest = ManifestService.parseStored(stored);
-            if (manifest == null) {
-                return null;
-            }
-            return new Descriptor(stored.mediaType(), digest, stored.content().length(),
-                    manifest.referrerArtifactType(), null, manifest.annotations(), null);
-        });
+        return manifests.load(repository, digest).map(found -> found
+                .flatMap(stored -> StoredManifests.parse(stored).map(manifest -> descriptor(stored, manifest)))
+                .orElse(null));
+    }
+
+    private static Descriptor descriptor(StoredManifest stored, Manifest manifest) {
+        return new Descriptor(stored.mediaType(), stored.digest(), stored.content().length(),
+                manifest.referrerArtifactType(), null, manifest.annotations(), null);
     }
 }

@@ -26,9 +26,9 @@ public final class Registry {
         this.uploads = new UploadService(store, blobs, clock);
         CatalogIndex catalogIndex = new CatalogIndex(store);
         this.tags = new TagService(store, new TaggedByIndex(store));
-        this.referrers = new ReferrerService(store);
-        this.manifests = new ManifestService(store, blobs, tags, referrers, catalogIndex, options);
-        this.referrers.manifests(manifests);
+        StoredManifests stored = new StoredManifests(store);
+        this.referrers = new ReferrerService(store, stored);
+        this.manifests = new ManifestService(store, stored, blobs, tags, referrers, catalogIndex, options);
         this.catalog = new CatalogService(store, catalogIndex);
     }
 

@@ -93,7 +93,7 @@ public final class TagService {
     Future<Boolean> untag(String repository, String tag) {
         String dir = RegistryLayout.tagDir(repository, tag);
         return store.exists(dir).compose(exists -> exists
-                ? store.driver().delete(dir).map(true)
+                ? store.delete(dir).map(true)
                 : Future.succeededFuture(false));
     }
 

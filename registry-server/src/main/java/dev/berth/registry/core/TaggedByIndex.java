@@ -26,7 +26,7 @@ final class TaggedByIndex {
     }
 
     Future<Void> add(String repository, String tag, Digest digest) {
-        return store.driver().write(RegistryLayout.taggedByMarker(repository, digest, tag), Buffer.buffer());
+        return store.write(RegistryLayout.taggedByMarker(repository, digest, tag), Buffer.buffer());
     }
 
     /** The tags that were pointed at {@code digest}; some may point elsewhere by now. */
@@ -45,6 +45,6 @@ final class TaggedByIndex {
     }
 
     Future<Void> markComplete(String repository) {
-        return store.driver().write(RegistryLayout.taggedByIndexComplete(repository), Buffer.buffer());
+        return store.write(RegistryLayout.taggedByIndexComplete(repository), Buffer.buffer());
     }
 }

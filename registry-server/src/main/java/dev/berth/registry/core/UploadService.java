@@ -44,7 +44,7 @@ public final class UploadService {
         String id = UUID.randomUUID().toString();
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
-        return store.driver().writeEphemeral(RegistryLayout.uploadStartedAt(repository, id),
+        return store.writeEphemeral(RegistryLayout.uploadStartedAt(repository, id),
                         Buffer.buffer(state.startedAt().toString()))
                 .compose(v -> saveState(repository, id, state))
                 .map(v -> new UploadStatus(repository, id, 0));
@@ -100,7 +100,7 @@ public final class UploadService {
     /** Throws the session away. */
     public Future<Void> cancel(String repository, String id) {
         Validate.repository(repository);
-        return loadState(repository, id).compose(state -> store.driver().delete(RegistryLayout.uploadDir(repository, id)));
+        return loadState(repository, id).compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)));
     }
 
     private Future<CompletedBlob> finish(String repository, String id, Digest expected, Session session) {
@@ -116,7 +116,7 @@ public final class UploadService {
         return store.exists(blobPath)
                 .compose(present -> present
                         ? session.writer.cancel()
-                        : session.writer.commit().compose(v -> store.driver().move(RegistryLayout.uploadData(repository, id), blobPath)))
+                        : session.writer.commit().compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
                 .compose(v -> blobs.link(repository, expected))
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
                 .map(v -> new CompletedBlob(repository, expected));
@@ -154,7 +154,7 @@ public final class UploadService {
     }
 
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
-        return store.driver().writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
+        return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
             if (writer.size() != state.offset()) {
                 return writer.end().transform(ignored -> Future.failedFuture(new DistributionException(
                         ErrorCode.BLOB_UPLOAD_INVALID,
@@ -191,15 +191,13 @@ public final class UploadService {
         if (id == null || !UPLOAD_ID.matcher(id).matches()) {
             return Future.failedFuture(unknownUpload(id));
         }
-        return store.driver().read(RegistryLayout.uploadState(repository, id))
-                .recover(e -> Store.absent(e, null))
-                .compose(json -> json == null
-                        ? Future.failedFuture(unknownUpload(id))
-                        : Future.succeededFuture(UploadState.fromJson(json)));
+        return store.read(RegistryLayout.uploadState(repository, id)).compose(json -> json
+                .map(found -> Future.succeededFuture(UploadState.fromJson(found)))
+                .orElseGet(() -> Future.failedFuture(unknownUpload(id))));
     }
 
     private Future<Void> saveState(String repository, String id, UploadState state) {
-        return store.driver().writeEphemeral(RegistryLayout.uploadState(repository, id), state.toJson());
+        return store.writeEphemeral(RegistryLayout.uploadState(repository, id), state.toJson());
     }
 
     private static DistributionException unknownUpload(String id) {

@@ -3,6 +3,7 @@ package dev.berth.registry.gc;
 import dev.berth.oci.Digest;
 import dev.berth.registry.core.Batches;
 import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
 import dev.berth.storage.FileInfo;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
@@ -35,7 +36,8 @@ public final class GarbageCollector {
     static final Duration LEASE_SETTLE = Duration.ofSeconds(2);
 
     private final Vertx vertx;
-    private final StoreWalker store;
+    private final Store store;
+    private final StoreWalker walker;
     private final RepositoryGraphLoader graphs;
     private final Clock clock;
     private final GcLease lease;
@@ -48,8 +50,9 @@ public final class GarbageCollector {
 
     GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener, Clock clock, Duration leaseSettle) {
         this.vertx = vertx;
-        this.store = new StoreWalker(driver);
-        this.graphs = new RepositoryGraphLoader(store);
+        this.store = new Store(driver);
+        this.walker = new StoreWalker(store);
+        this.graphs = new RepositoryGraphLoader(store, walker);
         this.clock = clock;
         this.listener = listener;
         this.uploadAge = new UploadAge(store);
@@ -72,7 +75,7 @@ public final class GarbageCollector {
     private Future<GcReport> run(GcOptions options, Instant started) {
         Instant cutoff = started.minus(options.gracePeriod());
         Sweep sweep = new Sweep(options, cutoff);
-        return store.repositories().compose(repositories -> Batches.forEach(repositories, repository -> markRepository(repository, sweep)
+        return walker.repositories().compose(repositories -> Batches.forEach(repositories, repository -> markRepository(repository, sweep)
                         .compose(v -> purgeUploads(repository, options, started, sweep)))
                 .compose(v -> sweepBlobs(sweep))
                 .map(v -> new GcReport(options.dryRun(), repositories.size(), sweep.marked.size(), sweep.blobsDeleted.get(),
@@ -81,7 +84,7 @@ public final class GarbageCollector {
     }
 
     private Future<Void> markRepository(String repository, Sweep sweep) {
-        Future<Void> layers = store.digestsUnder(RegistryLayout.layersDir(repository))
+        Future<Void> layers = walker.digestsUnder(RegistryLayout.layersDir(repository))
                 .onSuccess(digests -> digests.forEach(digest ->
                         sweep.layerLinks.computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>())).add(repository)))
                 .mapEmpty();
@@ -124,7 +127,7 @@ public final class GarbageCollector {
 
     private Future<Void> purgeUploads(String repository, GcOptions options, Instant now, Sweep sweep) {
         Instant purgeBefore = now.minus(options.purgeUploadsAfter());
-        return store.list(RegistryLayout.uploadsDir(repository)).compose(ids -> Batches.forEach(ids, id ->
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(ids -> Batches.forEach(ids, id ->
                 uploadAge.lastWritten(repository, id).compose(written -> {
                     if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
                         return Future.succeededFuture();
@@ -135,7 +138,7 @@ public final class GarbageCollector {
     }
 
     private Future<Void> sweepBlobs(Sweep sweep) {
-        return store.blobs().compose(blobs -> Batches.forEach(
+        return walker.blobs().compose(blobs -> Batches.forEach(
                 blobs.stream().filter(digest -> !sweep.marked.contains(digest)).toList(),
                 digest -> sweepBlob(digest, sweep)));
     }

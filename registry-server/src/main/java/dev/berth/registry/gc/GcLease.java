@@ -1,6 +1,7 @@
 package dev.berth.registry.gc;
 
 import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -20,13 +21,13 @@ import java.util.Optional;
  */
 final class GcLease {
     private final Vertx vertx;
-    private final StoreWalker store;
+    private final Store store;
     private final Clock clock;
     private final String owner;
     private final Duration ttl;
     private final Duration settle;
 
-    GcLease(Vertx vertx, StoreWalker store, Clock clock, String owner, Duration ttl, Duration settle) {
+    GcLease(Vertx vertx, Store store, Clock clock, String owner, Duration ttl, Duration settle) {
         this.vertx = vertx;
         this.store = store;
         this.clock = clock;
@@ -61,11 +62,11 @@ final class GcLease {
 
     private Future<Void> write() {
         JsonObject lease = new JsonObject().put("owner", owner).put("expires", clock.instant().plus(ttl).toString());
-        return store.driver().write(RegistryLayout.gcLease(), lease.toBuffer());
+        return store.write(RegistryLayout.gcLease(), lease.toBuffer());
     }
 
     private Future<Optional<Holder>> current() {
-        return store.driver().read(RegistryLayout.gcLease()).map(GcLease::parse).recover(e -> StoreWalker.absent(e, Optional.empty()));
+        return store.read(RegistryLayout.gcLease()).map(content -> content.flatMap(GcLease::parse));
     }
 
     /** A lease nobody can read is treated as free: it would otherwise stop every collection for good. */

@@ -6,6 +6,7 @@ import dev.berth.oci.Manifest;
 import dev.berth.oci.ManifestParser;
 import dev.berth.registry.core.Batches;
 import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,22 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads a repository's revisions and tags into a {@link RepositoryGraph}. */
 final class RepositoryGraphLoader {
-    private final StoreWalker store;
+    private final Store store;
+    private final StoreWalker walker;
 
-    RepositoryGraphLoader(StoreWalker store) {
+    RepositoryGraphLoader(Store store, StoreWalker walker) {
         this.store = store;
+        this.walker = walker;
     }
 
     Future<RepositoryGraph> load(String repository) {
         Map<Digest, Optional<Manifest>> manifests = new ConcurrentHashMap<>();
         List<Digest> tagged = Collections.synchronizedList(new ArrayList<>());
-        Future<Void> revisions = store.digestsUnder(RegistryLayout.revisionsDir(repository))
-                .compose(digests -> Batches.forEach(digests, digest -> store.driver().read(RegistryLayout.blobData(digest))
-                        .onSuccess(content -> manifests.put(digest, parse(content.getBytes())))
+        Future<Void> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
+                .compose(digests -> Batches.forEach(digests, digest -> store.read(RegistryLayout.blobData(digest))
                         // A revision whose content is gone references nothing; scrub reports the dangling link.
-                        .recover(e -> StoreWalker.absent(e, null))));
-        Future<Void> tags = store.list(RegistryLayout.tagsDir(repository))
-                .compose(names -> Batches.forEach(names, tag -> store.readLink(RegistryLayout.tagCurrentLink(repository, tag))
+                        .onSuccess(content -> content.ifPresent(found -> manifests.put(digest, parse(found.getBytes()))))));
+        Future<Void> tags = store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                .compose(names -> Batches.forEach(names, tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))
                         .onSuccess(digest -> digest.ifPresent(tagged::add))));
         return Future.all(revisions, tags).map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
     }

@@ -1,6 +1,7 @@
 package dev.berth.registry.gc;
 
 import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
 import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import java.util.Optional;
  * unfinished segments sit under the session's directory and go with it.
  */
 final class UploadAge {
-    private final StoreWalker store;
+    private final Store store;
 
-    UploadAge(StoreWalker store) {
+    UploadAge(Store store) {
         this.store = store;
     }
 

@@ -23,10 +23,10 @@ public final class ClientConnections implements Handler<HttpConnection> {
     private static final String ENCODER = "httpEncoder";
 
     private final HttpServerOptions options;
-    private final HttpConfig.ClientLimits limits;
+    private final HttpConfig limits;
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
-    public ClientConnections(HttpServerOptions options, HttpConfig.ClientLimits limits) {
+    public ClientConnections(HttpServerOptions options, HttpConfig limits) {
         this.options = options;
         this.limits = limits;
     }

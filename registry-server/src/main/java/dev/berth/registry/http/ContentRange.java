@@ -38,7 +38,8 @@ record ContentRange(long start, long end) {
         }
     }
 
+    /** 416 as for any range the upload cannot take, with the spec's upload code (RANGE_INVALID is none of its codes). */
     private static DistributionException invalid(String header) {
-        return new DistributionException(ErrorCode.RANGE_INVALID, "invalid Content-Range: " + header);
+        return new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID, 416, "invalid Content-Range: " + header, null);
     }
 }

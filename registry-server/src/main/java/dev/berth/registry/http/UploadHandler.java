@@ -78,8 +78,8 @@ final class UploadHandler {
     private static void checkLength(HttpServerRequest request, ContentRange range) {
         String length = request.getHeader("Content-Length");
         if (range != null && length != null && !length.equals(String.valueOf(range.length()))) {
-            throw new DistributionException(ErrorCode.RANGE_INVALID,
-                    "Content-Range covers " + range.length() + " bytes but Content-Length is " + length);
+            throw new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID, 416,
+                    "Content-Range covers " + range.length() + " bytes but Content-Length is " + length, null);
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.berth.registry.scrub;
 
 import dev.berth.oci.Digest;
+import dev.berth.oci.DigestAlgorithm;
 import dev.berth.registry.core.Batches;
 import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
 import dev.berth.registry.gc.StoreWalker;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,19 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * (quarantined ones included) are removed.
  */
 public final class Scrubber {
-    private final StorageDriver driver;
-    private final StoreWalker store;
+    private final Store store;
+    private final StoreWalker walker;
 
     public Scrubber(StorageDriver driver) {
-        this.driver = driver;
-        this.store = new StoreWalker(driver);
+        this.store = new Store(driver);
+        this.walker = new StoreWalker(store);
     }
 
     public Future<ScrubReport> scrub(boolean repair) {
         List<String> corrupt = Collections.synchronizedList(new ArrayList<>());
         List<String> dangling = Collections.synchronizedList(new ArrayList<>());
         Set<Digest> present = ConcurrentHashMap.newKeySet();
-        return store.blobs().compose(blobs -> Batches.forEach(blobs, digest -> rehash(digest).compose(actual -> {
+        return walker.blobs().compose(blobs -> Batches.forEach(blobs, digest -> rehash(digest).compose(actual -> {
                     if (actual == null) {
                         return Future.succeededFuture();
                     }
@@ -41,17 +45,17 @@ public final class Scrubber {
                         return Future.succeededFuture();
                     }
                     corrupt.add(digest + " (content hashes to " + actual + ")");
-                    return repair ? driver.move(RegistryLayout.blobData(digest), RegistryLayout.quarantinedBlob(digest)) : Future.succeededFuture();
+                    return repair ? store.move(RegistryLayout.blobData(digest), RegistryLayout.quarantinedBlob(digest)) : Future.succeededFuture();
                 }))
-                .compose(v -> store.repositories())
+                .compose(v -> walker.repositories())
                 .compose(repositories -> Batches.forEach(repositories, repository -> checkLinks(repository, present, repair, dangling)))
                 .map(v -> new ScrubReport(repair, blobs.size(), List.copyOf(corrupt), List.copyOf(dangling))));
     }
 
     private Future<Void> checkLinks(String repository, Set<Digest> present, boolean repair, List<String> dangling) {
-        Future<List<String>> layers = store.digestsUnder(RegistryLayout.layersDir(repository))
+        Future<List<String>> layers = walker.digestsUnder(RegistryLayout.layersDir(repository))
                 .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.layerLink(repository, d)).toList());
-        Future<List<String>> revisions = store.digestsUnder(RegistryLayout.revisionsDir(repository))
+        Future<List<String>> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
                 .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.revisionLink(repository, d)).toList());
         return Future.all(layers, revisions).compose(v -> {
             List<String> candidates = new ArrayList<>(layers.result());
@@ -69,14 +73,18 @@ public final class Scrubber {
 
     /** The digest of the blob's stored content, with the algorithm its name says; null when it has none. */
     private Future<Digest> rehash(Digest digest) {
-        MessageDigest hash = digest.algorithm().newMessageDigest();
-        return driver.readStream(RegistryLayout.blobData(digest), 0, -1).compose(stream -> {
-            Promise<Digest> done = Promise.promise();
-            stream.handler(chunk -> hash.update(chunk.getBytes()));
-            stream.exceptionHandler(done::tryFail);
-            stream.endHandler(v -> done.tryComplete(Digest.fromHash(digest.algorithm(), hash.digest())));
-            stream.resume();
-            return done.future();
-        }).recover(e -> StoreWalker.absent(e, null));
+        return store.readStreamIfExists(RegistryLayout.blobData(digest)).compose(content -> content
+                .map(stream -> hash(stream, digest.algorithm()))
+                .orElseGet(() -> Future.succeededFuture(null)));
+    }
+
+    private static Future<Digest> hash(ReadStream<Buffer> stream, DigestAlgorithm algorithm) {
+        MessageDigest hash = algorithm.newMessageDigest();
+        Promise<Digest> done = Promise.promise();
+        stream.handler(chunk -> hash.update(chunk.getBytes()));
+        stream.exceptionHandler(done::tryFail);
+        stream.endHandler(v -> done.tryComplete(Digest.fromHash(algorithm, hash.digest())));
+        stream.resume();
+        return done.future();
     }
 }

@@ -1,14 +1,15 @@
 package dev.berth.registry.config;
 
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Environment variables")
 class EnvironmentMappingTest {
@@ -18,6 +19,10 @@ class EnvironmentMappingTest {
     void variableNames() {
         assertThat(Settings.ALL).extracting(Setting::environmentVariable).containsExactly(
                 "BERTH_HTTP_LISTEN",
+                "BERTH_HTTP_SHUTDOWNTIMEOUT",
+                "BERTH_HTTP_HEADERTIMEOUT",
+                "BERTH_HTTP_MINBODYRATE",
+                "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
                 "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
                 "BERTH_STORAGE_S3_BUCKET",
                 "BERTH_STORAGE_S3_REGION",
@@ -37,10 +42,6 @@ class EnvironmentMappingTest {
                 "BERTH_GC_GRACEPERIOD",
                 "BERTH_GC_DELETEUNTAGGED",
                 "BERTH_UPLOADS_PURGEAFTER",
-                "BERTH_HTTP_SHUTDOWNTIMEOUT",
-                "BERTH_HTTP_HEADERTIMEOUT",
-                "BERTH_HTTP_MINBODYRATE",
-                "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
                 "BERTH_READONLY_ENABLED",
                 "BERTH_METRICS_ENABLED",
                 "BERTH_METRICS_LISTEN",
@@ -53,7 +54,8 @@ class EnvironmentMappingTest {
                 "BERTH_AUTH_TOKEN_REALM",
                 "BERTH_AUTH_TOKEN_TRUST",
                 "BERTH_AUTH_ACCESS",
-                "BERTH_AUTH_ADMINS");
+                "BERTH_AUTH_ADMINS",
+                "BERTH_WEBHOOKS_ENDPOINTS");
     }
 
     @Test
@@ -68,17 +70,12 @@ class EnvironmentMappingTest {
 
         RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
 
-        assertThat(config).isEqualTo(new RegistryConfig(
-                new HttpConfig(new ListenAddress("127.0.0.1", 8080), Duration.ofSeconds(5)),
-                new FilesystemStorageConfig(Path.of("/srv/registry")),
-                new DeleteConfig(false),
-                new LogConfig(LogLevel.DEBUG, false),
-                new TlsConfig.Off(),
-                RegistryConfig.defaults().gc(),
-                RegistryConfig.defaults().uploads(),
-                new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth(), WebhooksConfig.none()));
+        RegistryConfig defaults = RegistryConfig.defaults();
+        assertThat(config).isEqualTo(defaults
+                .withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 8080)))
+                .withStorage(new FilesystemStorageConfig(Path.of("/srv/registry")))
+                .withDelete(new DeleteConfig(false))
+                .withLog(new LogConfig(LogLevel.DEBUG, false)));
     }
 
     @Test
@@ -92,5 +89,35 @@ class EnvironmentMappingTest {
         RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
 
         assertThat(config).isEqualTo(RegistryConfig.defaults());
+    }
+
+    @Test
+    @DisplayName("A list setting takes JSON from its variable: webhook endpoints with their keys, names as a JSON list")
+    void listsFromEnvironment() {
+        RegistryConfig config = ConfigLoader.load(Optional.empty(), Map.of(
+                "BERTH_WEBHOOKS_ENDPOINTS", "[{\"url\": \"https://hooks.example/registry\", \"events\": [\"push\"], \"timeout\": \"2s\"}]",
+                "BERTH_AUTH_ADMINS", "[\"alice\", \"bob\"]"), ConfigLayer.empty());
+
+        assertThat(config.webhooks().endpoints()).singleElement().satisfies(endpoint -> {
+            assertThat(endpoint.url()).hasToString("https://hooks.example/registry");
+            assertThat(endpoint.actions()).containsExactly("push");
+            assertThat(endpoint.timeout()).isEqualTo(Duration.ofSeconds(2));
+        });
+        assertThat(config.auth().admins()).containsExactlyInAnyOrder("alice", "bob");
+    }
+
+    @Test
+    @DisplayName("A list that is not JSON, or an entry with a bad value, is named with its variable")
+    void badListsFromEnvironment() {
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{url"), ConfigLayer.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid webhooks.endpoints '[{url' from environment variable BERTH_WEBHOOKS_ENDPOINTS: expected a JSON list");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
+                Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{\"url\": \"ftp://x\"}]"), ConfigLayer.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid webhooks.endpoints")
+                .hasMessageContaining("from environment variable BERTH_WEBHOOKS_ENDPOINTS")
+                .hasMessageContaining("webhooks.endpoints[0].url")
+                .hasMessageEndingWith("expected an http:// or https:// URL with a host");
     }
 }

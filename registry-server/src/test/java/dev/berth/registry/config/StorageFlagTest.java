@@ -41,6 +41,6 @@ class StorageFlagTest {
     }
 
     private static StorageConfig storageOf(String spec) {
-        return ConfigLoader.resolve(List.of(StorageFlag.apply(spec, ConfigLayer.empty())), WebhooksConfig.none()).storage();
+        return ConfigLoader.resolve(List.of(StorageFlag.apply(spec, ConfigLayer.empty()))).storage();
     }
 }

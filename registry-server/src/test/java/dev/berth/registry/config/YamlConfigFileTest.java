@@ -1,7 +1,5 @@
 package dev.berth.registry.config;
 
-import java.util.Optional;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +33,12 @@ class YamlConfigFileTest {
                   accesslog: false
                 """);
 
-        assertThat(resolve(file)).isEqualTo(new RegistryConfig(
-                new HttpConfig(new ListenAddress("::1", 5001), Duration.ofSeconds(5)),
-                new FilesystemStorageConfig(Path.of("/var/lib/berth")),
-                new DeleteConfig(false),
-                new LogConfig(LogLevel.TRACE, false),
-                new TlsConfig.Off(),
-                RegistryConfig.defaults().gc(),
-                RegistryConfig.defaults().uploads(),
-                new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth(), WebhooksConfig.none()));
+        RegistryConfig defaults = RegistryConfig.defaults();
+        assertThat(resolve(file)).isEqualTo(defaults
+                .withHttp(defaults.http().withListen(new ListenAddress("::1", 5001)))
+                .withStorage(new FilesystemStorageConfig(Path.of("/var/lib/berth")))
+                .withDelete(new DeleteConfig(false))
+                .withLog(new LogConfig(LogLevel.TRACE, false)));
     }
 
     @Test
@@ -74,7 +67,7 @@ class YamlConfigFileTest {
         assertThatThrownBy(() -> YamlConfigFile.read(file))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("unknown setting 'http.lsten' in config file " + file)
-                .hasMessageContaining("http.listen, storage.filesystem.rootdirectory");
+                .hasMessageContaining("http.listen, http.shutdownTimeout");
     }
 
     @Test
@@ -162,6 +155,6 @@ class YamlConfigFileTest {
     }
 
     private static RegistryConfig resolve(Path file) {
-        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)), WebhooksConfig.none());
+        return ConfigLoader.resolve(List.of(YamlConfigFile.read(file)));
     }
 }

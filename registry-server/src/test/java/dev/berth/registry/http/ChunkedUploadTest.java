@@ -109,7 +109,7 @@ class ChunkedUploadTest extends ApiTest {
     void rangeLengthMismatch() {
         String location = Uploads.open(api, REPO);
 
-        api.patch(location, bytes(0, 100), "Content-Range", "0-49").isError(416, "RANGE_INVALID");
+        api.patch(location, bytes(0, 100), "Content-Range", "0-49").isError(416, "BLOB_UPLOAD_INVALID");
     }
 
     @Test
@@ -117,7 +117,7 @@ class ChunkedUploadTest extends ApiTest {
     void malformedRange() {
         String location = Uploads.open(api, REPO);
 
-        api.patch(location, bytes(0, 100), "Content-Range", "bytes=a-b").isError(416, "RANGE_INVALID");
+        api.patch(location, bytes(0, 100), "Content-Range", "bytes=a-b").isError(416, "BLOB_UPLOAD_INVALID");
     }
 
     @Test

@@ -39,11 +39,11 @@ class ContentRangeTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"5-4", "-1", "1-", "a-b", "0-1-2", "bytes */100", "99999999999999999999-99999999999999999999"})
-    @DisplayName("a malformed or backwards range is refused with 416 RANGE_INVALID")
+    @DisplayName("a malformed or backwards range is refused with 416 BLOB_UPLOAD_INVALID, a code of the spec")
     void rejectsMalformed(String header) {
         assertThatThrownBy(() -> ContentRange.parse(header))
                 .isInstanceOfSatisfying(DistributionException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.RANGE_INVALID);
+                    assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_INVALID);
                     assertThat(e.status()).isEqualTo(416);
                 });
     }

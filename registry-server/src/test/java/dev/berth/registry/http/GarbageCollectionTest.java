@@ -208,6 +208,24 @@ class GarbageCollectionTest {
     }
 
     @Test
+    @DisplayName("a tag whose link holds no digest is passed over: the collection runs, and the tags that resolve keep their images")
+    void damagedTagLinkPassedOver() throws IOException {
+        start(Duration.ZERO, Duration.ofDays(7));
+        Content tagged = push.image(REPO, "1.0");
+        Content orphan = push.randomBlob(REPO, 100);
+        Path damaged = server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_manifests/tags/broken/current/link");
+        Files.createDirectories(damaged.getParent());
+        Files.writeString(damaged, "no digest");
+
+        JsonObject report = collect("{\"deleteUntagged\": true}");
+
+        assertThat(report.getInteger("manifestsDeleted")).isZero();
+        assertThat(report.getInteger("blobsDeleted")).isEqualTo(1);
+        assertThat(blobFile(orphan)).doesNotExist();
+        api.get("/v2/" + REPO + "/manifests/" + tagged.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+    }
+
+    @Test
     @DisplayName("upload sessions older than uploads.purgeAfter are purged; a session is otherwise left alone")
     void purgesStaleUploads() throws Exception {
         start(Duration.ZERO, Duration.ofHours(1));

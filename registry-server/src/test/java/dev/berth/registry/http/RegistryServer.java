@@ -1,21 +1,15 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.config.MetricsConfig;
-import dev.berth.registry.config.WebhooksConfig;
-import dev.berth.registry.config.ReadOnlyConfig;
-import java.util.Optional;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
 import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.GcConfig;
-import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
-import dev.berth.registry.config.TlsConfig;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.registry.config.UploadsConfig;
 import io.vertx.core.Future;
@@ -53,11 +47,10 @@ final class RegistryServer implements AutoCloseable {
 
     /** A registry whose garbage collection and upload purge are set as the test needs. */
     static RegistryServer start(StorageConfig storage, Path dataDir, boolean deleteEnabled, GcConfig gc, UploadsConfig uploads) {
-        RegistryConfig config = new RegistryConfig(
-                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)), storage,
-                new DeleteConfig(deleteEnabled), new LogConfig(LogLevel.WARN, false), new TlsConfig.Off(), gc, uploads,
-                new ReadOnlyConfig(false), new MetricsConfig(true, Optional.empty()),
-                RegistryConfig.defaults().auth(), WebhooksConfig.none());
+        RegistryConfig defaults = RegistryConfig.defaults();
+        RegistryConfig config = defaults.withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 0)))
+                .withStorage(storage).withDelete(new DeleteConfig(deleteEnabled)).withLog(new LogConfig(LogLevel.WARN, false))
+                .withGc(gc).withUploads(uploads);
         try {
             return new RegistryServer(RegistryLauncher.start(config), dataDir);
         } catch (LaunchException e) {

@@ -3,17 +3,12 @@ package dev.berth.registry.tls;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.RegistryLauncher;
 import dev.berth.registry.RunningRegistry;
-import dev.berth.registry.config.DeleteConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
-import dev.berth.registry.config.HttpConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogConfig;
 import dev.berth.registry.config.LogLevel;
-import dev.berth.registry.config.MetricsConfig;
-import dev.berth.registry.config.ReadOnlyConfig;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
-import dev.berth.registry.config.WebhooksConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 
 /** A registry on loopback with a TLS configuration, asked over HTTPS, and stopped after each test. */
 final class HttpsRegistry implements AfterEachCallback {
@@ -32,12 +26,9 @@ final class HttpsRegistry implements AfterEachCallback {
 
     void start(Path storage, TlsConfig tls) throws LaunchException {
         stop();
-        running = RegistryLauncher.start(new RegistryConfig(
-                new HttpConfig(new ListenAddress("127.0.0.1", 0), Duration.ofSeconds(5)),
-                new FilesystemStorageConfig(storage), new DeleteConfig(true), new LogConfig(LogLevel.INFO, false), tls,
-                RegistryConfig.defaults().gc(), RegistryConfig.defaults().uploads(), new ReadOnlyConfig(false),
-                new MetricsConfig(true, Optional.empty()), RegistryConfig.defaults().auth(),
-                WebhooksConfig.none()));
+        RegistryConfig defaults = RegistryConfig.defaults();
+        running = RegistryLauncher.start(defaults.withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 0)))
+                .withStorage(new FilesystemStorageConfig(storage)).withLog(new LogConfig(LogLevel.INFO, false)).withTls(tls));
     }
 
     void stop() {

@@ -11,6 +11,7 @@ import dev.berth.runtime.TestLayouts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,6 +67,23 @@ class UnpackCommandTest {
         assertThat(err.toString()).contains("berth: not found: registry.example/missing:1");
         assertThat(execute(layout.toString(), layout.toString())).isEqualTo(125);
         assertThat(err.toString()).contains("is not empty");
+    }
+
+    @Test
+    @DisplayName("refuses a directory with an oci-layout file but no index.json as a broken layout, naming index.json,"
+            + " rather than fetching it as a reference")
+    void layoutWithoutIndex() throws IOException {
+        Files.delete(layout.resolve("index.json"));
+        assertThat(execute(layout.toString(), scratch.resolve("d").toString())).isEqualTo(125);
+        assertThat(err.toString()).contains(layout + " is not an OCI image layout", "no index.json")
+                .doesNotContain("not found");
+    }
+
+    @Test
+    @DisplayName("names the tags a layout has when the tag asked for is not there")
+    void unknownTag() {
+        assertThat(execute(layout + ":latest", scratch.resolve("e").toString())).isEqualTo(125);
+        assertThat(err.toString()).contains("has no image tagged latest (tags: " + TestLayouts.TAG + ")");
     }
 
     private int execute(String... args) {

@@ -1,7 +1,5 @@
-package dev.berth.runtime.layout;
+package dev.berth.oci;
 
-import dev.berth.oci.Descriptor;
-import dev.berth.oci.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +7,9 @@ import java.security.MessageDigest;
 
 /**
  * Passes a blob through while hashing it, and fails the read that would go past the
- * descriptor's size or that reaches the end with the wrong size or digest. Bounding the
- * compressed stream this way bounds the work a layer can cause to what its manifest declared.
+ * descriptor's size or that reaches the end with the wrong size or digest, with a
+ * {@link ContentMismatchException}. Bounding the compressed stream this way bounds the work a
+ * layer can cause to what its manifest declared.
  */
 public final class VerifyingInputStream extends FilterInputStream {
     private final Descriptor expected;
@@ -18,7 +17,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     private long count;
     private boolean verified;
 
-    VerifyingInputStream(InputStream in, Descriptor expected) {
+    public VerifyingInputStream(InputStream in, Descriptor expected) {
         super(in);
         this.expected = expected;
         this.hash = expected.digest().algorithm().newMessageDigest();
@@ -40,7 +39,7 @@ public final class VerifyingInputStream extends FilterInputStream {
         }
         count += n;
         if (count > expected.size()) {
-            throw new IOException("blob " + expected.digest() + " is longer than the " + expected.size()
+            throw new ContentMismatchException("blob " + expected.digest() + " is longer than the " + expected.size()
                     + " bytes its descriptor declares");
         }
         hash.update(buffer, offset, n);
@@ -63,12 +62,12 @@ public final class VerifyingInputStream extends FilterInputStream {
             return;
         }
         if (count != expected.size()) {
-            throw new IOException("blob " + expected.digest() + " has " + count + " bytes, its descriptor declares "
+            throw new ContentMismatchException("blob " + expected.digest() + " has " + count + " bytes, its descriptor declares "
                     + expected.size());
         }
         Digest actual = Digest.fromHash(expected.digest().algorithm(), hash.digest());
         if (!actual.equals(expected.digest())) {
-            throw new IOException("blob " + expected.digest() + " has digest " + actual);
+            throw new ContentMismatchException("blob " + expected.digest() + " has digest " + actual);
         }
         verified = true;
     }

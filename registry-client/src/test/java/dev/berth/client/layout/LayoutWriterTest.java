@@ -5,6 +5,8 @@ import dev.berth.client.FailureKind;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
+import dev.berth.oci.layout.LayoutException;
+import dev.berth.oci.layout.OciLayout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("an OCI layout written by berth")
-class OciLayoutTest {
+class LayoutWriterTest {
     private static final byte[] CONTENT = "the content of a layer, long enough to split".getBytes(StandardCharsets.UTF_8);
     private static final Descriptor BLOB = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(CONTENT), CONTENT.length);
 
@@ -35,21 +37,42 @@ class OciLayoutTest {
     Path dir;
 
     @Test
-    @DisplayName("is created with oci-layout and an empty index.json")
+    @DisplayName("is created with oci-layout and an empty index.json in an empty directory, or one that does not exist yet")
     void created() throws IOException {
-        OciLayout layout = OciLayout.create(dir);
-        assertThat(dir.resolve("oci-layout")).hasContent("{\"imageLayoutVersion\":\"1.0.0\"}");
-        assertThat(layout.entries()).isEmpty();
+        for (Path root : List.of(dir, dir.resolve("new/layout"))) {
+            LayoutWriter layout = LayoutWriter.create(root);
+            assertThat(root.resolve("oci-layout")).hasContent("{\"imageLayoutVersion\":\"1.0.0\"}");
+            assertThat(layout.layout().entries()).isEmpty();
+            assertThat(OciLayout.open(root).entries()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("completes a directory with oci-layout but no index.json yet, as another berth creating the layout"
+            + " at that moment leaves it, and keeps an index.json that is there")
+    void completesAHalfCreatedLayout() throws IOException {
+        Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        LayoutWriter.create(dir).tag(BLOB, "kept");
+
+        assertThat(LayoutWriter.create(dir).layout().find("kept").digest()).isEqualTo(BLOB.digest());
+    }
+
+    @Test
+    @DisplayName("refuses to write into a directory whose oci-layout declares another version")
+    void refusesAnotherVersion() throws IOException {
+        Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"2.0.0\"}");
+        assertThatThrownBy(() -> LayoutWriter.create(dir)).isInstanceOf(LayoutException.class)
+                .hasMessageContaining(dir + " is not an OCI image layout");
     }
 
     @Test
     @DisplayName("resumes a blob from the partial file an interrupted run left, and verifies the whole")
     void resumesAcrossRuns() throws IOException {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> append(writer, new FailingAfter(CONTENT, 10))))
                 .hasRootCauseMessage("connection reset");
 
-        boolean written = OciLayout.open(dir).writeIfAbsent(BLOB, writer -> {
+        boolean written = LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
             assertThat(writer.written()).isEqualTo(10);
             append(writer, new ByteArrayInputStream(CONTENT, 10, CONTENT.length - 10));
             writer.commit();
@@ -57,15 +80,15 @@ class OciLayoutTest {
 
         assertThat(written).isTrue();
         assertThat(layout.has(BLOB)).isTrue();
-        assertThat(Files.readAllBytes(layout.blobPath(BLOB.digest()))).isEqualTo(CONTENT);
-        assertThat(Files.list(dir.resolve(OciLayout.PARTIAL_DIR))).isEmpty();
+        assertThat(Files.readAllBytes(layout.layout().blobPath(BLOB.digest()))).isEqualTo(CONTENT);
+        assertThat(Files.list(dir.resolve(LayoutWriter.PARTIAL_DIR))).isEmpty();
     }
 
     @Test
     @DisplayName("writes a blob once: a writer that finds it in place is not called")
     void writesOnce() {
-        OciLayout layout = OciLayout.create(dir);
-        assertThat(layout.writeIfAbsent(BLOB, OciLayoutTest::writeWhole)).isTrue();
+        LayoutWriter layout = LayoutWriter.create(dir);
+        assertThat(layout.writeIfAbsent(BLOB, LayoutWriterTest::writeWhole)).isTrue();
 
         assertThat(layout.writeIfAbsent(BLOB, writer -> {
             throw new AssertionError("called for a blob in place");
@@ -79,13 +102,13 @@ class OciLayoutTest {
         CountDownLatch mayFinish = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Boolean> first = threads.submit(() -> OciLayout.create(dir).writeIfAbsent(BLOB, writer -> {
+            Future<Boolean> first = threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
                 firstWriting.countDown();
                 await(mayFinish);
                 writeWhole(writer);
             }));
             await(firstWriting);
-            Future<Boolean> second = threads.submit(() -> OciLayout.open(dir).writeIfAbsent(BLOB, writer -> {
+            Future<Boolean> second = threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
                 throw new AssertionError("a second writer wrote while the first held the blob");
             }));
             mayFinish.countDown();
@@ -100,7 +123,7 @@ class OciLayoutTest {
     @Test
     @DisplayName("refuses content that does not match the digest, and keeps nothing of it")
     void refusesMismatch() throws IOException {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         byte[] tampered = CONTENT.clone();
         tampered[3] ^= 1;
 
@@ -110,13 +133,13 @@ class OciLayoutTest {
         })).isInstanceOf(ClientException.class)
                 .satisfies(e -> assertThat(((ClientException) e).kind()).isEqualTo(FailureKind.VERIFICATION));
         assertThat(layout.has(BLOB)).isFalse();
-        assertThat(Files.list(dir.resolve(OciLayout.PARTIAL_DIR))).isEmpty();
+        assertThat(Files.list(dir.resolve(LayoutWriter.PARTIAL_DIR))).isEmpty();
     }
 
     @Test
     @DisplayName("stops at once when more bytes arrive than the descriptor's size")
     void refusesOversize() {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         byte[] longer = (new String(CONTENT, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> append(writer, new ByteArrayInputStream(longer))))
                 .hasMessageContaining("more than the expected");
@@ -126,7 +149,7 @@ class OciLayoutTest {
     @Test
     @DisplayName("keeps every entry when several threads tag at once")
     void concurrentTags() throws Exception {
-        OciLayout.create(dir);
+        LayoutWriter.create(dir);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> tagged = new ArrayList<>();
@@ -134,7 +157,7 @@ class OciLayoutTest {
                 Descriptor manifest = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {(byte) i}), 1);
                 String name = "tag-" + i;
                 // A layout object each, as separate processes have.
-                tagged.add(threads.submit(() -> OciLayout.open(dir).tag(manifest, name)));
+                tagged.add(threads.submit(() -> LayoutWriter.create(dir).tag(manifest, name)));
             }
             for (Future<?> done : tagged) {
                 done.get(10, TimeUnit.SECONDS);
@@ -148,15 +171,15 @@ class OciLayoutTest {
     @Test
     @DisplayName("replaces the index entry that had the same ref name and keeps the others")
     void tagsReplace() {
-        OciLayout layout = OciLayout.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         Descriptor a = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {1}), 1);
         Descriptor b = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {2}), 1);
         layout.tag(a, "one");
         layout.tag(a, "two");
         layout.tag(b, "one");
-        assertThat(layout.find("one").digest()).isEqualTo(b.digest());
-        assertThat(layout.find("two").digest()).isEqualTo(a.digest());
-        assertThat(layout.entries()).hasSize(2);
+        assertThat(layout.layout().find("one").digest()).isEqualTo(b.digest());
+        assertThat(layout.layout().find("two").digest()).isEqualTo(a.digest());
+        assertThat(layout.layout().entries()).hasSize(2);
     }
 
     private static void writeWhole(VerifiedBlobWriter writer) {

@@ -1,0 +1,53 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Manifest;
+import dev.berth.oci.ManifestParser;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.Optional;
+
+/**
+ * Reads the manifests a repository holds: its revision link says it holds one, the blob store
+ * has the bytes. Both the manifests API and the referrers API read them, so neither owns this.
+ */
+final class StoredManifests {
+    private final Store store;
+
+    StoredManifests(Store store) {
+        this.store = store;
+    }
+
+    /** The manifest with this digest when the repository holds it and its content exists. */
+    Future<Optional<StoredManifest>> load(String repository, Digest digest) {
+        return store.exists(RegistryLayout.revisionLink(repository, digest)).compose(linked -> linked
+                ? store.read(RegistryLayout.blobData(digest)).map(found -> found.map(content -> checked(digest, content)))
+                : Future.succeededFuture(Optional.empty()));
+    }
+
+    /** A stored manifest parsed again; empty for content older registries took without validation. */
+    static Optional<Manifest> parse(StoredManifest stored) {
+        try {
+            return Optional.of(ManifestParser.parse(stored.content().getBytes(), stored.mediaType()));
+        } catch (DistributionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The content once it is checked against the digest: manifests are small, so every read
+     * re-hashes them and a flipped bit is answered 500, never served.
+     */
+    private static StoredManifest checked(Digest digest, Buffer content) {
+        byte[] bytes = content.getBytes();
+        Digest actual = Digest.of(digest.algorithm(), bytes);
+        if (!actual.equals(digest)) {
+            throw new DistributionException(ErrorCode.UNKNOWN, 500, "stored manifest " + digest
+                    + " is corrupt (its content hashes to " + actual + "); run berth-registry scrub --repair", null);
+        }
+        return new StoredManifest(digest, ManifestParser.storedMediaType(bytes), content);
+    }
+}
