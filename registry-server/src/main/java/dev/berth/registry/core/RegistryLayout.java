@@ -1,5 +1,7 @@
 package dev.berth.registry.core;
 
+import java.util.List;
+
 import dev.berth.oci.Digest;
 
 /**
@@ -52,6 +54,15 @@ public final class RegistryLayout {
 
     public static String repository(String name) {
         return REPOSITORIES + "/" + name;
+    }
+
+    /**
+     * Whether a directory under {@code repositories/} with these children is a repository: it holds
+     * registry:2's data directories ({@code _uploads} alone after an upload was only started),
+     * rather than being only the parent of a longer name ({@code a} for {@code a/b}).
+     */
+    public static boolean isRepository(List<String> children) {
+        return children.contains("_manifests") || children.contains("_layers") || children.contains("_uploads");
     }
 
     public static String layerLink(String name, Digest digest) {

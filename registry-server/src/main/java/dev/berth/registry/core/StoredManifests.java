@@ -14,7 +14,7 @@ import java.util.Optional;
  * Reads the manifests a repository holds: its revision link says it holds one, the blob store
  * has the bytes. Both the manifests API and the referrers API read them, so neither owns this.
  */
-final class StoredManifests {
+public final class StoredManifests {
     private final Store store;
 
     StoredManifests(Store store) {
@@ -30,8 +30,17 @@ final class StoredManifests {
 
     /** A stored manifest parsed again; empty for content older registries took without validation. */
     static Optional<Manifest> parse(StoredManifest stored) {
+        return parse(stored.content());
+    }
+
+    /**
+     * Stored content parsed as the manifest it is; empty for content older registries took without
+     * validation, which then references nothing (so that one odd manifest cannot stop a collection).
+     */
+    public static Optional<Manifest> parse(Buffer content) {
+        byte[] bytes = content.getBytes();
         try {
-            return Optional.of(ManifestParser.parse(stored.content().getBytes(), stored.mediaType()));
+            return Optional.of(ManifestParser.parse(bytes, ManifestParser.storedMediaType(bytes)));
         } catch (DistributionException e) {
             return Optional.empty();
         }

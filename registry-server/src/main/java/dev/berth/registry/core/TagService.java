@@ -34,7 +34,7 @@ public final class TagService {
     /** The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist. */
     public Future<Page> list(String repository, Integer n, String last) {
         Validate.repository(repository);
-        return store.listOrEmpty(RegistryLayout.repository(repository)).map(TagService::holdsContent).compose(exists -> {
+        return store.listOrEmpty(RegistryLayout.repository(repository)).map(RegistryLayout::isRepository).compose(exists -> {
             if (!exists) {
                 return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
                         "repository name not known to registry: " + repository, Map.of("name", repository)));
@@ -42,14 +42,6 @@ public final class TagService {
             return store.listOrEmpty(RegistryLayout.tagsDir(repository))
                     .map(listed -> Page.ofSorted(sortedTags.derive(repository, listed, TagService::sortedTagNames), n, last));
         });
-    }
-
-    /**
-     * A directory under {@code repositories/} is a repository when it holds registry:2's data
-     * directories, not when it is only the parent of a longer name ({@code a} for {@code a/b}).
-     */
-    private static boolean holdsContent(List<String> children) {
-        return children.contains("_manifests") || children.contains("_layers") || children.contains("_uploads");
     }
 
     private Future<List<String>> names(String repository) {

@@ -1,12 +1,11 @@
 package dev.berth.registry.gc;
 
 import dev.berth.oci.Digest;
-import dev.berth.oci.DistributionException;
 import dev.berth.oci.Manifest;
-import dev.berth.oci.ManifestParser;
 import dev.berth.registry.core.Batches;
 import dev.berth.registry.core.RegistryLayout;
 import dev.berth.registry.core.Store;
+import dev.berth.registry.core.StoredManifests;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,18 +30,11 @@ final class RepositoryGraphLoader {
         Future<Void> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
                 .compose(digests -> Batches.forEach(digests, digest -> store.read(RegistryLayout.blobData(digest))
                         // A revision whose content is gone references nothing; scrub reports the dangling link.
-                        .onSuccess(content -> content.ifPresent(found -> manifests.put(digest, parse(found.getBytes()))))));
+                        .onSuccess(content -> content.ifPresent(found -> manifests.put(digest, StoredManifests.parse(found))))));
         Future<Void> tags = store.listOrEmpty(RegistryLayout.tagsDir(repository))
                 .compose(names -> Batches.forEach(names, tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))
                         .onSuccess(digest -> digest.ifPresent(tagged::add))));
         return Future.all(revisions, tags).map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
     }
 
-    private static Optional<Manifest> parse(byte[] content) {
-        try {
-            return Optional.of(ManifestParser.parse(content, ManifestParser.storedMediaType(content)));
-        } catch (DistributionException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Walks the registry:2 tree the way the collector and scrub need it: every repository, every
@@ -17,9 +16,6 @@ import java.util.Set;
  * ({@link Store#listOrEmpty}): pushes and deletes go on while the walk reads.
  */
 public final class StoreWalker {
-    /** A repository that only ever had an upload started has {@code _uploads} alone. */
-    private static final Set<String> REPOSITORY_PARTS = Set.of("_manifests", "_layers", "_uploads");
-
     private final Store store;
 
     public StoreWalker(Store store) {
@@ -35,7 +31,7 @@ public final class StoreWalker {
     private Future<Void> walk(String name, List<String> found) {
         String dir = name.isEmpty() ? RegistryLayout.repositoriesRoot() : RegistryLayout.repository(name);
         return store.listOrEmpty(dir).compose(children -> {
-            if (!name.isEmpty() && children.stream().anyMatch(REPOSITORY_PARTS::contains)) {
+            if (!name.isEmpty() && RegistryLayout.isRepository(children)) {
                 found.add(name);
             }
             List<String> nested = children.stream().filter(child -> !child.startsWith("_"))
