@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The platform an image is built for (image-index.md's {@code platform} object), normalised as
- * docker and containerd do: {@code x86_64} is amd64, {@code aarch64} is arm64, arm64's default
+ * docker and containerd do: {@code x86_64} is amd64, {@code i686} is 386, {@code aarch64} is arm64, arm64's default
  * variant is v8 and arm's is v7.
  */
 public record Platform(String os, String architecture, String variant) {
@@ -20,6 +20,7 @@ public record Platform(String os, String architecture, String variant) {
         String normalisedVariant = variant == null || variant.isEmpty() ? null : variant.toLowerCase(Locale.ROOT);
         switch (arch) {
             case "x86_64", "x86-64" -> arch = "amd64";
+            case "x86", "i386", "i686" -> arch = "386";
             case "aarch64" -> arch = "arm64";
             case "armhf" -> {
                 arch = "arm";

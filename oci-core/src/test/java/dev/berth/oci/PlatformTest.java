@@ -23,6 +23,7 @@ class PlatformTest {
     @DisplayName("normalises the architecture names and default variants docker normalises")
     void normalises() {
         assertThat(Platform.parse("linux/x86_64")).hasToString("linux/amd64");
+        assertThat(Platform.parse("linux/i686")).hasToString("linux/386");
         assertThat(Platform.parse("linux/aarch64")).hasToString("linux/arm64/v8");
         assertThat(Platform.parse("linux/arm")).hasToString("linux/arm/v7");
         assertThat(Platform.parse("Linux/ARM64/v8")).isEqualTo(Platform.parse("linux/arm64"));

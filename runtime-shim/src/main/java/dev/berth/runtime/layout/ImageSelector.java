@@ -2,6 +2,8 @@ package dev.berth.runtime.layout;
 
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Manifest;
+import dev.berth.oci.Platform;
+import dev.berth.oci.PlatformSelection;
 import dev.berth.oci.layout.OciLayout;
 import dev.berth.runtime.LocalImage;
 import java.util.List;
@@ -33,12 +35,11 @@ public final class ImageSelector {
         return new LayoutImage(layout, manifest, config);
     }
 
+    /** Chosen as docker pull chooses (arm variants included); containers here are always Linux ones. */
     private static Descriptor forThisPlatform(List<Descriptor> manifests, LocalImage image) {
-        String architecture = HostPlatform.architecture();
-        return manifests.stream()
-                .filter(d -> "linux".equals(d.platform().get("os")) && architecture.equals(d.platform().get("architecture")))
-                .findFirst()
-                .orElseThrow(() -> new ImageException(describe(image) + " has no image for linux/" + architecture));
+        Platform host = new Platform("linux", Platform.current().architecture(), null);
+        return PlatformSelection.choose(manifests, host)
+                .orElseThrow(() -> new ImageException(describe(image) + " has no image for " + host));
     }
 
     private static String describe(LocalImage image) {
