@@ -2,6 +2,13 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.TestImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,12 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.Measured;
+import dev.berth.testkit.image.PseudoRandomBytes;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.conformance.oci.Sha256;
 import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.BlobFiles;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.Skopeo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -93,8 +103,7 @@ class LayoutInteropIT {
             }
         }
 
-        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket, false,
-                InProcessS3.accessKey(), InProcessS3.secretKey()));
+        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), BerthOnS3.environment(bucket, false)));
         assertServes(berth, digests, "docker-registry's keys -> Berth on S3");
         berth.stop();
     }

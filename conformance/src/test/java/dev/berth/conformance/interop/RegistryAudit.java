@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.OciJson;
 import dev.berth.conformance.oci.Sha256;
-import java.net.http.HttpResponse;
+import dev.berth.testkit.image.BlobFiles;
+import dev.berth.testkit.image.Measured;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What a registry must never show, whatever happened to it before (a kill -9 mid-write
