@@ -1,7 +1,8 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.process.FreePort;
+import dev.berth.testkit.process.ServerProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An S3 protocol server both contenders share for {@code --storage s3}: S3Proxy over files in the
@@ -21,25 +21,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class S3Server implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private final Process process;
+    private final ServerProcess server;
     private final URI endpoint;
     private final Path objects;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private S3Server(Process process, URI endpoint, Path objects) {
-        this.process = process;
+    private S3Server(ServerProcess server, URI endpoint, Path objects) {
+        this.server = server;
         this.endpoint = endpoint;
         this.objects = objects;
     }
 
-    static S3Server start(Path workDir) throws IOException, InterruptedException {
+    static S3Server start(Path workDir) throws IOException {
         Path objects = Files.createDirectories(workDir.resolve("s3"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        URI endpoint = URI.create("http://127.0.0.1:" + FreePort.pick());
         Path properties = workDir.resolve("s3proxy.properties");
         Files.writeString(properties, String.join("\n",
                 "s3proxy.endpoint=" + endpoint,
@@ -54,16 +51,12 @@ final class S3Server implements AutoCloseable {
         Files.writeString(logging, "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
                 + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
                 + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
-        Path log = workDir.resolve("s3proxy.log");
-        Process process = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+        ServerProcess server = ServerProcess.launch("s3proxy", List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-Dlogback.configurationFile=" + logging, "-cp", benchJar().toString(),
-                "org.gaul.s3proxy.Main", "--properties", properties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                .start();
-        S3Server server = new S3Server(process, endpoint, objects);
-        server.awaitReady(log);
-        return server;
+                "org.gaul.s3proxy.Main", "--properties", properties.toString()), workDir.resolve("s3proxy.log"));
+        // Unsigned requests are welcome: the bucket listing answers 200 once the server is up.
+        server.awaitOk(endpoint, READY_TIMEOUT);
+        return new S3Server(server, endpoint, objects);
     }
 
     /** A new, empty bucket: each contender gets its own every round, as it gets an empty directory on disk. */
@@ -82,29 +75,9 @@ final class S3Server implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+    public void close() throws IOException {
+        server.terminate(STOP_GRACE);
         Directories.deleteTree(objects);
-    }
-
-    private void awaitReady(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("the S3 server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                http.send(HttpRequest.newBuilder(endpoint).GET().build(), BodyHandlers.discarding());
-                return;
-            } catch (IOException notListeningYet) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IOException("the S3 server did not answer within " + READY_TIMEOUT + "; see " + log);
     }
 
     private static Path benchJar() throws IOException {

@@ -13,10 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** A server program started by a test: its OS process, its log file, and its readiness. */
+/**
+ * A server program started by a test or the benchmark: its OS process, its log file, and its
+ * readiness. The one launcher of long-running programs; {@link Command} runs a program to its end.
+ */
 public final class ServerProcess {
+
+    /** Short: the benchmark reads a registry's startup time off the first answer. */
+    private static final Duration POLL = Duration.ofMillis(5);
 
     private static final HttpClient PROBE = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,13 +46,23 @@ public final class ServerProcess {
 
     /** Launches with {@code environment} added to this JVM's. */
     public static ServerProcess launch(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        return launch(name, command, environment, Set.of(), logFile);
+    }
+
+    /**
+     * Launches with {@code environment} added to this JVM's, less the variables named in
+     * {@code unset}; what it prints goes to the end of {@code logFile}.
+     */
+    public static ServerProcess launch(String name, List<String> command, Map<String, String> environment,
+                                       Set<String> unset, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().keySet().removeAll(unset);
             builder.environment().putAll(environment);
             Process process = builder
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             return new ServerProcess(name, process, logFile);
@@ -72,7 +89,7 @@ public final class ServerProcess {
             if (answersOk(url)) {
                 return;
             }
-            Pause.sleep(Duration.ofMillis(100));
+            Pause.sleep(POLL);
         }
         kill();
         throw new AssertionError(name + " did not answer 200 (or 401) on " + url + " within " + timeout.toSeconds()
