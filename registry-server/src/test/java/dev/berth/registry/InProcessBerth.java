@@ -10,8 +10,8 @@ import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.registry.config.TlsConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.S3DefaultChain;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public final class InProcessBerth implements AutoCloseable {
     /** Berth on a new bucket of the in-process S3 server, with that server's keys in the SDK's default chain. */
     public static InProcessBerth startOnS3(boolean deleteEnabled) throws Exception {
         S3DefaultChain.useInProcessKeys();
-        return start(LOOPBACK, new S3StorageConfig(InProcessS3.get().newBucket("registry"), false), deleteEnabled,
+        return start(LOOPBACK, new S3StorageConfig(S3TestClients.newBucket("registry"), false), deleteEnabled,
                 new TlsConfig.Off());
     }
 

@@ -2,11 +2,11 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3Settings;
 import dev.berth.testkit.Cleanup;
 import dev.berth.testkit.ScratchDir;
 import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.tools.AppImage;
 import dev.berth.testkit.tools.DockerDaemon;
 import dev.berth.testkit.tools.Skopeo;
@@ -49,8 +49,8 @@ class S3InteropIT {
         docker = cleanup.add(DockerDaemon.start());
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("s3-it-"));
         scratchDir = scratch.path();
-        S3Settings bucket = InProcessS3.get().newBucket("registry");
-        registry = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), BerthOnS3.environment(bucket, true)));
+        S3Bucket bucket = InProcessS3.get().newBucket("registry");
+        registry = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket.berthEnvironment(true)));
         image = TestImages.buildThreeLayerApp(docker, scratch.newDir("image"));
         appRepo = registry.hostPort() + "/team/app";
     }

@@ -1,9 +1,10 @@
 package dev.berth.registry.http;
 
-import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,7 @@ class BlobRedirectTest {
     @BeforeEach
     void startOnS3() throws Exception {
         s3 = InProcessS3.get();
-        bucket = s3.newBucket("registry");
+        bucket = S3TestClients.settings(s3.newBucket("registry"));
         S3DefaultChain.useInProcessKeys();
         server = RegistryServer.start(new S3StorageConfig(bucket, true), tempDir, true);
         api = server.client();

@@ -1,9 +1,10 @@
 package dev.berth.registry.http;
 
 import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class S3FaultsTest {
     @DisplayName("while S3 hangs other requests are answered; when it is gone the chunk gets a 5xx with the"
             + " spec's error body; the upload then resumes where it was, and no partial blob was ever visible")
     void s3GoesAwayMidUpload() throws Exception {
-        S3Settings bucket = s3.newBucket("registry");
+        S3Settings bucket = S3TestClients.settings(s3.newBucket("registry"));
         try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true)) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);

@@ -5,11 +5,11 @@ import dev.berth.registry.config.GcConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.registry.config.UploadsConfig;
 import dev.berth.registry.core.RegistryLayout;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,7 @@ class S3GarbageCollectionTest {
     @Test
     @DisplayName("deletes an unreferenced blob and an untagged manifest's blobs, and keeps the tagged image whole")
     void sweeps() throws Exception {
-        S3Settings bucket = InProcessS3.get().newBucket("registry");
+        S3Settings bucket = S3TestClients.newBucket("registry");
         try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
                 new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ofDays(7)))) {
             RegistryClient api = server.client();
@@ -71,8 +72,8 @@ class S3GarbageCollectionTest {
     @Test
     @DisplayName("purging a stale upload session aborts the multipart upload that a writer which died there left in the bucket")
     void purgeAbortsUnfinishedSegments() throws Exception {
-        S3Settings bucket = InProcessS3.get().newBucket("registry");
-        S3AsyncClient s3 = InProcessS3.client(bucket);
+        S3Settings bucket = S3TestClients.newBucket("registry");
+        S3AsyncClient s3 = S3TestClients.client(bucket);
         try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
                 new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ZERO))) {
             RegistryClient api = server.client();

@@ -1,8 +1,9 @@
 package dev.berth.registry.http;
 
 import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class S3ServerErrorsTest {
     @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
             + " resumes from its last good offset and completes with the right digest")
     void serverErrorsMidUpload(int s3Status) throws Exception {
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(s3.newBucket("registry"), false), tempDir, true)) {
+        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(S3TestClients.settings(s3.newBucket("registry")), false), tempDir, true)) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);

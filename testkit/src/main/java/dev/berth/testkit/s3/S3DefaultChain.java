@@ -1,4 +1,4 @@
-package dev.berth.storage.s3;
+package dev.berth.testkit.s3;
 
 /**
  * Hands the in-process S3 server's keys to the AWS SDK's default credentials chain, which is where

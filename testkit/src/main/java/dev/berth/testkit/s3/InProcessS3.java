@@ -1,32 +1,25 @@
-package dev.berth.storage.s3;
+package dev.berth.testkit.s3;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.UUID;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 
 /**
  * A real S3 protocol server in this JVM: S3Proxy over jclouds' in-memory blob store. Started once
- * for all tests, since Jetty takes a while; each test gets its own bucket instead.
+ * for all tests, since Jetty takes a while; each test gets its own bucket instead. The storage-s3
+ * module's test-jar makes the AWS SDK's clients for its buckets (S3TestClients).
  */
 public final class InProcessS3 {
     private static final String ACCESS_KEY = "berth-test-access";
     private static final String SECRET_KEY = "berth-test-secret";
+    private static final String REGION = "us-east-1";
     private static InProcessS3 instance;
-    /** Shared by every test's client, so that closing one does not wait for Netty's shutdown. */
-    private static final SdkEventLoopGroup CLIENT_THREADS = SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
     private final BlobStore store;
     private final FailingWrites served;
@@ -133,28 +126,14 @@ public final class InProcessS3 {
         return SECRET_KEY;
     }
 
-    /** Settings for a new, empty bucket. */
-    public S3Settings newBucket(String prefix) {
+    /** A new, empty bucket, whose objects the test keeps under {@code prefix} ("" for none). */
+    public S3Bucket newBucket(String prefix) {
         String bucket = "berth-" + UUID.randomUUID();
         store.createContainerInLocation(null, bucket);
-        return new S3Settings(bucket, "us-east-1", Optional.of(endpoint), true, prefix);
+        return new S3Bucket(endpoint, bucket, REGION, prefix, ACCESS_KEY, SECRET_KEY);
     }
 
     public void deleteBucket(String bucket) {
         store.deleteContainer(bucket);
-    }
-
-    /** A client for {@code settings} with this server's credentials. */
-    public static S3AsyncClient client(S3Settings settings) {
-        return S3ClientFactory.create(settings, credentials(), CLIENT_THREADS);
-    }
-
-    /** A presigner for {@code settings} with this server's credentials. */
-    public static S3Presigner presigner(S3Settings settings) {
-        return S3ClientFactory.presigner(settings, credentials());
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth.storage.s3;
+package dev.berth.testkit.s3;
 
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
