@@ -1,6 +1,7 @@
 package dev.berth.bench;
 
 import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
 import dev.berth.testkit.s3.S3ProxyProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class Round {
         List<Measurement> figures = new ArrayList<>();
         try (RunningRegistry registry = RunningRegistry.start(contender, tools, storage, workDir)) {
             figures.add(new Measurement("start to first 200 on /v2/", MILLISECONDS, registry.startupMillis()));
-            DistributionApi api = new DistributionApi(registry.url());
+            RegistryApi api = new RegistryApi(registry.url());
             figures.add(pushes.monolithic(api, monolithicBlob));
             figures.add(pushes.chunked(api, chunkedBlob));
             figures.add(pushes.smallBlobs(api));

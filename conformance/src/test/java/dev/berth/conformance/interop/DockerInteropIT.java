@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.testkit.Cleanup;
 import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
 import dev.berth.testkit.registry.RegistryKind;
 import dev.berth.testkit.registry.RegistryProcess;
 import dev.berth.testkit.tools.AppImage;
@@ -138,7 +139,7 @@ class DockerInteropIT {
         assertThat(layerStatuses(output)).as(output).containsExactly(
                 "Layer already exists", "Layer already exists", "Layer already exists");
         assertThat(pushedDigest(output)).isEqualTo(manifestDigest);
-        assertThat(new RegistryApi(registry).tags("team/app")).containsExactlyInAnyOrder("1", "2");
+        assertThat(new RegistryApi(registry.baseUrl()).tags("team/app")).containsExactlyInAnyOrder("1", "2");
     }
 
     /** The final status docker printed for each layer ("Pushed", "Mounted from …", "Pull complete"…). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.conformance.oci.Sha256;
 import dev.berth.testkit.Cleanup;
 import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
 import dev.berth.testkit.image.PseudoRandomBytes;
 import dev.berth.testkit.registry.BerthProcess;
 import dev.berth.testkit.s3.InProcessS3;
@@ -39,8 +40,8 @@ class S3ReplicasIT {
         S3Bucket bucket = InProcessS3.get().newBucket("registry");
         BerthProcess one = cleanup.add(BerthProcess.startOnS3(scratch.newDir("one"), bucket.berthEnvironment(false)));
         BerthProcess two = cleanup.add(BerthProcess.startOnS3(scratch.newDir("two"), bucket.berthEnvironment(false)));
-        first = new RegistryApi(one);
-        second = new RegistryApi(two);
+        first = new RegistryApi(one.baseUrl());
+        second = new RegistryApi(two.baseUrl());
         secondBase = two.baseUrl();
     }
 
@@ -67,8 +68,8 @@ class S3ReplicasIT {
         String digest = Sha256.of(content);
         second.finishUpload(onSecond(session), digest);
 
-        assertThat(first.readBlob(REPO, digest).digest()).isEqualTo(digest);
-        assertThat(second.readBlob(REPO, digest).digest()).isEqualTo(digest);
+        assertThat(first.readBlob(REPO, digest).digest().toString()).isEqualTo(digest);
+        assertThat(second.readBlob(REPO, digest).digest().toString()).isEqualTo(digest);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.berth.registry.http;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
 import org.junit.jupiter.api.AfterEach;

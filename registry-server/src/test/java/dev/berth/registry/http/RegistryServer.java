@@ -12,6 +12,7 @@ import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.registry.config.UploadsConfig;
+import dev.berth.testkit.api.RegistryClient;
 import io.vertx.core.Future;
 
 import java.net.URI;

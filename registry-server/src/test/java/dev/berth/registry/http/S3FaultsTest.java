@@ -3,6 +3,8 @@ package dev.berth.registry.http;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
@@ -71,7 +73,7 @@ class S3FaultsTest {
             // Now S3 is gone altogether: the waiting chunk fails.
             Reply failed = failing.get();
             assertThat(failed.status()).isBetween(500, 599);
-            JsonObject error = failed.json().getJsonArray("errors").getJsonObject(0);
+            JsonObject error = new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
 

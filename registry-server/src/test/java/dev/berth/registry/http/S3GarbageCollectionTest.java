@@ -7,6 +7,8 @@ import dev.berth.registry.config.UploadsConfig;
 import dev.berth.registry.core.RegistryLayout;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
@@ -56,12 +58,12 @@ class S3GarbageCollectionTest {
             Reply reply = api.post("/_berth/admin/gc", new byte[0]);
 
             assertThat(reply.status()).as("gc: %s", reply.text()).isEqualTo(200);
-            JsonObject report = reply.json();
+            JsonObject report = new JsonObject(reply.text());
             assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
             assertThat(report.getInteger("blobsDeleted")).as("the orphan, the old manifest, its config and layer").isEqualTo(4);
             api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).isBodylessError(404);
             api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).isError(404, "MANIFEST_UNKNOWN");
-            JsonObject image = api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).json();
+            JsonObject image = new JsonObject(api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).text());
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
         } finally {
@@ -84,7 +86,7 @@ class S3GarbageCollectionTest {
                     .join();
             Thread.sleep(S3_TIME_RESOLUTION_MILLIS);
 
-            JsonObject report = api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).json();
+            JsonObject report = new JsonObject(api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).text());
 
             assertThat(report.getInteger("uploadsPurged")).isEqualTo(1);
             assertThat(s3.listMultipartUploads(r -> r.bucket(bucket.bucket())).join().uploads()).isEmpty();

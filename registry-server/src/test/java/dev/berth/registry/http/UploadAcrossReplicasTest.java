@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

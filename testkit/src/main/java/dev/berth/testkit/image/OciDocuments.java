@@ -14,8 +14,8 @@ import java.util.Map;
  * The image-spec JSON documents test layouts are made of, built as Jackson trees: fields come out
  * in the order they are put, so the same image always gets the same digests.
  */
-final class OciDocuments {
-    static final String REF_NAME = "org.opencontainers.image.ref.name";
+public final class OciDocuments {
+    public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +23,7 @@ final class OciDocuments {
     }
 
     /** A config of a /bin/sh image for {@code os/architecture} whose rootfs lists these diff_ids. */
-    static byte[] imageConfig(String os, String architecture, List<Digest> diffIds) {
+    public static byte[] imageConfig(String os, String architecture, List<Digest> diffIds) {
         ObjectNode config = JSON.createObjectNode().put("architecture", architecture).put("os", os);
         ObjectNode process = config.putObject("config");
         process.putArray("Env").add("PATH=/bin");
@@ -34,7 +34,7 @@ final class OciDocuments {
     }
 
     /** An image manifest; {@code artifactType} and {@code subject} may be null, {@code annotations} empty. */
-    static byte[] imageManifest(Descriptor config, List<Descriptor> layers, String artifactType, Descriptor subject,
+    public static byte[] imageManifest(Descriptor config, List<Descriptor> layers, String artifactType, Descriptor subject,
                                 Map<String, String> annotations) {
         ObjectNode manifest = header(MediaTypes.OCI_MANIFEST);
         manifest.set("config", descriptor(config));
@@ -49,14 +49,14 @@ final class OciDocuments {
         return bytes(manifest);
     }
 
-    static byte[] imageIndex(List<Descriptor> manifests) {
+    public static byte[] imageIndex(List<Descriptor> manifests) {
         ObjectNode index = header(MediaTypes.OCI_INDEX);
         manifests.forEach(manifest -> index.withArray("manifests").add(descriptor(manifest)));
         return bytes(index);
     }
 
     /** A layout's index.json: each descriptor under its ref name. */
-    static byte[] layoutIndex(Map<String, Descriptor> byRefName) {
+    public static byte[] layoutIndex(Map<String, Descriptor> byRefName) {
         ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2);
         byRefName.forEach((refName, target) -> {
             ObjectNode entry = descriptor(target);
