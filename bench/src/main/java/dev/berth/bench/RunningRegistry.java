@@ -9,22 +9,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** A registry process started for one round: its address, how long it took to serve, and its memory. */
-final class RunningRegistry implements AutoCloseable {
+/**
+ * A registry process started for one round: its address, how long it took to serve (from launch
+ * to the first 200 on /v2/), and its memory.
+ */
+record RunningRegistry(ServerProcess server, URI url, long startupMillis) implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /** Set on these machines for other programs; Go's AWS SDK in registry:2 trips over it. */
     private static final Set<String> UNSET = Set.of("AWS_CA_BUNDLE");
-
-    private final ServerProcess server;
-    private final URI url;
-    private final long startupMillis;
-
-    private RunningRegistry(ServerProcess server, URI url, long startupMillis) {
-        this.server = server;
-        this.url = url;
-        this.startupMillis = startupMillis;
-    }
 
     /** Starts the registry and waits for its first 200 on /v2/; the wait is its startup time. */
     static RunningRegistry start(Contender contender, Tools tools, Storage storage, Path workDir) throws IOException {
@@ -36,14 +29,6 @@ final class RunningRegistry implements AutoCloseable {
                 contender.environment(storage), UNSET, log);
         server.awaitOk(url.resolve("/v2/"), READY_TIMEOUT);
         return new RunningRegistry(server, url, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    }
-
-    URI url() {
-        return url;
-    }
-
-    long startupMillis() {
-        return startupMillis;
     }
 
     /** The process's peak resident set so far (VmHWM), in MiB. */

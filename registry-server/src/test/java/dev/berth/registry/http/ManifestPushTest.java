@@ -155,7 +155,7 @@ class ManifestPushTest extends ApiTest {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient();
         try {
-            HttpClientResponse response = RegistryServer.await(client
+            HttpClientResponse response = Await.await(client
                     .request(HttpMethod.PUT, server.port(), "127.0.0.1", "/v2/" + REPO + "/manifests/huge")
                     .compose(request -> {
                         request.setChunked(true).putHeader("Content-Type", MediaTypes.OCI_MANIFEST);
@@ -165,7 +165,7 @@ class ManifestPushTest extends ApiTest {
 
             assertThat(response.statusCode()).isEqualTo(413);
         } finally {
-            RegistryServer.await(vertx.close());
+            Await.await(vertx.close());
         }
         api.get("/v2/" + REPO + "/manifests/huge").isError(404, "MANIFEST_UNKNOWN");
     }

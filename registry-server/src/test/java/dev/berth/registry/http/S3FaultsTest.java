@@ -1,8 +1,6 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.S3Settings;
-import dev.berth.storage.s3.S3TestClients;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
@@ -49,8 +47,7 @@ class S3FaultsTest {
     @DisplayName("while S3 hangs other requests are answered; when it is gone the chunk gets a 5xx with the"
             + " spec's error body; the upload then resumes where it was, and no partial blob was ever visible")
     void s3GoesAwayMidUpload() throws Exception {
-        S3Settings bucket = S3TestClients.settings(s3.newBucket("registry"));
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true)) {
+        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);

@@ -1,19 +1,19 @@
 package dev.berth.registry.http;
 
 import dev.berth.oci.MediaTypes;
-import dev.berth.registry.config.GcConfig;
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.registry.config.UploadsConfig;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.core.RegistryLayout;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,9 +45,8 @@ class S3GarbageCollectionTest {
     @Test
     @DisplayName("deletes an unreferenced blob and an untagged manifest's blobs, and keeps the tagged image whole")
     void sweeps() throws Exception {
-        S3Settings bucket = S3TestClients.newBucket("registry");
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
-                new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ofDays(7)))) {
+        S3Bucket bucket = InProcessS3.get().newBucket("registry");
+        try (InProcessBerth server = InProcessBerth.start(collectingAtOnce(bucket, "7d"))) {
             RegistryClient api = server.client();
             Pushes push = new Pushes(api);
             Content old = push.image(REPO, "latest");
@@ -67,17 +66,17 @@ class S3GarbageCollectionTest {
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
             api.get("/v2/" + REPO + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
         } finally {
-            InProcessS3.get().deleteBucket(bucket.bucket());
+            InProcessS3.get().deleteBucket(bucket.name());
         }
     }
 
     @Test
     @DisplayName("purging a stale upload session aborts the multipart upload that a writer which died there left in the bucket")
     void purgeAbortsUnfinishedSegments() throws Exception {
-        S3Settings bucket = S3TestClients.newBucket("registry");
+        S3Bucket created = InProcessS3.get().newBucket("registry");
+        S3Settings bucket = S3TestClients.settings(created);
         S3AsyncClient s3 = S3TestClients.client(bucket);
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true,
-                new GcConfig(Duration.ZERO, Duration.ZERO, true), new UploadsConfig(Duration.ZERO))) {
+        try (InProcessBerth server = InProcessBerth.start(collectingAtOnce(created, "0s"))) {
             RegistryClient api = server.client();
             String location = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
             String uploadDir = RegistryLayout.uploadDir(REPO, location.substring(location.lastIndexOf('/') + 1));
@@ -94,5 +93,13 @@ class S3GarbageCollectionTest {
             s3.close();
             InProcessS3.get().deleteBucket(bucket.bucket());
         }
+    }
+
+    /** Berth on {@code bucket}, collecting untagged manifests and every unreferenced blob at once. */
+    private static Map<String, String> collectingAtOnce(S3Bucket bucket, String purgeUploadsAfter) {
+        Map<String, String> settings = new HashMap<>(bucket.berthSettings(false));
+        settings.putAll(Map.of("BERTH_GC_GRACEPERIOD", "0s", "BERTH_GC_DELETEUNTAGGED", "true",
+                "BERTH_UPLOADS_PURGEAFTER", purgeUploadsAfter));
+        return settings;
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.S3TestClients;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
@@ -51,7 +50,7 @@ class S3ServerErrorsTest {
     @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
             + " resumes from its last good offset and completes with the right digest")
     void serverErrorsMidUpload(int s3Status) throws Exception {
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(S3TestClients.settings(s3.newBucket("registry")), false), tempDir, true)) {
+        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);

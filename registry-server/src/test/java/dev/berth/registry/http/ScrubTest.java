@@ -29,11 +29,11 @@ class ScrubTest extends ApiTest {
 
     @AfterEach
     void closeVertx() {
-        RegistryServer.await(vertx.close());
+        Await.await(vertx.close());
     }
 
     private ScrubReport scrub(boolean repair) {
-        return RegistryServer.await(new Scrubber(new FsStorageDriver(vertx, server.dataDir())).scrub(repair));
+        return Await.await(new Scrubber(new FsStorageDriver(vertx, server.dataDir())).scrub(repair));
     }
 
     private Path blobFile(String digest) {
