@@ -1,9 +1,11 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.s3.S3ProxyProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
         Results results;
         if (storage == Backend.S3) {
             progress("starting the S3 server");
-            try (S3Server s3 = S3Server.start(work)) {
+            try (S3ProxyProcess s3 = S3ProxyProcess.start(benchJar(), work)) {
                 results = rounds(roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, s3), work, monolithic);
             }
         } else {
@@ -100,6 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
                 + rounds + " round(s), medians; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
                 + ", " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "\n";
+    }
+
+    /** The jar this runs from: S3Proxy's main class travels in it. */
+    private static Path benchJar() throws URISyntaxException {
+        return Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static String timestamp() {

@@ -1,5 +1,6 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.s3.S3Bucket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +27,7 @@ enum Contender {
         Map<String, String> environment(Storage storage) {
             Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
             if (storage instanceof Storage.S3 s3) {
-                environment.putAll(Map.of(
-                        "BERTH_STORAGE_S3_BUCKET", s3.bucket(),
-                        "BERTH_STORAGE_S3_ENDPOINT", s3.endpoint().toString(),
-                        "BERTH_STORAGE_S3_PATHSTYLE", "true",
-                        "BERTH_STORAGE_S3_REGION", Storage.S3.REGION,
-                        "AWS_ACCESS_KEY_ID", Storage.S3.ACCESS_KEY,
-                        "AWS_SECRET_ACCESS_KEY", Storage.S3.SECRET_KEY));
+                environment.putAll(s3.bucket().berthEnvironment(false));
             }
             return environment;
         }
@@ -53,14 +48,15 @@ enum Contender {
                         "  filesystem:",
                         "    rootdirectory: " + fs.dataDir()));
             } else if (storage instanceof Storage.S3 s3) {
+                S3Bucket bucket = s3.bucket();
                 yaml.addAll(List.of(
                         "  s3:",
-                        "    accesskey: " + Storage.S3.ACCESS_KEY,
-                        "    secretkey: " + Storage.S3.SECRET_KEY,
-                        "    region: " + Storage.S3.REGION,
-                        "    regionendpoint: " + s3.endpoint(),
+                        "    accesskey: " + bucket.accessKey(),
+                        "    secretkey: " + bucket.secretKey(),
+                        "    region: " + bucket.region(),
+                        "    regionendpoint: " + bucket.endpoint(),
                         "    forcepathstyle: true",
-                        "    bucket: " + s3.bucket(),
+                        "    bucket: " + bucket.name(),
                         "    secure: false",
                         "  redirect:",
                         "    disable: true"));

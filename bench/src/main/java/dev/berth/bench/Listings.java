@@ -1,5 +1,6 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.api.RegistryApi;
 import java.io.IOException;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class Listings {
         this.plan = plan;
     }
 
-    void seed(DistributionApi api, SeededImage image) throws Exception {
+    void seed(RegistryApi api, SeededImage image) throws Exception {
         image.mountInto(api, TAGGED_REPOSITORY);
         Concurrently.each(plan.tags(), plan.clients(), index -> image.tag(api, TAGGED_REPOSITORY, String.format("t%05d", index)));
         Concurrently.each(plan.repositories(), plan.clients(), index -> {
@@ -29,17 +30,17 @@ final class Listings {
         });
     }
 
-    List<Measurement> measure(DistributionApi api) throws Exception {
+    List<Measurement> measure(RegistryApi api) throws Exception {
         String tags = "/v2/" + TAGGED_REPOSITORY + "/tags/list?n=" + plan.tags();
         // Pages of 1,000, registry:2's largest: a complete listing follows the Link headers.
         String catalog = "/v2/_catalog?n=1000";
-        check(api.listAll(tags, "tags") == plan.tags(), "the tags list does not hold all " + plan.tags() + " tags");
-        check(api.listAll(catalog, "repositories") >= plan.repositories(), "the catalog lacks repositories");
+        check(api.countListed(tags, "tags") == plan.tags(), "the tags list does not hold all " + plan.tags() + " tags");
+        check(api.countListed(catalog, "repositories") >= plan.repositories(), "the catalog lacks repositories");
         return List.of(
                 new Measurement("tags list, " + plan.tags() + " tags", LISTINGS_PER_S,
-                        Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.listAll(tags, "tags"))),
+                        Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.countListed(tags, "tags"))),
                 new Measurement("catalog, " + plan.repositories() + " repositories", LISTINGS_PER_S,
-                        Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.listAll(catalog, "repositories"))));
+                        Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.countListed(catalog, "repositories"))));
     }
 
     private static void check(boolean holds, String problem) throws IOException {

@@ -26,8 +26,8 @@ final class ManifestReads {
             for (String reference : List.of(SeededImage.TAG, image.manifestDigest())) {
                 URI uri = registry.resolve("/v2/" + SeededImage.REPOSITORY + "/manifests/" + reference);
                 LoadResult result = method.equals("GET")
-                        ? wrk.get(uri, DistributionApi.OCI_MANIFEST, plan.loadConnections(), plan.loadSeconds())
-                        : ab.head(uri, DistributionApi.OCI_MANIFEST, plan.loadConnections(), plan.loadSeconds());
+                        ? wrk.get(uri, SeededImage.MANIFEST_TYPE, plan.loadConnections(), plan.loadSeconds())
+                        : ab.head(uri, SeededImage.MANIFEST_TYPE, plan.loadConnections(), plan.loadSeconds());
                 String scenario = "manifest " + method + " by " + (reference.equals(SeededImage.TAG) ? "tag" : "digest")
                         + ", " + plan.loadConnections() + " connections";
                 figures.add(new Measurement(scenario, REQUESTS_PER_S, result.requestsPerSecond()));

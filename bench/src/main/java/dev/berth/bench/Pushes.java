@@ -1,7 +1,9 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.api.RegistryApi;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,33 +20,34 @@ final class Pushes {
         this.plan = plan;
     }
 
-    Measurement monolithic(DistributionApi api, BlobFile blob) throws IOException {
+    Measurement monolithic(RegistryApi api, BlobFile blob) throws IOException {
         long started = System.nanoTime();
-        api.pushMonolithic("bench/monolithic", blob.digest(), BodyPublishers.ofFile(blob.path()));
+        api.pushBlob("bench/monolithic", blob.digest(), BodyPublishers.ofFile(blob.path()));
         return new Measurement("push " + plan.blobLabel() + " blob, monolithic", MB_PER_S, megabytesPerSecond(blob.size(), started));
     }
 
-    Measurement chunked(DistributionApi api, BlobFile blob) throws IOException {
+    /** POST, one PATCH per chunk with its Content-Range, then an empty PUT: a chunked push. */
+    Measurement chunked(RegistryApi api, BlobFile blob) throws IOException {
         long started = System.nanoTime();
         try (RandomAccessFile file = new RandomAccessFile(blob.path().toFile(), "r")) {
-            api.pushChunked("bench/chunked", blob.digest(), () -> {
-                byte[] chunk = new byte[(int) Math.min(plan.chunkBytes(), file.length() - file.getFilePointer())];
-                if (chunk.length == 0) {
-                    return null;
-                }
+            URI session = api.startUpload("bench/chunked");
+            for (long offset = 0; offset < file.length(); ) {
+                byte[] chunk = new byte[(int) Math.min(plan.chunkBytes(), file.length() - offset)];
                 file.readFully(chunk);
-                return chunk;
-            });
+                session = api.appendChunk(session, offset, chunk);
+                offset += chunk.length;
+            }
+            api.finishUpload(session, blob.digest());
         }
         return new Measurement("push " + plan.blobLabel() + " blob in " + (plan.chunkBytes() >> 20) + " MiB chunks",
                 MB_PER_S, megabytesPerSecond(blob.size(), started));
     }
 
-    Measurement smallBlobs(DistributionApi api) throws Exception {
+    Measurement smallBlobs(RegistryApi api) throws Exception {
         List<byte[]> blobs = smallBlobContents();
         List<String> digests = blobs.stream().map(BlobFile::digestOf).toList();
         double seconds = Concurrently.each(blobs.size(), plan.clients(), index ->
-                api.pushMonolithic("bench/small", digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
+                api.pushBlob("bench/small", digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
         return new Measurement(plan.smallBlobs() + " blobs of " + (plan.smallBlobBytes() >> 10) + " KiB by "
                 + plan.clients() + " clients", BLOBS_PER_S, blobs.size() / seconds);
     }

@@ -1,5 +1,8 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.s3.S3ProxyProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +23,10 @@ final class Round {
     private final ManifestReads manifests;
     private final Listings listings;
     /** The S3 server when the run is on S3; null on the filesystem. */
-    private final S3Server s3;
+    private final S3ProxyProcess s3;
     private int buckets;
 
-    Round(BenchPlan plan, Tools tools, Path workDir, BlobFile monolithicBlob, BlobFile chunkedBlob, S3Server s3) {
+    Round(BenchPlan plan, Tools tools, Path workDir, BlobFile monolithicBlob, BlobFile chunkedBlob, S3ProxyProcess s3) {
         this.tools = tools;
         this.s3 = s3;
         this.workDir = workDir;
@@ -40,7 +43,7 @@ final class Round {
         List<Measurement> figures = new ArrayList<>();
         try (RunningRegistry registry = RunningRegistry.start(contender, tools, storage, workDir)) {
             figures.add(new Measurement("start to first 200 on /v2/", MILLISECONDS, registry.startupMillis()));
-            DistributionApi api = new DistributionApi(registry.url());
+            RegistryApi api = new RegistryApi(registry.url());
             figures.add(pushes.monolithic(api, monolithicBlob));
             figures.add(pushes.chunked(api, chunkedBlob));
             figures.add(pushes.smallBlobs(api));
@@ -60,18 +63,18 @@ final class Round {
     private Storage freshStorage(Contender contender) throws IOException, InterruptedException {
         String name = contender.name().toLowerCase();
         if (s3 != null) {
-            return s3.freshBucket(name + "-" + ++buckets);
+            return new Storage.S3(s3.newBucket(name + "-" + ++buckets));
         }
         Path dataDir = workDir.resolve("data-" + name);
-        Directories.deleteTree(dataDir);
+        ScratchDir.deleteRecursively(dataDir);
         return new Storage.Filesystem(Files.createDirectories(dataDir));
     }
 
     private void discard(Storage storage) throws IOException {
         if (storage instanceof Storage.Filesystem fs) {
-            Directories.deleteTree(fs.dataDir());
+            ScratchDir.deleteRecursively(fs.dataDir());
         } else if (storage instanceof Storage.S3 bucket) {
-            Directories.deleteTree(s3.bucketDirectory(bucket));
+            ScratchDir.deleteRecursively(s3.bucketDirectory(bucket.bucket()));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.bench;
 
-import java.io.IOException;
+import dev.berth.testkit.api.RegistryApi;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 final class SeededImage {
     static final String REPOSITORY = "bench/app";
     static final String TAG = "latest";
+    static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
     private static final int LAYER_BYTES = 64 << 10;
 
     private final String configDigest;
@@ -24,16 +25,16 @@ final class SeededImage {
         this.manifest = manifest;
     }
 
-    static SeededImage push(DistributionApi api) throws IOException {
+    static SeededImage push(RegistryApi api) {
         byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] layer = new byte[LAYER_BYTES];
         new SplittableRandom(LAYER_BYTES).nextBytes(layer);
         String configDigest = BlobFile.digestOf(config);
         String layerDigest = BlobFile.digestOf(layer);
-        api.pushMonolithic(REPOSITORY, configDigest, BodyPublishers.ofByteArray(config));
-        api.pushMonolithic(REPOSITORY, layerDigest, BodyPublishers.ofByteArray(layer));
-        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + DistributionApi.OCI_MANIFEST + "\","
+        api.pushBlob(REPOSITORY, configDigest, BodyPublishers.ofByteArray(config));
+        api.pushBlob(REPOSITORY, layerDigest, BodyPublishers.ofByteArray(layer));
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
                 + "\",\"size\":" + config.length + "},"
                 + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layerDigest
@@ -47,12 +48,12 @@ final class SeededImage {
     }
 
     /** Makes the image's blobs present in {@code repository}, without uploading them again. */
-    void mountInto(DistributionApi api, String repository) throws IOException {
+    void mountInto(RegistryApi api, String repository) {
         api.mount(repository, configDigest, REPOSITORY);
         api.mount(repository, layerDigest, REPOSITORY);
     }
 
-    void tag(DistributionApi api, String repository, String tag) throws IOException {
+    void tag(RegistryApi api, String repository, String tag) {
         api.putManifest(repository, tag, manifest);
     }
 }

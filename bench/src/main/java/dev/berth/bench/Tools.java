@@ -1,9 +1,8 @@
 package dev.berth.bench;
 
+import dev.berth.testkit.process.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 
 /** The programs the benchmark runs, found once at start so that a missing one fails before any work. */
 record Tools(Path berthRegistry, Path distribution, Path wrk, Path ab, Path curl, Path busybox) {
@@ -22,11 +21,6 @@ record Tools(Path berthRegistry, Path distribution, Path wrk, Path ab, Path curl
     }
 
     private static Path onPath(String name, String install) {
-        Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .findFirst();
-        return found.orElseThrow(() -> new IllegalStateException(name + " is not installed (" + install + ")"));
+        return Executables.find(name).orElseThrow(() -> new IllegalStateException(name + " is not installed (" + install + ")"));
     }
 }

@@ -1,11 +1,13 @@
 package dev.berth.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.auth.CredentialSource;
 import dev.berth.client.cli.CliRun;
 import dev.berth.client.progress.ProgressListener;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.runtime.LocalImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("the runtime shim's image source")
 class LayoutCacheImageSourceTest {

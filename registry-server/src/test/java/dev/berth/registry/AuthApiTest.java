@@ -1,7 +1,5 @@
 package dev.berth.registry;
 
-import dev.berth.registry.config.ConfigLayer;
-import dev.berth.registry.config.ConfigLoader;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +43,7 @@ class AuthApiTest {
 
     @TempDir
     static Path dir;
-    private static RunningRegistry registry;
+    private static InProcessBerth registry;
     private static String base;
     private static AuthorizedHttp api;
 
@@ -59,14 +56,14 @@ class AuthApiTest {
     }
 
     private static void launch() throws Exception {
-        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(dir.resolve("config.yml")), Map.of(), ConfigLayer.empty()));
-        base = "http://127.0.0.1:" + registry.address().port();
+        registry = InProcessBerth.launch(Map.of(), Optional.of(dir.resolve("config.yml")));
+        base = "http://127.0.0.1:" + registry.port();
         api = new AuthorizedHttp(base);
     }
 
     @AfterAll
     static void stop() {
-        registry.stop(Duration.ofSeconds(5));
+        registry.close();
     }
 
     @Test
@@ -91,7 +88,7 @@ class AuthApiTest {
     void keyKeptAcrossRestarts() throws Exception {
         String token = token(basic("alice", "alice-pw"), "repository:team-a/app:pull");
 
-        registry.stop(Duration.ofSeconds(5));
+        registry.close();
         launch();
 
         assertThat(dir.resolve("data/_berth/auth/token-key.pem")).isRegularFile();

@@ -1,7 +1,5 @@
 package dev.berth.registry;
 
-import dev.berth.registry.config.ConfigLayer;
-import dev.berth.registry.config.ConfigLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +41,7 @@ class BasicModeApiTest {
 
     @TempDir
     Path dir;
-    private RunningRegistry registry;
+    private InProcessBerth registry;
     private String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,13 +49,13 @@ class BasicModeApiTest {
     void start() throws Exception {
         Path htpasswd = Files.writeString(dir.resolve("htpasswd"), "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\n");
         Path config = Files.writeString(dir.resolve("config.yml"), CONFIG.formatted(htpasswd, dir.resolve("data")));
-        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(config), Map.of(), ConfigLayer.empty()));
-        base = "http://127.0.0.1:" + registry.address().port();
+        registry = InProcessBerth.launch(Map.of(), Optional.of(config));
+        base = "http://127.0.0.1:" + registry.port();
     }
 
     @AfterEach
     void stop() {
-        registry.stop(Duration.ofSeconds(5));
+        registry.close();
     }
 
     @Test

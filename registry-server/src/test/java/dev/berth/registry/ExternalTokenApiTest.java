@@ -1,8 +1,6 @@
 package dev.berth.registry;
 
 import dev.berth.registry.auth.ExternalTokenService;
-import dev.berth.registry.config.ConfigLayer;
-import dev.berth.registry.config.ConfigLoader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +58,7 @@ class ExternalTokenApiTest {
 
     @TempDir
     Path dir;
-    private RunningRegistry registry;
+    private InProcessBerth registry;
     private AuthorizedHttp api;
 
     @BeforeAll
@@ -74,7 +71,7 @@ class ExternalTokenApiTest {
     @AfterEach
     void stop() {
         if (registry != null) {
-            registry.stop(Duration.ofSeconds(5));
+            registry.close();
         }
     }
 
@@ -240,8 +237,8 @@ class ExternalTokenApiTest {
         Path bundle = Files.writeString(dir.resolve("trust.pem"), trust);
         Path config = Files.writeString(dir.resolve("config.yml"),
                 CONFIG.formatted(ISSUER, SERVICE, REALM, bundle, moreAuth, dir.resolve("data")));
-        registry = RegistryLauncher.start(ConfigLoader.load(Optional.of(config), Map.of(), ConfigLayer.empty()));
-        api = new AuthorizedHttp("http://127.0.0.1:" + registry.address().port());
+        registry = InProcessBerth.launch(Map.of(), Optional.of(config));
+        api = new AuthorizedHttp("http://127.0.0.1:" + registry.port());
     }
 
     /** Each service's token for pull on team/a gets past auth: a 404, since nothing was pushed there. */

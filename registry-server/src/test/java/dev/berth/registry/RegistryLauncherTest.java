@@ -1,10 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.ListenAddress;
-import dev.berth.registry.config.LogConfig;
-import dev.berth.registry.config.LogLevel;
-import dev.berth.registry.config.RegistryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("The registry launcher")
 class RegistryLauncherTest {
     private final HttpClient client = HttpClient.newHttpClient();
-    private RunningRegistry running;
+    private InProcessBerth running;
 
     @TempDir
     Path dir;
@@ -39,7 +35,7 @@ class RegistryLauncherTest {
     @AfterEach
     void stop() {
         if (running != null) {
-            running.stop(Duration.ofSeconds(1));
+            running.close();
         }
     }
 
@@ -47,9 +43,9 @@ class RegistryLauncherTest {
     @DisplayName("Creates the storage directory, listens on the port it got and answers /v2/ with 200")
     void starts() throws Exception {
         Path root = dir.resolve("not/yet/there");
-        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), root, true));
+        running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), root, true));
 
-        assertThat(running.address().port()).isPositive();
+        assertThat(running.port()).isPositive();
         assertThat(root).isDirectory();
         assertThat(get("/v2/").statusCode()).isEqualTo(200);
     }
@@ -57,9 +53,9 @@ class RegistryLauncherTest {
     @Test
     @DisplayName("Keeps plain-HTTP clients on HTTP/1.1 when they offer an h2c upgrade, as registry:2 does")
     void noCleartextHttp2() throws Exception {
-        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+        running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, true));
 
-        try (Socket socket = new Socket("127.0.0.1", running.address().port())) {
+        try (Socket socket = new Socket("127.0.0.1", running.port())) {
             socket.getOutputStream().write(("GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
                     + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -72,7 +68,7 @@ class RegistryLauncherTest {
     @Test
     @DisplayName("Accepts request lines of 12 KiB, longer than Vert.x's default of 4 KiB")
     void longRequestLine() throws Exception {
-        running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+        running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, true));
 
         assertThat(get("/v2/?q=" + "a".repeat(12 * 1024)).statusCode()).isEqualTo(200);
     }
@@ -81,7 +77,7 @@ class RegistryLauncherTest {
     @DisplayName("Logs each request to the access log when log.accesslog is on")
     void accessLogOn() throws Exception {
         try (CapturedLog log = CapturedLog.of(AccessLog.LOGGER_NAME)) {
-            running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, true));
+            running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, true));
 
             get("/v2/?probe=1");
 
@@ -93,7 +89,7 @@ class RegistryLauncherTest {
     @DisplayName("Logs no requests when log.accesslog is off")
     void accessLogOff() throws Exception {
         try (CapturedLog log = CapturedLog.of(AccessLog.LOGGER_NAME)) {
-            running = RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), dir, false));
+            running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, false));
 
             get("/v2/");
 
@@ -108,7 +104,7 @@ class RegistryLauncherTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ListenAddress address = new ListenAddress("127.0.0.1", taken.getLocalPort());
 
-            assertThatThrownBy(() -> RegistryLauncher.start(config(address, dir, true)))
+            assertThatThrownBy(() -> InProcessBerth.launch(settings(address, dir, true)))
                     .isInstanceOf(LaunchException.class)
                     .hasMessageStartingWith("cannot listen on " + address + ":")
                     .hasMessageContaining("Address already in use");
@@ -120,20 +116,19 @@ class RegistryLauncherTest {
     void storageDirectoryBlocked() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
 
-        assertThatThrownBy(() -> RegistryLauncher.start(config(new ListenAddress("127.0.0.1", 0), file, true)))
+        assertThatThrownBy(() -> InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), file, true)))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("cannot create the storage directory " + file);
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + running.address().port() + pathAndQuery);
+        URI uri = URI.create("http://127.0.0.1:" + running.port() + pathAndQuery);
         return client.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static RegistryConfig config(ListenAddress listen, Path root, boolean accessLog) {
-        RegistryConfig defaults = RegistryConfig.defaults();
-        return defaults.withHttp(defaults.http().withListen(listen)).withStorage(new FilesystemStorageConfig(root))
-                .withLog(new LogConfig(LogLevel.INFO, accessLog));
+    private static Map<String, String> settings(ListenAddress listen, Path root, boolean accessLog) {
+        return Map.of("BERTH_HTTP_LISTEN", listen.toString(), "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", root.toString(),
+                "BERTH_LOG_ACCESSLOG", String.valueOf(accessLog));
     }
 }

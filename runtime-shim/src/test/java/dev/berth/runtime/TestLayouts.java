@@ -1,12 +1,10 @@
 package dev.berth.runtime;
 
 import com.github.luben.zstd.Zstd;
-import dev.berth.conformance.interop.OciLayoutWriter;
-import dev.berth.conformance.interop.OciLayoutWriter.LayerBlob;
 import dev.berth.runtime.layout.ImageSelector;
 import dev.berth.runtime.layout.LayoutImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.berth.testkit.image.LayerBlob;
+import dev.berth.testkit.image.OciLayoutWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -34,11 +32,7 @@ public final class TestLayouts {
     }
 
     public static LayerBlob gzip(byte[] tar) {
-        try {
-            return LayerBlob.gzip(tar);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LayerBlob.gzip(tar);
     }
 
     public static LayerBlob zstd(byte[] tar) {

@@ -2,7 +2,7 @@ package dev.berth.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.suite.InProcessBerth;
+import dev.berth.registry.InProcessBerth;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -3,6 +3,13 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.Pause;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.image.PseudoRandomBytes;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +79,7 @@ class CrashDurabilityIT {
     @DisplayName("kill -9 amid many concurrent uploads: acknowledged blobs and tags survive, interrupted ones are absent or whole")
     void killDuringConcurrentUploads() throws Exception {
         RegistryProcess registry = cleanup.add(kind.start(dataDir));
-        RegistryApi api = new RegistryApi(registry);
+        RegistryApi api = new RegistryApi(registry.baseUrl());
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         Map<String, Long> attempted = new ConcurrentHashMap<>();
         Map<String, String> attemptedTags = new ConcurrentHashMap<>();
@@ -148,7 +155,7 @@ class CrashDurabilityIT {
         attemptedTags.forEach(audit::assertTagAbsentOrPointsTo);
         RegistryAudit.assertNoCorruptBlobOnDisk(dataDir);
         byte[] afterwards = randomBlob(999);
-        audit.assertBlobIntact(new RegistryApi(restarted).uploadBlobInChunks(REPO, afterwards, 2), afterwards.length);
+        audit.assertBlobIntact(new RegistryApi(restarted.baseUrl()).uploadBlobInChunks(REPO, afterwards, 2), afterwards.length);
         restarted.stop();
     }
 
@@ -156,7 +163,7 @@ class CrashDurabilityIT {
     @DisplayName("kill -9 while a manifest PUT is half sent leaves the tag absent or pointing at the complete manifest")
     void killDuringHalfSentManifest() throws Exception {
         RegistryProcess registry = cleanup.add(kind.start(dataDir));
-        RegistryApi api = new RegistryApi(registry);
+        RegistryApi api = new RegistryApi(registry.baseUrl());
         byte[] manifest = manifestOver(api, "torn");
         CountDownLatch parked = new CountDownLatch(1);
         workers.submit(() -> api.putManifest(REPO, "torn", manifest.length,
@@ -175,7 +182,7 @@ class CrashDurabilityIT {
     @DisplayName("kill -9 racing a complete manifest PUT leaves the tag absent or pointing at the complete manifest")
     void killRacingManifestPut(int delayMillis) {
         RegistryProcess registry = cleanup.add(kind.start(dataDir));
-        RegistryApi api = new RegistryApi(registry);
+        RegistryApi api = new RegistryApi(registry.baseUrl());
         String tag = "raced-" + delayMillis;
         byte[] manifest = manifestOver(api, tag);
         workers.submit(() -> api.putManifest(REPO, tag, manifest));

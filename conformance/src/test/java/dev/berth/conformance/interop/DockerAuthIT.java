@@ -1,5 +1,15 @@
 package dev.berth.conformance.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.process.CommandResult;
+import dev.berth.testkit.registry.AuthenticatedBerth;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -7,8 +17,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** docker login, push and pull against Berth with token auth on (issue 5, point 5). */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

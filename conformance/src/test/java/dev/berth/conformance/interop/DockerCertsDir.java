@@ -1,5 +1,7 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.ScratchDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

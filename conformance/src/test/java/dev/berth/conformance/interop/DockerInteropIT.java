@@ -2,6 +2,14 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.TestImages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +139,7 @@ class DockerInteropIT {
         assertThat(layerStatuses(output)).as(output).containsExactly(
                 "Layer already exists", "Layer already exists", "Layer already exists");
         assertThat(pushedDigest(output)).isEqualTo(manifestDigest);
-        assertThat(new RegistryApi(registry).tags("team/app")).containsExactlyInAnyOrder("1", "2");
+        assertThat(new RegistryApi(registry.baseUrl()).tags("team/app")).containsExactlyInAnyOrder("1", "2");
     }
 
     /** The final status docker printed for each layer ("Pushed", "Mounted from …", "Pull complete"…). */

@@ -2,8 +2,14 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.suite.InProcessBerth;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.config.HostNames;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.process.CommandResult;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.TestImages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

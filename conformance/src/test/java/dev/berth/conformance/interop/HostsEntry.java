@@ -1,5 +1,6 @@
 package dev.berth.conformance.interop;
 
+import dev.berth.testkit.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

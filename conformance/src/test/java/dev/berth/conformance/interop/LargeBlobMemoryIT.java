@@ -3,6 +3,14 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.oci.Digest;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.image.Measured;
+import dev.berth.testkit.image.PseudoRandomBytes;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +45,7 @@ class LargeBlobMemoryIT {
         cleanup = new Cleanup();
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("large-blob-it-"));
         registry = cleanup.add(start(scratch));
-        api = new RegistryApi(registry);
+        api = new RegistryApi(registry.baseUrl());
     }
 
     /** The registry under test, with its data in {@code scratch}. */
@@ -87,7 +95,7 @@ class LargeBlobMemoryIT {
     private void assertReadsBack(String digest) {
         assertThat(api.headBlob(REPO, digest).headers().firstValueAsLong("Content-Length"))
                 .as("HEAD Content-Length").hasValue(SIZE);
-        assertThat(api.readBlob(REPO, digest)).isEqualTo(new Sha256.Measured(digest, SIZE));
+        assertThat(api.readBlob(REPO, digest)).isEqualTo(new Measured(Digest.parse(digest), SIZE));
         long peak = registry.peakResidentBytes();
         System.err.printf("%s registry peak RSS after a %d MiB blob: %d MiB%n",
                 registry.kind(), SIZE >> 20, peak >> 20);

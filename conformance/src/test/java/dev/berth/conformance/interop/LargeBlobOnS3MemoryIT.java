@@ -1,6 +1,9 @@
 package dev.berth.conformance.interop;
 
-import dev.berth.storage.s3.InProcessS3;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.s3.InProcessS3;
 import org.junit.jupiter.api.DisplayName;
 
 /**
@@ -13,7 +16,6 @@ class LargeBlobOnS3MemoryIT extends LargeBlobMemoryIT {
     @Override
     RegistryProcess start(ScratchDir scratch) throws Exception {
         InProcessS3 s3 = InProcessS3.startOnDisk(scratch.newDir("s3"));
-        return BerthProcess.startOnS3(scratch.newDir("unused"), s3.newBucket("registry"), false,
-                InProcessS3.accessKey(), InProcessS3.secretKey());
+        return BerthProcess.startOnS3(scratch.newDir("unused"), s3.newBucket("registry").berthEnvironment(false));
     }
 }

@@ -3,8 +3,19 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.BlobFiles;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
+import dev.berth.testkit.tools.Skopeo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -84,17 +95,16 @@ class LayoutInteropIT {
 
         // registry:2's S3 driver keys an object by its path under the root directory, as its
         // filesystem driver names the file: the same tree, without directories.
-        S3Settings bucket = InProcessS3.get().newBucket("");
-        S3AsyncClient s3 = InProcessS3.client(bucket);
+        S3Bucket bucket = InProcessS3.get().newBucket("");
+        S3AsyncClient s3 = S3TestClients.client(S3TestClients.settings(bucket));
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String key = dataDir.relativize(file).toString();
-                s3.putObject(put -> put.bucket(bucket.bucket()).key(key), AsyncRequestBody.fromFile(file)).join();
+                s3.putObject(put -> put.bucket(bucket.name()).key(key), AsyncRequestBody.fromFile(file)).join();
             }
         }
 
-        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket, false,
-                InProcessS3.accessKey(), InProcessS3.secretKey()));
+        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket.berthEnvironment(false)));
         assertServes(berth, digests, "docker-registry's keys -> Berth on S3");
         berth.stop();
     }

@@ -3,6 +3,14 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.BusyboxRootfs;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.Podman;
+import dev.berth.testkit.tools.Skopeo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

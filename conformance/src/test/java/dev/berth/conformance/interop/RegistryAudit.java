@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.OciJson;
 import dev.berth.conformance.oci.Sha256;
-import java.net.http.HttpResponse;
+import dev.berth.oci.Digest;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.api.Reply;
+import dev.berth.testkit.image.BlobFiles;
+import dev.berth.testkit.image.Measured;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What a registry must never show, whatever happened to it before (a kill -9 mid-write
@@ -26,7 +32,7 @@ final class RegistryAudit {
     private final RegistryKind kind;
 
     RegistryAudit(RegistryProcess registry, String repo) {
-        this.api = new RegistryApi(registry);
+        this.api = new RegistryApi(registry.baseUrl());
         this.repo = repo;
         this.dataDir = registry.dataDir();
         this.kind = registry.kind();
@@ -36,7 +42,7 @@ final class RegistryAudit {
     void assertBlobIntact(String digest, long size) {
         assertThat(api.blobExists(repo, digest)).as("blob %s is still there", digest).isTrue();
         assertThat(api.readBlob(repo, digest)).as("content served for %s", digest)
-                .isEqualTo(new Sha256.Measured(digest, size));
+                .isEqualTo(new Measured(Digest.parse(digest), size));
     }
 
     /** An upload the crash interrupted: it may have landed or not, but never half. */
@@ -60,8 +66,8 @@ final class RegistryAudit {
 
     /** The tag is absent (from the listing and by GET), or it points at exactly {@code expectedDigest}. */
     void assertTagAbsentOrPointsTo(String tag, String expectedDigest) {
-        HttpResponse<byte[]> manifest = api.getManifest(repo, tag);
-        if (manifest.statusCode() == 404) {
+        Reply manifest = api.getManifest(repo, tag);
+        if (manifest.status() == 404) {
             skipIfKnownDistributionGap(tag);
             assertThat(api.tags(repo)).as("tags list agrees that %s is absent; on disk: %s", tag, tagOnDisk(tag))
                     .doesNotContain(tag);
@@ -71,11 +77,11 @@ final class RegistryAudit {
         assertThat(Sha256.of(manifest.body())).as("manifest behind %s", tag).isEqualTo(expectedDigest);
     }
 
-    private void assertManifestComplete(String tag, HttpResponse<byte[]> manifest) {
-        if (manifest.statusCode() != 200) {
+    private void assertManifestComplete(String tag, Reply manifest) {
+        if (manifest.status() != 200) {
             skipIfKnownDistributionGap(tag);
         }
-        assertThat(manifest.statusCode()).as("GET manifest of listed tag %s; on disk: %s", tag, tagOnDisk(tag))
+        assertThat(manifest.status()).as("GET manifest of listed tag %s; on disk: %s", tag, tagOnDisk(tag))
                 .isEqualTo(200);
         String actual = Sha256.of(manifest.body());
         manifest.headers().firstValue("Docker-Content-Digest")

@@ -2,8 +2,15 @@ package dev.berth.conformance.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3Settings;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.Skopeo;
+import dev.berth.testkit.tools.TestImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,9 +49,8 @@ class S3InteropIT {
         docker = cleanup.add(DockerDaemon.start());
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("s3-it-"));
         scratchDir = scratch.path();
-        S3Settings bucket = InProcessS3.get().newBucket("registry");
-        registry = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket, true,
-                InProcessS3.accessKey(), InProcessS3.secretKey()));
+        S3Bucket bucket = InProcessS3.get().newBucket("registry");
+        registry = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket.berthEnvironment(true)));
         image = TestImages.buildThreeLayerApp(docker, scratch.newDir("image"));
         appRepo = registry.hostPort() + "/team/app";
     }

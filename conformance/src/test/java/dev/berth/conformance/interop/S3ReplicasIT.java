@@ -3,8 +3,13 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.oci.Sha256;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3Settings;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.api.RegistryApi;
+import dev.berth.testkit.image.PseudoRandomBytes;
+import dev.berth.testkit.registry.BerthProcess;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +37,11 @@ class S3ReplicasIT {
     static void startReplicas() throws Exception {
         cleanup = new Cleanup();
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("s3-replicas-"));
-        S3Settings bucket = InProcessS3.get().newBucket("registry");
-        BerthProcess one = cleanup.add(BerthProcess.startOnS3(scratch.newDir("one"), bucket, false,
-                InProcessS3.accessKey(), InProcessS3.secretKey()));
-        BerthProcess two = cleanup.add(BerthProcess.startOnS3(scratch.newDir("two"), bucket, false,
-                InProcessS3.accessKey(), InProcessS3.secretKey()));
-        first = new RegistryApi(one);
-        second = new RegistryApi(two);
+        S3Bucket bucket = InProcessS3.get().newBucket("registry");
+        BerthProcess one = cleanup.add(BerthProcess.startOnS3(scratch.newDir("one"), bucket.berthEnvironment(false)));
+        BerthProcess two = cleanup.add(BerthProcess.startOnS3(scratch.newDir("two"), bucket.berthEnvironment(false)));
+        first = new RegistryApi(one.baseUrl());
+        second = new RegistryApi(two.baseUrl());
         secondBase = two.baseUrl();
     }
 
@@ -65,8 +68,8 @@ class S3ReplicasIT {
         String digest = Sha256.of(content);
         second.finishUpload(onSecond(session), digest);
 
-        assertThat(first.readBlob(REPO, digest).digest()).isEqualTo(digest);
-        assertThat(second.readBlob(REPO, digest).digest()).isEqualTo(digest);
+        assertThat(first.readBlob(REPO, digest).digest().toString()).isEqualTo(digest);
+        assertThat(second.readBlob(REPO, digest).digest().toString()).isEqualTo(digest);
     }
 
     @Test

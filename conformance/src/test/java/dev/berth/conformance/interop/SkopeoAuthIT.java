@@ -1,11 +1,19 @@
 package dev.berth.conformance.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.process.CommandResult;
+import dev.berth.testkit.registry.AuthenticatedBerth;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.Skopeo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** skopeo with --creds against Berth with token auth on (issue 5, point 5). */
 class SkopeoAuthIT {

@@ -3,9 +3,22 @@ package dev.berth.conformance.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.berth.conformance.oci.Descriptor;
 import dev.berth.conformance.oci.OciJson;
 import dev.berth.conformance.oci.Sha256;
+import dev.berth.testkit.Cleanup;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.image.BlobFiles;
+import dev.berth.testkit.image.LayoutContent;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.process.Command;
+import dev.berth.testkit.registry.RegistryKind;
+import dev.berth.testkit.registry.RegistryProcess;
+import dev.berth.testkit.tools.AppImage;
+import dev.berth.testkit.tools.DockerDaemon;
+import dev.berth.testkit.tools.Skopeo;
+import dev.berth.testkit.tools.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +147,7 @@ class SkopeoInteropIT {
         skopeo.copy(in.transportRef("multi"), ref, "--all", "--preserve-digests");
         skopeo.copy(ref, "oci:" + out + ":multi", "--all", "--preserve-digests");
 
-        String index = in.tagged().get("multi").digest();
+        String index = in.tagged().get("multi").digest().toString();
         assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), index));
         List<String> manifests = new ArrayList<>(List.of(index));
         OciJson.parse(LayoutContent.blob(in.layoutDir(), index)).get("manifests")
@@ -155,12 +168,12 @@ class SkopeoInteropIT {
             String ref = Skopeo.docker(registry, "skopeo/artifact:" + tag);
             skopeo.copy(in.transportRef(tag), ref, "--all", "--preserve-digests");
             skopeo.copy(ref, "oci:" + out + ":" + tag, "--all", "--preserve-digests");
-            assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), in.tagged().get(tag).digest()));
+            assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), in.tagged().get(tag).digest().toString()));
         }
 
-        assertSameBytes(in.tagged().values().stream().map(Descriptor::digest).toList(), in.layoutDir(), out);
-        JsonNode artifact = OciJson.parse(LayoutContent.blob(out, in.tagged().get("app-sbom").digest()));
-        assertThat(artifact.at("/subject/digest").asText()).isEqualTo(in.tagged().get("app").digest());
+        assertSameBytes(in.tagged().values().stream().map(descriptor -> descriptor.digest().toString()).toList(), in.layoutDir(), out);
+        JsonNode artifact = OciJson.parse(LayoutContent.blob(out, in.tagged().get("app-sbom").digest().toString()));
+        assertThat(artifact.at("/subject/digest").asText()).isEqualTo(in.tagged().get("app").digest().toString());
         assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.conformance.suite.run.CheckResult;
 import dev.berth.conformance.suite.run.RunResult;
+import dev.berth.registry.InProcessBerth;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.DisplayName;

@@ -2,12 +2,12 @@ package dev.berth.conformance.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.interop.DistributionProcess;
-import dev.berth.conformance.interop.RegistryProcess;
-import dev.berth.conformance.interop.ScratchDir;
 import dev.berth.conformance.suite.run.CheckResult;
 import dev.berth.conformance.suite.run.ExpectedFailures;
 import dev.berth.conformance.suite.run.RunResult;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.registry.DistributionProcess;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;

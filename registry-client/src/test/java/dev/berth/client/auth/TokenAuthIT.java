@@ -1,11 +1,15 @@
 package dev.berth.client.auth;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static dev.berth.client.cli.CliRun.berthWithStdin;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.TestLayouts;
 import dev.berth.client.cli.CliRun;
-import dev.berth.conformance.interop.Command;
-import dev.berth.conformance.interop.CommandResult;
-import dev.berth.conformance.interop.DistributionProcess;
-import dev.berth.conformance.interop.Prerequisites;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.process.Command;
+import dev.berth.testkit.process.CommandResult;
+import dev.berth.testkit.registry.DistributionProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static dev.berth.client.cli.CliRun.berthWithStdin;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("the token auth dance against docker-registry configured with auth: token")
 class TokenAuthIT {

@@ -1,12 +1,15 @@
 package dev.berth.client.cli;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.interop.OciLayoutWriter;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.image.OciLayoutWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("berth against a Berth registry")
 class BerthCliTest {

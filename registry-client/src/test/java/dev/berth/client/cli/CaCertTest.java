@@ -1,12 +1,15 @@
 package dev.berth.client.cli;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.FailureKind;
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.interop.Prerequisites;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.config.HostNames;
+import dev.berth.testkit.Prerequisites;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * berth speaks plain HTTP to loopback names, so the registry is addressed by this machine's name,

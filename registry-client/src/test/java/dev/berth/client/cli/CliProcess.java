@@ -1,6 +1,6 @@
 package dev.berth.client.cli;
 
-import dev.berth.conformance.interop.Command;
+import dev.berth.testkit.process.Command;
 import java.util.ArrayList;
 import java.util.List;
 

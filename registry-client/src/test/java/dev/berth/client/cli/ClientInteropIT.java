@@ -1,14 +1,18 @@
 package dev.berth.client.cli;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static dev.berth.client.cli.CliRun.berthWithStdin;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.interop.Command;
-import dev.berth.conformance.interop.CommandResult;
-import dev.berth.conformance.interop.DistributionProcess;
-import dev.berth.conformance.interop.DockerDaemon;
-import dev.berth.conformance.interop.OciImage;
-import dev.berth.conformance.interop.OciLayoutWriter;
-import dev.berth.conformance.interop.Prerequisites;
-import dev.berth.conformance.suite.InProcessBerth;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.process.Command;
+import dev.berth.testkit.process.CommandResult;
+import dev.berth.testkit.registry.DistributionProcess;
+import dev.berth.testkit.tools.DockerDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static dev.berth.client.cli.CliRun.berthWithStdin;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("berth with real registries and real clients")
 class ClientInteropIT {

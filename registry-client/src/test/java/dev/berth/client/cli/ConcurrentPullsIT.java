@@ -1,9 +1,11 @@
 package dev.berth.client.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.interop.CommandResult;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The layout cache that {@code berth run}s share, filled by several berth processes at once. */
 @DisplayName("berth pulls into one layout from several processes at once")

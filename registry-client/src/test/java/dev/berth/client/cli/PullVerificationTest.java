@@ -1,10 +1,13 @@
 package dev.berth.client.cli;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.FaultyProxy;
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("berth pull through a misbehaving registry")
 class PullVerificationTest {

@@ -1,11 +1,13 @@
 package dev.berth.client.cli;
 
-import dev.berth.conformance.interop.CommandResult;
-import dev.berth.conformance.interop.OciImage;
-import dev.berth.conformance.interop.OciLayoutWriter;
-import dev.berth.conformance.interop.Prerequisites;
-import dev.berth.conformance.suite.InProcessBerth;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.registry.InProcessBerth;
 import dev.berth.runtime.cli.HostCgroups;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.image.OciImage;
+import dev.berth.testkit.image.OciLayoutWriter;
+import dev.berth.testkit.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole path: an image pushed to Berth, then pulled, verified, unpacked and started by {@code berth run}. */
 @DisplayName("berth run of an image pushed to Berth")

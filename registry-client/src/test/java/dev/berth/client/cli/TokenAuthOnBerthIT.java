@@ -1,11 +1,15 @@
 package dev.berth.client.cli;
 
+import static dev.berth.client.cli.CliRun.berth;
+import static dev.berth.client.cli.CliRun.berthWithStdin;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.TestLayouts;
-import dev.berth.conformance.interop.AuthenticatedBerth;
-import dev.berth.conformance.interop.RegistryProcess;
-import dev.berth.conformance.interop.ScratchDir;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.registry.AuthenticatedBerth;
+import dev.berth.testkit.registry.RegistryProcess;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static dev.berth.client.cli.CliRun.berth;
-import static dev.berth.client.cli.CliRun.berthWithStdin;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The berth client against Berth itself with token auth on: alice's private repository, a public one. */
 @DisplayName("berth against Berth with token auth")

@@ -1,15 +1,17 @@
 package dev.berth.client.copy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.client.BerthClient;
 import dev.berth.client.ClientOptions;
 import dev.berth.client.TestLayouts;
 import dev.berth.client.auth.CredentialSource;
 import dev.berth.client.progress.ProgressListener;
-import dev.berth.conformance.suite.InProcessBerth;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.registry.InProcessBerth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("pushing blobs larger than the monolithic limit")
 class ChunkedPushTest {

@@ -7,9 +7,9 @@ import dev.berth.registry.core.RecordingProxy;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.storage.StorageDriver;
-import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3StorageDriver;
+import dev.berth.storage.s3.S3TestClients;
 import dev.berth.storage.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,8 +43,8 @@ public final class ListingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Vertx vertx = Vertx.vertx();
-        S3Settings settings = InProcessS3.get().newBucket("");
-        RecordingProxy<S3AsyncClient> s3 = new RecordingProxy<>(S3AsyncClient.class, InProcessS3.client(settings));
+        S3Settings settings = S3TestClients.newBucket("");
+        RecordingProxy<S3AsyncClient> s3 = new RecordingProxy<>(S3AsyncClient.class, S3TestClients.client(settings));
         StorageDriver driver = new S3StorageDriver(vertx, s3.proxy(), settings);
         try {
             new ListingBenchmark(s3, new Registry(driver, RegistryOptions.defaults())).run();

@@ -1,8 +1,9 @@
 package dev.berth.registry.cli;
 
-import dev.berth.storage.s3.S3DefaultChain;
-import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +36,7 @@ class S3StartupCheckTest {
     @BeforeEach
     void credentials() throws Exception {
         s3 = InProcessS3.get();
-        bucket = s3.newBucket("");
+        bucket = S3TestClients.settings(s3.newBucket(""));
         S3DefaultChain.useInProcessKeys();
     }
 

@@ -1,9 +1,10 @@
 package dev.berth.registry.gc;
 
 import dev.berth.storage.StorageDriver;
-import dev.berth.storage.s3.InProcessS3;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3StorageDriver;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.DisplayName;
 
@@ -13,8 +14,8 @@ class S3CollectorLeaseTest extends CollectorLeaseContract {
 
     @Override
     StorageDriver createDriver(Vertx vertx) throws Exception {
-        settings = InProcessS3.get().newBucket("");
-        return new S3StorageDriver(vertx, InProcessS3.client(settings), settings);
+        settings = S3TestClients.newBucket("");
+        return new S3StorageDriver(vertx, S3TestClients.client(settings), settings);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,13 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static java.net.http.HttpRequest.BodyPublishers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API (garbage collection, the read-only switch) against callers who are not admins, and for admins. */
@@ -61,19 +61,19 @@ class AdminApiAttacksTest {
     void adminsGetThrough() {
         long runsBefore = secured.gcRuns();
 
-        HttpResponse<String> gc = send("POST", "/_berth/admin/gc", GC_BODY, SecuredRegistry.ADMIN);
-        HttpResponse<String> on = send("PUT", "/_berth/admin/read-only", "{\"readOnly\":true}", SecuredRegistry.ADMIN);
-        HttpResponse<String> pushWhileReadOnly = send("POST", "/v2/team/app/blobs/uploads/", "", SecuredRegistry.ADMIN);
-        HttpResponse<String> off = send("PUT", "/_berth/admin/read-only", "{\"readOnly\":false}", SecuredRegistry.ADMIN);
+        Reply gc = send("POST", "/_berth/admin/gc", GC_BODY, SecuredRegistry.ADMIN);
+        Reply on = send("PUT", "/_berth/admin/read-only", "{\"readOnly\":true}", SecuredRegistry.ADMIN);
+        Reply pushWhileReadOnly = send("POST", "/v2/team/app/blobs/uploads/", "", SecuredRegistry.ADMIN);
+        Reply off = send("PUT", "/_berth/admin/read-only", "{\"readOnly\":false}", SecuredRegistry.ADMIN);
 
-        assertThat(gc.statusCode()).as(gc.body()).isEqualTo(200);
-        assertThat(new JsonObject(gc.body()).getLong("blobsDeleted")).isNotNull();
+        assertThat(gc.status()).as(gc.text()).isEqualTo(200);
+        assertThat(new JsonObject(gc.text()).getLong("blobsDeleted")).isNotNull();
         assertThat(secured.gcRuns()).isEqualTo(runsBefore + 1);
-        assertThat(on.statusCode()).isEqualTo(200);
-        assertThat(new JsonObject(on.body()).getBoolean("readOnly")).isTrue();
-        assertThat(pushWhileReadOnly.statusCode()).isEqualTo(405);
-        assertThat(off.statusCode()).isEqualTo(200);
-        assertThat(new JsonObject(off.body()).getBoolean("readOnly")).isFalse();
+        assertThat(on.status()).isEqualTo(200);
+        assertThat(new JsonObject(on.text()).getBoolean("readOnly")).isTrue();
+        assertThat(pushWhileReadOnly.status()).isEqualTo(405);
+        assertThat(off.status()).isEqualTo(200);
+        assertThat(new JsonObject(off.text()).getBoolean("readOnly")).isFalse();
     }
 
     @Test
@@ -81,10 +81,10 @@ class AdminApiAttacksTest {
     void usersRefused() {
         long runsBefore = secured.gcRuns();
 
-        HttpResponse<String> gc = send("POST", "/_berth/admin/gc", GC_BODY, SecuredRegistry.USER);
+        Reply gc = send("POST", "/_berth/admin/gc", GC_BODY, SecuredRegistry.USER);
 
-        assertThat(gc.statusCode()).isEqualTo(403);
-        assertThat(gc.body()).contains("DENIED");
+        assertThat(gc.status()).isEqualTo(403);
+        assertThat(gc.text()).contains("DENIED");
         assertThat(secured.gcRuns()).isEqualTo(runsBefore);
     }
 
@@ -125,7 +125,7 @@ class AdminApiAttacksTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.closesConnection()).isTrue();
         assertThat(sent).as("bytes the client could send before the registry closed").isLessThan(100L << 20);
-        assertThat(secured.registry.get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(secured.api.get("/healthz").status()).isEqualTo(200);
     }
 
     /** Writes up to {@code mebibytes} 1 MiB chunks; answers how many bytes went out before the peer closed. */
@@ -144,8 +144,7 @@ class AdminApiAttacksTest {
         return sent;
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String authorization) {
-        return secured.registry.send(HttpRequest.newBuilder(secured.registry.uri(path))
-                .header("Authorization", authorization).header("Content-Type", "application/json"), method, body);
+    private static Reply send(String method, String path, String body, String authorization) {
+        return secured.api.send(method, path, ofString(body), "Authorization", authorization, "Content-Type", "application/json");
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 abstract class ApiTest {
     @TempDir
     Path tempDir;
-    RegistryServer server;
+    InProcessBerth server;
     RegistryClient api;
     Pushes push;
 
@@ -21,7 +23,7 @@ abstract class ApiTest {
 
     @BeforeEach
     void startRegistry() {
-        server = RegistryServer.start(tempDir.resolve("data"), deleteEnabled());
+        server = InProcessBerth.start(tempDir.resolve("data"), deleteEnabled());
         api = server.client();
         push = new Pushes(api);
     }
@@ -34,7 +36,7 @@ abstract class ApiTest {
     /** Stops the registry and starts a new one over the same directory, as a restart would. */
     void restartRegistry() {
         server.close();
-        server = RegistryServer.start(server.dataDir(), deleteEnabled());
+        server = InProcessBerth.start(server.dataDir(), deleteEnabled());
         api = server.client();
         push = new Pushes(api);
     }

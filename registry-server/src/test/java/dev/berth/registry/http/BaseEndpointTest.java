@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class BaseEndpointTest extends ApiTest {
         Reply reply = api.get(path);
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.json().getJsonArray("errors")).isNotEmpty();
+        assertThat(reply.json().path("errors")).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.berth.registry.http;
 
 import dev.berth.oci.Digest;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

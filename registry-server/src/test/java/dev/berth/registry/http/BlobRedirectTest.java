@@ -1,9 +1,11 @@
 package dev.berth.registry.http;
 
-import dev.berth.storage.s3.S3DefaultChain;
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3Settings;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
+import dev.berth.testkit.s3.S3DefaultChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,8 +29,8 @@ class BlobRedirectTest {
     Path tempDir;
 
     private InProcessS3 s3;
-    private S3Settings bucket;
-    private RegistryServer server;
+    private S3Bucket bucket;
+    private InProcessBerth server;
     private RegistryClient api;
     private Content blob;
     private String url;
@@ -38,7 +40,7 @@ class BlobRedirectTest {
         s3 = InProcessS3.get();
         bucket = s3.newBucket("registry");
         S3DefaultChain.useInProcessKeys();
-        server = RegistryServer.start(new S3StorageConfig(bucket, true), tempDir, true);
+        server = InProcessBerth.start(bucket.berthSettings(true));
         api = server.client();
         blob = new Pushes(api).randomBlob(REPO, 100_000);
         url = "/v2/" + REPO + "/blobs/" + blob.digest();
@@ -48,7 +50,7 @@ class BlobRedirectTest {
     void stop() {
         server.close();
         S3DefaultChain.clear();
-        s3.deleteBucket(bucket.bucket());
+        s3.deleteBucket(bucket.name());
     }
 
     @Test

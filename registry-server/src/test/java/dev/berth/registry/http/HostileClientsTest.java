@@ -1,6 +1,6 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.ops.OpsRegistry;
+import dev.berth.registry.InProcessBerth;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +30,15 @@ class HostileClientsTest {
 
     @TempDir
     static Path dir;
-    private static OpsRegistry registry;
+    private static InProcessBerth registry;
     private static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = OpsRegistry.start(dir, Map.of(
+        registry = InProcessBerth.start(dir, Map.of(
                 "BERTH_HTTP_HEADERTIMEOUT", "1s",
                 "BERTH_HTTP_MAXCONNECTIONSPERCLIENT", String.valueOf(MAX_CONNECTIONS)));
-        port = registry.uri("/").getPort();
+        port = registry.port();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -54,12 +55,11 @@ class LoginAttacksTest {
     @DisplayName("requests without credentials are no guesses: they never lock the admin out")
     void anonymousProbesDoNotCount() {
         for (int i = 0; i < 30; i++) {
-            assertThat(secured.registry.get("/_berth/admin/read-only").statusCode()).isEqualTo(401);
+            assertThat(secured.api.get("/_berth/admin/read-only").status()).isEqualTo(401);
         }
 
-        HttpResponse<String> admin = secured.registry.send(HttpRequest.newBuilder(secured.registry.uri("/_berth/admin/read-only"))
-                .header("Authorization", SecuredRegistry.ADMIN), "GET", null);
+        Reply admin = secured.api.get("/_berth/admin/read-only", "Authorization", SecuredRegistry.ADMIN);
 
-        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.status()).isEqualTo(200);
     }
 }

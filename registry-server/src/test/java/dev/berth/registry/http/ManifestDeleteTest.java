@@ -1,5 +1,6 @@
 package dev.berth.registry.http;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class ManifestDeleteTest extends ApiTest {
         return "/v2/" + REPO + "/manifests/" + reference;
     }
 
-    private Iterable<Object> tags() {
-        return api.get("/v2/" + REPO + "/tags/list").hasStatus(200).json().getJsonArray("tags");
+    private List<String> tags() {
+        return api.get("/v2/" + REPO + "/tags/list").hasStatus(200).strings("tags");
     }
 
     @Test

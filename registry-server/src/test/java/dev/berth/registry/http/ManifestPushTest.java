@@ -2,6 +2,7 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.core.ManifestService;
+import dev.berth.testkit.api.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -91,7 +92,7 @@ class ManifestPushTest extends ApiTest {
 
         Reply reply = put("v1", manifest).isError(400, "MANIFEST_BLOB_UNKNOWN");
 
-        assertThat(((JsonObject) reply.errorDetail()).getString("digest")).isEqualTo(missing.digest().toString());
+        assertThat(reply.errorDetail().path("digest").asText()).isEqualTo(missing.digest().toString());
         api.get("/v2/" + REPO + "/manifests/v1").isError(404, "MANIFEST_UNKNOWN");
         api.get("/v2/" + REPO + "/manifests/" + manifest.digest()).isError(404, "MANIFEST_UNKNOWN");
     }
@@ -154,7 +155,7 @@ class ManifestPushTest extends ApiTest {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient();
         try {
-            HttpClientResponse response = RegistryServer.await(client
+            HttpClientResponse response = Await.await(client
                     .request(HttpMethod.PUT, server.port(), "127.0.0.1", "/v2/" + REPO + "/manifests/huge")
                     .compose(request -> {
                         request.setChunked(true).putHeader("Content-Type", MediaTypes.OCI_MANIFEST);
@@ -164,7 +165,7 @@ class ManifestPushTest extends ApiTest {
 
             assertThat(response.statusCode()).isEqualTo(413);
         } finally {
-            RegistryServer.await(vertx.close());
+            Await.await(vertx.close());
         }
         api.get("/v2/" + REPO + "/manifests/huge").isError(404, "MANIFEST_UNKNOWN");
     }

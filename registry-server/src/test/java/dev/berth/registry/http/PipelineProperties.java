@@ -60,7 +60,7 @@ class PipelineProperties {
         assertThat(response.status()).as(path).isIn(400, 401, 404, 405);
         assertThat(new JsonObject(response.body()).getJsonArray("errors")).isNotEmpty();
         assertThat(secured.gcRuns()).isEqualTo(runsBefore);
-        assertThat(secured.registry.get("/_berth/admin/read-only").statusCode()).isEqualTo(401);
+        assertThat(secured.api.get("/_berth/admin/read-only").status()).isEqualTo(401);
     }
 
     @Property(tries = 100)
@@ -86,7 +86,7 @@ class PipelineProperties {
     }
 
     private static Set<String> methodLabels() {
-        Matcher labels = METHOD_LABEL.matcher(secured.registry.get("/metrics").body());
+        Matcher labels = METHOD_LABEL.matcher(secured.api.get("/metrics").text());
         return labels.results().map(match -> match.group(1)).collect(Collectors.toSet());
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.registry.http;
 
 import dev.berth.oci.MediaTypes;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonObject;
 
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,9 +1,10 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
-import dev.berth.storage.s3.S3Settings;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +47,7 @@ class S3FaultsTest {
     @DisplayName("while S3 hangs other requests are answered; when it is gone the chunk gets a 5xx with the"
             + " spec's error body; the upload then resumes where it was, and no partial blob was ever visible")
     void s3GoesAwayMidUpload() throws Exception {
-        S3Settings bucket = s3.newBucket("registry");
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(bucket, false), tempDir, true)) {
+        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);
@@ -70,7 +70,7 @@ class S3FaultsTest {
             // Now S3 is gone altogether: the waiting chunk fails.
             Reply failed = failing.get();
             assertThat(failed.status()).isBetween(500, 599);
-            JsonObject error = failed.json().getJsonArray("errors").getJsonObject(0);
+            JsonObject error = new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
 

@@ -1,8 +1,10 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.config.S3StorageConfig;
-import dev.berth.storage.s3.InProcessS3;
-import dev.berth.storage.s3.S3DefaultChain;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ class S3ServerErrorsTest {
     @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
             + " resumes from its last good offset and completes with the right digest")
     void serverErrorsMidUpload(int s3Status) throws Exception {
-        try (RegistryServer server = RegistryServer.start(new S3StorageConfig(s3.newBucket("registry"), false), tempDir, true)) {
+        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);
@@ -58,7 +60,7 @@ class S3ServerErrorsTest {
             Reply failed = Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB);
 
             assertThat(failed.status()).isBetween(500, 599);
-            JsonObject error = failed.json().getJsonArray("errors").getJsonObject(0);
+            JsonObject error = new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
             api.head("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(404);

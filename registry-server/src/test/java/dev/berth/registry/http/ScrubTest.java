@@ -4,6 +4,7 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.registry.scrub.ScrubReport;
 import dev.berth.registry.scrub.Scrubber;
 import dev.berth.storage.fs.FsStorageDriver;
+import dev.berth.testkit.api.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,11 @@ class ScrubTest extends ApiTest {
 
     @AfterEach
     void closeVertx() {
-        RegistryServer.await(vertx.close());
+        Await.await(vertx.close());
     }
 
     private ScrubReport scrub(boolean repair) {
-        return RegistryServer.await(new Scrubber(new FsStorageDriver(vertx, server.dataDir())).scrub(repair));
+        return Await.await(new Scrubber(new FsStorageDriver(vertx, server.dataDir())).scrub(repair));
     }
 
     private Path blobFile(String digest) {
@@ -61,7 +62,7 @@ class ScrubTest extends ApiTest {
     @DisplayName("a layer with a flipped bit is reported; --repair quarantines it, and its link goes, so GET answers 404")
     void corruptLayer() throws Exception {
         push.image(REPO, "1.0");
-        JsonObject image = api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).json();
+        JsonObject image = new JsonObject(api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).text());
         String layer = image.getJsonArray("layers").getJsonObject(0).getString("digest");
         flipFirstByte(blobFile(layer));
 

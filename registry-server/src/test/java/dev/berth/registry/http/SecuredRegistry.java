@@ -1,7 +1,8 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.LaunchException;
-import dev.berth.registry.ops.OpsRegistry;
+
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,28 +24,30 @@ final class SecuredRegistry implements AutoCloseable {
     static final String USER = basic("bob", "bob-pw");
     private static final Pattern GC_RUNS = Pattern.compile("(?m)^berth_gc_runs_total ([0-9.]+)$");
 
-    final OpsRegistry registry;
+    final InProcessBerth registry;
+    final RegistryClient api;
 
-    private SecuredRegistry(OpsRegistry registry) {
+    private SecuredRegistry(InProcessBerth registry) {
         this.registry = registry;
+        this.api = registry.client();
     }
 
-    static SecuredRegistry start(Path dir) throws IOException, LaunchException {
+    static SecuredRegistry start(Path dir) throws IOException {
         Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
                 "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\n");
-        return new SecuredRegistry(OpsRegistry.start(dir.resolve("data"), Map.of(
+        return new SecuredRegistry(InProcessBerth.start(dir.resolve("data"), Map.of(
                 "BERTH_AUTH_HTPASSWD", htpasswd.toString(),
                 "BERTH_AUTH_ADMINS", "alice",
                 "BERTH_GC_GRACEPERIOD", "0s")));
     }
 
     int port() {
-        return registry.uri("/").getPort();
+        return registry.port();
     }
 
     /** How many garbage collections have run, as /metrics tells. */
     long gcRuns() {
-        Matcher runs = GC_RUNS.matcher(registry.get("/metrics").body());
+        Matcher runs = GC_RUNS.matcher(api.get("/metrics").text());
         if (!runs.find()) {
             throw new IllegalStateException("no berth_gc_runs_total in /metrics");
         }

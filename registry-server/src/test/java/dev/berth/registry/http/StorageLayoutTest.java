@@ -2,6 +2,8 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +100,8 @@ class StorageLayoutTest extends ApiTest {
         pulled.hasStatus(200).hasHeader("Content-Type", MediaTypes.OCI_MANIFEST);
         assertThat(pulled.body()).isEqualTo(manifest.bytes());
         assertThat(api.get("/v2/" + REPO + "/blobs/" + layerBlob.digest()).body()).isEqualTo(layer);
-        assertThat(api.get("/v2/" + REPO + "/tags/list").json().getJsonArray("tags")).containsExactly("old");
-        assertThat(api.get("/v2/_catalog").json().getJsonArray("repositories")).containsExactly(REPO);
+        assertThat(api.get("/v2/" + REPO + "/tags/list").strings("tags")).containsExactly("old");
+        assertThat(api.get("/v2/_catalog").strings("repositories")).containsExactly(REPO);
     }
 
     private static void write(Path file, byte[] content) throws IOException {

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class UploadAcrossReplicasTest extends ApiTest {
     @DisplayName("an upload begun on one replica is continued and finished on another sharing the data directory")
     void twoReplicas() {
         Content blob = Content.random(300_000);
-        try (RegistryServer replica = RegistryServer.start(server.dataDir(), true)) {
+        try (InProcessBerth replica = InProcessBerth.start(server.dataDir(), true)) {
             RegistryClient other = replica.client();
             String location = Uploads.open(api, REPO);
             Uploads.chunk(api, location, blob.bytes(), 0, 100_000).hasStatus(202);
@@ -48,7 +50,7 @@ class UploadAcrossReplicasTest extends ApiTest {
     @Test
     @DisplayName("a cancelled upload is unknown to every replica")
     void cancelSeenByOthers() {
-        try (RegistryServer replica = RegistryServer.start(server.dataDir(), true)) {
+        try (InProcessBerth replica = InProcessBerth.start(server.dataDir(), true)) {
             String location = Uploads.open(api, REPO);
 
             replica.client().delete(location).hasStatus(204);

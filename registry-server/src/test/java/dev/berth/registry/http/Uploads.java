@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,9 @@
 package dev.berth.registry.metrics;
 
-import dev.berth.registry.ops.OpsRegistry;
+import dev.berth.oci.Digest;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,12 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.berth.registry.ops.OpsRegistry.digest;
+import static java.net.http.HttpRequest.BodyPublishers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("/metrics")
@@ -24,18 +26,19 @@ class MetricsEndpointTest {
     @Test
     @DisplayName("Counts requests by endpoint, method and status (never by repository), with latency histograms, bytes and storage timings")
     void requestsAndStorage() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of())) {
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
+            RegistryClient api = registry.client();
             String blob = "some layer bytes";
             String digest = digest(blob);
-            assertThat(registry.send("POST", "/v2/team/secret-project/blobs/uploads/?digest=" + digest, blob).statusCode())
+            assertThat(api.send("POST", "/v2/team/secret-project/blobs/uploads/?digest=" + digest, ofString(blob)).status())
                     .isEqualTo(201);
-            assertThat(registry.get("/v2/team/secret-project/blobs/" + digest).body()).isEqualTo(blob);
-            assertThat(registry.get("/v2/team/secret-project/manifests/missing").statusCode()).isEqualTo(404);
+            assertThat(api.get("/v2/team/secret-project/blobs/" + digest).text()).isEqualTo(blob);
+            assertThat(api.get("/v2/team/secret-project/manifests/missing").status()).isEqualTo(404);
 
-            HttpResponse<String> scrape = registry.get("/metrics");
-            assertThat(scrape.statusCode()).isEqualTo(200);
+            Reply scrape = api.get("/metrics");
+            assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-            String text = scrape.body();
+            String text = scrape.text();
             assertThat(text)
                     .contains("berth_http_requests_seconds_count{method=\"POST\",route=\"uploads\",status=\"201\"} 1")
                     .contains("berth_http_requests_seconds_count{method=\"GET\",route=\"blob\",status=\"200\"} 1")
@@ -52,16 +55,17 @@ class MetricsEndpointTest {
     @Test
     @DisplayName("Counts garbage collections and the bytes they freed, not the dry runs")
     void garbageCollections() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of("BERTH_GC_GRACEPERIOD", "0"))) {
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of("BERTH_GC_GRACEPERIOD", "0"))) {
+            RegistryClient api = registry.client();
             String blob = "a layer no manifest will reference";
-            assertThat(registry.send("POST", "/v2/team/app/blobs/uploads/?digest=" + digest(blob), blob).statusCode())
+            assertThat(api.send("POST", "/v2/team/app/blobs/uploads/?digest=" + digest(blob), ofString(blob)).status())
                     .isEqualTo(201);
 
-            assertThat(registry.send("POST", "/_berth/admin/gc", "{\"dryRun\": true}").statusCode()).isEqualTo(200);
-            assertThat(registry.get("/metrics").body()).contains("berth_gc_runs_total 0");
-            assertThat(registry.send("POST", "/_berth/admin/gc", "").statusCode()).isEqualTo(200);
+            assertThat(api.send("POST", "/_berth/admin/gc", ofString("{\"dryRun\": true}")).status()).isEqualTo(200);
+            assertThat(api.get("/metrics").text()).contains("berth_gc_runs_total 0");
+            assertThat(api.send("POST", "/_berth/admin/gc", ofString("")).status()).isEqualTo(200);
 
-            assertThat(registry.get("/metrics").body()).contains("berth_gc_runs_total 1")
+            assertThat(api.get("/metrics").text()).contains("berth_gc_runs_total 1")
                     .contains("berth_gc_freed_bytes_total " + (double) blob.length());
         }
     }
@@ -70,20 +74,26 @@ class MetricsEndpointTest {
     @DisplayName("With metrics.listen, /metrics is served on that port and not on the API's")
     void separatePort() throws Exception {
         int port = freePort();
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of("BERTH_METRICS_LISTEN", "127.0.0.1:" + port))) {
-            assertThat(registry.get("/metrics").statusCode()).isEqualTo(404);
-            HttpResponse<String> scrape = registry.send("GET", URI.create("http://127.0.0.1:" + port + "/metrics"), null);
-            assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.body()).contains("berth_http_requests_seconds_count{method=\"GET\",route=\"unknown\",status=\"404\"} 1");
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of("BERTH_METRICS_LISTEN", "127.0.0.1:" + port))) {
+            RegistryClient api = registry.client();
+            assertThat(api.get("/metrics").status()).isEqualTo(404);
+            Reply scrape = api.get("http://127.0.0.1:" + port + "/metrics");
+            assertThat(scrape.status()).isEqualTo(200);
+            assertThat(scrape.text()).contains("berth_http_requests_seconds_count{method=\"GET\",route=\"unknown\",status=\"404\"} 1");
         }
     }
 
     @Test
     @DisplayName("With metrics.enabled false there is no /metrics")
     void disabled() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of("BERTH_METRICS_ENABLED", "false"))) {
-            assertThat(registry.get("/metrics").statusCode()).isEqualTo(404);
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of("BERTH_METRICS_ENABLED", "false"))) {
+            RegistryClient api = registry.client();
+            assertThat(api.get("/metrics").status()).isEqualTo(404);
         }
+    }
+
+    private static String digest(String content) {
+        return Digest.sha256(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static int freePort() throws IOException {

@@ -1,10 +1,12 @@
 package dev.berth.registry.ops;
 
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -22,11 +24,12 @@ class HealthEndpointsTest {
     @DisplayName("Both answer 200 while storage takes writes, and the probe leaves nothing behind")
     void healthyAndReady() throws Exception {
         Path root = dir.resolve("data");
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of())) {
-            assertThat(registry.get("/healthz").statusCode()).isEqualTo(200);
-            HttpResponse<String> ready = registry.get("/readyz");
-            assertThat(ready.statusCode()).isEqualTo(200);
-            assertThat(ready.body()).contains("ready");
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
+            RegistryClient api = registry.client();
+            assertThat(api.get("/healthz").status()).isEqualTo(200);
+            Reply ready = api.get("/readyz");
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.text()).contains("ready");
             try (Stream<Path> files = Files.walk(root)) {
                 assertThat(files.filter(Files::isRegularFile)).isEmpty();
             }
@@ -37,18 +40,19 @@ class HealthEndpointsTest {
     @DisplayName("When storage cannot be written, /readyz answers 503 with the reason while /healthz stays 200")
     void notReadyWhenStorageIsGone() throws Exception {
         Path root = dir.resolve("data");
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of())) {
-            assertThat(registry.get("/readyz").statusCode()).isEqualTo(200);
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
+            RegistryClient api = registry.client();
+            assertThat(api.get("/readyz").status()).isEqualTo(200);
             // A file where the storage root should be: as a lost mount would, it refuses every write.
             try (Stream<Path> tree = Files.walk(root)) {
                 tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
             Files.writeString(root, "not a directory");
 
-            HttpResponse<String> ready = registry.get("/readyz");
-            assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(ready.body()).contains("not ready").contains("storage is not writable");
-            assertThat(registry.get("/healthz").statusCode()).isEqualTo(200);
+            Reply ready = api.get("/readyz");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.text()).contains("not ready").contains("storage is not writable");
+            assertThat(api.get("/healthz").status()).isEqualTo(200);
         }
     }
 }

@@ -1,13 +1,18 @@
 package dev.berth.registry.ops;
 
+import dev.berth.oci.Digest;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static java.net.http.HttpRequest.BodyPublishers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Read-only mode")
@@ -22,62 +27,69 @@ class ReadOnlyModeTest {
     @Test
     @DisplayName("Switched on through the admin API, refuses uploads, manifest pushes and deletes with 405 UNSUPPORTED while pulls work; switched off, writes work again")
     void switchedAtRuntime() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of())) {
-            assertThat(registry.get("/_berth/admin/read-only").body()).isEqualTo("{\"readOnly\":false}");
-            pushBlob(registry, 201);
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
+            RegistryClient api = registry.client();
+            assertThat(api.get("/_berth/admin/read-only").text()).isEqualTo("{\"readOnly\":false}");
+            pushBlob(api, 201);
             String manifestPath = "/v2/app/manifests/v1";
-            assertThat(registry.send("PUT", manifestPath, manifest()).statusCode()).isEqualTo(201);
+            assertThat(api.send("PUT", manifestPath, ofString(manifest())).status()).isEqualTo(201);
 
-            HttpResponse<String> switched = registry.send("PUT", "/_berth/admin/read-only", "{\"readOnly\":true}");
-            assertThat(switched.statusCode()).isEqualTo(200);
-            assertThat(switched.body()).isEqualTo("{\"readOnly\":true}");
+            Reply switched = api.send("PUT", "/_berth/admin/read-only", ofString("{\"readOnly\":true}"));
+            assertThat(switched.status()).isEqualTo(200);
+            assertThat(switched.text()).isEqualTo("{\"readOnly\":true}");
 
-            assertRefused(registry.send("POST", "/v2/app/blobs/uploads/", null));
-            assertRefused(registry.send("PUT", "/v2/app/manifests/v2", manifest()));
-            assertRefused(registry.send("DELETE", manifestPath, null));
-            assertThat(registry.get(manifestPath).statusCode()).isEqualTo(200);
-            assertThat(registry.get("/v2/app/blobs/" + OpsRegistry.digest(BLOB)).body()).isEqualTo(BLOB);
-            assertThat(registry.get("/v2/app/tags/list").body()).contains("v1");
+            assertRefused(api.post("/v2/app/blobs/uploads/", new byte[0]));
+            assertRefused(api.send("PUT", "/v2/app/manifests/v2", ofString(manifest())));
+            assertRefused(api.delete(manifestPath));
+            assertThat(api.get(manifestPath).status()).isEqualTo(200);
+            assertThat(api.get("/v2/app/blobs/" + digest(BLOB)).text()).isEqualTo(BLOB);
+            assertThat(api.get("/v2/app/tags/list").text()).contains("v1");
 
-            registry.send("PUT", "/_berth/admin/read-only", "{\"readOnly\":false}");
-            assertThat(registry.send("DELETE", manifestPath, null).statusCode()).isEqualTo(202);
+            api.send("PUT", "/_berth/admin/read-only", ofString("{\"readOnly\":false}"));
+            assertThat(api.delete(manifestPath).status()).isEqualTo(202);
         }
     }
 
     @Test
     @DisplayName("readOnly.enabled in the config starts the registry read-only")
     void fromConfig() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of("BERTH_READONLY_ENABLED", "true"))) {
-            assertRefused(registry.send("POST", "/v2/app/blobs/uploads/", null));
-            assertThat(registry.get("/v2/").statusCode()).isEqualTo(200);
-            assertThat(registry.get("/_berth/admin/read-only").body()).isEqualTo("{\"readOnly\":true}");
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of("BERTH_READONLY_ENABLED", "true"))) {
+            RegistryClient api = registry.client();
+            assertRefused(api.post("/v2/app/blobs/uploads/", new byte[0]));
+            assertThat(api.get("/v2/").status()).isEqualTo(200);
+            assertThat(api.get("/_berth/admin/read-only").text()).isEqualTo("{\"readOnly\":true}");
         }
     }
 
     @Test
     @DisplayName("The admin API refuses a body that is not {\"readOnly\": true|false} and changes nothing")
     void badBody() throws Exception {
-        try (OpsRegistry registry = OpsRegistry.start(root, Map.of())) {
-            HttpResponse<String> response = registry.send("PUT", "/_berth/admin/read-only", "{\"readOnly\":\"yes\"}");
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(response.body()).contains("\"errors\"").contains("readOnly");
-            assertThat(registry.get("/_berth/admin/read-only").body()).isEqualTo("{\"readOnly\":false}");
+        try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
+            RegistryClient api = registry.client();
+            Reply response = api.send("PUT", "/_berth/admin/read-only", ofString("{\"readOnly\":\"yes\"}"));
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.text()).contains("\"errors\"").contains("readOnly");
+            assertThat(api.get("/_berth/admin/read-only").text()).isEqualTo("{\"readOnly\":false}");
         }
     }
 
-    private static void assertRefused(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.body()).contains("\"code\":\"UNSUPPORTED\"").contains("read-only");
+    private static void assertRefused(Reply response) {
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.text()).contains("\"code\":\"UNSUPPORTED\"").contains("read-only");
     }
 
-    private static void pushBlob(OpsRegistry registry, int expected) throws Exception {
+    private static void pushBlob(RegistryClient api, int expected) throws Exception {
         for (String content : new String[] {BLOB, "{}"}) {
-            HttpResponse<String> response = registry.send("POST", "/v2/app/blobs/uploads/?digest=" + OpsRegistry.digest(content), content);
-            assertThat(response.statusCode()).isEqualTo(expected);
+            Reply response = api.send("POST", "/v2/app/blobs/uploads/?digest=" + digest(content), ofString(content));
+            assertThat(response.status()).isEqualTo(expected);
         }
     }
 
-    private static String manifest() throws Exception {
-        return MANIFEST.formatted(OpsRegistry.digest("{}"), 2);
+    private static String manifest() {
+        return MANIFEST.formatted(digest("{}"), 2);
+    }
+
+    private static String digest(String content) {
+        return Digest.sha256(content.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,14 +1,8 @@
 package dev.berth.registry.tls;
 
+import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.LaunchException;
-import dev.berth.registry.RegistryLauncher;
-import dev.berth.registry.RunningRegistry;
-import dev.berth.registry.config.FilesystemStorageConfig;
-import dev.berth.registry.config.ListenAddress;
-import dev.berth.registry.config.LogConfig;
-import dev.berth.registry.config.LogLevel;
-import dev.berth.registry.config.RegistryConfig;
-import dev.berth.registry.config.TlsConfig;
+import dev.berth.registry.config.HostNames;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -18,23 +12,41 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** A registry on loopback with a TLS configuration, asked over HTTPS, and stopped after each test. */
+/**
+ * The test's registry on loopback, started from its tls settings as an operator gives them, asked
+ * over HTTPS by clients that trust what the test says, and stopped after each test.
+ */
 final class HttpsRegistry implements AfterEachCallback {
-    private RunningRegistry running;
+    private InProcessBerth berth;
 
-    void start(Path storage, TlsConfig tls) throws LaunchException {
+    /** With the operator's certificate chain and key (tls.cert, tls.key). */
+    void startWithCertificate(Path storage, Path chain, Path key) throws LaunchException {
+        start(storage, Map.of("BERTH_TLS_CERT", chain.toString(), "BERTH_TLS_KEY", key.toString()));
+    }
+
+    /** With a self-signed certificate kept in {@code tlsDir} for {@code hosts} (none: the default names). */
+    void startSelfSigned(Path storage, Path tlsDir, HostNames hosts) throws LaunchException {
+        Map<String, String> tls = new HashMap<>(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_DIRECTORY", tlsDir.toString()));
+        if (!hosts.names().isEmpty()) {
+            tls.put("BERTH_TLS_HOSTS", String.join(",", hosts.names()));
+        }
+        start(storage, tls);
+    }
+
+    private void start(Path storage, Map<String, String> tls) throws LaunchException {
         stop();
-        RegistryConfig defaults = RegistryConfig.defaults();
-        running = RegistryLauncher.start(defaults.withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 0)))
-                .withStorage(new FilesystemStorageConfig(storage)).withLog(new LogConfig(LogLevel.INFO, false)).withTls(tls));
+        Map<String, String> settings = new HashMap<>(tls);
+        settings.put("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", storage.toString());
+        berth = InProcessBerth.launch(settings);
     }
 
     void stop() {
-        if (running != null) {
-            running.stop(Duration.ofSeconds(1));
-            running = null;
+        if (berth != null) {
+            berth.close();
+            berth = null;
         }
     }
 
@@ -54,6 +66,6 @@ final class HttpsRegistry implements AfterEachCallback {
     }
 
     URI uri(String host, String pathAndQuery) {
-        return URI.create("https://" + host + ":" + running.address().port() + pathAndQuery);
+        return URI.create("https://" + host + ":" + berth.port() + pathAndQuery);
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.registry.tls;
 
 import dev.berth.registry.CapturedLog;
-import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -92,8 +91,8 @@ class HttpsServingTest {
         KeyPair keys = TestPki.keyPair("EC");
         X509Certificate certificate = pki.serverCertificate(keys);
         try (CapturedLog log = CapturedLog.of(HttpsOptions.class.getName())) {
-            registry.start(dir.resolve("data"), new TlsConfig.CertificateFiles(
-                    pki.writeChain(dir.resolve("chain.pem"), certificate), TestPki.writePkcs8Key(dir.resolve("key.pem"), keys)));
+            registry.startWithCertificate(dir.resolve("data"),
+                    pki.writeChain(dir.resolve("chain.pem"), certificate), TestPki.writePkcs8Key(dir.resolve("key.pem"), keys));
 
             assertThat(log.awaitLines(1)).singleElement().asString()
                     .contains(new ServerCertificate(keys.getPrivate(), List.of(certificate)).fingerprint());
@@ -115,6 +114,6 @@ class HttpsServingTest {
         Path key = traditionalKey
                 ? TestPki.writeTraditionalKey(dir.resolve("key.pem"), keys)
                 : TestPki.writePkcs8Key(dir.resolve("key.pem"), keys);
-        registry.start(dir.resolve("data"), new TlsConfig.CertificateFiles(chain, key));
+        registry.startWithCertificate(dir.resolve("data"), chain, key);
     }
 }

@@ -3,7 +3,6 @@ package dev.berth.registry.tls;
 import dev.berth.registry.CapturedLog;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.config.HostNames;
-import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,7 +100,7 @@ class SelfSignedCertificateTest {
     }
 
     private void start(Path tlsDir, HostNames hosts) throws Exception {
-        registry.start(dir.resolve("data"), new TlsConfig.SelfSigned(tlsDir, hosts));
+        registry.startSelfSigned(dir.resolve("data"), tlsDir, hosts);
     }
 
     private static X509Certificate keptCertificate(Path tlsDir) throws Exception {

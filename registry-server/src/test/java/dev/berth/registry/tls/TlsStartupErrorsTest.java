@@ -1,7 +1,6 @@
 package dev.berth.registry.tls;
 
 import dev.berth.registry.LaunchException;
-import dev.berth.registry.config.TlsConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,7 +89,7 @@ class TlsStartupErrorsTest {
     }
 
     private void assertRefused(Path cert, Path key, String message) {
-        assertThatThrownBy(() -> registry.start(dir.resolve("data"), new TlsConfig.CertificateFiles(cert, key)))
+        assertThatThrownBy(() -> registry.startWithCertificate(dir.resolve("data"), cert, key))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith(message);
     }

@@ -1,6 +1,9 @@
 package dev.berth.registry.webhooks;
 
-import dev.berth.registry.ops.OpsRegistry;
+import dev.berth.oci.Digest;
+import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RegistryClient;
+import dev.berth.testkit.api.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static dev.berth.registry.auth.TestCredentials.basic;
 import static dev.berth.registry.auth.TestCredentials.bcrypt;
-import static dev.berth.registry.ops.OpsRegistry.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Webhooks configured in the config file")
@@ -57,10 +59,11 @@ class ManifestWebhooksTest {
                       events: [push, pull, delete]
                 """.formatted(startReceiver()));
 
-        try (OpsRegistry registry = OpsRegistry.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
-            String manifest = push(registry, "team/app", HttpRequest.newBuilder());
-            assertThat(registry.get("/v2/team/app/manifests/v1").statusCode()).isEqualTo(200);
-            assertThat(registry.send("DELETE", "/v2/team/app/manifests/" + digest(manifest), null).statusCode()).isEqualTo(202);
+        try (InProcessBerth registry = InProcessBerth.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
+            RegistryClient api = registry.client();
+            String manifest = push(api, "team/app");
+            assertThat(api.get("/v2/team/app/manifests/v1").status()).isEqualTo(200);
+            assertThat(api.delete("/v2/team/app/manifests/" + digest(manifest)).status()).isEqualTo(202);
             awaitEvents(3);
         }
         assertThat(events).extracting(event -> event.getString("action")).containsExactly("push", "pull", "delete");
@@ -86,9 +89,10 @@ class ManifestWebhooksTest {
                   htpasswd: %s
                 """.formatted(htpasswd()));
 
-        try (OpsRegistry registry = OpsRegistry.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
-            push(registry, "public/app", HttpRequest.newBuilder().header("Authorization", basic("alice", "alice-pw")));
-            assertThat(registry.get("/v2/public/app/manifests/v1").statusCode()).isEqualTo(200);
+        try (InProcessBerth registry = InProcessBerth.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
+            RegistryClient api = registry.client();
+            push(api, "public/app", "Authorization", basic("alice", "alice-pw"));
+            assertThat(api.get("/v2/public/app/manifests/v1").status()).isEqualTo(200);
             awaitEvents(2);
         }
         assertThat(events).extracting(event -> event.getString("action") + " by " + event.getString("actor"))
@@ -104,12 +108,12 @@ class ManifestWebhooksTest {
                   token: { issuer: berth, service: berth-registry, ttl: 5m }
                 """.formatted(htpasswd()));
 
-        try (OpsRegistry registry = OpsRegistry.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
-            String alices = token(registry, HttpRequest.newBuilder().header("Authorization", basic("alice", "alice-pw")), "pull,push");
-            push(registry, "public/app", HttpRequest.newBuilder().header("Authorization", "Bearer " + alices));
-            String anonymous = token(registry, HttpRequest.newBuilder(), "pull");
-            assertThat(registry.send(HttpRequest.newBuilder(registry.uri("/v2/public/app/manifests/v1"))
-                    .header("Authorization", "Bearer " + anonymous), "GET", null).statusCode()).isEqualTo(200);
+        try (InProcessBerth registry = InProcessBerth.start(dir.resolve("data"), Map.of(), Optional.of(config))) {
+            RegistryClient api = registry.client();
+            String alices = token(api, "pull,push", "Authorization", basic("alice", "alice-pw"));
+            push(api, "public/app", "Authorization", "Bearer " + alices);
+            String anonymous = token(api, "pull");
+            assertThat(api.get("/v2/public/app/manifests/v1", "Authorization", "Bearer " + anonymous).status()).isEqualTo(200);
             awaitEvents(2);
         }
         assertThat(events).extracting(event -> event.getString("action") + " by " + event.getString("actor"))
@@ -140,24 +144,33 @@ class ManifestWebhooksTest {
         return Files.writeString(dir.resolve("htpasswd"), "alice:" + bcrypt("alice-pw") + "\n");
     }
 
-    /** Pushes a config blob and a manifest tagged v1 that refers to it, with {@code authorized}'s headers; answers the manifest. */
-    private static String push(OpsRegistry registry, String repository, HttpRequest.Builder authorized) throws Exception {
-        HttpResponse<String> blob = registry.send(authorized.copy()
-                .uri(registry.uri("/v2/" + repository + "/blobs/uploads/?digest=" + digest("{}"))), "POST", "{}");
-        assertThat(blob.statusCode()).isEqualTo(201);
+    /**
+     * Pushes a config blob and a manifest tagged v1 that refers to it, with {@code authorization}'s
+     * header (name, value) if any; answers the manifest.
+     */
+    private static String push(RegistryClient api, String repository, String... authorization) {
+        Reply blob = api.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest("{}"), utf8("{}"), authorization);
+        assertThat(blob.status()).isEqualTo(201);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MEDIA_TYPE + "\",\"config\":{\"mediaType\":"
                 + "\"application/vnd.oci.empty.v1+json\",\"digest\":\"" + digest("{}") + "\",\"size\":2},\"layers\":[]}";
-        HttpResponse<String> pushed = registry.send(authorized.copy().uri(registry.uri("/v2/" + repository + "/manifests/v1"))
-                .header("Content-Type", MEDIA_TYPE), "PUT", manifest);
-        assertThat(pushed.statusCode()).isEqualTo(201);
+        String[] headers = Stream.concat(Stream.of(authorization), Stream.of("Content-Type", MEDIA_TYPE)).toArray(String[]::new);
+        Reply pushed = api.put("/v2/" + repository + "/manifests/v1", utf8(manifest), headers);
+        assertThat(pushed.status()).isEqualTo(201);
         return manifest;
     }
 
-    private static String token(OpsRegistry registry, HttpRequest.Builder credentials, String actions) {
-        HttpResponse<String> response = registry.send(credentials.uri(
-                registry.uri("/token?service=berth-registry&scope=repository:public/app:" + actions)), "GET", null);
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
+    private static String token(RegistryClient api, String actions, String... credentials) {
+        Reply response = api.get("/token?service=berth-registry&scope=repository:public/app:" + actions, credentials);
+        assertThat(response.status()).isEqualTo(200);
+        return new JsonObject(response.text()).getString("token");
+    }
+
+    private static String digest(String content) {
+        return Digest.sha256(utf8(content)).toString();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void awaitEvents(int count) throws InterruptedException {

@@ -2,8 +2,8 @@ package dev.berth.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.interop.LayerTar;
 import dev.berth.runtime.TestLayouts;
+import dev.berth.testkit.image.LayerTar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.berth.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.interop.BusyboxRootfs;
-import dev.berth.conformance.interop.Command;
-import dev.berth.conformance.interop.CommandResult;
-import dev.berth.conformance.interop.LayerTar;
-import dev.berth.conformance.interop.Prerequisites;
 import dev.berth.runtime.TestLayouts;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.image.BusyboxRootfs;
+import dev.berth.testkit.image.LayerTar;
+import dev.berth.testkit.process.Command;
+import dev.berth.testkit.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

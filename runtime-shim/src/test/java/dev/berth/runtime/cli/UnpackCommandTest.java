@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.conformance.interop.LayerTar;
 import dev.berth.runtime.ImageSource;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
+import dev.berth.testkit.image.LayerTar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,10 +2,10 @@ package dev.berth.runtime.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.interop.LayerTar;
-import dev.berth.conformance.interop.OciLayoutWriter;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
+import dev.berth.testkit.image.LayerTar;
+import dev.berth.testkit.image.OciLayoutWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

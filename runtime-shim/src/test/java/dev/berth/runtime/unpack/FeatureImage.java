@@ -1,9 +1,9 @@
 package dev.berth.runtime.unpack;
 
-import dev.berth.conformance.interop.LayerTar;
-import dev.berth.conformance.interop.OciLayoutWriter.LayerBlob;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
+import dev.berth.testkit.image.LayerBlob;
+import dev.berth.testkit.image.LayerTar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.berth.runtime.unpack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.berth.conformance.interop.OciLayoutWriter.LayerBlob;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.runtime.layout.ImageException;
+import dev.berth.testkit.image.LayerBlob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

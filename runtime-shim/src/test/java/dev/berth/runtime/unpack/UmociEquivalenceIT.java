@@ -2,13 +2,13 @@ package dev.berth.runtime.unpack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.conformance.interop.BusyboxRootfs;
-import dev.berth.conformance.interop.Command;
-import dev.berth.conformance.interop.LayerTar;
-import dev.berth.conformance.interop.Prerequisites;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.runtime.bundle.HostIdentity;
+import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.image.BusyboxRootfs;
+import dev.berth.testkit.image.LayerTar;
+import dev.berth.testkit.process.Command;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

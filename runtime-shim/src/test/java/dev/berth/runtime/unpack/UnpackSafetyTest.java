@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.berth.conformance.interop.LayerTar;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.runtime.layout.ImageException;
+import dev.berth.testkit.image.LayerTar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package dev.berth.runtime.unpack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.conformance.interop.LayerTar;
-import dev.berth.conformance.interop.OciLayoutWriter.LayerBlob;
 import dev.berth.oci.Digest;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.runtime.layout.ImageException;
+import dev.berth.testkit.image.LayerBlob;
+import dev.berth.testkit.image.LayerTar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.StorageDriverContract;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
+import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,8 +45,8 @@ class S3StorageDriverTest extends StorageDriverContract {
     protected StorageDriver createDriver(Vertx vertx) throws Exception {
         InProcessS3 s3 = InProcessS3.get();
         // A prefix, so that every test also checks that keys stay under it.
-        settings = s3.newBucket("under/a/prefix");
-        return new S3StorageDriver(vertx, InProcessS3.client(settings), settings);
+        settings = S3TestClients.settings(s3.newBucket("under/a/prefix"));
+        return new S3StorageDriver(vertx, S3TestClients.client(settings), settings);
     }
 
     @Override
@@ -91,7 +92,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
-        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
+        StorageDriver growing = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, Optional.empty(),
                 new SegmentSizes(5L << 20, 2, 4));
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
@@ -140,7 +141,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("deleting a directory aborts the multipart upload of a segment that a writer there left unfinished")
     void deleteAbortsUnfinishedSegments() {
         // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write would complete.
-        StorageDriver growing = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, Optional.empty(),
+        StorageDriver growing = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, Optional.empty(),
                 new SegmentSizes(5L << 20, 2, 4));
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
@@ -164,12 +165,12 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     /** The multipart uploads begun in the bucket and neither completed nor aborted. */
     private List<MultipartUpload> unfinishedUploads() {
-        return InProcessS3.client(settings).listMultipartUploads(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+        return S3TestClients.client(settings).listMultipartUploads(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
                 .uploads();
     }
 
     private List<Part> parts(MultipartUpload upload) {
-        return InProcessS3.client(settings).listParts(r -> r.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()))
+        return S3TestClients.client(settings).listParts(r -> r.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()))
                 .join().parts();
     }
 
@@ -194,7 +195,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("with a presigner, offers a URL from which a plain HTTP client fetches the file")
     void redirectUrl() throws Exception {
-        StorageDriver redirecting = new S3StorageDriver(vertx, InProcessS3.client(settings), settings, InProcessS3.presigner(settings));
+        StorageDriver redirecting = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings));
         Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
 
         URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5))).orElseThrow();
@@ -208,7 +209,7 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     /** The sizes of the hidden segments in the bucket, in order. */
     private List<Long> segmentSizes() {
-        return InProcessS3.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+        return S3TestClients.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
                 .contents().stream()
                 .filter(object -> object.key().contains("/.berth-partial-"))
                 .map(S3Object::size)

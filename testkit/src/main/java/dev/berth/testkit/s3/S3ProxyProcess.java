@@ -1,0 +1,88 @@
+package dev.berth.testkit.s3;
+
+import dev.berth.testkit.ScratchDir;
+import dev.berth.testkit.process.FreePort;
+import dev.berth.testkit.process.ServerProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * S3Proxy in a process of its own, over files in a directory, for the benchmark: its CPU and memory
+ * are then nobody's measurement, and it runs the S3Proxy of the class path it is given (the
+ * benchmark's 4.1, whose ListParts registry:2 can read; {@link InProcessS3} is the tests' 2.6 in
+ * the test's JVM). It checks no signatures, so buckets are made with a plain PUT, and clients sign
+ * with any keys as they always do.
+ */
+public final class S3ProxyProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final String ACCESS_KEY = "berth-bench";
+    private static final String SECRET_KEY = "berth-bench-secret";
+    private static final String REGION = "us-east-1";
+
+    private final ServerProcess server;
+    private final URI endpoint;
+    private final Path objects;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private S3ProxyProcess(ServerProcess server, URI endpoint, Path objects) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.objects = objects;
+    }
+
+    /** Starts S3Proxy from {@code classPath} with its objects, configuration and log in {@code workDir}. */
+    public static S3ProxyProcess start(Path classPath, Path workDir) throws IOException {
+        Path objects = Files.createDirectories(workDir.resolve("s3"));
+        URI endpoint = URI.create("http://127.0.0.1:" + FreePort.pick());
+        Path properties = workDir.resolve("s3proxy.properties");
+        Files.writeString(properties, String.join("\n",
+                "s3proxy.endpoint=" + endpoint,
+                "s3proxy.authorization=none",
+                "jclouds.provider=filesystem-nio2",
+                "jclouds.identity=" + ACCESS_KEY,
+                "jclouds.credential=" + SECRET_KEY,
+                "jclouds.filesystem.basedir=" + objects,
+                ""));
+        // Logback's default is DEBUG for everything: pages per request.
+        Path logging = workDir.resolve("s3proxy-logback.xml");
+        Files.writeString(logging, "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
+                + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
+                + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
+        ServerProcess server = ServerProcess.launch("s3proxy", List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-Dlogback.configurationFile=" + logging, "-cp", classPath.toString(),
+                "org.gaul.s3proxy.Main", "--properties", properties.toString()), workDir.resolve("s3proxy.log"));
+        // Unsigned requests are welcome: the bucket listing answers 200 once the server is up.
+        server.awaitOk(endpoint, READY_TIMEOUT);
+        return new S3ProxyProcess(server, endpoint, objects);
+    }
+
+    /** A new, empty bucket named {@code name}, its objects at the bucket's root. */
+    public S3Bucket newBucket(String name) throws IOException, InterruptedException {
+        int status = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + name)).PUT(HttpRequest.BodyPublishers.noBody())
+                .build(), BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IOException("S3 server refused to create bucket " + name + ": HTTP " + status);
+        }
+        return new S3Bucket(endpoint, name, REGION, "", ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** Where the server keeps a bucket's objects (its file store's layout), for removing GiBs quickly. */
+    public Path bucketDirectory(S3Bucket bucket) {
+        return objects.resolve(bucket.name());
+    }
+
+    /** Stops the server and removes every bucket's objects. */
+    @Override
+    public void close() {
+        server.terminate(STOP_GRACE);
+        ScratchDir.deleteRecursively(objects);
+    }
+}
