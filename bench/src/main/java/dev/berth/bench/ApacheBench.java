@@ -26,9 +26,22 @@ final class ApacheBench {
     }
 
     LoadResult head(URI uri, String accept, int connections, int seconds) throws IOException, InterruptedException {
-        Process ab = new ProcessBuilder(List.of(tools.ab().toString(), "-k", "-i", "-q",
-                "-c", Integer.toString(connections), "-t", Integer.toString(seconds), "-n", UNREACHABLE_COUNT,
-                "-H", "Accept: " + accept, uri.toString())).redirectErrorStream(true).start();
+        Process ab = new ProcessBuilder(List.of(
+                        tools.ab().toString(),
+                        "-k",
+                        "-i",
+                        "-q",
+                        "-c",
+                        Integer.toString(connections),
+                        "-t",
+                        Integer.toString(seconds),
+                        "-n",
+                        UNREACHABLE_COUNT,
+                        "-H",
+                        "Accept: " + accept,
+                        uri.toString()))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(ab.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (ab.waitFor() != 0) {
             throw new IOException("ab failed: " + output);
@@ -48,6 +61,7 @@ final class ApacheBench {
         if (!rate.find() || !p99.find()) {
             throw new IOException("unexpected ab output:\n" + output);
         }
-        return LoadGenerators.nonZero(new LoadResult(Double.parseDouble(rate.group(1)), Double.parseDouble(p99.group(1))), output);
+        return LoadGenerators.nonZero(
+                new LoadResult(Double.parseDouble(rate.group(1)), Double.parseDouble(p99.group(1))), output);
     }
 }

@@ -1,10 +1,6 @@
 package dev.berth.bench;
 
 import dev.berth.testkit.s3.S3ProxyProcess;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** bench/run's driver: every scenario against berth and registry:2, alternating, round after round. */
-@Command(name = "bench/run", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench/run",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks berth-registry against CNCF distribution (registry:2) on this machine, side by side.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller sizes and one round: a few minutes, for development.")
@@ -26,23 +27,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Rounds to run (default: 3, or 1 with --quick).")
     private Integer rounds;
 
-    @Option(names = "--storage", paramLabel = "fs|s3", defaultValue = "fs",
-            description = "Both registries on the filesystem (default), or on one S3 server (S3Proxy over files, its own process).")
+    @Option(
+            names = "--storage",
+            paramLabel = "fs|s3",
+            defaultValue = "fs",
+            description =
+                    "Both registries on the filesystem (default), or on one S3 server (S3Proxy over files, its own process).")
     private Backend storage;
 
     @Option(names = "--repo", required = true, description = "The Berth checkout whose bin/berth-registry is measured.")
     private Path repository;
 
-    @Option(names = "--work", description = "Scratch directory for blobs and both registries' storage (default: REPO/bench/work).")
+    @Option(
+            names = "--work",
+            description = "Scratch directory for blobs and both registries' storage (default: REPO/bench/work).")
     private Path workDir;
 
-    @Option(names = "--out", description = "File the results are written to (default: REPO/bench/results/PLAN-TIME.md).")
+    @Option(
+            names = "--out",
+            description = "File the results are written to (default: REPO/bench/results/PLAN-TIME.md).")
     private Path out;
 
-    enum Backend { FS, S3 }
+    enum Backend {
+        FS,
+        S3
+    }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new BenchCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -60,25 +74,35 @@ public final class BenchCommand implements Callable<Integer> {
         if (storage == Backend.S3) {
             progress("starting the S3 server");
             try (S3ProxyProcess s3 = S3ProxyProcess.start(benchJar(), work)) {
-                results = rounds(roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, s3), work, monolithic);
+                results = rounds(
+                        roundCount,
+                        plan,
+                        tools,
+                        new Round(plan, tools, work, monolithic, chunked, s3),
+                        work,
+                        monolithic);
             }
         } else {
-            results = rounds(roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, null), work, monolithic);
+            results = rounds(
+                    roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, null), work, monolithic);
         }
 
         String report = header(plan, roundCount) + "\n" + results.table() + "\n"
                 + results.fileServerComparison("pull " + plan.blobLabel() + " blob");
         System.out.print(report);
-        Path file = out == null ? repository.resolve("bench/results")
-                .resolve(plan.name() + "-" + storage.name().toLowerCase() + "-" + timestamp() + ".md") : out;
+        Path file = out == null
+                ? repository
+                        .resolve("bench/results")
+                        .resolve(plan.name() + "-" + storage.name().toLowerCase() + "-" + timestamp() + ".md")
+                : out;
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report, StandardCharsets.UTF_8);
         progress("results written to " + file);
         return 0;
     }
 
-    private static Results rounds(int roundCount, BenchPlan plan, Tools tools, Round round, Path work, BlobFile reference)
-            throws Exception {
+    private static Results rounds(
+            int roundCount, BenchPlan plan, Tools tools, Round round, Path work, BlobFile reference) throws Exception {
         Pulls fileServerPulls = new Pulls(plan, tools);
         Results results = new Results();
         for (int r = 0; r < roundCount; r++) {
@@ -98,7 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String header(BenchPlan plan, int rounds) {
-        return "Berth vs registry:2, " + plan.name() + " plan, storage " + storage.name().toLowerCase() + ", "
+        return "Berth vs registry:2, " + plan.name() + " plan, storage "
+                + storage.name().toLowerCase() + ", "
                 + rounds + " round(s), medians; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
                 + ", " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "\n";
@@ -106,11 +131,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The jar this runs from: S3Proxy's main class travels in it. */
     private static Path benchJar() throws URISyntaxException {
-        return Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(BenchCommand.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static String timestamp() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
     }
 
     private static void progress(String message) {

@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs numbered tasks on a fixed number of client threads, as that many concurrent clients would. */
 final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** A task for item {@code index}. */
     interface Task {
@@ -28,11 +27,12 @@ final class Concurrently {
     static double each(int count, int clients, Task task) throws Exception {
         AtomicInteger next = new AtomicInteger();
         return onThreads(clients, () -> {
-            for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
-                task.run(index);
-            }
-            return 0;
-        }).seconds();
+                    for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
+                        task.run(index);
+                    }
+                    return 0;
+                })
+                .seconds();
     }
 
     /** Repeats {@code task} on {@code clients} threads for about {@code seconds}; answers completions per second. */
@@ -49,8 +49,7 @@ final class Concurrently {
         return outcome.completions() / outcome.seconds();
     }
 
-    private record Outcome(long completions, double seconds) {
-    }
+    private record Outcome(long completions, double seconds) {}
 
     private interface Client {
         int call() throws Exception;

@@ -20,7 +20,8 @@ enum Contender {
         @Override
         List<String> command(Tools tools, int port, Storage storage, Path workDir) {
             String flag = storage instanceof Storage.Filesystem fs ? "fs:" + fs.dataDir() : "s3";
-            return List.of(tools.berthRegistry().toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
+            return List.of(
+                    tools.berthRegistry().toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
         }
 
         @Override
@@ -36,17 +37,10 @@ enum Contender {
         @Override
         List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException {
             Path config = workDir.resolve("distribution.yml");
-            List<String> yaml = new ArrayList<>(List.of(
-                    "version: 0.1",
-                    "log:",
-                    "  level: warn",
-                    "  accesslog:",
-                    "    disabled: true",
-                    "storage:"));
+            List<String> yaml = new ArrayList<>(
+                    List.of("version: 0.1", "log:", "  level: warn", "  accesslog:", "    disabled: true", "storage:"));
             if (storage instanceof Storage.Filesystem fs) {
-                yaml.addAll(List.of(
-                        "  filesystem:",
-                        "    rootdirectory: " + fs.dataDir()));
+                yaml.addAll(List.of("  filesystem:", "    rootdirectory: " + fs.dataDir()));
             } else if (storage instanceof Storage.S3 s3) {
                 S3Bucket bucket = s3.bucket();
                 yaml.addAll(List.of(

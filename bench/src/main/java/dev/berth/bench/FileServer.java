@@ -21,9 +21,17 @@ final class FileServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder(tools.busybox().toString(), "httpd", "-f",
-                "-p", "127.0.0.1:" + port, "-h", directory.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        tools.busybox().toString(),
+                        "httpd",
+                        "-f",
+                        "-p",
+                        "127.0.0.1:" + port,
+                        "-h",
+                        directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         // httpd has no readiness signal; it binds at once, so a short pause is enough.
         Thread.sleep(200);
         return new FileServer(process, URI.create("http://127.0.0.1:" + port + "/"));

@@ -1,10 +1,10 @@
 package dev.berth.bench;
 
+import static dev.berth.bench.Measurement.Unit.LISTINGS_PER_S;
+
 import dev.berth.testkit.api.RegistryApi;
 import java.io.IOException;
 import java.util.List;
-
-import static dev.berth.bench.Measurement.Unit.LISTINGS_PER_S;
 
 /**
  * The tags list of a repository with many tags and the catalog of many repositories. A listing is
@@ -22,7 +22,8 @@ final class Listings {
 
     void seed(RegistryApi api, SeededImage image) throws Exception {
         image.mountInto(api, TAGGED_REPOSITORY);
-        Concurrently.each(plan.tags(), plan.clients(), index -> image.tag(api, TAGGED_REPOSITORY, String.format("t%05d", index)));
+        Concurrently.each(
+                plan.tags(), plan.clients(), index -> image.tag(api, TAGGED_REPOSITORY, String.format("t%05d", index)));
         Concurrently.each(plan.repositories(), plan.clients(), index -> {
             String repository = String.format("bench/many/r%05d", index);
             image.mountInto(api, repository);
@@ -37,10 +38,17 @@ final class Listings {
         check(api.countListed(tags, "tags") == plan.tags(), "the tags list does not hold all " + plan.tags() + " tags");
         check(api.countListed(catalog, "repositories") >= plan.repositories(), "the catalog lacks repositories");
         return List.of(
-                new Measurement("tags list, " + plan.tags() + " tags", LISTINGS_PER_S,
+                new Measurement(
+                        "tags list, " + plan.tags() + " tags",
+                        LISTINGS_PER_S,
                         Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.countListed(tags, "tags"))),
-                new Measurement("catalog, " + plan.repositories() + " repositories", LISTINGS_PER_S,
-                        Concurrently.rate(plan.clients(), plan.listingSeconds(), () -> api.countListed(catalog, "repositories"))));
+                new Measurement(
+                        "catalog, " + plan.repositories() + " repositories",
+                        LISTINGS_PER_S,
+                        Concurrently.rate(
+                                plan.clients(),
+                                plan.listingSeconds(),
+                                () -> api.countListed(catalog, "repositories"))));
     }
 
     private static void check(boolean holds, String problem) throws IOException {

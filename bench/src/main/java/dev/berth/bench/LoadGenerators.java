@@ -4,8 +4,7 @@ import java.io.IOException;
 
 /** Checks shared by the load generators' readers. */
 final class LoadGenerators {
-    private LoadGenerators() {
-    }
+    private LoadGenerators() {}
 
     /** A run that completed no request measured nothing: a hung connection, not a slow registry. */
     static LoadResult nonZero(LoadResult result, String output) throws IOException {

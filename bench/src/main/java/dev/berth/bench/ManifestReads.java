@@ -1,12 +1,12 @@
 package dev.berth.bench;
 
+import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
+import static dev.berth.bench.Measurement.Unit.REQUESTS_PER_S;
+
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
-import static dev.berth.bench.Measurement.Unit.REQUESTS_PER_S;
 
 /** Manifest GET and HEAD, by tag and by digest, at many connections: what every pull starts with. */
 final class ManifestReads {

@@ -1,12 +1,12 @@
 package dev.berth.bench;
 
+import static dev.berth.bench.Measurement.Unit.MB_PER_S;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.berth.bench.Measurement.Unit.MB_PER_S;
 
 /**
  * Blob downloads by curl, a client neither registry was tuned for, into /dev/null. The same
@@ -22,7 +22,8 @@ final class Pulls {
     }
 
     Measurement one(URI registry, BlobFile blob) throws IOException, InterruptedException {
-        return new Measurement("pull " + plan.blobLabel() + " blob", MB_PER_S, download(List.of(blobUri(registry, blob))));
+        return new Measurement(
+                "pull " + plan.blobLabel() + " blob", MB_PER_S, download(List.of(blobUri(registry, blob))));
     }
 
     Measurement parallel(URI registry, BlobFile blob) throws IOException, InterruptedException {
@@ -39,8 +40,17 @@ final class Pulls {
         long started = System.nanoTime();
         List<Process> curls = new ArrayList<>();
         for (URI uri : uris) {
-            curls.add(new ProcessBuilder(tools.curl().toString(), "-sS", "--fail", "-o", "/dev/null",
-                    "-w", "%{size_download}", uri.toString()).redirectErrorStream(true).start());
+            curls.add(new ProcessBuilder(
+                            tools.curl().toString(),
+                            "-sS",
+                            "--fail",
+                            "-o",
+                            "/dev/null",
+                            "-w",
+                            "%{size_download}",
+                            uri.toString())
+                    .redirectErrorStream(true)
+                    .start());
         }
         long bytes = 0;
         for (Process curl : curls) {

@@ -1,5 +1,8 @@
 package dev.berth.bench;
 
+import static dev.berth.bench.Measurement.Unit.BLOBS_PER_S;
+import static dev.berth.bench.Measurement.Unit.MB_PER_S;
+
 import dev.berth.testkit.api.RegistryApi;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -8,9 +11,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-
-import static dev.berth.bench.Measurement.Unit.BLOBS_PER_S;
-import static dev.berth.bench.Measurement.Unit.MB_PER_S;
 
 /** The upload scenarios: one large blob whole and in chunks, and many small blobs at once. */
 final class Pushes {
@@ -23,7 +23,8 @@ final class Pushes {
     Measurement monolithic(RegistryApi api, BlobFile blob) throws IOException {
         long started = System.nanoTime();
         api.pushBlob("bench/monolithic", blob.digest(), BodyPublishers.ofFile(blob.path()));
-        return new Measurement("push " + plan.blobLabel() + " blob, monolithic", MB_PER_S, megabytesPerSecond(blob.size(), started));
+        return new Measurement(
+                "push " + plan.blobLabel() + " blob, monolithic", MB_PER_S, megabytesPerSecond(blob.size(), started));
     }
 
     /** POST, one PATCH per chunk with its Content-Range, then an empty PUT: a chunked push. */
@@ -39,26 +40,35 @@ final class Pushes {
             }
             api.finishUpload(session, blob.digest());
         }
-        return new Measurement("push " + plan.blobLabel() + " blob in " + (plan.chunkBytes() >> 20) + " MiB chunks",
-                MB_PER_S, megabytesPerSecond(blob.size(), started));
+        return new Measurement(
+                "push " + plan.blobLabel() + " blob in " + (plan.chunkBytes() >> 20) + " MiB chunks",
+                MB_PER_S,
+                megabytesPerSecond(blob.size(), started));
     }
 
     Measurement smallBlobs(RegistryApi api) throws Exception {
         List<byte[]> blobs = smallBlobContents();
         List<String> digests = blobs.stream().map(BlobFile::digestOf).toList();
-        double seconds = Concurrently.each(blobs.size(), plan.clients(), index ->
-                api.pushBlob("bench/small", digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
-        return new Measurement(plan.smallBlobs() + " blobs of " + (plan.smallBlobBytes() >> 10) + " KiB by "
-                + plan.clients() + " clients", BLOBS_PER_S, blobs.size() / seconds);
+        double seconds = Concurrently.each(
+                blobs.size(),
+                plan.clients(),
+                index -> api.pushBlob("bench/small", digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
+        return new Measurement(
+                plan.smallBlobs() + " blobs of " + (plan.smallBlobBytes() >> 10) + " KiB by " + plan.clients()
+                        + " clients",
+                BLOBS_PER_S,
+                blobs.size() / seconds);
     }
 
     private List<byte[]> smallBlobContents() {
         SplittableRandom random = new SplittableRandom(plan.smallBlobs());
-        return IntStream.range(0, plan.smallBlobs()).mapToObj(i -> {
-            byte[] content = new byte[plan.smallBlobBytes()];
-            random.nextBytes(content);
-            return content;
-        }).toList();
+        return IntStream.range(0, plan.smallBlobs())
+                .mapToObj(i -> {
+                    byte[] content = new byte[plan.smallBlobBytes()];
+                    random.nextBytes(content);
+                    return content;
+                })
+                .toList();
     }
 
     static double megabytesPerSecond(long bytes, long startedNanos) {

@@ -47,8 +47,15 @@ final class Results {
             Measurement.Unit unit = row.getValue();
             double berth = median(row.getKey(), Contender.BERTH);
             double distribution = median(row.getKey(), Contender.DISTRIBUTION);
-            out.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %.2f× |%n", row.getKey(), unit.label,
-                    unit.higherIsBetter ? "" : " (lower is better)", number(berth), number(distribution), berth / distribution));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s%s | %s | %s | %.2f× |%n",
+                    row.getKey(),
+                    unit.label,
+                    unit.higherIsBetter ? "" : " (lower is better)",
+                    number(berth),
+                    number(distribution),
+                    berth / distribution));
         }
         return out.toString();
     }
@@ -58,9 +65,13 @@ final class Results {
         double reference = median(fileServerPulls);
         double berth = median(pullScenario, Contender.BERTH);
         double distribution = median(pullScenario, Contender.DISTRIBUTION);
-        return String.format(Locale.ROOT, "Reference: curl from a plain file server (busybox httpd) on loopback: %s MB/s."
+        return String.format(
+                Locale.ROOT,
+                "Reference: curl from a plain file server (busybox httpd) on loopback: %s MB/s."
                         + " berth's pull is %.0f%% of it, registry:2's %.0f%%.%n",
-                number(reference), 100 * berth / reference, 100 * distribution / reference);
+                number(reference),
+                100 * berth / reference,
+                100 * distribution / reference);
     }
 
     private static String number(double value) {

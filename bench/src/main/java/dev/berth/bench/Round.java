@@ -1,5 +1,8 @@
 package dev.berth.bench;
 
+import static dev.berth.bench.Measurement.Unit.MIB;
+import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
+
 import dev.berth.testkit.ScratchDir;
 import dev.berth.testkit.api.RegistryApi;
 import dev.berth.testkit.s3.S3ProxyProcess;
@@ -8,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.berth.bench.Measurement.Unit.MIB;
-import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
 
 /** Every scenario, once, against one freshly started registry with an empty storage directory or bucket. */
 final class Round {
@@ -24,6 +24,7 @@ final class Round {
     private final Listings listings;
     /** The S3 server when the run is on S3; null on the filesystem. */
     private final S3ProxyProcess s3;
+
     private int buckets;
 
     Round(BenchPlan plan, Tools tools, Path workDir, BlobFile monolithicBlob, BlobFile chunkedBlob, S3ProxyProcess s3) {

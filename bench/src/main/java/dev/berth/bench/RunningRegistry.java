@@ -25,8 +25,12 @@ record RunningRegistry(ServerProcess server, URI url, long startupMillis) implem
         Path log = workDir.resolve(contender.name().toLowerCase() + ".log");
         URI url = URI.create("http://127.0.0.1:" + port);
         long started = System.nanoTime();
-        ServerProcess server = ServerProcess.launch(contender.label, contender.command(tools, port, storage, workDir),
-                contender.environment(storage), UNSET, log);
+        ServerProcess server = ServerProcess.launch(
+                contender.label,
+                contender.command(tools, port, storage, workDir),
+                contender.environment(storage),
+                UNSET,
+                log);
         server.awaitOk(url.resolve("/v2/"), READY_TIMEOUT);
         return new RunningRegistry(server, url, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

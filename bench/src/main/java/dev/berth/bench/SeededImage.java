@@ -35,10 +35,13 @@ final class SeededImage {
         api.pushBlob(REPOSITORY, configDigest, BodyPublishers.ofByteArray(config));
         api.pushBlob(REPOSITORY, layerDigest, BodyPublishers.ofByteArray(layer));
         byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST_TYPE + "\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest
-                + "\",\"size\":" + config.length + "},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layerDigest
-                + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
+                        + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                        + configDigest
+                        + "\",\"size\":" + config.length + "},"
+                        + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\""
+                        + layerDigest
+                        + "\",\"size\":" + layer.length + "}]}")
+                .getBytes(StandardCharsets.UTF_8);
         api.putManifest(REPOSITORY, TAG, manifest);
         return new SeededImage(configDigest, layerDigest, manifest);
     }

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 /** Where a contender keeps its images in one round: a directory of its own, or a bucket of its own. */
 sealed interface Storage permits Storage.Filesystem, Storage.S3 {
 
-    record Filesystem(Path dataDir) implements Storage {
-    }
+    record Filesystem(Path dataDir) implements Storage {}
 
     /** A bucket on the benchmark's S3 server, which checks no signatures: any key pair does. */
-    record S3(S3Bucket bucket) implements Storage {
-    }
+    record S3(S3Bucket bucket) implements Storage {}
 }

@@ -12,7 +12,8 @@ record Tools(Path berthRegistry, Path distribution, Path wrk, Path ab, Path curl
         if (!Files.isExecutable(berth)) {
             throw new IllegalStateException("no executable " + berth);
         }
-        return new Tools(berth,
+        return new Tools(
+                berth,
                 onPath("docker-registry", "apt-get install docker-registry"),
                 onPath("wrk", "apt-get install wrk"),
                 onPath("ab", "apt-get install apache2-utils"),
@@ -21,6 +22,7 @@ record Tools(Path berthRegistry, Path distribution, Path wrk, Path ab, Path curl
     }
 
     private static Path onPath(String name, String install) {
-        return Executables.find(name).orElseThrow(() -> new IllegalStateException(name + " is not installed (" + install + ")"));
+        return Executables.find(name)
+                .orElseThrow(() -> new IllegalStateException(name + " is not installed (" + install + ")"));
     }
 }

@@ -21,9 +21,17 @@ final class Wrk {
     }
 
     LoadResult get(URI uri, String accept, int connections, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder(List.of(tools.wrk().toString(), "-t" + THREADS, "-c" + connections,
-                "-d" + seconds + "s", "--latency", "-H", "Accept: " + accept, uri.toString()))
-                .redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(List.of(
+                        tools.wrk().toString(),
+                        "-t" + THREADS,
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--latency",
+                        "-H",
+                        "Accept: " + accept,
+                        uri.toString()))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IOException("wrk failed: " + output);
@@ -43,7 +51,9 @@ final class Wrk {
             throw new IOException("unexpected wrk output:\n" + output);
         }
         return LoadGenerators.nonZero(
-                new LoadResult(Double.parseDouble(rate.group(1)), millis(Double.parseDouble(p99.group(1)), p99.group(2))), output);
+                new LoadResult(
+                        Double.parseDouble(rate.group(1)), millis(Double.parseDouble(p99.group(1)), p99.group(2))),
+                output);
     }
 
     private static double millis(double value, String unit) {

@@ -1,12 +1,11 @@
 package dev.berth.bench;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Reading ab's summary")
 class ApacheBenchTest {
@@ -35,7 +34,8 @@ class ApacheBenchTest {
     @Test
     @DisplayName("refuses a run with failed or non-2xx requests")
     void failures() {
-        assertThatThrownBy(() -> ApacheBench.parse(SUMMARY.replace("FAILED", "3"))).hasMessageContaining("3 requests failed");
+        assertThatThrownBy(() -> ApacheBench.parse(SUMMARY.replace("FAILED", "3")))
+                .hasMessageContaining("3 requests failed");
         String errors = SUMMARY.replace("FAILED", "0").replace("Keep-Alive", "Non-2xx responses:      7\nKeep-Alive");
         assertThatThrownBy(() -> ApacheBench.parse(errors)).hasMessageContaining("7 requests failed");
     }

@@ -1,13 +1,12 @@
 package dev.berth.bench;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.berth.bench.Measurement.Unit.MB_PER_S;
 import static dev.berth.bench.Measurement.Unit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Benchmark results")
 class ResultsTest {
@@ -23,13 +22,20 @@ class ResultsTest {
     @DisplayName("tabulate each scenario's medians with the ratio berth / registry:2, and say which way is better")
     void table() {
         Results results = new Results();
-        results.add(Contender.BERTH, List.of(new Measurement("push", MB_PER_S, 300), new Measurement("startup", MILLISECONDS, 40)));
-        results.add(Contender.BERTH, List.of(new Measurement("push", MB_PER_S, 320), new Measurement("startup", MILLISECONDS, 60)));
-        results.add(Contender.DISTRIBUTION, List.of(new Measurement("push", MB_PER_S, 155), new Measurement("startup", MILLISECONDS, 100)));
+        results.add(
+                Contender.BERTH,
+                List.of(new Measurement("push", MB_PER_S, 300), new Measurement("startup", MILLISECONDS, 40)));
+        results.add(
+                Contender.BERTH,
+                List.of(new Measurement("push", MB_PER_S, 320), new Measurement("startup", MILLISECONDS, 60)));
+        results.add(
+                Contender.DISTRIBUTION,
+                List.of(new Measurement("push", MB_PER_S, 155), new Measurement("startup", MILLISECONDS, 100)));
 
-        assertThat(results.table()).contains(
-                "| push | MB/s | 310 | 155 | 2.00× |",
-                "| startup | ms (lower is better) | 50.00 | 100 | 0.50× |");
+        assertThat(results.table())
+                .contains(
+                        "| push | MB/s | 310 | 155 | 2.00× |",
+                        "| startup | ms (lower is better) | 50.00 | 100 | 0.50× |");
     }
 
     @Test
@@ -40,6 +46,7 @@ class ResultsTest {
         results.add(Contender.DISTRIBUTION, List.of(new Measurement("pull", MB_PER_S, 500)));
         results.addFileServerPull(1000);
 
-        assertThat(results.fileServerComparison("pull")).contains("1000 MB/s", "berth's pull is 80%", "registry:2's 50%");
+        assertThat(results.fileServerComparison("pull"))
+                .contains("1000 MB/s", "berth's pull is 80%", "registry:2's 50%");
     }
 }

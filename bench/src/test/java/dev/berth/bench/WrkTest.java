@@ -1,12 +1,11 @@
 package dev.berth.bench;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Reading wrk's summary")
 class WrkTest {
@@ -37,7 +36,8 @@ class WrkTest {
     @Test
     @DisplayName("refuses a run in which requests failed: an error answered fast is no result")
     void failedRequests() {
-        String withErrors = SUMMARY.replace("%s", "  7.80ms").replace("Requests/sec", "  Non-2xx or 3xx responses: 12\nRequests/sec");
+        String withErrors = SUMMARY.replace("%s", "  7.80ms")
+                .replace("Requests/sec", "  Non-2xx or 3xx responses: 12\nRequests/sec");
         assertThatThrownBy(() -> Wrk.parse(withErrors)).hasMessageContaining("12 requests failed");
     }
 

@@ -7,8 +7,14 @@ import java.util.Map;
  * An image-spec content descriptor: what a manifest says about one piece of content it points at.
  * {@code platform} keeps the descriptor's platform object as parsed JSON (index entries only).
  */
-public record Descriptor(String mediaType, Digest digest, long size, String artifactType,
-                         List<String> urls, Map<String, String> annotations, Map<String, Object> platform) {
+public record Descriptor(
+        String mediaType,
+        Digest digest,
+        long size,
+        String artifactType,
+        List<String> urls,
+        Map<String, String> annotations,
+        Map<String, Object> platform) {
 
     public Descriptor {
         urls = urls == null ? List.of() : List.copyOf(urls);

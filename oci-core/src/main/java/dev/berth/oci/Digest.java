@@ -12,7 +12,8 @@ public record Digest(DigestAlgorithm algorithm, String encoded) {
     private static final Pattern LOWER_HEX = Pattern.compile("[a-f0-9]+");
 
     public Digest {
-        if (encoded.length() != algorithm.hexLength() || !LOWER_HEX.matcher(encoded).matches()) {
+        if (encoded.length() != algorithm.hexLength()
+                || !LOWER_HEX.matcher(encoded).matches()) {
             throw new IllegalArgumentException("invalid " + algorithm.id() + " digest encoding: " + encoded);
         }
     }

@@ -13,8 +13,14 @@ import java.util.Map;
  * @param manifests the child manifests (indexes only, otherwise empty)
  * @param subject   the manifest this one refers to, or null
  */
-public record Manifest(String mediaType, Descriptor config, List<Descriptor> layers, List<Descriptor> manifests,
-                       Descriptor subject, String artifactType, Map<String, String> annotations) {
+public record Manifest(
+        String mediaType,
+        Descriptor config,
+        List<Descriptor> layers,
+        List<Descriptor> manifests,
+        Descriptor subject,
+        String artifactType,
+        Map<String, String> annotations) {
 
     public Manifest {
         layers = layers == null ? List.of() : List.copyOf(layers);

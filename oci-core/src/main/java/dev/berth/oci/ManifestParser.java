@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,8 +27,7 @@ public final class ManifestParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ManifestParser() {
-    }
+    private ManifestParser() {}
 
     public static Manifest parse(byte[] body, String contentType) {
         ObjectNode root = readObject(body);
@@ -39,7 +37,10 @@ public final class ManifestParser {
         if (mediaType == null || mediaType.isEmpty()) {
             throw invalid("manifest has no mediaType field and the request no Content-Type");
         }
-        if (inBody != null && declared != null && !declared.isEmpty() && !declared.equals(inBody)
+        if (inBody != null
+                && declared != null
+                && !declared.isEmpty()
+                && !declared.equals(inBody)
                 && !isGenericContentType(declared)) {
             throw invalid("Content-Type " + declared + " does not match the manifest's mediaType " + inBody);
         }
@@ -148,8 +149,14 @@ public final class ManifestParser {
             }
             platform = JSON.convertValue(platformNode, Map.class);
         }
-        return new Descriptor(mediaType, digest, size.longValue(), optionalText(node, "artifactType"), urls,
-                stringMap(node.get("annotations"), where + ".annotations"), platform);
+        return new Descriptor(
+                mediaType,
+                digest,
+                size.longValue(),
+                optionalText(node, "artifactType"),
+                urls,
+                stringMap(node.get("annotations"), where + ".annotations"),
+                platform);
     }
 
     private static String optionalText(JsonNode node, String field) {

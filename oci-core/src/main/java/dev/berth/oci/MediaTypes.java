@@ -22,8 +22,7 @@ public final class MediaTypes {
     private static final Set<String> IMAGE_MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
     private static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_MANIFEST_LIST);
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     public static boolean isImageManifest(String mediaType) {
         return IMAGE_MANIFESTS.contains(mediaType);

@@ -14,11 +14,12 @@ public final class Names {
     /** Total length limit the spec sets for a name, slashes included (less than 256). */
     public static final int MAX_REPOSITORY_LENGTH = 255;
 
-    private Names() {
-    }
+    private Names() {}
 
     public static boolean isRepository(String name) {
-        return name != null && name.length() <= MAX_REPOSITORY_LENGTH && REPOSITORY.matcher(name).matches();
+        return name != null
+                && name.length() <= MAX_REPOSITORY_LENGTH
+                && REPOSITORY.matcher(name).matches();
     }
 
     public static boolean isTag(String tag) {

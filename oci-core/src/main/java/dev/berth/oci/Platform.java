@@ -30,7 +30,7 @@ public record Platform(String os, String architecture, String variant) {
                 arch = "arm";
                 normalisedVariant = "v6";
             }
-            default -> { }
+            default -> {}
         }
         if (arch.equals("arm64") && (normalisedVariant == null || normalisedVariant.equals("8"))) {
             normalisedVariant = "v8";
@@ -69,8 +69,10 @@ public record Platform(String os, String architecture, String variant) {
     /** The platform this JVM runs on. */
     public static Platform current() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        return new Platform(os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "darwin" : os,
-                System.getProperty("os.arch"), null);
+        return new Platform(
+                os.startsWith("windows") ? "windows" : os.startsWith("mac") ? "darwin" : os,
+                System.getProperty("os.arch"),
+                null);
     }
 
     /**
@@ -84,7 +86,9 @@ public record Platform(String os, String architecture, String variant) {
         if (Objects.equals(variant, candidate.variant)) {
             return 100;
         }
-        if (architecture.equals("arm") && variant != null && candidate.variant != null
+        if (architecture.equals("arm")
+                && variant != null
+                && candidate.variant != null
                 && candidate.variant.compareTo(variant) < 0) {
             return 100 - (variant.charAt(1) - candidate.variant.charAt(1));
         }

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** Chooses the entry of an image index that a platform runs best, as docker pull does. */
 public final class PlatformSelection {
 
-    private PlatformSelection() {
-    }
+    private PlatformSelection() {}
 
     /** The best-scoring manifest; among equals, the first listed (docker keeps the index order). */
     public static Optional<Descriptor> choose(List<Descriptor> manifests, Platform wanted) {

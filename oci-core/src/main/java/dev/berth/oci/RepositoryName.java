@@ -47,7 +47,9 @@ public record RepositoryName(String registry, String repository) {
 
     /** The API host of a registry as users name it ({@code docker.io} and {@code index.docker.io} are Docker Hub). */
     public static String apiHostOf(String registry) {
-        return registry.equals(Reference.DOCKER_HUB) || registry.equals(LEGACY_DOCKER_HUB) ? DOCKER_HUB_API_HOST : registry;
+        return registry.equals(Reference.DOCKER_HUB) || registry.equals(LEGACY_DOCKER_HUB)
+                ? DOCKER_HUB_API_HOST
+                : registry;
     }
 
     private static boolean looksLikeHost(String component) {

@@ -62,8 +62,8 @@ public final class VerifyingInputStream extends FilterInputStream {
             return;
         }
         if (count != expected.size()) {
-            throw new ContentMismatchException("blob " + expected.digest() + " has " + count + " bytes, its descriptor declares "
-                    + expected.size());
+            throw new ContentMismatchException("blob " + expected.digest() + " has " + count
+                    + " bytes, its descriptor declares " + expected.size());
         }
         Digest actual = Digest.fromHash(expected.digest().algorithm(), hash.digest());
         if (!actual.equals(expected.digest())) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 
 /** Well-formed manifests of each kind, as JSON trees a test can then break in one place. */
@@ -15,15 +14,17 @@ final class ManifestJson {
     static final Digest CHILD = digestOf("child");
     static final Digest SUBJECT = digestOf("subject");
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     static Digest digestOf(String content) {
         return Digest.sha256(content.getBytes(StandardCharsets.UTF_8));
     }
 
     static ObjectNode descriptor(String mediaType, Digest digest, long size) {
-        return JSON.createObjectNode().put("mediaType", mediaType).put("digest", digest.toString()).put("size", size);
+        return JSON.createObjectNode()
+                .put("mediaType", mediaType)
+                .put("digest", digest.toString())
+                .put("size", size);
     }
 
     static ObjectNode ociManifest() {

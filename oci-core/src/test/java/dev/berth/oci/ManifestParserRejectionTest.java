@@ -1,23 +1,22 @@
 package dev.berth.oci;
 
+import static dev.berth.oci.ManifestJson.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-
-import static dev.berth.oci.ManifestJson.bytes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 /** Every manifest the parser refuses is refused with MANIFEST_INVALID and a message saying why. */
 class ManifestParserRejectionTest {
 
     private static DistributionException refusal(byte[] body, String contentType) {
-        DistributionException e = catchThrowableOfType(DistributionException.class,
-                () -> ManifestParser.parse(body, contentType));
+        DistributionException e =
+                catchThrowableOfType(DistributionException.class, () -> ManifestParser.parse(body, contentType));
         assertThat(e).as("the parser should refuse the manifest").isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.MANIFEST_INVALID);
         assertThat(e.status()).isEqualTo(400);
@@ -52,7 +51,8 @@ class ManifestParserRejectionTest {
     @ValueSource(strings = {MediaTypes.DOCKER_SCHEMA1, MediaTypes.DOCKER_SCHEMA1_SIGNED})
     @DisplayName("Docker schema 1 is refused")
     void schema1(String mediaType) {
-        ObjectNode manifest = ManifestJson.JSON.createObjectNode().put("schemaVersion", 1).put("mediaType", mediaType);
+        ObjectNode manifest =
+                ManifestJson.JSON.createObjectNode().put("schemaVersion", 1).put("mediaType", mediaType);
 
         assertThat(refusal(bytes(manifest), mediaType)).hasMessageContaining("schema 1");
     }
@@ -85,7 +85,8 @@ class ManifestParserRejectionTest {
     @Test
     @DisplayName("duplicate keys are refused, since readers could disagree on which one counts")
     void duplicateKeys() {
-        String body = "{\"schemaVersion\":2,\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}";
+        String body = "{\"schemaVersion\":2,\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
+                + "\",\"manifests\":[]}";
 
         refusal(body.getBytes(StandardCharsets.UTF_8), null);
     }
@@ -102,7 +103,8 @@ class ManifestParserRejectionTest {
     @ValueSource(strings = {"1", "3", "\"2\"", "2.5"})
     @DisplayName("a schemaVersion other than 2 is refused")
     void wrongSchemaVersion(String version) {
-        String body = bytesAsString(ManifestJson.ociManifest()).replace("\"schemaVersion\":2", "\"schemaVersion\":" + version);
+        String body = bytesAsString(ManifestJson.ociManifest())
+                .replace("\"schemaVersion\":2", "\"schemaVersion\":" + version);
 
         refusal(body.getBytes(StandardCharsets.UTF_8), null);
     }

@@ -1,15 +1,14 @@
 package dev.berth.oci;
 
+import static dev.berth.oci.ManifestJson.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static dev.berth.oci.ManifestJson.bytes;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the parser makes of manifests it accepts. */
 class ManifestParserTest {
@@ -66,7 +65,8 @@ class ManifestParserTest {
         ObjectNode manifest = ManifestJson.ociManifest();
         manifest.remove("mediaType");
 
-        assertThat(ManifestParser.parse(bytes(manifest), MediaTypes.OCI_MANIFEST + "; charset=utf-8").mediaType())
+        assertThat(ManifestParser.parse(bytes(manifest), MediaTypes.OCI_MANIFEST + "; charset=utf-8")
+                        .mediaType())
                 .isEqualTo(MediaTypes.OCI_MANIFEST);
     }
 
@@ -82,7 +82,8 @@ class ManifestParserTest {
     @Test
     @DisplayName("a missing Content-Type defers to the mediaType field")
     void nullContentTypeDefersToBody() {
-        assertThat(ManifestParser.parse(bytes(ManifestJson.dockerManifest()), null).mediaType())
+        assertThat(ManifestParser.parse(bytes(ManifestJson.dockerManifest()), null)
+                        .mediaType())
                 .isEqualTo(MediaTypes.DOCKER_MANIFEST);
     }
 
@@ -106,7 +107,9 @@ class ManifestParserTest {
         ObjectNode index = ManifestJson.ociIndex();
         index.set("subject", ManifestJson.descriptor(MediaTypes.OCI_MANIFEST, ManifestJson.SUBJECT, 42));
 
-        assertThat(ManifestParser.parse(bytes(index), MediaTypes.OCI_INDEX).subject().digest())
+        assertThat(ManifestParser.parse(bytes(index), MediaTypes.OCI_INDEX)
+                        .subject()
+                        .digest())
                 .isEqualTo(ManifestJson.SUBJECT);
     }
 

@@ -1,11 +1,10 @@
 package dev.berth.oci;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 class ManifestTest {
     private static final Descriptor CONFIG = Descriptor.of(MediaTypes.OCI_CONFIG, ManifestJson.CONFIG, 6);
@@ -25,8 +24,14 @@ class ManifestTest {
     @DisplayName("foreign layers (Docker's foreign type, or any layer with urls) need not be held")
     void skipsForeignLayers() {
         Descriptor dockerForeign = Descriptor.of(MediaTypes.DOCKER_FOREIGN_LAYER_GZIP, ManifestJson.digestOf("f"), 1);
-        Descriptor withUrls = new Descriptor(MediaTypes.OCI_LAYER_GZIP, ManifestJson.digestOf("u"), 1, null,
-                List.of("https://example.com/layer"), null, null);
+        Descriptor withUrls = new Descriptor(
+                MediaTypes.OCI_LAYER_GZIP,
+                ManifestJson.digestOf("u"),
+                1,
+                null,
+                List.of("https://example.com/layer"),
+                null,
+                null);
 
         assertThat(image(CONFIG, List.of(dockerForeign, LAYER, withUrls), null).requiredBlobs())
                 .containsExactly(CONFIG, LAYER);

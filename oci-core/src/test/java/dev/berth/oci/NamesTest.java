@@ -1,13 +1,13 @@
 package dev.berth.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NamesTest {
 
@@ -16,19 +16,57 @@ class NamesTest {
     class RepositoryNames {
 
         @ParameterizedTest(name = "\"{0}\"")
-        @ValueSource(strings = {"a", "library/ubuntu", "a0/b1/c2/d3", "my.repo", "my_repo", "my__repo", "my-repo",
-                "my---repo", "a.b_c__d-e--f", "0", "team/project/image"})
-        @DisplayName("may hold lowercase components joined by '.', '_', '__' or dashes, in several slash-separated components")
+        @ValueSource(
+                strings = {
+                    "a",
+                    "library/ubuntu",
+                    "a0/b1/c2/d3",
+                    "my.repo",
+                    "my_repo",
+                    "my__repo",
+                    "my-repo",
+                    "my---repo",
+                    "a.b_c__d-e--f",
+                    "0",
+                    "team/project/image"
+                })
+        @DisplayName(
+                "may hold lowercase components joined by '.', '_', '__' or dashes, in several slash-separated components")
         void acceptsTheGrammar(String name) {
             assertThat(Names.isRepository(name)).isTrue();
         }
 
         @ParameterizedTest(name = "\"{0}\"")
         @NullAndEmptySource
-        @ValueSource(strings = {"Library/ubuntu", "UPPER", "-leading", ".leading", "_leading", "trailing-",
-                "trailing.", "a..b", "a___b", "a._b", "/a", "a/", "a//b", "../a", "a/../b", "a/./b", "..", ".",
-                "a b", "a%2Fb", "a\\b", "a:b", "a@b", "a/-b"})
-        @DisplayName("may not hold uppercase, a leading or doubled separator, an empty component or a slash at either end")
+        @ValueSource(
+                strings = {
+                    "Library/ubuntu",
+                    "UPPER",
+                    "-leading",
+                    ".leading",
+                    "_leading",
+                    "trailing-",
+                    "trailing.",
+                    "a..b",
+                    "a___b",
+                    "a._b",
+                    "/a",
+                    "a/",
+                    "a//b",
+                    "../a",
+                    "a/../b",
+                    "a/./b",
+                    "..",
+                    ".",
+                    "a b",
+                    "a%2Fb",
+                    "a\\b",
+                    "a:b",
+                    "a@b",
+                    "a/-b"
+                })
+        @DisplayName(
+                "may not hold uppercase, a leading or doubled separator, an empty component or a slash at either end")
         void rejectsEverythingElse(String name) {
             assertThat(Names.isRepository(name)).isFalse();
         }

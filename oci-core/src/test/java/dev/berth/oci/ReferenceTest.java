@@ -1,27 +1,27 @@
 package dev.berth.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ReferenceTest {
     private static final String DIGEST = "sha256:" + "a".repeat(64);
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "busybox, docker.io/library/busybox:latest",
-            "busybox:1.36, docker.io/library/busybox:1.36",
-            "team/app, docker.io/team/app:latest",
-            "index.docker.io/library/busybox:1, docker.io/library/busybox:1",
-            "localhost/app, localhost/app:latest",
-            "localhost:5000/team/app:v1, localhost:5000/team/app:v1",
-            "127.0.0.1:5000/app, 127.0.0.1:5000/app:latest",
-            "ghcr.io/org/tool:2.0, ghcr.io/org/tool:2.0",
+        "busybox, docker.io/library/busybox:latest",
+        "busybox:1.36, docker.io/library/busybox:1.36",
+        "team/app, docker.io/team/app:latest",
+        "index.docker.io/library/busybox:1, docker.io/library/busybox:1",
+        "localhost/app, localhost/app:latest",
+        "localhost:5000/team/app:v1, localhost:5000/team/app:v1",
+        "127.0.0.1:5000/app, 127.0.0.1:5000/app:latest",
+        "ghcr.io/org/tool:2.0, ghcr.io/org/tool:2.0",
     })
     @DisplayName("is normalised as docker does: Docker Hub by default, library/ for single names, latest when untagged")
     void normalisesAsDocker(String text, String normalised) {
@@ -51,7 +51,8 @@ class ReferenceTest {
     @ValueSource(strings = {"", "UPPER/app", "app:bad tag", "app@sha256:short", "127.0.0.1:5000/", "a//b"})
     @DisplayName("refuses malformed references with a message")
     void rejectsMalformed(String text) {
-        assertThatThrownBy(() -> Reference.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Reference.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("null");
     }
 }

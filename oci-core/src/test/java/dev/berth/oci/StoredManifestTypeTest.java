@@ -1,11 +1,11 @@
 package dev.berth.oci;
 
+import static dev.berth.oci.ManifestJson.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static dev.berth.oci.ManifestJson.bytes;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class StoredManifestTypeTest {
 

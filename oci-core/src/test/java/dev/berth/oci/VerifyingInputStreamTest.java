@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A verifying stream of a blob")
 class VerifyingInputStreamTest {
     private static final byte[] CONTENT = "the bytes a descriptor promised".getBytes(StandardCharsets.UTF_8);
-    private static final Descriptor EXPECTED = Descriptor.of(MediaTypes.OCI_LAYER_TAR, Digest.sha256(CONTENT), CONTENT.length);
+    private static final Descriptor EXPECTED =
+            Descriptor.of(MediaTypes.OCI_LAYER_TAR, Digest.sha256(CONTENT), CONTENT.length);
 
     @Test
     @DisplayName("passes on content of the descriptor's size and digest, and ends normally")
@@ -29,7 +30,8 @@ class VerifyingInputStreamTest {
         byte[] longer = (new String(CONTENT, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8);
         try (VerifyingInputStream in = stream(longer)) {
             assertThat(in.readNBytes(CONTENT.length)).isEqualTo(CONTENT);
-            assertThatThrownBy(in::read).isInstanceOf(ContentMismatchException.class)
+            assertThatThrownBy(in::read)
+                    .isInstanceOf(ContentMismatchException.class)
                     .hasMessageContaining("longer than the " + CONTENT.length + " bytes");
         }
     }
@@ -39,7 +41,8 @@ class VerifyingInputStreamTest {
     void failsShortContent() {
         byte[] shorter = new byte[CONTENT.length - 1];
         System.arraycopy(CONTENT, 0, shorter, 0, shorter.length);
-        assertThatThrownBy(() -> stream(shorter).readAllBytes()).isInstanceOf(ContentMismatchException.class)
+        assertThatThrownBy(() -> stream(shorter).readAllBytes())
+                .isInstanceOf(ContentMismatchException.class)
                 .hasMessageContaining("has " + shorter.length + " bytes, its descriptor declares " + CONTENT.length);
     }
 
@@ -50,7 +53,8 @@ class VerifyingInputStreamTest {
         altered[altered.length - 1] ^= 1;
         try (VerifyingInputStream in = stream(altered)) {
             in.readNBytes(4);
-            assertThatThrownBy(in::drainAndVerify).isInstanceOf(ContentMismatchException.class)
+            assertThatThrownBy(in::drainAndVerify)
+                    .isInstanceOf(ContentMismatchException.class)
                     .hasMessageContaining("has digest " + Digest.sha256(altered));
         }
     }

@@ -47,8 +47,8 @@ public final class BerthClient {
      *
      * @param platform the platform to pick from an index; empty keeps every platform
      */
-    public FetchedManifest pull(Reference reference, Path dir, String refName, Optional<Platform> platform,
-                                ProgressListener progress) {
+    public FetchedManifest pull(
+            Reference reference, Path dir, String refName, Optional<Platform> platform, ProgressListener progress) {
         return new Copier(options.jobs(), progress).copy(source(reference), new LayoutTarget(dir, refName), platform);
     }
 
@@ -59,6 +59,7 @@ public final class BerthClient {
 
     /** A target pushing into the repository {@code reference} names, tagging the root with its tag. */
     public RegistryTarget target(Reference reference) {
-        return new RegistryTarget(registry(reference.apiHost()), reference.repository(), reference.tag(), UploadSizes.DEFAULT);
+        return new RegistryTarget(
+                registry(reference.apiHost()), reference.repository(), reference.tag(), UploadSizes.DEFAULT);
     }
 }

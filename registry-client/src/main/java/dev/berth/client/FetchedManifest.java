@@ -12,7 +12,8 @@ public record FetchedManifest(byte[] bytes, String mediaType, Digest digest) {
         try {
             return ManifestParser.parse(bytes, mediaType);
         } catch (RuntimeException e) {
-            throw new ClientException(FailureKind.VERIFICATION, "manifest " + digest + " is invalid: " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.VERIFICATION, "manifest " + digest + " is invalid: " + e.getMessage(), e);
         }
     }
 

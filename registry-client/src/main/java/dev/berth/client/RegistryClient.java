@@ -34,8 +34,13 @@ import java.util.regex.Pattern;
 public final class RegistryClient {
     /** Manifests are small; a registry that sends more is refused rather than buffered. */
     public static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-    private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST,
-            MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
+
+    private static final String ACCEPT_MANIFESTS = String.join(
+            ", ",
+            MediaTypes.OCI_INDEX,
+            MediaTypes.OCI_MANIFEST,
+            MediaTypes.DOCKER_MANIFEST_LIST,
+            MediaTypes.DOCKER_MANIFEST);
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,14 +69,18 @@ public final class RegistryClient {
 
     /** GETs a manifest by tag or digest and verifies it against the digest asked for, or the one the registry names. */
     public FetchedManifest manifest(String repository, String reference) {
-        HttpResponse<InputStream> response = send(RegistryRequest.of("GET", uri(repository, "manifests/" + reference),
-                List.of(Scopes.pull(repository))).withHeaders(Map.of("Accept", ACCEPT_MANIFESTS)));
+        HttpResponse<InputStream> response = send(
+                RegistryRequest.of("GET", uri(repository, "manifests/" + reference), List.of(Scopes.pull(repository)))
+                        .withHeaders(Map.of("Accept", ACCEPT_MANIFESTS)));
         String what = "manifest " + repository + ":" + reference;
         if (response.statusCode() != 200) {
             throw Responses.failure(response, what);
         }
         byte[] bytes = Responses.read(response, MAX_MANIFEST_BYTES, what);
-        Digest claimed = response.headers().firstValue("Docker-Content-Digest").map(Digest::parse).orElse(null);
+        Digest claimed = response.headers()
+                .firstValue("Docker-Content-Digest")
+                .map(Digest::parse)
+                .orElse(null);
         Digest expected = Digest.isValid(reference) ? Digest.parse(reference) : claimed;
         if (expected != null) {
             Verification.checkDigest(expected, bytes);
@@ -80,7 +89,8 @@ public final class RegistryClient {
             throw Verification.mismatch(expected, "Docker-Content-Digest " + claimed);
         }
         Digest digest = expected != null ? expected : Digest.sha256(bytes);
-        String mediaType = MediaTypes.essence(response.headers().firstValue("Content-Type").orElse(null));
+        String mediaType =
+                MediaTypes.essence(response.headers().firstValue("Content-Type").orElse(null));
         if (!MediaTypes.isManifest(mediaType)) {
             mediaType = ManifestParser.storedMediaType(bytes);
         }
@@ -89,15 +99,18 @@ public final class RegistryClient {
 
     /** The descriptor of a manifest, from a HEAD (falling back to a GET when the registry names no digest). */
     public Descriptor resolve(String repository, String reference) {
-        HttpResponse<InputStream> response = send(RegistryRequest.of("HEAD", uri(repository, "manifests/" + reference),
-                List.of(Scopes.pull(repository))).withHeaders(Map.of("Accept", ACCEPT_MANIFESTS)));
+        HttpResponse<InputStream> response = send(
+                RegistryRequest.of("HEAD", uri(repository, "manifests/" + reference), List.of(Scopes.pull(repository)))
+                        .withHeaders(Map.of("Accept", ACCEPT_MANIFESTS)));
         Responses.discard(response);
         if (response.statusCode() == 404) {
             throw new ClientException(FailureKind.NOT_FOUND, "manifest " + repository + ":" + reference + " not found");
         }
         Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
         Optional<String> type = response.headers().firstValue("Content-Type").map(MediaTypes::essence);
-        if (response.statusCode() == 200 && digest.isPresent() && type.filter(MediaTypes::isManifest).isPresent()) {
+        if (response.statusCode() == 200
+                && digest.isPresent()
+                && type.filter(MediaTypes::isManifest).isPresent()) {
             long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
             return Descriptor.of(type.get(), Digest.parse(digest.get()), size);
         }
@@ -106,7 +119,9 @@ public final class RegistryClient {
 
     /** The digest a reference names: its own, or the one its tag resolves to now. */
     public Digest digest(Reference reference) {
-        return reference.digest() != null ? reference.digest() : resolve(reference.repository(), reference.tag()).digest();
+        return reference.digest() != null
+                ? reference.digest()
+                : resolve(reference.repository(), reference.tag()).digest();
     }
 
     /**
@@ -114,7 +129,8 @@ public final class RegistryClient {
      * registry honours the Range header (206) or sends the whole blob (200).
      */
     public InputStream blob(String repository, Digest digest, long offset) {
-        RegistryRequest request = RegistryRequest.of("GET", uri(repository, "blobs/" + digest), List.of(Scopes.pull(repository)));
+        RegistryRequest request =
+                RegistryRequest.of("GET", uri(repository, "blobs/" + digest), List.of(Scopes.pull(repository)));
         if (offset > 0) {
             request = request.withHeaders(Map.of("Range", "bytes=" + offset + "-"));
         }
@@ -124,7 +140,9 @@ public final class RegistryClient {
             throw Responses.failure(response, "blob " + repository + "@" + digest);
         }
         Optional<String> claimed = response.headers().firstValue("Docker-Content-Digest");
-        if (claimed.isPresent() && Digest.isValid(claimed.get()) && !Digest.parse(claimed.get()).equals(digest)) {
+        if (claimed.isPresent()
+                && Digest.isValid(claimed.get())
+                && !Digest.parse(claimed.get()).equals(digest)) {
             Responses.discard(response);
             throw Verification.mismatch(digest, "Docker-Content-Digest " + claimed.get());
         }
@@ -136,8 +154,8 @@ public final class RegistryClient {
     }
 
     public boolean hasBlob(String repository, Digest digest) {
-        HttpResponse<InputStream> response = send(RegistryRequest.of("HEAD", uri(repository, "blobs/" + digest),
-                List.of(Scopes.push(repository))));
+        HttpResponse<InputStream> response =
+                send(RegistryRequest.of("HEAD", uri(repository, "blobs/" + digest), List.of(Scopes.push(repository))));
         Responses.discard(response);
         if (response.statusCode() == 200) {
             return true;
@@ -150,17 +168,19 @@ public final class RegistryClient {
 
     /** Asks the registry to link a blob from another repository; false when it opened an upload instead. */
     public boolean mount(String repository, Digest digest, String fromRepository) {
-        URI uri = uri(repository, "blobs/uploads/?mount=" + encode(digest.toString()) + "&from=" + encode(fromRepository));
-        HttpResponse<InputStream> response = send(RegistryRequest.of("POST", uri,
-                List.of(Scopes.push(repository), Scopes.pull(fromRepository))));
+        URI uri = uri(
+                repository, "blobs/uploads/?mount=" + encode(digest.toString()) + "&from=" + encode(fromRepository));
+        HttpResponse<InputStream> response =
+                send(RegistryRequest.of("POST", uri, List.of(Scopes.push(repository), Scopes.pull(fromRepository))));
         Responses.discard(response);
         return response.statusCode() == 201;
     }
 
     /** Opens an upload session and answers its location. */
     public URI startUpload(String repository) {
-        HttpResponse<InputStream> response = send(RegistryRequest.of("POST", uri(repository, "blobs/uploads/"),
-                List.of(Scopes.push(repository))).withBody(BodyPublishers::noBody));
+        HttpResponse<InputStream> response =
+                send(RegistryRequest.of("POST", uri(repository, "blobs/uploads/"), List.of(Scopes.push(repository)))
+                        .withBody(BodyPublishers::noBody));
         if (response.statusCode() != 202) {
             throw Responses.failure(response, "starting an upload to " + repository);
         }
@@ -170,10 +190,16 @@ public final class RegistryClient {
 
     /** Sends one chunk ({@code PATCH}) and answers the location for the next. */
     public URI uploadChunk(String repository, URI location, long start, byte[] chunk) {
-        HttpResponse<InputStream> response = send(new RegistryRequest("PATCH", location,
-                Map.of("Content-Type", "application/octet-stream",
-                        "Content-Range", start + "-" + (start + chunk.length - 1)),
-                () -> BodyPublishers.ofByteArray(chunk), List.of(Scopes.push(repository))));
+        HttpResponse<InputStream> response = send(new RegistryRequest(
+                "PATCH",
+                location,
+                Map.of(
+                        "Content-Type",
+                        "application/octet-stream",
+                        "Content-Range",
+                        start + "-" + (start + chunk.length - 1)),
+                () -> BodyPublishers.ofByteArray(chunk),
+                List.of(Scopes.push(repository))));
         if (response.statusCode() != 202) {
             throw Responses.failure(response, "uploading a chunk to " + repository);
         }
@@ -185,20 +211,31 @@ public final class RegistryClient {
     public void finishUpload(String repository, URI location, Digest digest, Supplier<BodyPublisher> content) {
         String separator = location.getRawQuery() == null ? "?" : "&";
         URI put = URI.create(location + separator + "digest=" + encode(digest.toString()));
-        HttpResponse<InputStream> response = send(new RegistryRequest("PUT", put,
-                Map.of("Content-Type", "application/octet-stream"), content, List.of(Scopes.push(repository))));
+        HttpResponse<InputStream> response = send(new RegistryRequest(
+                "PUT",
+                put,
+                Map.of("Content-Type", "application/octet-stream"),
+                content,
+                List.of(Scopes.push(repository))));
         if (response.statusCode() != 201) {
             ClientException failure = Responses.failure(response, "uploading blob " + digest + " to " + repository);
-            throw response.statusCode() == 400 ? new ClientException(FailureKind.VERIFICATION,
-                    failure.getMessage() + " (the registry found the content did not match its digest)") : failure;
+            throw response.statusCode() == 400
+                    ? new ClientException(
+                            FailureKind.VERIFICATION,
+                            failure.getMessage() + " (the registry found the content did not match its digest)")
+                    : failure;
         }
         Responses.discard(response);
     }
 
     /** PUTs a manifest and checks the digest the registry computed. */
     public void putManifest(String repository, String reference, String mediaType, byte[] bytes) {
-        HttpResponse<InputStream> response = send(new RegistryRequest("PUT", uri(repository, "manifests/" + reference),
-                Map.of("Content-Type", mediaType), () -> BodyPublishers.ofByteArray(bytes), List.of(Scopes.push(repository))));
+        HttpResponse<InputStream> response = send(new RegistryRequest(
+                "PUT",
+                uri(repository, "manifests/" + reference),
+                Map.of("Content-Type", mediaType),
+                () -> BodyPublishers.ofByteArray(bytes),
+                List.of(Scopes.push(repository))));
         if (response.statusCode() != 201) {
             throw Responses.failure(response, "pushing manifest " + repository + ":" + reference);
         }
@@ -218,8 +255,8 @@ public final class RegistryClient {
     }
 
     public void deleteManifest(String repository, Digest digest) {
-        HttpResponse<InputStream> response = send(RegistryRequest.of("DELETE", uri(repository, "manifests/" + digest),
-                List.of(Scopes.delete(repository))));
+        HttpResponse<InputStream> response = send(RegistryRequest.of(
+                "DELETE", uri(repository, "manifests/" + digest), List.of(Scopes.delete(repository))));
         if (response.statusCode() != 202 && response.statusCode() != 200) {
             throw Responses.failure(response, "deleting " + repository + "@" + digest);
         }
@@ -229,8 +266,9 @@ public final class RegistryClient {
     /** The referrers API's image index for a manifest, as JSON. */
     public JsonNode referrers(String repository, Digest digest, String artifactType) {
         String query = artifactType == null ? "" : "?artifactType=" + encode(artifactType);
-        HttpResponse<InputStream> response = send(RegistryRequest.of("GET", uri(repository, "referrers/" + digest + query),
-                List.of(Scopes.pull(repository))).withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX)));
+        HttpResponse<InputStream> response = send(RegistryRequest.of(
+                        "GET", uri(repository, "referrers/" + digest + query), List.of(Scopes.pull(repository)))
+                .withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX)));
         if (response.statusCode() != 200) {
             throw Responses.failure(response, "referrers of " + repository + "@" + digest);
         }
@@ -247,8 +285,12 @@ public final class RegistryClient {
             }
             readJson(response, what).path(field).forEach(item -> all.add(item.asText()));
             URI current = next;
-            next = response.headers().firstValue("Link").map(NEXT_LINK::matcher).filter(Matcher::find)
-                    .map(m -> current.resolve(m.group(1))).orElse(null);
+            next = response.headers()
+                    .firstValue("Link")
+                    .map(NEXT_LINK::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> current.resolve(m.group(1)))
+                    .orElse(null);
         }
         return all;
     }
@@ -271,8 +313,10 @@ public final class RegistryClient {
     }
 
     private URI location(HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new ClientException(
-                FailureKind.OTHER, registry + " opened an upload without a Location"));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() ->
+                        new ClientException(FailureKind.OTHER, registry + " opened an upload without a Location"));
         return response.uri().resolve(location);
     }
 
@@ -280,7 +324,8 @@ public final class RegistryClient {
         try {
             in.skipNBytes(count);
         } catch (IOException e) {
-            throw new ClientException(FailureKind.NETWORK, "the connection dropped while skipping to a resume offset", e);
+            throw new ClientException(
+                    FailureKind.NETWORK, "the connection dropped while skipping to a resume offset", e);
         }
     }
 

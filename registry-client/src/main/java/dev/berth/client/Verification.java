@@ -5,8 +5,7 @@ import dev.berth.oci.Digest;
 
 /** The digest and size checks every piece of fetched content passes before it is used. */
 public final class Verification {
-    private Verification() {
-    }
+    private Verification() {}
 
     /** Content that a descriptor promised: its size and its digest must both match. */
     public static void check(Descriptor expected, byte[] content) {
@@ -24,7 +23,7 @@ public final class Verification {
     }
 
     public static ClientException mismatch(Digest expected, String found) {
-        return new ClientException(FailureKind.VERIFICATION,
-                "verification failed for " + expected + ": the content has " + found);
+        return new ClientException(
+                FailureKind.VERIFICATION, "verification failed for " + expected + ": the content has " + found);
     }
 }

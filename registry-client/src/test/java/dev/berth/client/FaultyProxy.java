@@ -3,7 +3,6 @@ package dev.berth.client;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,18 +28,26 @@ import java.util.concurrent.Executors;
  * Authorization header of every object store request.
  */
 public final class FaultyProxy implements AutoCloseable {
-    public enum Fault { TAMPER, DROP_ONCE, UNAVAILABLE_ONCE, REDIRECT_BLOBS }
+    public enum Fault {
+        TAMPER,
+        DROP_ONCE,
+        UNAVAILABLE_ONCE,
+        REDIRECT_BLOBS
+    }
 
     /** The credentials {@link Fault#REDIRECT_BLOBS} demands. */
-    public static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("proxy:secret".getBytes(StandardCharsets.UTF_8));
+    public static final String BASIC =
+            "Basic " + Base64.getEncoder().encodeToString("proxy:secret".getBytes(StandardCharsets.UTF_8));
+
     private static final String OBJECT_STORE = "/object-store";
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding", "host",
-            "keep-alive", "upgrade", "date");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "content-length", "transfer-encoding", "host", "keep-alive", "upgrade", "date");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final HttpClient upstreamClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient upstreamClient =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI upstream;
     private final Fault fault;
     private final List<String> blobRanges = new CopyOnWriteArrayList<>();
@@ -86,9 +93,13 @@ public final class FaultyProxy implements AutoCloseable {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"proxy\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
-            } else if (fault == Fault.REDIRECT_BLOBS && exchange.getRequestMethod().equals("GET") && path.contains("/blobs/sha256:")) {
-                exchange.getResponseHeaders().set("Location",
-                        "http://localhost:" + server.getAddress().getPort() + OBJECT_STORE + path);
+            } else if (fault == Fault.REDIRECT_BLOBS
+                    && exchange.getRequestMethod().equals("GET")
+                    && path.contains("/blobs/sha256:")) {
+                exchange.getResponseHeaders()
+                        .set(
+                                "Location",
+                                "http://localhost:" + server.getAddress().getPort() + OBJECT_STORE + path);
                 exchange.sendResponseHeaders(307, -1);
                 return;
             }
@@ -103,13 +114,19 @@ public final class FaultyProxy implements AutoCloseable {
                 }
             });
             byte[] body = exchange.getRequestBody().readAllBytes();
-            request.method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-            HttpResponse<byte[]> response = upstreamClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            request.method(
+                    exchange.getRequestMethod(),
+                    body.length == 0
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpResponse<byte[]> response =
+                    upstreamClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             boolean blobGet = exchange.getRequestMethod().equals("GET") && path.contains("/blobs/sha256:");
             if (blobGet) {
-                blobRanges.add(exchange.getRequestHeaders().getFirst("Range") == null ? ""
-                        : exchange.getRequestHeaders().getFirst("Range"));
+                blobRanges.add(
+                        exchange.getRequestHeaders().getFirst("Range") == null
+                                ? ""
+                                : exchange.getRequestHeaders().getFirst("Range"));
             }
             response.headers().map().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase())) {
@@ -120,7 +137,9 @@ public final class FaultyProxy implements AutoCloseable {
             boolean head = exchange.getRequestMethod().equals("HEAD");
             long length = head || content.length == 0 ? -1 : content.length;
             if (head) {
-                response.headers().firstValue("Content-Length").ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
+                response.headers()
+                        .firstValue("Content-Length")
+                        .ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
             }
             exchange.sendResponseHeaders(response.statusCode(), length);
             if (head || content.length == 0) {

@@ -38,7 +38,8 @@ class LayoutCacheImageSourceTest {
                     moved.add(skipped ? "skipped" : "downloaded");
                 }
             };
-            Path cache = LayoutCacheImageSource.defaultCache(Map.of("BERTH_CACHE", temp.resolve("cache").toString()));
+            Path cache = LayoutCacheImageSource.defaultCache(
+                    Map.of("BERTH_CACHE", temp.resolve("cache").toString()));
             LayoutCacheImageSource source = new LayoutCacheImageSource(
                     new BerthClient(ClientOptions.defaults(), CredentialSource.NONE), cache, recorder);
 

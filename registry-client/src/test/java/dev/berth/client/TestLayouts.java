@@ -1,12 +1,12 @@
 package dev.berth.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.client.layout.DescriptorJson;
 import dev.berth.client.layout.LayoutWriter;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +20,7 @@ import java.util.Random;
 public final class TestLayouts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestLayouts() {
-    }
+    private TestLayouts() {}
 
     /** An image whose layers hold {@code layerSizes} pseudo-random bytes each, seeded by {@code seed}. */
     public static Descriptor image(Path dir, String refName, long seed, int... layerSizes) {
@@ -38,10 +37,18 @@ public final class TestLayouts {
         for (int i = 0; i < platforms.size(); i++) {
             Descriptor image = writeImage(layout, 1000 + i, 2048 + i);
             String[] parts = platforms.get(i).split("/");
-            index.withArray("manifests").add(DescriptorJson.write(new Descriptor(image.mediaType(), image.digest(),
-                    image.size(), null, null, null, Map.of("os", parts[0], "architecture", parts[1]))));
+            index.withArray("manifests")
+                    .add(DescriptorJson.write(new Descriptor(
+                            image.mediaType(),
+                            image.digest(),
+                            image.size(),
+                            null,
+                            null,
+                            null,
+                            Map.of("os", parts[0], "architecture", parts[1]))));
         }
-        Descriptor descriptor = put(layout, MediaTypes.OCI_INDEX, index.toString().getBytes(StandardCharsets.UTF_8));
+        Descriptor descriptor =
+                put(layout, MediaTypes.OCI_INDEX, index.toString().getBytes(StandardCharsets.UTF_8));
         layout.tag(descriptor, refName);
         return descriptor;
     }
@@ -49,13 +56,19 @@ public final class TestLayouts {
     /** An artifact of {@code artifactType} (image-spec's empty config, one layer) whose subject is {@code subject}. */
     public static Descriptor artifact(Path dir, String refName, String artifactType, Descriptor subject) {
         LayoutWriter layout = LayoutWriter.create(dir);
-        ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST)
+        ObjectNode manifest = JSON.createObjectNode()
+                .put("schemaVersion", 2)
+                .put("mediaType", MediaTypes.OCI_MANIFEST)
                 .put("artifactType", artifactType);
-        manifest.set("config", DescriptorJson.write(put(layout, MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8))));
-        manifest.withArray("layers").add(DescriptorJson.write(put(layout, "application/json",
-                "{\"sbom\":true}".getBytes(StandardCharsets.UTF_8))));
+        manifest.set(
+                "config",
+                DescriptorJson.write(put(layout, MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8))));
+        manifest.withArray("layers")
+                .add(DescriptorJson.write(
+                        put(layout, "application/json", "{\"sbom\":true}".getBytes(StandardCharsets.UTF_8))));
         manifest.set("subject", DescriptorJson.write(subject));
-        Descriptor descriptor = put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        Descriptor descriptor =
+                put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
         layout.tag(descriptor, refName);
         return descriptor;
     }
@@ -69,10 +82,14 @@ public final class TestLayouts {
             byte[] content = new byte[size];
             random.nextBytes(content);
             manifest.withArray("layers").add(DescriptorJson.write(put(layout, MediaTypes.OCI_LAYER_GZIP, content)));
-            config.withObject("/rootfs").withArray("diff_ids").add(Digest.sha256(content).toString());
+            config.withObject("/rootfs")
+                    .withArray("diff_ids")
+                    .add(Digest.sha256(content).toString());
         }
-        manifest.set("config", DescriptorJson.write(put(layout, MediaTypes.OCI_CONFIG,
-                config.toString().getBytes(StandardCharsets.UTF_8))));
+        manifest.set(
+                "config",
+                DescriptorJson.write(
+                        put(layout, MediaTypes.OCI_CONFIG, config.toString().getBytes(StandardCharsets.UTF_8))));
         return put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,10 +5,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline stage that writes one line per request to the logger "berth.access": remote host,
@@ -33,10 +32,15 @@ public final class AccessLog implements Handler<RoutingContext> {
         HttpServerResponse response = request.response();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
         SocketAddress remote = request.remoteAddress();
-        LOG.info("{} \"{} {} {}\" {} {} {}ms{}",
+        LOG.info(
+                "{} \"{} {} {}\" {} {} {}ms{}",
                 remote == null ? "-" : remote.hostAddress(),
-                request.method(), request.uri(), versionOf(request),
-                response.getStatusCode(), response.bytesWritten(), millis,
+                request.method(),
+                request.uri(),
+                versionOf(request),
+                response.getStatusCode(),
+                response.bytesWritten(),
+                millis,
                 response.ended() ? "" : " aborted");
     }
 

@@ -12,15 +12,14 @@ import dev.berth.registry.config.AuthConfig;
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.StorageConfig;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Assembles the configured authentication for the pipeline's gates, or warns that there is none. */
 final class Authentication {
@@ -28,8 +27,7 @@ final class Authentication {
     private static final int MAX_FAILED_LOGINS = 10;
     private static final Duration FAILED_LOGIN_WINDOW = Duration.ofMinutes(1);
 
-    private Authentication() {
-    }
+    private Authentication() {}
 
     /** What auth is in force, if any. */
     static Optional<AuthSetup> setUp(Vertx vertx, AuthConfig config, StorageConfig storage) throws LaunchException {
@@ -40,15 +38,21 @@ final class Authentication {
         }
         try {
             AuthSetup setup = setup(vertx, config, storage);
-            LOG.info("auth: {} mode, {} access rules, {}", setup.tokenMode() ? "token" : "basic", config.access().size(),
-                    config.token().external() ? "tokens from " + config.token().realm().orElseThrow() : "users from " + config.htpasswd().orElseThrow());
+            LOG.info(
+                    "auth: {} mode, {} access rules, {}",
+                    setup.tokenMode() ? "token" : "basic",
+                    config.access().size(),
+                    config.token().external()
+                            ? "tokens from " + config.token().realm().orElseThrow()
+                            : "users from " + config.htpasswd().orElseThrow());
             return Optional.of(setup);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             throw new LaunchException("cannot set up auth: " + e.getMessage(), e);
         }
     }
 
-    private static AuthSetup setup(Vertx vertx, AuthConfig config, StorageConfig storage) throws IOException, LaunchException {
+    private static AuthSetup setup(Vertx vertx, AuthConfig config, StorageConfig storage)
+            throws IOException, LaunchException {
         AccessPolicy policy = new AccessPolicy(config.access());
         AuthConfig.TokenConfig token = config.token();
         Optional<HtpasswdUsers> users = config.htpasswd().map(HtpasswdUsers::load);
@@ -58,28 +62,58 @@ final class Authentication {
         LoginThrottle throttle = new LoginThrottle(MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW, Clock.systemUTC());
         if (config.mode() == AuthConfig.AuthMode.BASIC) {
             if (token.external()) {
-                throw new LaunchException("auth.token.trust takes tokens from an external service, which Basic mode"
-                        + " (auth.mode: basic) never asks for: set auth.mode to token, or remove auth.token.trust", null);
+                throw new LaunchException(
+                        "auth.token.trust takes tokens from an external service, which Basic mode"
+                                + " (auth.mode: basic) never asks for: set auth.mode to token, or remove auth.token.trust",
+                        null);
             }
-            return new AuthSetup(users, Optional.of(policy), Optional.empty(), Optional.empty(), Optional.empty(),
-                    token.service(), config.admins(), throttle);
+            return new AuthSetup(
+                    users,
+                    Optional.of(policy),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    token.service(),
+                    config.admins(),
+                    throttle);
         }
         Optional<String> realm = token.realm().map(Object::toString);
         if (token.external()) {
             if (realm.isEmpty()) {
-                throw new LaunchException("auth.token.trust names an external token service: set auth.token.realm to its URL", null);
+                throw new LaunchException(
+                        "auth.token.trust names an external token service: set auth.token.realm to its URL", null);
             }
             if (!config.access().isEmpty()) {
-                throw new LaunchException("auth.access has no say over tokens from the external token service"
-                        + " (auth.token.trust): their access claims alone decide; grant access there and remove auth.access", null);
+                throw new LaunchException(
+                        "auth.access has no say over tokens from the external token service"
+                                + " (auth.token.trust): their access claims alone decide; grant access there and remove auth.access",
+                        null);
             }
-            TokenVerifier verifier = new TokenVerifier(vertx, TrustedKeys.read(token.trust().get()), token.issuer(), token.service());
-            return new AuthSetup(users, Optional.empty(), Optional.empty(), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
+            TokenVerifier verifier =
+                    new TokenVerifier(vertx, TrustedKeys.read(token.trust().get()), token.issuer(), token.service());
+            return new AuthSetup(
+                    users,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(verifier),
+                    realm,
+                    token.service(),
+                    config.admins(),
+                    throttle);
         }
         SigningKey key = SigningKey.loadOrCreate(keyFile(token, storage));
-        TokenIssuer issuer = new TokenIssuer(vertx, key, policy, token.issuer(), token.service(), token.ttl(), Clock.systemUTC());
+        TokenIssuer issuer =
+                new TokenIssuer(vertx, key, policy, token.issuer(), token.service(), token.ttl(), Clock.systemUTC());
         TokenVerifier verifier = new TokenVerifier(vertx, TrustedKeys.of(key), token.issuer(), token.service());
-        return new AuthSetup(users, Optional.of(policy), Optional.of(issuer), Optional.of(verifier), realm, token.service(), config.admins(), throttle);
+        return new AuthSetup(
+                users,
+                Optional.of(policy),
+                Optional.of(issuer),
+                Optional.of(verifier),
+                realm,
+                token.service(),
+                config.admins(),
+                throttle);
     }
 
     /** The configured key, or one kept beside the registry's data, outside the layout registry:2 knows. */
@@ -90,6 +124,7 @@ final class Authentication {
         if (storage instanceof FilesystemStorageConfig fs) {
             return fs.rootDirectory().resolve("_berth/auth/token-key.pem");
         }
-        throw new LaunchException("with S3 storage the token signing key needs a place on disk: set auth.token.key", null);
+        throw new LaunchException(
+                "with S3 storage the token signing key needs a place on disk: set auth.token.key", null);
     }
 }

@@ -6,8 +6,7 @@ import io.vertx.core.file.FileSystemOptions;
 
 /** The Vert.x instance every berth-registry command runs on. */
 public final class BerthVertx {
-    private BerthVertx() {
-    }
+    private BerthVertx() {}
 
     /**
      * Without class-path resolving, Vert.x's file system takes paths as they are. With it, Vert.x
@@ -17,8 +16,9 @@ public final class BerthVertx {
      * serves no class-path resources, so nothing is lost.
      */
     public static Vertx create() {
-        return Vertx.vertx(new VertxOptions().setFileSystemOptions(new FileSystemOptions()
-                .setClassPathResolvingEnabled(false)
-                .setFileCachingEnabled(false)));
+        return Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions()
+                        .setClassPathResolvingEnabled(false)
+                        .setFileCachingEnabled(false)));
     }
 }

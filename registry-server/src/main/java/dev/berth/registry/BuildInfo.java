@@ -9,8 +9,7 @@ import java.util.Properties;
 public final class BuildInfo {
     private static final String RESOURCE = "version.properties";
 
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     public static String version() {
         Properties properties = new Properties();

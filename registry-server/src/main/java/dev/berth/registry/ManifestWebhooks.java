@@ -8,8 +8,7 @@ import io.vertx.core.Vertx;
 
 /** What the API tells about manifest pushes, pulls and deletes: webhook events, when endpoints are configured. */
 final class ManifestWebhooks {
-    private ManifestWebhooks() {
-    }
+    private ManifestWebhooks() {}
 
     static ManifestActivity of(Vertx vertx, WebhooksConfig webhooks) {
         if (webhooks.endpoints().isEmpty()) {

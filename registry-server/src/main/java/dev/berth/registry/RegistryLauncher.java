@@ -5,13 +5,13 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
-import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.gc.GarbageCollection;
+import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.http.ApiHandler;
 import dev.berth.registry.http.ClientConnections;
 import dev.berth.registry.http.InvalidRequests;
-import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.metrics.RegistryMetrics;
+import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
@@ -20,9 +20,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts berth-registry from its configuration: Vert.x, the storage driver, the registry core,
@@ -42,11 +41,11 @@ public final class RegistryLauncher {
     private static final int MAX_INITIAL_LINE_BYTES = 16 * 1024;
     /** Connections idle for this long are closed; long enough for clients that pause between layers. */
     private static final int IDLE_TIMEOUT_SECONDS = 120;
+
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(10);
 
-    private RegistryLauncher() {
-    }
+    private RegistryLauncher() {}
 
     /**
      * Starts the registry and returns once it listens. Blocks the calling thread, which must not
@@ -65,13 +64,17 @@ public final class RegistryLauncher {
         if (metrics != null) {
             driver = metrics.timeStorage(driver);
         }
-        Registry registry = new Registry(driver, new RegistryOptions(config.delete().enabled(), config.gc().gracePeriod()));
+        Registry registry = new Registry(
+                driver,
+                new RegistryOptions(config.delete().enabled(), config.gc().gracePeriod()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
-        GcListener collections = metrics == null ? GcListener.NONE : report -> {
-            if (!report.dryRun()) {
-                metrics.gc().recordRun(report.bytesFreed());
-            }
-        };
+        GcListener collections = metrics == null
+                ? GcListener.NONE
+                : report -> {
+                    if (!report.dryRun()) {
+                        metrics.gc().recordRun(report.bytesFreed());
+                    }
+                };
         HttpServerOptions options = serverOptions();
         Optional<AuthSetup> auth;
         boolean https;
@@ -83,9 +86,15 @@ public final class RegistryLauncher {
             throw e;
         }
         boolean scrapeHere = metrics != null && config.metrics().listen().isEmpty();
-        Router pipeline = RequestPipeline.build(vertx, config.log().accessLog(), metrics, scrapeHere,
-                new OpsEndpoints(driver, readOnly), readOnly,
-                GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections), auth,
+        Router pipeline = RequestPipeline.build(
+                vertx,
+                config.log().accessLog(),
+                metrics,
+                scrapeHere,
+                new OpsEndpoints(driver, readOnly),
+                readOnly,
+                GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections),
+                auth,
                 new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(new ClientConnections(options, config.http()))
@@ -105,11 +114,16 @@ public final class RegistryLauncher {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
-        RunningRegistry running = new RunningRegistry(vertx, servers, driver,
-                new ListenAddress(requested.host(), server.actualPort()));
-        LOG.info("berth-registry {} listening on {}, {}, storage {}, deletes {}{}", BuildInfo.version(),
-                running.address(), https ? "HTTPS" : "plain HTTP", config.storage().describe(),
-                config.delete().enabled() ? "enabled" : "disabled", readOnly.enabled() ? ", read-only" : "");
+        RunningRegistry running =
+                new RunningRegistry(vertx, servers, driver, new ListenAddress(requested.host(), server.actualPort()));
+        LOG.info(
+                "berth-registry {} listening on {}, {}, storage {}, deletes {}{}",
+                BuildInfo.version(),
+                running.address(),
+                https ? "HTTPS" : "plain HTTP",
+                config.storage().describe(),
+                config.delete().enabled() ? "enabled" : "disabled",
+                readOnly.enabled() ? ", read-only" : "");
         return running;
     }
 

@@ -17,7 +17,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Optional;
 
 /**
@@ -63,17 +62,23 @@ final class RequestPipeline {
         }
     }
 
-    private RequestPipeline() {
-    }
+    private RequestPipeline() {}
 
     /**
      * @param metrics   null when metrics are off
      * @param scrape    /metrics on this port, when metrics are served here
      * @param auth      what the gates check, when authentication is configured
      */
-    static Router build(Vertx vertx, boolean accessLog, RegistryMetrics metrics, boolean scrape,
-                        OpsEndpoints ops, ReadOnlyMode readOnly, GcAdminEndpoint gc, Optional<AuthSetup> auth,
-                        ApiHandler api) {
+    static Router build(
+            Vertx vertx,
+            boolean accessLog,
+            RegistryMetrics metrics,
+            boolean scrape,
+            OpsEndpoints ops,
+            ReadOnlyMode readOnly,
+            GcAdminEndpoint gc,
+            Optional<AuthSetup> auth,
+            ApiHandler api) {
         Router router = Router.router(vertx);
         stage(router, Stage.HOLD_BODY, ctx -> {
             ctx.request().pause();
@@ -97,12 +102,16 @@ final class RequestPipeline {
             router.route("/metrics").order(Stage.OPS.order()).handler(ctx -> metrics.scrape(ctx.request()));
         }
         auth.ifPresent(setup -> stage(router, Stage.ADMIN_GATE, new AdminGate(vertx, setup)));
-        router.route(OpsEndpoints.READ_ONLY).order(Stage.READ_ONLY_SWITCH.order()).handler(ops.readOnlySwitch());
+        router.route(OpsEndpoints.READ_ONLY)
+                .order(Stage.READ_ONLY_SWITCH.order())
+                .handler(ops.readOnlySwitch());
         stage(router, Stage.READ_ONLY_GATE, new ReadOnlyGate(readOnly));
         router.route(GcAdminEndpoint.PATH).order(Stage.ADMIN.order()).handler(gc);
         Optional<AuthGate> gate = auth.map(setup -> new AuthGate(vertx, setup));
-        gate.flatMap(AuthGate::tokenEndpoint).ifPresent(token ->
-                router.get(TokenEndpoint.PATH).order(Stage.TOKEN.order()).handler(token));
+        gate.flatMap(AuthGate::tokenEndpoint)
+                .ifPresent(token -> router.get(TokenEndpoint.PATH)
+                        .order(Stage.TOKEN.order())
+                        .handler(token));
         gate.ifPresent(authGate -> stage(router, Stage.AUTH, authGate));
         stage(router, Stage.API, api);
         router.route().failureHandler(ErrorResponses::fail);

@@ -5,14 +5,13 @@ import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A started registry: where it listens, and how to stop it. */
 public final class RunningRegistry {
@@ -54,8 +53,12 @@ public final class RunningRegistry {
         }
         stopped = true;
         // Every server stops accepting at once; the grace runs for all of them together.
-        boolean clean = await("stopping the HTTP servers", Future.all(servers.stream()
-                .map(server -> server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)).toList()), grace.plus(CLOSE_TIMEOUT));
+        boolean clean = await(
+                "stopping the HTTP servers",
+                Future.all(servers.stream()
+                        .map(server -> server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS))
+                        .toList()),
+                grace.plus(CLOSE_TIMEOUT));
         clean &= await("closing the storage driver", driver.close(), CLOSE_TIMEOUT);
         clean &= await("closing Vert.x", vertx.close(), CLOSE_TIMEOUT);
         return clean;

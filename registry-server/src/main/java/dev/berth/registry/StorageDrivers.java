@@ -8,7 +8,6 @@ import dev.berth.storage.fs.FsStorageDriver;
 import dev.berth.storage.s3.S3ClientFactory;
 import dev.berth.storage.s3.S3StorageDriver;
 import io.vertx.core.Vertx;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ public final class StorageDrivers {
     /** Enough for the SDK's retries against an endpoint that does not answer. */
     private static final long BUCKET_CHECK_SECONDS = 60;
 
-    private StorageDrivers() {
-    }
+    private StorageDrivers() {}
 
     public static StorageDriver open(Vertx vertx, StorageConfig config) throws LaunchException {
         if (config instanceof FilesystemStorageConfig filesystem) {
@@ -32,7 +30,11 @@ public final class StorageDrivers {
         }
         if (config instanceof S3StorageConfig s3) {
             S3StorageDriver driver = s3.redirect()
-                    ? new S3StorageDriver(vertx, S3ClientFactory.create(s3.location()), s3.location(), S3ClientFactory.presigner(s3.location()))
+                    ? new S3StorageDriver(
+                            vertx,
+                            S3ClientFactory.create(s3.location()),
+                            s3.location(),
+                            S3ClientFactory.presigner(s3.location()))
                     : new S3StorageDriver(vertx, S3ClientFactory.create(s3.location()), s3.location());
             checkBucket(driver);
             return driver;

@@ -1,16 +1,12 @@
 package dev.berth.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,12 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The access log")
 class AccessLogTest {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Vertx vertx;
     private CapturedLog log;
 
@@ -53,11 +53,14 @@ class AccessLogTest {
 
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/repo/tags/list?n=10&last=a"))
-                        .version(HttpClient.Version.HTTP_1_1).build(),
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(log.awaitLines(1)).singleElement().asString()
+        assertThat(log.awaitLines(1))
+                .singleElement()
+                .asString()
                 .matches("127\\.0\\.0\\.1 \"GET /v2/repo/tags/list\\?n=10&last=a HTTP/1\\.1\" 202 5 \\d+ms");
     }
 
@@ -67,7 +70,9 @@ class AccessLogTest {
         Path file = Files.write(dir.resolve("blob"), new byte[100_000]);
         int port = serve(request -> request.response().sendFile(file.toString()));
 
-        client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/blob")).build(),
+        client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/blob"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
 
         assertThat(log.awaitLines(1)).singleElement().asString().contains("\" 200 100000 ");
@@ -80,7 +85,10 @@ class AccessLogTest {
         URI uri = URI.create("http://127.0.0.1:" + port + "/v2/");
 
         for (int i = 0; i < 3; i++) {
-            client.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build(),
+            client.send(
+                    HttpRequest.newBuilder(uri)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
 

@@ -1,12 +1,11 @@
 package dev.berth.registry;
 
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.berth.registry.AuthorizedHttp.bearer;
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.berth.registry.AuthorizedHttp.bearer;
-import static dev.berth.registry.auth.TestCredentials.basic;
-import static dev.berth.registry.auth.TestCredentials.bcrypt;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The registry with token auth on, driven over HTTP as docker drives it. */
 @DisplayName("berth-registry with token auth")
@@ -43,13 +42,15 @@ class AuthApiTest {
 
     @TempDir
     static Path dir;
+
     private static InProcessBerth registry;
     private static String base;
     private static AuthorizedHttp api;
 
     @BeforeAll
     static void start() throws Exception {
-        Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
+        Path htpasswd = Files.writeString(
+                dir.resolve("htpasswd"),
                 "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\ncarol:" + bcrypt("carol-pw") + "\n");
         Files.writeString(dir.resolve("config.yml"), CONFIG.formatted(htpasswd, dir.resolve("data")));
         launch();
@@ -67,20 +68,23 @@ class AuthApiTest {
     }
 
     @Test
-    @DisplayName("GET /v2/ without credentials answers 401 with a Bearer challenge naming the token endpoint and service")
+    @DisplayName(
+            "GET /v2/ without credentials answers 401 with a Bearer challenge naming the token endpoint and service")
     void baseChallenges() throws Exception {
         HttpResponse<String> response = api.get("/v2/", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
-                "Bearer realm=\"" + base + "/token\",service=\"berth-registry\"");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer realm=\"" + base + "/token\",service=\"berth-registry\"");
         assertThat(response.body()).contains("UNAUTHORIZED");
     }
 
     @Test
     @DisplayName("GET /v2/ with any valid token, anonymous ones included, answers 200")
     void baseWithToken() throws Exception {
-        assertThat(api.get("/v2/", bearer(token(null, "repository:public/app:pull"))).statusCode()).isEqualTo(200);
+        assertThat(api.get("/v2/", bearer(token(null, "repository:public/app:pull")))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -92,13 +96,15 @@ class AuthApiTest {
         launch();
 
         assertThat(dir.resolve("data/_berth/auth/token-key.pem")).isRegularFile();
-        assertThat(api.get("/v2/team-a/app/tags/list", bearer(token)).statusCode()).isNotEqualTo(401);
+        assertThat(api.get("/v2/team-a/app/tags/list", bearer(token)).statusCode())
+                .isNotEqualTo(401);
     }
 
     @Test
     @DisplayName("the token endpoint answers token, access_token, expires_in and issued_at")
     void tokenResponse() throws Exception {
-        HttpResponse<String> response = api.get("/token?service=berth-registry&scope=repository:team-a/app:pull", basic("alice", "alice-pw"));
+        HttpResponse<String> response =
+                api.get("/token?service=berth-registry&scope=repository:team-a/app:pull", basic("alice", "alice-pw"));
 
         JsonObject body = new JsonObject(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -121,8 +127,10 @@ class AuthApiTest {
     void anonymousPublicPull() throws Exception {
         String token = token(null, "repository:public/app:pull");
 
-        assertThat(api.get("/v2/public/app/manifests/latest", null).statusCode()).isEqualTo(401);
-        assertThat(api.get("/v2/public/app/manifests/latest", bearer(token)).statusCode()).isEqualTo(404);
+        assertThat(api.get("/v2/public/app/manifests/latest", null).statusCode())
+                .isEqualTo(401);
+        assertThat(api.get("/v2/public/app/manifests/latest", bearer(token)).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -138,10 +146,12 @@ class AuthApiTest {
     }
 
     @Test
-    @DisplayName("an authenticated user the policy refuses gets 403 DENIED, the same whether the repository exists or not")
+    @DisplayName(
+            "an authenticated user the policy refuses gets 403 DENIED, the same whether the repository exists or not")
     void deniedWithoutLeak() throws Exception {
         api.pushImage("team-a/exists", token(basic("alice", "alice-pw"), "repository:team-a/exists:pull,push"));
-        String carol = token(basic("carol", "carol-pw"), "repository:team-a/exists:pull", "repository:team-a/missing:pull");
+        String carol =
+                token(basic("carol", "carol-pw"), "repository:team-a/exists:pull", "repository:team-a/missing:pull");
 
         HttpResponse<String> existing = api.get("/v2/team-a/exists/manifests/latest", bearer(carol));
         HttpResponse<String> missing = api.get("/v2/team-a/missing/manifests/latest", bearer(carol));
@@ -156,7 +166,8 @@ class AuthApiTest {
     void pullOnly() throws Exception {
         String bob = token(basic("bob", "bob-pw"), "repository:team-a/app:pull,push");
 
-        assertThat(api.post("/v2/team-a/app/blobs/uploads/", bearer(bob)).statusCode()).isEqualTo(403);
+        assertThat(api.post("/v2/team-a/app/blobs/uploads/", bearer(bob)).statusCode())
+                .isEqualTo(403);
         assertThat(api.get("/v2/team-a/app/tags/list", null).statusCode()).isEqualTo(401);
     }
 
@@ -166,8 +177,10 @@ class AuthApiTest {
         api.pushImage("team-a/listed", token(basic("alice", "alice-pw"), "repository:team-a/listed:pull,push"));
         api.pushImage("public/listed", token(basic("bob", "bob-pw"), "repository:public/listed:pull,push"));
 
-        String anonymous = api.get("/v2/_catalog", bearer(token(null, "registry:catalog:*"))).body();
-        String alice = api.get("/v2/_catalog", bearer(token(basic("alice", "alice-pw"), "registry:catalog:*"))).body();
+        String anonymous = api.get("/v2/_catalog", bearer(token(null, "registry:catalog:*")))
+                .body();
+        String alice = api.get("/v2/_catalog", bearer(token(basic("alice", "alice-pw"), "registry:catalog:*")))
+                .body();
 
         assertThat(anonymous).contains("public/listed").doesNotContain("team-a/");
         assertThat(alice).contains("public/listed", "team-a/listed");
@@ -181,21 +194,33 @@ class AuthApiTest {
         String mount = "/v2/public/target/blobs/uploads/?mount=" + AuthorizedHttp.CONFIG_DIGEST + "&from=team-a/source";
 
         HttpResponse<String> challenged = api.post(mount, null);
-        HttpResponse<String> mounted = api.post(mount, bearer(token(basic("alice", "alice-pw"),
-                "repository:public/target:pull,push", "repository:team-a/source:pull")));
-        HttpResponse<String> withoutSource = api.post(mount, bearer(token(basic("bob", "bob-pw"),
-                "repository:public/target:pull,push", "repository:team-a/other:pull")));
-        HttpResponse<String> carolWithoutSource = api.post(mount.replace("public/target", "public/carol"),
-                bearer(token(basic("carol", "carol-pw"), "repository:public/carol:pull,push", "repository:team-a/source:pull")));
+        HttpResponse<String> mounted = api.post(
+                mount,
+                bearer(token(
+                        basic("alice", "alice-pw"),
+                        "repository:public/target:pull,push",
+                        "repository:team-a/source:pull")));
+        HttpResponse<String> withoutSource = api.post(
+                mount,
+                bearer(token(
+                        basic("bob", "bob-pw"), "repository:public/target:pull,push", "repository:team-a/other:pull")));
+        HttpResponse<String> carolWithoutSource = api.post(
+                mount.replace("public/target", "public/carol"),
+                bearer(token(
+                        basic("carol", "carol-pw"),
+                        "repository:public/carol:pull,push",
+                        "repository:team-a/source:pull")));
 
         assertThat(challenged.statusCode()).isEqualTo(401);
         assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("scope=\"repository:public/target:pull,push repository:team-a/source:pull\"");
         assertThat(mounted.statusCode()).as(mounted.body()).isEqualTo(201);
         assertThat(withoutSource.statusCode()).as(withoutSource.body()).isEqualTo(202);
-        assertThat(carolWithoutSource.statusCode()).as(carolWithoutSource.body()).isEqualTo(202);
-        assertThat(carolWithoutSource.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).contains("/v2/public/carol/blobs/uploads/"));
+        assertThat(carolWithoutSource.statusCode())
+                .as(carolWithoutSource.body())
+                .isEqualTo(202);
+        assertThat(carolWithoutSource.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/v2/public/carol/blobs/uploads/"));
     }
 
     @Test

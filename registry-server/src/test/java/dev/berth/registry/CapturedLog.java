@@ -3,11 +3,10 @@ package dev.berth.registry;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.LoggerFactory;
 
 /** Collects the formatted lines of one logger, written from any thread, for a test to read. */
 public final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {

@@ -1,14 +1,15 @@
 package dev.berth.registry;
 
+import static dev.berth.registry.AuthorizedHttp.bearer;
+import static dev.berth.registry.auth.ExternalTokenService.access;
+import static dev.berth.registry.auth.ExternalTokenService.claims;
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.registry.auth.ExternalTokenService;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static dev.berth.registry.AuthorizedHttp.bearer;
-import static dev.berth.registry.auth.ExternalTokenService.access;
-import static dev.berth.registry.auth.ExternalTokenService.claims;
-import static dev.berth.registry.auth.TestCredentials.basic;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry trusting an external token service, as registry:2's {@code auth.token} does: the
@@ -58,6 +57,7 @@ class ExternalTokenApiTest {
 
     @TempDir
     Path dir;
+
     private InProcessBerth registry;
     private AuthorizedHttp api;
 
@@ -76,7 +76,8 @@ class ExternalTokenApiTest {
     }
 
     @Test
-    @DisplayName("GET /v2/ without a token answers 401 with a Bearer challenge naming the external realm and the service")
+    @DisplayName(
+            "GET /v2/ without a token answers 401 with a Bearer challenge naming the external realm and the service")
     void challengeNamesTheExternalRealm() throws Exception {
         start(service.certificatePem());
 
@@ -92,9 +93,16 @@ class ExternalTokenApiTest {
     void noTokenServiceOfItsOwn() throws Exception {
         start(service.certificatePem());
 
-        assertThat(api.get("/token?service=" + SERVICE + "&scope=repository:team/a:pull", null).statusCode()).isEqualTo(404);
-        assertThat(api.get("/token?scope=repository:team/a:pull", basic("alice", "pw")).statusCode()).isEqualTo(404);
-        assertThat(api.pushImage("team/a", service.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull", "push")))))
+        assertThat(api.get("/token?service=" + SERVICE + "&scope=repository:team/a:pull", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/token?scope=repository:team/a:pull", basic("alice", "pw"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(api.pushImage(
+                        "team/a",
+                        service.token(
+                                claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull", "push")))))
                 .isEqualTo(201);
         try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".pem"));
@@ -102,14 +110,18 @@ class ExternalTokenApiTest {
     }
 
     @Test
-    @DisplayName("a token granting push and pull on a repository pushes a blob and a manifest there and pulls them back")
+    @DisplayName(
+            "a token granting push and pull on a repository pushes a blob and a manifest there and pulls them back")
     void pushAndPullWithTheGrantedScope() throws Exception {
         start(service.certificatePem());
         String token = service.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull", "push")));
 
         assertThat(api.pushImage("team/a", token)).isEqualTo(201);
-        assertThat(api.get("/v2/team/a/manifests/latest", bearer(token)).statusCode()).isEqualTo(200);
-        assertThat(api.get("/v2/team/a/blobs/" + AuthorizedHttp.CONFIG_DIGEST, bearer(token)).body()).isEqualTo("{}");
+        assertThat(api.get("/v2/team/a/manifests/latest", bearer(token)).statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("/v2/team/a/blobs/" + AuthorizedHttp.CONFIG_DIGEST, bearer(token))
+                        .body())
+                .isEqualTo("{}");
         assertThat(api.get("/v2/", bearer(token)).statusCode()).isEqualTo(200);
     }
 
@@ -125,11 +137,12 @@ class ExternalTokenApiTest {
 
         assertThat(pull.statusCode()).isEqualTo(401);
         assertThat(pull.body()).contains("UNAUTHORIZED");
-        assertThat(pull.headers().firstValue("WWW-Authenticate")).contains(
-                "Bearer realm=\"" + REALM + "\",service=\"" + SERVICE + "\",scope=\"repository:team/b:pull\""
+        assertThat(pull.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer realm=\"" + REALM + "\",service=\"" + SERVICE + "\",scope=\"repository:team/b:pull\""
                         + ",error=\"insufficient_scope\"");
         assertThat(push.statusCode()).isEqualTo(401);
-        assertThat(push.headers().firstValue("WWW-Authenticate").orElseThrow()).endsWith("scope=\"repository:team/b:pull,push\",error=\"insufficient_scope\"");
+        assertThat(push.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .endsWith("scope=\"repository:team/b:pull,push\",error=\"insufficient_scope\"");
     }
 
     @Test
@@ -173,13 +186,17 @@ class ExternalTokenApiTest {
         start(service.certificatePem());
         JsonObject claims = claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull"));
 
-        String withKid = service.token(new JsonObject().put("kid", "ABCD:EFGH:IJKL:MNOP:QRST:UVWX:YZ23:4567:ABCD:EFGH:IJKL:MNOP"), claims);
+        String withKid = service.token(
+                new JsonObject().put("kid", "ABCD:EFGH:IJKL:MNOP:QRST:UVWX:YZ23:4567:ABCD:EFGH:IJKL:MNOP"), claims);
         String withOwnX5c = service.token(x5c(service), claims);
         String strangerWithX5c = stranger.token(x5c(stranger), claims);
 
-        assertThat(api.get("/v2/team/a/tags/list", bearer(withKid)).statusCode()).isEqualTo(404);
-        assertThat(api.get("/v2/team/a/tags/list", bearer(withOwnX5c)).statusCode()).isEqualTo(404);
-        assertThat(api.get("/v2/team/a/tags/list", bearer(strangerWithX5c)).statusCode()).isEqualTo(401);
+        assertThat(api.get("/v2/team/a/tags/list", bearer(withKid)).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/v2/team/a/tags/list", bearer(withOwnX5c)).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/v2/team/a/tags/list", bearer(strangerWithX5c)).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -189,8 +206,10 @@ class ExternalTokenApiTest {
         String token = service.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "*")));
 
         assertThat(api.pushImage("team/a", token)).isEqualTo(201);
-        assertThat(api.get("/v2/team/a/manifests/latest", bearer(token)).statusCode()).isEqualTo(200);
-        assertThat(api.get("/v2/team/b/manifests/latest", bearer(token)).statusCode()).isEqualTo(401);
+        assertThat(api.get("/v2/team/a/manifests/latest", bearer(token)).statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("/v2/team/b/manifests/latest", bearer(token)).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -201,8 +220,9 @@ class ExternalTokenApiTest {
         String push = service.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull", "push")));
         api.pushImage("team/a", push);
 
-        HttpResponse<String> listed = api.get("/v2/_catalog", bearer(service.token(claims(ISSUER, SERVICE, "alice",
-                access("registry", "catalog", "*")))));
+        HttpResponse<String> listed = api.get(
+                "/v2/_catalog",
+                bearer(service.token(claims(ISSUER, SERVICE, "alice", access("registry", "catalog", "*")))));
 
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(listed.body()).getJsonArray("repositories")).containsExactly("team/a");
@@ -218,7 +238,8 @@ class ExternalTokenApiTest {
                       users: { alice: [pull] }
                 """))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("auth.access").hasMessageContaining("auth.token.trust");
+                .hasMessageContaining("auth.access")
+                .hasMessageContaining("auth.token.trust");
     }
 
     @Test
@@ -226,7 +247,8 @@ class ExternalTokenApiTest {
     void basicModeRefused() {
         assertThatThrownBy(() -> start(service.certificatePem(), "  mode: basic\n"))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("auth.token.trust").hasMessageContaining("auth.mode");
+                .hasMessageContaining("auth.token.trust")
+                .hasMessageContaining("auth.mode");
     }
 
     private void start(String trust) throws Exception {
@@ -235,7 +257,8 @@ class ExternalTokenApiTest {
 
     private void start(String trust, String moreAuth) throws Exception {
         Path bundle = Files.writeString(dir.resolve("trust.pem"), trust);
-        Path config = Files.writeString(dir.resolve("config.yml"),
+        Path config = Files.writeString(
+                dir.resolve("config.yml"),
                 CONFIG.formatted(ISSUER, SERVICE, REALM, bundle, moreAuth, dir.resolve("data")));
         registry = InProcessBerth.launch(Map.of(), Optional.of(config));
         api = new AuthorizedHttp("http://127.0.0.1:" + registry.port());
@@ -245,7 +268,8 @@ class ExternalTokenApiTest {
     private void assertTrusted(ExternalTokenService... services) throws Exception {
         for (ExternalTokenService signer : services) {
             String token = signer.token(claims(ISSUER, SERVICE, "alice", access("repository", "team/a", "pull")));
-            assertThat(api.get("/v2/team/a/tags/list", bearer(token)).statusCode()).isEqualTo(404);
+            assertThat(api.get("/v2/team/a/tags/list", bearer(token)).statusCode())
+                    .isEqualTo(404);
         }
     }
 

@@ -75,8 +75,10 @@ public final class InProcessBerth implements AutoCloseable {
      */
     public static InProcessBerth startSelfSigned(Path dataDir, String listenHost, HostNames hosts) {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "BERTH_HTTP_LISTEN", (listenHost.contains(":") ? "[" + listenHost + "]" : listenHost) + ":0",
-                "BERTH_TLS_SELFSIGNED", "true"));
+                "BERTH_HTTP_LISTEN",
+                (listenHost.contains(":") ? "[" + listenHost + "]" : listenHost) + ":0",
+                "BERTH_TLS_SELFSIGNED",
+                "true"));
         if (!hosts.names().isEmpty()) {
             settings.put("BERTH_TLS_HOSTS", String.join(",", hosts.names()));
         }
@@ -86,7 +88,8 @@ public final class InProcessBerth implements AutoCloseable {
     /** Berth on a new bucket of the in-process S3 server, with that server's keys in the SDK's default chain. */
     public static InProcessBerth startOnS3(boolean deleteEnabled) throws Exception {
         S3DefaultChain.useInProcessKeys();
-        Map<String, String> settings = new HashMap<>(InProcessS3.get().newBucket("registry").berthSettings(false));
+        Map<String, String> settings =
+                new HashMap<>(InProcessS3.get().newBucket("registry").berthSettings(false));
         settings.put("BERTH_DELETE_ENABLED", String.valueOf(deleteEnabled));
         return start(settings);
     }
@@ -95,7 +98,8 @@ public final class InProcessBerth implements AutoCloseable {
      * For tests of what a start refuses: it fails with the {@link LaunchException} that makes
      * {@code berth-registry serve} exit.
      */
-    public static InProcessBerth launch(Map<String, String> settings, Optional<Path> configFile) throws LaunchException {
+    public static InProcessBerth launch(Map<String, String> settings, Optional<Path> configFile)
+            throws LaunchException {
         RegistryConfig config = config(settings, configFile);
         return new InProcessBerth(RegistryLauncher.start(config), config);
     }
@@ -129,7 +133,8 @@ public final class InProcessBerth implements AutoCloseable {
         if (config.storage() instanceof FilesystemStorageConfig filesystem) {
             return filesystem.rootDirectory();
         }
-        throw new IllegalStateException("no data directory: Berth runs on " + config.storage().describe());
+        throw new IllegalStateException(
+                "no data directory: Berth runs on " + config.storage().describe());
     }
 
     /** A client for the API tests: redirects are answers, and a request that hangs fails after 60 s. */

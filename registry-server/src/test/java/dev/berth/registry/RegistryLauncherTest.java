@@ -1,11 +1,9 @@
 package dev.berth.registry;
 
-import dev.berth.registry.config.ListenAddress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.registry.config.ListenAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The registry launcher")
 class RegistryLauncherTest {
@@ -56,10 +55,13 @@ class RegistryLauncherTest {
         running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, true));
 
         try (Socket socket = new Socket("127.0.0.1", running.port())) {
-            socket.getOutputStream().write(("GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+            socket.getOutputStream()
+                    .write(("GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
 
             assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
         }
@@ -123,12 +125,18 @@ class RegistryLauncherTest {
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + running.port() + pathAndQuery);
-        return client.send(HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build(),
+        return client.send(
+                HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, String> settings(ListenAddress listen, Path root, boolean accessLog) {
-        return Map.of("BERTH_HTTP_LISTEN", listen.toString(), "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", root.toString(),
-                "BERTH_LOG_ACCESSLOG", String.valueOf(accessLog));
+        return Map.of(
+                "BERTH_HTTP_LISTEN",
+                listen.toString(),
+                "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
+                root.toString(),
+                "BERTH_LOG_ACCESSLOG",
+                String.valueOf(accessLog));
     }
 }

@@ -1,13 +1,12 @@
 package dev.berth.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.storage.fs.FsStorageDriver;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Stopping a running registry")
 class RunningRegistryTest {
@@ -40,14 +39,16 @@ class RunningRegistryTest {
             vertx.setTimer(500, t -> request.response().end("finished"));
         });
         int port = server.listen(0, "127.0.0.1").await().actualPort();
-        RunningRegistry running = new RunningRegistry(vertx, List.of(server), new FsStorageDriver(vertx, dir),
-                new ListenAddress("127.0.0.1", port));
+        RunningRegistry running = new RunningRegistry(
+                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port));
 
         // HTTP/1.1 as docker and containerd speak it; JDK 17's client fails HTTP/2 streams on GOAWAY.
-        CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
-                        .version(HttpClient.Version.HTTP_1_1).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow"))
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
 
         assertThat(running.stop(Duration.ofSeconds(5))).isTrue();
@@ -66,13 +67,15 @@ class RunningRegistryTest {
         CountDownLatch arrived = new CountDownLatch(1);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> arrived.countDown());
         int port = server.listen(0, "127.0.0.1").await().actualPort();
-        RunningRegistry running = new RunningRegistry(vertx, List.of(server), new FsStorageDriver(vertx, dir),
-                new ListenAddress("127.0.0.1", port));
+        RunningRegistry running = new RunningRegistry(
+                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port));
 
-        CompletableFuture<HttpResponse<String>> neverAnswered = HttpClient.newHttpClient().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stuck"))
-                        .version(HttpClient.Version.HTTP_1_1).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> neverAnswered = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stuck"))
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();

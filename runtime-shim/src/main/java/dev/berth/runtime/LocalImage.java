@@ -9,5 +9,4 @@ import java.nio.file.Path;
  * @param refName  the value of the {@code org.opencontainers.image.ref.name} annotation of the
  *                 image's entry in index.json
  */
-public record LocalImage(Path layout, String refName) {
-}
+public record LocalImage(Path layout, String refName) {}

@@ -14,8 +14,7 @@ public final class TestLayouts {
     public static final String TAG = "test";
     private static final String LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
 
-    private TestLayouts() {
-    }
+    private TestLayouts() {}
 
     /** A layout of these layer tars, bottom first, each stored gzip-compressed. */
     public static LocalImage gzipLayers(Path layoutDir, byte[]... tars) {

@@ -3,7 +3,6 @@ package dev.berth.storage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

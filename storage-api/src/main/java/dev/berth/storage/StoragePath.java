@@ -5,8 +5,7 @@ package dev.berth.storage;
  * the store: relative, '/'-separated, no empty, "." or ".." segment, no backslash or NUL.
  */
 public final class StoragePath {
-    private StoragePath() {
-    }
+    private StoragePath() {}
 
     /** Returns {@code path} when it follows the rules, otherwise throws {@link IllegalArgumentException}. */
     public static String check(String path) {

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Thread.sleep without the checked exception, for polling loops. */
 public final class Pause {
 
-    private Pause() {
-    }
+    private Pause() {}
 
     public static void sleep(Duration duration) {
         try {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Prerequisites {
 
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
@@ -30,8 +29,7 @@ public final class Prerequisites {
         }
         if (inCi()) {
             System.err.println("ERROR: interop prerequisite missing in CI: " + whatIsMissing);
-            Assertions.fail("interop prerequisite missing (CI=true turns this skip into a failure): "
-                    + whatIsMissing);
+            Assertions.fail("interop prerequisite missing (CI=true turns this skip into a failure): " + whatIsMissing);
         }
         System.err.println("WARNING: SKIPPING interop test, prerequisite missing: " + whatIsMissing
                 + " (install the packages .ci/run installs to run it)");

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Where things are in the Berth source tree, found from wherever the tests run. */
 public final class ProjectLayout {
 
-    private ProjectLayout() {
-    }
+    private ProjectLayout() {}
 
     /**
      * The reactor root: the nearest directory, walking up from the working directory (the

@@ -82,7 +82,8 @@ public final class ScratchDir implements AutoCloseable {
         } catch (IOException e) {
             return; // no /proc: nothing we could unmount anyway
         }
-        mounts.forEach(mountPoint -> Command.of("umount", "-l", mountPoint.toString()).run());
+        mounts.forEach(
+                mountPoint -> Command.of("umount", "-l", mountPoint.toString()).run());
     }
 
     /** /proc/self/mounts escapes blanks and the like as backslash and three octal digits. */

@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
  * {@code berth-conformance}: the OCI distribution-spec conformance suite against any registry.
  * Exit codes: 0 when no check failed, 1 when one did, 2 for a usage error.
  */
-@Command(name = "berth-conformance", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "berth-conformance",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Checks a registry against the OCI distribution spec v1.1, workflow by workflow (pull, push, "
                 + "content discovery, content management). The checks push to repositories below --namespace and, "
                 + "when deletes are enabled, delete what they pushed. Prints `conformance: P passed, F failed, "
@@ -37,41 +40,67 @@ import picocli.CommandLine.Option;
         versionProvider = BerthConformanceCommand.Version.class)
 public final class BerthConformanceCommand implements Callable<Integer> {
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The registry's base URL, e.g. http://127.0.0.1:5000.")
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
+            description = "The registry's base URL, e.g. http://127.0.0.1:5000.")
     URI url;
 
-    @Option(names = "--namespace", paramLabel = "NAME", defaultValue = SuiteConfig.DEFAULT_NAMESPACE,
+    @Option(
+            names = "--namespace",
+            paramLabel = "NAME",
+            defaultValue = SuiteConfig.DEFAULT_NAMESPACE,
             description = "The repository name the checks create their repositories below (default: ${DEFAULT-VALUE}).")
     String namespace;
 
-    @Option(names = "--username", paramLabel = "USER", description = "User for basic auth (and for fetching bearer tokens).")
+    @Option(
+            names = "--username",
+            paramLabel = "USER",
+            description = "User for basic auth (and for fetching bearer tokens).")
     String username;
 
     @Option(names = "--password-stdin", description = "Read the password from standard input (the first line).")
     boolean passwordStdin;
 
-    @Option(names = "--workflows", split = ",", paramLabel = "WORKFLOW",
+    @Option(
+            names = "--workflows",
+            split = ",",
+            paramLabel = "WORKFLOW",
             description = "Which workflows to check: pull, push, discovery, management (default: all).")
     List<String> workflows;
 
-    @Option(names = "--report", paramLabel = "DIR",
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
             description = "Write TEST-junit-jupiter.xml (JUnit XML) and " + MarkdownReport.FILE_NAME + " into DIR.")
     Path reportDir;
 
-    @Option(names = "--deletes-disabled", description = "The registry disables deletion: check that DELETE answers 400 or 405.")
+    @Option(
+            names = "--deletes-disabled",
+            description = "The registry disables deletion: check that DELETE answers 400 or 405.")
     boolean deletesDisabled;
 
-    @Option(names = "--tag-deletes-disabled", description = "The registry deletes manifests by digest only: check that DELETE of a tag answers 400 or 405.")
+    @Option(
+            names = "--tag-deletes-disabled",
+            description =
+                    "The registry deletes manifests by digest only: check that DELETE of a tag answers 400 or 405.")
     boolean tagDeletesDisabled;
 
-    @Option(names = "--automatic-cross-mount", description = "The registry mounts a blob without `from` when it can find it.")
+    @Option(
+            names = "--automatic-cross-mount",
+            description = "The registry mounts a blob without `from` when it can find it.")
     boolean automaticCrossMount;
 
     @Option(names = "--no-referrers", description = "The registry has no referrers API: skip its checks.")
     boolean noReferrers;
 
-    @Option(names = "--chunk-min-length", paramLabel = "BYTES", defaultValue = "0",
-            description = "The registry's minimum PATCH chunk size; chunks are sent at least this long (default: none).")
+    @Option(
+            names = "--chunk-min-length",
+            paramLabel = "BYTES",
+            defaultValue = "0",
+            description =
+                    "The registry's minimum PATCH chunk size; chunks are sent at least this long (default: none).")
     long chunkMinLength;
 
     @CommandLine.Spec
@@ -87,7 +116,8 @@ public final class BerthConformanceCommand implements Callable<Integer> {
         SuiteConfig config = config();
         Set<Workflow> selected = selectedWorkflows();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("berth-conformance: checking " + config.url() + " (" + String.join(", ", selected.stream().map(Workflow::id).toList()) + ")");
+        out.println("berth-conformance: checking " + config.url() + " ("
+                + String.join(", ", selected.stream().map(Workflow::id).toList()) + ")");
         out.flush();
 
         RunResult result = SuiteRunner.run(config, selected, Optional.ofNullable(reportDir));

@@ -9,8 +9,13 @@ import java.util.Map;
  * @param platform     null when absent (only index entries carry one)
  * @param annotations  empty when absent
  */
-public record Descriptor(String mediaType, String digest, long size, String artifactType, Platform platform,
-                         Map<String, String> annotations) {
+public record Descriptor(
+        String mediaType,
+        String digest,
+        long size,
+        String artifactType,
+        Platform platform,
+        Map<String, String> annotations) {
 
     public Descriptor {
         annotations = Map.copyOf(annotations);
@@ -37,6 +42,5 @@ public record Descriptor(String mediaType, String digest, long size, String arti
     }
 
     /** The platform field of an index entry. */
-    public record Platform(String os, String architecture) {
-    }
+    public record Platform(String os, String architecture) {}
 }

@@ -25,12 +25,12 @@ public final class OciJson {
     public static final String LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
     /** image-spec's empty descriptor: the config of an artifact that needs none. */
     public static final String EMPTY = "application/vnd.oci.empty.v1+json";
+
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private OciJson() {
-    }
+    private OciJson() {}
 
     /** A linux/amd64 image config whose rootfs lists the given uncompressed layer digests. */
     public static byte[] imageConfig(List<String> diffIds) {
@@ -99,7 +99,10 @@ public final class OciJson {
     }
 
     private static Descriptor toDescriptor(JsonNode node) {
-        return new Descriptor(node.get("mediaType").asText(), node.get("digest").asText(), node.get("size").asLong());
+        return new Descriptor(
+                node.get("mediaType").asText(),
+                node.get("digest").asText(),
+                node.get("size").asLong());
     }
 
     static ObjectNode descriptor(Descriptor descriptor) {

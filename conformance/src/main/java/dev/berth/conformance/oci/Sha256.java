@@ -14,8 +14,7 @@ public final class Sha256 {
 
     private static final int BUFFER = 1 << 16;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {
@@ -66,6 +65,5 @@ public final class Sha256 {
     }
 
     /** What streaming some content produced. */
-    public record Measured(String digest, long length) {
-    }
+    public record Measured(String digest, long length) {}
 }

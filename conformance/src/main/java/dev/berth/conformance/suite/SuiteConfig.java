@@ -22,8 +22,13 @@ import java.util.function.Function;
  * @param chunkMinLength the smallest PATCH chunk the registry takes besides the last (0: no minimum)
  * @param runId          distinguishes this run's repositories from those of earlier runs
  */
-public record SuiteConfig(URI url, String namespace, Optional<Credentials> credentials, Set<Capability> capabilities,
-                          long chunkMinLength, String runId) {
+public record SuiteConfig(
+        URI url,
+        String namespace,
+        Optional<Credentials> credentials,
+        Set<Capability> capabilities,
+        long chunkMinLength,
+        String runId) {
 
     public static final String PREFIX = "berth.conformance.";
     public static final String DEFAULT_NAMESPACE = "berth-conformance";
@@ -62,7 +67,8 @@ public record SuiteConfig(URI url, String namespace, Optional<Credentials> crede
     }
 
     public SuiteConfig with(Capability capability, boolean present) {
-        EnumSet<Capability> changed = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
+        EnumSet<Capability> changed =
+                capabilities.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities);
         if (present) {
             changed.add(capability);
         } else {
@@ -102,19 +108,25 @@ public record SuiteConfig(URI url, String namespace, Optional<Credentials> crede
 
     /** Reads a configuration from parameters as {@link #toParameters()} writes them; only the URL is required. */
     public static SuiteConfig fromParameters(Function<String, Optional<String>> parameter) {
-        Function<String, Optional<String>> read = key -> parameter.apply(PREFIX + key).map(String::trim).filter(v -> !v.isEmpty());
-        URI url = read.apply(URL).map(SuiteConfig::parseUrl).orElseThrow(() -> new IllegalArgumentException(
-                "no registry to test: set the configuration parameter " + PREFIX + URL));
+        Function<String, Optional<String>> read =
+                key -> parameter.apply(PREFIX + key).map(String::trim).filter(v -> !v.isEmpty());
+        URI url = read.apply(URL)
+                .map(SuiteConfig::parseUrl)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no registry to test: set the configuration parameter " + PREFIX + URL));
         Optional<Credentials> credentials = read.apply(USERNAME)
-                .map(user -> new Credentials(user, parameter.apply(PREFIX + PASSWORD).orElse("")));
+                .map(user ->
+                        new Credentials(user, parameter.apply(PREFIX + PASSWORD).orElse("")));
         EnumSet<Capability> capabilities = EnumSet.noneOf(Capability.class);
         for (Capability capability : Capability.values()) {
-            boolean present = read.apply(capability.key()).map(SuiteConfig::parseBoolean).orElse(capability.defaultValue());
+            boolean present =
+                    read.apply(capability.key()).map(SuiteConfig::parseBoolean).orElse(capability.defaultValue());
             if (present) {
                 capabilities.add(capability);
             }
         }
-        return new SuiteConfig(url,
+        return new SuiteConfig(
+                url,
                 read.apply(NAMESPACE).orElse(DEFAULT_NAMESPACE),
                 credentials,
                 capabilities,
@@ -152,7 +164,8 @@ public record SuiteConfig(URI url, String namespace, Optional<Credentials> crede
     /** Credentials shown without their password. */
     @Override
     public String toString() {
-        return "SuiteConfig[url=" + url + ", namespace=" + namespace + ", credentials=" + credentials.map(Credentials::toString).orElse("none")
-                + ", capabilities=" + capabilities + ", chunkMinLength=" + chunkMinLength + ", runId=" + runId + "]";
+        return "SuiteConfig[url=" + url + ", namespace=" + namespace + ", credentials="
+                + credentials.map(Credentials::toString).orElse("none") + ", capabilities=" + capabilities
+                + ", chunkMinLength=" + chunkMinLength + ", runId=" + runId + "]";
     }
 }

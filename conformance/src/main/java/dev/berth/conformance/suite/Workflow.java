@@ -43,11 +43,14 @@ public enum Workflow {
                 .filter(workflow -> workflow.id.equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no workflow '" + id + "'; the workflows are "
-                        + String.join(", ", Arrays.stream(values()).map(Workflow::id).toList())));
+                        + String.join(
+                                ", ", Arrays.stream(values()).map(Workflow::id).toList())));
     }
 
     /** The workflow whose package holds {@code className}, if any. */
     public static Optional<Workflow> ofClass(String className) {
-        return Arrays.stream(values()).filter(workflow -> className.startsWith(workflow.packageName() + ".")).findFirst();
+        return Arrays.stream(values())
+                .filter(workflow -> className.startsWith(workflow.packageName() + "."))
+                .findFirst();
     }
 }

@@ -27,36 +27,48 @@ class BerthConformanceCommandTest {
     }
 
     @Test
-    @DisplayName("prints the summary line, writes JUnit XML and Markdown into --report, and exits 0 when nothing failed")
+    @DisplayName(
+            "prints the summary line, writes JUnit XML and Markdown into --report, and exits 0 when nothing failed")
     void passingRun() {
         try (InProcessBerth berth = InProcessBerth.start(dir.resolve("data"), true)) {
-            int exit = run("--url", berth.url().toString(), "--workflows", "pull,discovery", "--report", dir.resolve("report").toString());
+            int exit = run(
+                    "--url",
+                    berth.url().toString(),
+                    "--workflows",
+                    "pull,discovery",
+                    "--report",
+                    dir.resolve("report").toString());
 
             assertThat(exit).as(out.toString()).isZero();
             assertThat(out.toString()).containsPattern("(?m)^conformance: \\d+ passed, 0 failed, \\d+ skipped$");
             assertThat(dir.resolve("report/TEST-junit-jupiter.xml")).content().contains("<testsuite");
-            assertThat(dir.resolve("report/conformance-report.md")).content()
+            assertThat(dir.resolve("report/conformance-report.md"))
+                    .content()
                     .contains("## Pull", "## Content Discovery", "`TagListChecks.listAll`")
                     .doesNotContain("## Push");
         }
     }
 
     @Test
-    @DisplayName("exits 1 and names each failed check when the registry was declared wrongly (deletes disabled, but they work)")
+    @DisplayName(
+            "exits 1 and names each failed check when the registry was declared wrongly (deletes disabled, but they work)")
     void failingRun() {
         try (InProcessBerth berth = InProcessBerth.start(dir.resolve("data"), true)) {
             int exit = run("--url", berth.url().toString(), "--workflows", "management", "--deletes-disabled");
 
             assertThat(exit).isEqualTo(1);
-            assertThat(out.toString()).contains("FAILED DeletesDisabledChecks.manifestDeletionRefused",
-                    "conformance: 0 passed, 2 failed, ");
+            assertThat(out.toString())
+                    .contains(
+                            "FAILED DeletesDisabledChecks.manifestDeletionRefused",
+                            "conformance: 0 passed, 2 failed, ");
         }
     }
 
     @Test
     @DisplayName("exits 2 on a usage error: an unknown workflow, or no --url")
     void usageErrors() {
-        assertThat(run("--url", "http://127.0.0.1:1", "--workflows", "pull,bogus")).isEqualTo(2);
+        assertThat(run("--url", "http://127.0.0.1:1", "--workflows", "pull,bogus"))
+                .isEqualTo(2);
         assertThat(out.toString()).contains("no workflow 'bogus'");
         assertThat(run("--workflows", "pull")).isEqualTo(2);
     }

@@ -58,6 +58,7 @@ class CrashDurabilityIT {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     /** Opened after the kill: lets parked request bodies fail and their threads end. */
     private final CountDownLatch release = new CountDownLatch(1);
+
     private Cleanup cleanup;
     private Path dataDir;
 
@@ -76,7 +77,8 @@ class CrashDurabilityIT {
     }
 
     @Test
-    @DisplayName("kill -9 amid many concurrent uploads: acknowledged blobs and tags survive, interrupted ones are absent or whole")
+    @DisplayName(
+            "kill -9 amid many concurrent uploads: acknowledged blobs and tags survive, interrupted ones are absent or whole")
     void killDuringConcurrentUploads() throws Exception {
         RegistryProcess registry = cleanup.add(kind.start(dataDir));
         RegistryApi api = new RegistryApi(registry.baseUrl());
@@ -108,7 +110,10 @@ class CrashDurabilityIT {
             byte[] content = randomBlob(200 + i);
             String digest = Sha256.of(content);
             attempted.put(digest, (long) content.length);
-            workers.submit(() -> api.finishUpload(api.startUpload(REPO), digest, content.length,
+            workers.submit(() -> api.finishUpload(
+                    api.startUpload(REPO),
+                    digest,
+                    content.length,
                     () -> new StallingInputStream(content, content.length / 2, parked, release)));
         }
         for (int i = 0; i < LEFT_OPEN; i++) {
@@ -138,14 +143,20 @@ class CrashDurabilityIT {
             }));
         }
 
-        assertThat(parked.await(60, TimeUnit.SECONDS)).as("every parked request reached its stall point").isTrue();
+        assertThat(parked.await(60, TimeUnit.SECONDS))
+                .as("every parked request reached its stall point")
+                .isTrue();
         awaitAtLeast(racedUploads, RACED_UPLOADS_BEFORE_KILL, failuresBeforeKill);
         killed.set(true);
         registry.kill();
         release.countDown();
         workers.shutdown();
-        assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).as("client threads end after the kill").isTrue();
-        assertThat(failuresBeforeKill).as("requests that failed while the registry was still up").isEmpty();
+        assertThat(workers.awaitTermination(60, TimeUnit.SECONDS))
+                .as("client threads end after the kill")
+                .isTrue();
+        assertThat(failuresBeforeKill)
+                .as("requests that failed while the registry was still up")
+                .isEmpty();
 
         RegistryProcess restarted = cleanup.add(kind.start(dataDir));
         RegistryAudit audit = new RegistryAudit(restarted, REPO);
@@ -155,7 +166,8 @@ class CrashDurabilityIT {
         attemptedTags.forEach(audit::assertTagAbsentOrPointsTo);
         RegistryAudit.assertNoCorruptBlobOnDisk(dataDir);
         byte[] afterwards = randomBlob(999);
-        audit.assertBlobIntact(new RegistryApi(restarted.baseUrl()).uploadBlobInChunks(REPO, afterwards, 2), afterwards.length);
+        audit.assertBlobIntact(
+                new RegistryApi(restarted.baseUrl()).uploadBlobInChunks(REPO, afterwards, 2), afterwards.length);
         restarted.stop();
     }
 
@@ -166,7 +178,10 @@ class CrashDurabilityIT {
         RegistryApi api = new RegistryApi(registry.baseUrl());
         byte[] manifest = manifestOver(api, "torn");
         CountDownLatch parked = new CountDownLatch(1);
-        workers.submit(() -> api.putManifest(REPO, "torn", manifest.length,
+        workers.submit(() -> api.putManifest(
+                REPO,
+                "torn",
+                manifest.length,
                 () -> new StallingInputStream(manifest, manifest.length / 2, parked, release)));
         assertThat(parked.await(30, TimeUnit.SECONDS)).isTrue();
         Pause.sleep(Duration.ofMillis(200)); // the half that was sent reaches the registry
@@ -207,8 +222,8 @@ class CrashDurabilityIT {
         int half = content.length / 2;
         URI session = api.appendChunk(api.startUpload(REPO), 0, Arrays.copyOf(content, half));
         byte[] rest = Arrays.copyOfRange(content, half, content.length);
-        return api.appendChunk(session, half, rest.length,
-                () -> new StallingInputStream(rest, rest.length / 2, parked, release));
+        return api.appendChunk(
+                session, half, rest.length, () -> new StallingInputStream(rest, rest.length / 2, parked, release));
     }
 
     /** Uploads a config and a layer and returns a manifest over them, made unique by {@code name}. */
@@ -246,6 +261,8 @@ class CrashDurabilityIT {
             Pause.sleep(Duration.ofMillis(20));
         }
         assertThat(failures).as("racing requests failed before the kill").isEmpty();
-        assertThat(counter.get()).as("uploads the racers finished before the kill").isGreaterThanOrEqualTo(target);
+        assertThat(counter.get())
+                .as("uploads the racers finished before the kill")
+                .isGreaterThanOrEqualTo(target);
     }
 }

@@ -79,13 +79,16 @@ class DockerInteropIT {
     void pullByTagAfterRemovingEverything() {
         docker.docker("rmi", appRepo + ":1", image.localRef(), image.baseRef());
         assertThat(docker.tryDocker("image", "inspect", image.imageId()).succeeded())
-                .as("the image is gone from the daemon before the pull").isFalse();
+                .as("the image is gone from the daemon before the pull")
+                .isFalse();
 
         String output = docker.docker("pull", appRepo + ":1");
 
         assertThat(output).contains("Digest: " + manifestDigest);
         assertThat(layerStatuses(output)).as(output).containsExactly("Pull complete", "Pull complete", "Pull complete");
-        assertThat(TestImages.imageId(docker, appRepo + ":1")).as("image id (config digest)").isEqualTo(image.imageId());
+        assertThat(TestImages.imageId(docker, appRepo + ":1"))
+                .as("image id (config digest)")
+                .isEqualTo(image.imageId());
     }
 
     @Test
@@ -97,7 +100,8 @@ class DockerInteropIT {
 
         assertThat(output).contains("Digest: " + manifestDigest);
         assertThat(TestImages.imageId(docker, byDigest)).isEqualTo(image.imageId());
-        assertThat(docker.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", byDigest).trim())
+        assertThat(docker.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", byDigest)
+                        .trim())
                 .isEqualTo(byDigest);
     }
 
@@ -105,8 +109,8 @@ class DockerInteropIT {
     @Order(4)
     @DisplayName("a container started from the pulled image sees the files of every layer")
     void runPulledImage() {
-        List<String> argv = new ArrayList<>(List.of("run", "--rm", "--network", "none",
-                appRepo + "@" + manifestDigest, "cat"));
+        List<String> argv =
+                new ArrayList<>(List.of("run", "--rm", "--network", "none", appRepo + "@" + manifestDigest, "cat"));
         argv.addAll(List.of(image.addedFiles()));
 
         String output = docker.client(argv.toArray(String[]::new)).runOk().stdout();
@@ -123,7 +127,9 @@ class DockerInteropIT {
 
         String output = docker.docker("push", otherRef);
 
-        assertThat(layerStatuses(output)).as(output).hasSize(3)
+        assertThat(layerStatuses(output))
+                .as(output)
+                .hasSize(3)
                 .allMatch(status -> status.equals("Mounted from team/app") || status.equals("Layer already exists"));
         assertThat(pushedDigest(output)).isEqualTo(manifestDigest);
     }
@@ -136,8 +142,9 @@ class DockerInteropIT {
 
         String output = docker.docker("push", appRepo + ":2");
 
-        assertThat(layerStatuses(output)).as(output).containsExactly(
-                "Layer already exists", "Layer already exists", "Layer already exists");
+        assertThat(layerStatuses(output))
+                .as(output)
+                .containsExactly("Layer already exists", "Layer already exists", "Layer already exists");
         assertThat(pushedDigest(output)).isEqualTo(manifestDigest);
         assertThat(new RegistryApi(registry.baseUrl()).tags("team/app")).containsExactlyInAnyOrder("1", "2");
     }
@@ -155,7 +162,9 @@ class DockerInteropIT {
 
     private static String pushedDigest(String pushOutput) {
         Matcher matcher = PUSHED_DIGEST.matcher(pushOutput);
-        assertThat(matcher.find()).as("push output names the manifest digest:\n" + pushOutput).isTrue();
+        assertThat(matcher.find())
+                .as("push output names the manifest digest:\n" + pushOutput)
+                .isTrue();
         return matcher.group(1);
     }
 }

@@ -48,7 +48,8 @@ class DockerTlsIT {
         docker = cleanup.add(DockerDaemon.start());
         ScratchDir scratch = cleanup.add(ScratchDir.inBuildDir("docker-tls-it-"));
         Path data = scratch.newDir("registry");
-        InProcessBerth registry = cleanup.add(InProcessBerth.startSelfSigned(data, "::1", new HostNames(List.of(HOST))));
+        InProcessBerth registry =
+                cleanup.add(InProcessBerth.startSelfSigned(data, "::1", new HostNames(List.of(HOST))));
         hostPort = HOST + ":" + registry.url().getPort();
         caCert = data.resolve("tls/cert.pem");
         image = TestImages.buildThreeLayerApp(docker, scratch.newDir("image"));
@@ -75,7 +76,8 @@ class DockerTlsIT {
 
     @Test
     @Order(2)
-    @DisplayName("with the CA certificate in /etc/docker/certs.d/HOST:PORT/ca.crt docker pushes, and pulls the image back")
+    @DisplayName(
+            "with the CA certificate in /etc/docker/certs.d/HOST:PORT/ca.crt docker pushes, and pulls the image back")
     void pushAndPullWithCa() {
         cleanup.add(DockerCertsDir.trust(hostPort, caCert));
 

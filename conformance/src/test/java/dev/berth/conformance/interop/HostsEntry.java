@@ -33,7 +33,9 @@ final class HostsEntry implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        List<String> kept = Files.readAllLines(HOSTS).stream().filter(existing -> !existing.equals(line)).toList();
+        List<String> kept = Files.readAllLines(HOSTS).stream()
+                .filter(existing -> !existing.equals(line))
+                .toList();
         Files.write(HOSTS, kept);
     }
 }

@@ -94,12 +94,14 @@ class LargeBlobMemoryIT {
 
     private void assertReadsBack(String digest) {
         assertThat(api.headBlob(REPO, digest).headers().firstValueAsLong("Content-Length"))
-                .as("HEAD Content-Length").hasValue(SIZE);
+                .as("HEAD Content-Length")
+                .hasValue(SIZE);
         assertThat(api.readBlob(REPO, digest)).isEqualTo(new Measured(Digest.parse(digest), SIZE));
         long peak = registry.peakResidentBytes();
-        System.err.printf("%s registry peak RSS after a %d MiB blob: %d MiB%n",
-                registry.kind(), SIZE >> 20, peak >> 20);
-        assertThat(peak).as("peak resident memory of the %s registry, bytes", registry.kind())
+        System.err.printf(
+                "%s registry peak RSS after a %d MiB blob: %d MiB%n", registry.kind(), SIZE >> 20, peak >> 20);
+        assertThat(peak)
+                .as("peak resident memory of the %s registry, bytes", registry.kind())
                 .isLessThan(PEAK_RSS_LIMIT);
         registry.stop();
     }

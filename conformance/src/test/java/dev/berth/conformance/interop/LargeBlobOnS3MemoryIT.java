@@ -16,6 +16,7 @@ class LargeBlobOnS3MemoryIT extends LargeBlobMemoryIT {
     @Override
     RegistryProcess start(ScratchDir scratch) throws Exception {
         InProcessS3 s3 = InProcessS3.startOnDisk(scratch.newDir("s3"));
-        return BerthProcess.startOnS3(scratch.newDir("unused"), s3.newBucket("registry").berthEnvironment(false));
+        return BerthProcess.startOnS3(
+                scratch.newDir("unused"), s3.newBucket("registry").berthEnvironment(false));
     }
 }

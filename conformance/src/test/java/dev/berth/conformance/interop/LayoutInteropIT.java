@@ -60,13 +60,15 @@ class LayoutInteropIT {
     }
 
     @Test
-    @DisplayName("images pushed to the registry under test are served unchanged by docker-registry from the same directory")
+    @DisplayName(
+            "images pushed to the registry under test are served unchanged by docker-registry from the same directory")
     void selectedRegistryToDistribution() {
         handOver(RegistryKind.selected(), RegistryKind.DISTRIBUTION);
     }
 
     @Test
-    @DisplayName("images pushed to docker-registry are served unchanged by the registry under test from the same directory")
+    @DisplayName(
+            "images pushed to docker-registry are served unchanged by the registry under test from the same directory")
     void distributionToSelectedRegistry() {
         handOver(RegistryKind.DISTRIBUTION, RegistryKind.selected());
     }
@@ -86,7 +88,8 @@ class LayoutInteropIT {
     }
 
     @Test
-    @DisplayName("a bucket holding what docker-registry wrote, key for key as its S3 driver names them, is served unchanged by Berth on S3")
+    @DisplayName(
+            "a bucket holding what docker-registry wrote, key for key as its S3 driver names them, is served unchanged by Berth on S3")
     void distributionKeysServedFromS3() throws Exception {
         Path dataDir = scratch.newDir("data");
         RegistryProcess writer = cleanup.add(RegistryKind.DISTRIBUTION.start(dataDir));
@@ -100,11 +103,13 @@ class LayoutInteropIT {
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String key = dataDir.relativize(file).toString();
-                s3.putObject(put -> put.bucket(bucket.name()).key(key), AsyncRequestBody.fromFile(file)).join();
+                s3.putObject(put -> put.bucket(bucket.name()).key(key), AsyncRequestBody.fromFile(file))
+                        .join();
             }
         }
 
-        RegistryProcess berth = cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket.berthEnvironment(false)));
+        RegistryProcess berth =
+                cleanup.add(BerthProcess.startOnS3(scratch.newDir("unused"), bucket.berthEnvironment(false)));
         assertServes(berth, digests, "docker-registry's keys -> Berth on S3");
         berth.stop();
     }
@@ -112,7 +117,8 @@ class LayoutInteropIT {
     private void assertServes(RegistryProcess reader, Map<String, String> digests, String handOver) {
         digests.forEach((reference, digest) -> {
             String ref = Skopeo.docker(reader, reference);
-            assertThat(Sha256.of(skopeo.rawManifest(ref))).as(handOver + ": manifest of " + reference)
+            assertThat(Sha256.of(skopeo.rawManifest(ref)))
+                    .as(handOver + ": manifest of " + reference)
                     .isEqualTo(digest);
             assertThat(skopeo.inspect(ref).get("Digest").asText()).isEqualTo(digest);
             Path out = scratch.newDir("pulled-" + reference.replaceAll("[^a-z0-9]", "-"));

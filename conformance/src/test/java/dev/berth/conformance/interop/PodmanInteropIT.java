@@ -43,8 +43,10 @@ class PodmanInteropIT {
             podman.run("pull", "--tls-verify=false", remote);
 
             String served = Sha256.of(skopeo.rawManifest("docker://" + remote));
-            assertThat(podman.run("image", "inspect", "--format", "{{.Digest}}", remote)).isEqualTo(served);
-            assertThat(podman.run("images", "--format", "{{.Repository}}:{{.Tag}}")).contains(remote);
+            assertThat(podman.run("image", "inspect", "--format", "{{.Digest}}", remote))
+                    .isEqualTo(served);
+            assertThat(podman.run("images", "--format", "{{.Repository}}:{{.Tag}}"))
+                    .contains(remote);
         }
     }
 }

@@ -40,8 +40,11 @@ final class RegistryAudit {
 
     /** The blob is served, with exactly the content its digest names. */
     void assertBlobIntact(String digest, long size) {
-        assertThat(api.blobExists(repo, digest)).as("blob %s is still there", digest).isTrue();
-        assertThat(api.readBlob(repo, digest)).as("content served for %s", digest)
+        assertThat(api.blobExists(repo, digest))
+                .as("blob %s is still there", digest)
+                .isTrue();
+        assertThat(api.readBlob(repo, digest))
+                .as("content served for %s", digest)
                 .isEqualTo(new Measured(Digest.parse(digest), size));
     }
 
@@ -69,7 +72,8 @@ final class RegistryAudit {
         Reply manifest = api.getManifest(repo, tag);
         if (manifest.status() == 404) {
             skipIfKnownDistributionGap(tag);
-            assertThat(api.tags(repo)).as("tags list agrees that %s is absent; on disk: %s", tag, tagOnDisk(tag))
+            assertThat(api.tags(repo))
+                    .as("tags list agrees that %s is absent; on disk: %s", tag, tagOnDisk(tag))
                     .doesNotContain(tag);
             return;
         }
@@ -81,13 +85,19 @@ final class RegistryAudit {
         if (manifest.status() != 200) {
             skipIfKnownDistributionGap(tag);
         }
-        assertThat(manifest.status()).as("GET manifest of listed tag %s; on disk: %s", tag, tagOnDisk(tag))
+        assertThat(manifest.status())
+                .as("GET manifest of listed tag %s; on disk: %s", tag, tagOnDisk(tag))
                 .isEqualTo(200);
         String actual = Sha256.of(manifest.body());
-        manifest.headers().firstValue("Docker-Content-Digest")
-                .ifPresent(claimed -> assertThat(actual).as("body of %s vs its Docker-Content-Digest", tag).isEqualTo(claimed));
-        OciJson.referencedBlobs(manifest.body()).forEach(blob ->
-                assertThat(api.blobExists(repo, blob.digest())).as("blob %s referenced by tag %s", blob.digest(), tag).isTrue());
+        manifest.headers()
+                .firstValue("Docker-Content-Digest")
+                .ifPresent(claimed -> assertThat(actual)
+                        .as("body of %s vs its Docker-Content-Digest", tag)
+                        .isEqualTo(claimed));
+        OciJson.referencedBlobs(manifest.body())
+                .forEach(blob -> assertThat(api.blobExists(repo, blob.digest()))
+                        .as("blob %s referenced by tag %s", blob.digest(), tag)
+                        .isTrue());
     }
 
     /**
@@ -98,7 +108,8 @@ final class RegistryAudit {
      * Berth must not have it, so only the self-check run against distribution skips here.
      */
     private void skipIfKnownDistributionGap(String tag) {
-        if (kind == RegistryKind.DISTRIBUTION && Files.isDirectory(tagDir(tag))
+        if (kind == RegistryKind.DISTRIBUTION
+                && Files.isDirectory(tagDir(tag))
                 && !holdsDigest(tagDir(tag).resolve("current/link"))) {
             String message = "known distribution 2.8 crash gap: tag " + tag
                     + " is listed but its current/link is missing or torn; " + tagOnDisk(tag);
@@ -116,7 +127,10 @@ final class RegistryAudit {
     }
 
     private Path tagDir(String tag) {
-        return dataDir.resolve("docker/registry/v2/repositories").resolve(repo).resolve("_manifests/tags").resolve(tag);
+        return dataDir.resolve("docker/registry/v2/repositories")
+                .resolve(repo)
+                .resolve("_manifests/tags")
+                .resolve(tag);
     }
 
     /** The files the registry:2 layout keeps for a tag, with their sizes: what a failure message needs. */
@@ -126,7 +140,8 @@ final class RegistryAudit {
             return tagDir + " does not exist";
         }
         try (Stream<Path> files = Files.walk(tagDir)) {
-            return files.map(file -> tagDir.relativize(file) + (Files.isRegularFile(file) ? " (" + size(file) + " bytes)" : "/"))
+            return files.map(file ->
+                            tagDir.relativize(file) + (Files.isRegularFile(file) ? " (" + size(file) + " bytes)" : "/"))
                     .collect(Collectors.joining(", ", tagDir + ": [", "]"));
         } catch (IOException e) {
             return "unreadable: " + e;
@@ -143,6 +158,8 @@ final class RegistryAudit {
 
     /** Below the data directory, every stored blob file hashes to the digest it is filed under. */
     static void assertNoCorruptBlobOnDisk(Path dataDir) {
-        assertThat(BlobFiles.mismatches(BlobFiles.inRegistryStore(dataDir))).as("corrupt blob files").isEmpty();
+        assertThat(BlobFiles.mismatches(BlobFiles.inRegistryStore(dataDir)))
+                .as("corrupt blob files")
+                .isEmpty();
     }
 }

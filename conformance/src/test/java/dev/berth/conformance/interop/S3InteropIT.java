@@ -69,11 +69,14 @@ class S3InteropIT {
         docker.docker("tag", image.localRef(), appRepo + ":1");
         docker.docker("push", appRepo + ":1");
 
-        HttpResponse<Void> blob = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(registry.baseUrl().resolve("/v2/team/app/blobs/" + image.imageId())).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> blob = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(registry.baseUrl().resolve("/v2/team/app/blobs/" + image.imageId()))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         assertThat(blob.statusCode()).isEqualTo(307);
-        assertThat(URI.create(blob.headers().firstValue("Location").orElseThrow()).getPort())
+        assertThat(URI.create(blob.headers().firstValue("Location").orElseThrow())
+                        .getPort())
                 .isEqualTo(InProcessS3.get().endpoint().getPort());
     }
 

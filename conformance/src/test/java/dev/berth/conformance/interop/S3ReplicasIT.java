@@ -53,7 +53,8 @@ class S3ReplicasIT {
     }
 
     @Test
-    @DisplayName("a chunked upload started on one replica continues and completes on the other, and both serve the blob")
+    @DisplayName(
+            "a chunked upload started on one replica continues and completes on the other, and both serve the blob")
     void uploadAcrossReplicas() {
         // Chunks around S3's 5 MiB part minimum, so that segments of every kind are joined.
         byte[] content = new PseudoRandomBytes(41, 13L << 20).readChunk(13 << 20);
@@ -94,6 +95,7 @@ class S3ReplicasIT {
 
     /** The same session URL, sent to the second replica. */
     private static URI onSecond(URI session) {
-        return secondBase.resolve(session.getRawPath() + (session.getRawQuery() == null ? "" : "?" + session.getRawQuery()));
+        return secondBase.resolve(
+                session.getRawPath() + (session.getRawQuery() == null ? "" : "?" + session.getRawQuery()));
     }
 }

@@ -107,8 +107,9 @@ class SkopeoInteropIT {
         unpack.addAll(List.of("--image", pulled + ":v1", bundle.toString()));
         Command.of(unpack).runOk();
 
-        image.files().forEach((file, content) ->
-                assertThat(readString(bundle.resolve("rootfs" + file))).isEqualTo(content));
+        image.files()
+                .forEach((file, content) ->
+                        assertThat(readString(bundle.resolve("rootfs" + file))).isEqualTo(content));
         assertThat(bundle.resolve("rootfs/bin/busybox")).isExecutable();
         assertThat(bundle.resolve("config.json")).isRegularFile();
     }
@@ -130,7 +131,9 @@ class SkopeoInteropIT {
             JsonNode inspected = skopeo.inspect(ref);
             assertThat(inspected.get("Layers")).hasSize(3);
             JsonNode manifest = OciJson.parse(skopeo.rawManifest(ref));
-            assertThat(manifest.at("/config/digest").asText()).as("config digest = docker image id").isEqualTo(image.imageId());
+            assertThat(manifest.at("/config/digest").asText())
+                    .as("config digest = docker image id")
+                    .isEqualTo(image.imageId());
             Path out = work.path().resolve("out");
             skopeo.copy(ref, "oci:" + out + ":1");
             assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
@@ -138,7 +141,8 @@ class SkopeoInteropIT {
     }
 
     @Test
-    @DisplayName("skopeo copy --all carries a multi-platform index in and back out to an OCI layout, every manifest byte for byte")
+    @DisplayName(
+            "skopeo copy --all carries a multi-platform index in and back out to an OCI layout, every manifest byte for byte")
     void multiPlatformIndexRoundTrip() {
         LayoutContent in = OciLayoutWriter.writeMultiPlatform(scratch.newDir("index-in"), "multi");
         String ref = Skopeo.docker(registry, "skopeo/multi:1");
@@ -150,11 +154,15 @@ class SkopeoInteropIT {
         String index = in.tagged().get("multi").digest().toString();
         assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), index));
         List<String> manifests = new ArrayList<>(List.of(index));
-        OciJson.parse(LayoutContent.blob(in.layoutDir(), index)).get("manifests")
+        OciJson.parse(LayoutContent.blob(in.layoutDir(), index))
+                .get("manifests")
                 .forEach(entry -> manifests.add(entry.get("digest").asText()));
         assertThat(manifests).hasSize(3);
         assertSameBytes(manifests, in.layoutDir(), out);
-        assertThat(OciJson.parse(readBytes(out.resolve("index.json"))).at("/manifests/0/digest").asText()).isEqualTo(index);
+        assertThat(OciJson.parse(readBytes(out.resolve("index.json")))
+                        .at("/manifests/0/digest")
+                        .asText())
+                .isEqualTo(index);
         assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
     }
 
@@ -168,18 +176,28 @@ class SkopeoInteropIT {
             String ref = Skopeo.docker(registry, "skopeo/artifact:" + tag);
             skopeo.copy(in.transportRef(tag), ref, "--all", "--preserve-digests");
             skopeo.copy(ref, "oci:" + out + ":" + tag, "--all", "--preserve-digests");
-            assertThat(skopeo.rawManifest(ref)).isEqualTo(LayoutContent.blob(in.layoutDir(), in.tagged().get(tag).digest().toString()));
+            assertThat(skopeo.rawManifest(ref))
+                    .isEqualTo(LayoutContent.blob(
+                            in.layoutDir(), in.tagged().get(tag).digest().toString()));
         }
 
-        assertSameBytes(in.tagged().values().stream().map(descriptor -> descriptor.digest().toString()).toList(), in.layoutDir(), out);
-        JsonNode artifact = OciJson.parse(LayoutContent.blob(out, in.tagged().get("app-sbom").digest().toString()));
-        assertThat(artifact.at("/subject/digest").asText()).isEqualTo(in.tagged().get("app").digest().toString());
+        assertSameBytes(
+                in.tagged().values().stream()
+                        .map(descriptor -> descriptor.digest().toString())
+                        .toList(),
+                in.layoutDir(),
+                out);
+        JsonNode artifact = OciJson.parse(
+                LayoutContent.blob(out, in.tagged().get("app-sbom").digest().toString()));
+        assertThat(artifact.at("/subject/digest").asText())
+                .isEqualTo(in.tagged().get("app").digest().toString());
         assertThat(BlobFiles.mismatches(BlobFiles.inOciLayout(out))).isEmpty();
     }
 
     /** Each manifest is in both layouts with the very same bytes (so under the same digest). */
     private static void assertSameBytes(List<String> digests, Path expected, Path actual) {
-        digests.forEach(digest -> assertThat(LayoutContent.blob(actual, digest)).as(digest)
+        digests.forEach(digest -> assertThat(LayoutContent.blob(actual, digest))
+                .as(digest)
                 .isEqualTo(LayoutContent.blob(expected, digest)));
     }
 

@@ -40,22 +40,29 @@ class BerthConformanceTest {
         assertThat(result.failures()).as(result.summaryLine()).isEmpty();
         assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(50);
         // Only the checks for registries declared otherwise, each saying why.
-        assertThat(result.skips()).extracting(CheckResult::id).containsExactlyInAnyOrder(
-                "MountChecks.mountWithoutFrom", "ChunkedUploadChecks.minimumChunkLengthAdvertised",
-                "DeleteManifestChecks.tagDeletionDisabled",
-                "DeletesDisabledChecks.manifestDeletionRefused", "DeletesDisabledChecks.blobDeletionRefused");
+        assertThat(result.skips())
+                .extracting(CheckResult::id)
+                .containsExactlyInAnyOrder(
+                        "MountChecks.mountWithoutFrom",
+                        "ChunkedUploadChecks.minimumChunkLengthAdvertised",
+                        "DeleteManifestChecks.tagDeletionDisabled",
+                        "DeletesDisabledChecks.manifestDeletionRefused",
+                        "DeletesDisabledChecks.blobDeletionRefused");
         assertThat(result.skips()).allSatisfy(skip -> assertThat(skip.message()).contains("declared"));
     }
 
     @Test
-    @DisplayName("with deletes disabled, Berth refuses them as the spec says (400 or 405), and the other checks still pass")
+    @DisplayName(
+            "with deletes disabled, Berth refuses them as the spec says (400 or 405), and the other checks still pass")
     void deletesDisabled() {
         try (InProcessBerth berth = InProcessBerth.start(dataDir, false)) {
             SuiteConfig config = SuiteConfig.forRegistry(berth.url()).with(Capability.DELETES, false);
-            RunResult result = SuiteReports.run("berth-fs-no-deletes", config, EnumSet.of(Workflow.MANAGEMENT, Workflow.PUSH));
+            RunResult result =
+                    SuiteReports.run("berth-fs-no-deletes", config, EnumSet.of(Workflow.MANAGEMENT, Workflow.PUSH));
 
             assertThat(result.failures()).as(result.summaryLine()).isEmpty();
-            assertThat(result.checks()).filteredOn(check -> check.id().startsWith("DeletesDisabledChecks."))
+            assertThat(result.checks())
+                    .filteredOn(check -> check.id().startsWith("DeletesDisabledChecks."))
                     .isNotEmpty()
                     .allSatisfy(check -> assertThat(check.outcome()).isEqualTo(CheckResult.Outcome.PASSED));
         }

@@ -26,15 +26,33 @@ record Breakage(String description, Workflow workflow, Supplier<Fault> fault, Li
 
     static List<Breakage> all() {
         return List.of(
-                new Breakage("a wrong Docker-Content-Digest on blobs", Workflow.PULL, WrongBlobDigest::new,
+                new Breakage(
+                        "a wrong Docker-Content-Digest on blobs",
+                        Workflow.PULL,
+                        WrongBlobDigest::new,
                         List.of("PullBlobChecks.digestHeaderMatchesBody", "PullBlobChecks.headBlob")),
-                new Breakage("an out-of-order chunk accepted (416 rewritten into 202)", Workflow.PUSH, AcceptsOutOfOrderChunk::new,
+                new Breakage(
+                        "an out-of-order chunk accepted (416 rewritten into 202)",
+                        Workflow.PUSH,
+                        AcceptsOutOfOrderChunk::new,
                         List.of("ChunkedUploadChecks.outOfOrderChunkIs416")),
-                new Breakage("tag lists that ignore n and omit the Link header", Workflow.DISCOVERY, IgnoresTagPageSize::new,
-                        List.of("TagListChecks.nLimitsTheList", "TagListChecks.nZero", "TagListChecks.lastContinuesAfterTag")),
-                new Breakage("referrers filtered by artifactType without OCI-Filters-Applied", Workflow.DISCOVERY, DropsFiltersApplied::new,
+                new Breakage(
+                        "tag lists that ignore n and omit the Link header",
+                        Workflow.DISCOVERY,
+                        IgnoresTagPageSize::new,
+                        List.of(
+                                "TagListChecks.nLimitsTheList",
+                                "TagListChecks.nZero",
+                                "TagListChecks.lastContinuesAfterTag")),
+                new Breakage(
+                        "referrers filtered by artifactType without OCI-Filters-Applied",
+                        Workflow.DISCOVERY,
+                        DropsFiltersApplied::new,
                         List.of("ReferrersChecks.filterAppliedIsDeclared")),
-                new Breakage("a deleted manifest still served", Workflow.MANAGEMENT, ServesDeletedManifests::new,
+                new Breakage(
+                        "a deleted manifest still served",
+                        Workflow.MANAGEMENT,
+                        ServesDeletedManifests::new,
                         List.of("DeleteManifestChecks.deleteManifest")));
     }
 

@@ -32,11 +32,16 @@ class BrokenRegistryTest {
     @DisplayName("each broken behaviour fails the checks of its workflow")
     void brokenBehaviourFails(Breakage breakage) {
         try (InProcessBerth berth = InProcessBerth.start(dataDir, true);
-             FaultInjectingProxy broken = FaultInjectingProxy.start(berth.url(), breakage.fault().get())) {
-            String name = "broken-" + breakage.workflow().id() + "-" + breakage.mustFail().get(0).replace('.', '-');
-            RunResult result = SuiteReports.run(name, SuiteConfig.forRegistry(broken.url()), EnumSet.of(breakage.workflow()));
+                FaultInjectingProxy broken =
+                        FaultInjectingProxy.start(berth.url(), breakage.fault().get())) {
+            String name = "broken-" + breakage.workflow().id() + "-"
+                    + breakage.mustFail().get(0).replace('.', '-');
+            RunResult result =
+                    SuiteReports.run(name, SuiteConfig.forRegistry(broken.url()), EnumSet.of(breakage.workflow()));
 
-            assertThat(result.count(CheckResult.Outcome.FAILED)).as(result.summaryLine()).isPositive();
+            assertThat(result.count(CheckResult.Outcome.FAILED))
+                    .as(result.summaryLine())
+                    .isPositive();
             assertThat(result.failures()).extracting(CheckResult::id).containsAll(breakage.mustFail());
         }
     }

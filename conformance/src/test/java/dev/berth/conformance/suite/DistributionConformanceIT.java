@@ -36,13 +36,17 @@ class DistributionConformanceIT {
             expected = ExpectedFailures.parse(list);
         }
         try (ScratchDir scratch = ScratchDir.inBuildDir("conformance-distribution-");
-             RegistryProcess registry = DistributionProcess.start(scratch.newDir("data"))) {
+                RegistryProcess registry = DistributionProcess.start(scratch.newDir("data"))) {
             // 2.8 answers DELETE of a tag with 400: the spec's "tag deletion is disabled".
             SuiteConfig config = SuiteConfig.forRegistry(registry.baseUrl()).with(Capability.TAG_DELETES, false);
             RunResult result = SuiteReports.run("distribution-2.8", config, EnumSet.allOf(Workflow.class));
 
-            assertThat(expected.unexpected(result)).as("failures not in " + EXPECTED_FAILURES).isEmpty();
-            assertThat(expected.stale(result)).as("listed in " + EXPECTED_FAILURES + " but did not fail").isEmpty();
+            assertThat(expected.unexpected(result))
+                    .as("failures not in " + EXPECTED_FAILURES)
+                    .isEmpty();
+            assertThat(expected.stale(result))
+                    .as("listed in " + EXPECTED_FAILURES + " but did not fail")
+                    .isEmpty();
             assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(40);
         }
     }

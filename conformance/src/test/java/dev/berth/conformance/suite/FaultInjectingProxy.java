@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class FaultInjectingProxy implements AutoCloseable {
 
     /** Headers about one hop of the connection, which a proxy must not pass on. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "host");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "keep-alive", "transfer-encoding", "content-length", "host");
 
     /** What a broken registry does differently from the sound one behind it. */
     interface Fault {
@@ -44,8 +45,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     }
 
     /** The sound registry's answer, as it is passed back to the client. */
-    record Answer(int status, MultiMap headers, Buffer body) {
-    }
+    record Answer(int status, MultiMap headers, Buffer body) {}
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -58,7 +58,8 @@ final class FaultInjectingProxy implements AutoCloseable {
     static FaultInjectingProxy start(URI backend, Fault fault) {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> forward(request, client, backend, fault));
+        HttpServer server =
+                vertx.createHttpServer().requestHandler(request -> forward(request, client, backend, fault));
         // Future.await blocks a thread outside Vert.x until the future completes.
         return new FaultInjectingProxy(vertx, server.listen(0, "127.0.0.1").await());
     }
@@ -69,9 +70,9 @@ final class FaultInjectingProxy implements AutoCloseable {
 
     private static void forward(HttpServerRequest request, HttpClient client, URI backend, Fault fault) {
         request.body()
-                .map(body -> fault.onRequest(new Forwarded(request.method(), request.uri(), withoutHopByHop(request.headers()), body)))
-                .compose(forwarded -> send(client, backend, forwarded)
-                        .map(answer -> fault.onAnswer(forwarded, answer)))
+                .map(body -> fault.onRequest(
+                        new Forwarded(request.method(), request.uri(), withoutHopByHop(request.headers()), body)))
+                .compose(forwarded -> send(client, backend, forwarded).map(answer -> fault.onAnswer(forwarded, answer)))
                 .onSuccess(answer -> reply(request, answer))
                 .onFailure(failure -> request.response().setStatusCode(502).end(String.valueOf(failure)));
     }
@@ -85,16 +86,15 @@ final class FaultInjectingProxy implements AutoCloseable {
                 .setHeaders(forwarded.headers());
         return client.request(options)
                 .compose(request -> request.send(forwarded.body()))
-                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), response.headers(), body)));
+                .compose(response ->
+                        response.body().map(body -> new Answer(response.statusCode(), response.headers(), body)));
     }
 
     private static void reply(HttpServerRequest request, Answer answer) {
         String length = request.method() == HttpMethod.HEAD
                 ? answer.headers().get("Content-Length") // a HEAD answer tells the length of a body it does not send
                 : String.valueOf(answer.body().length());
-        request.response()
-                .setStatusCode(answer.status())
-                .headers().addAll(withoutHopByHop(answer.headers()));
+        request.response().setStatusCode(answer.status()).headers().addAll(withoutHopByHop(answer.headers()));
         if (length != null) {
             request.response().putHeader("Content-Length", length);
         }

@@ -24,18 +24,20 @@ class SuiteConfigTest {
 
         Map<String, String> parameters = config.toParameters();
 
-        assertThat(SuiteConfig.fromParameters(key -> Optional.ofNullable(parameters.get(key)))).isEqualTo(config);
+        assertThat(SuiteConfig.fromParameters(key -> Optional.ofNullable(parameters.get(key))))
+                .isEqualTo(config);
     }
 
     @Test
     @DisplayName("needs only the URL; every capability then has its default, and a trailing slash is dropped")
     void defaults() {
-        SuiteConfig config = SuiteConfig.fromParameters(key -> key.equals("berth.conformance.url")
-                ? Optional.of("http://registry.example:5000/") : Optional.empty());
+        SuiteConfig config = SuiteConfig.fromParameters(key ->
+                key.equals("berth.conformance.url") ? Optional.of("http://registry.example:5000/") : Optional.empty());
 
         assertThat(config.url()).isEqualTo(URI.create("http://registry.example:5000"));
         assertThat(config.namespace()).isEqualTo(SuiteConfig.DEFAULT_NAMESPACE);
-        assertThat(config.capabilities()).containsExactlyInAnyOrder(Capability.DELETES, Capability.TAG_DELETES, Capability.REFERRERS);
+        assertThat(config.capabilities())
+                .containsExactlyInAnyOrder(Capability.DELETES, Capability.TAG_DELETES, Capability.REFERRERS);
         assertThat(config.runId()).matches("[0-9a-z]{6}");
     }
 
@@ -44,7 +46,8 @@ class SuiteConfigTest {
     void noUrlAndNoPassword() {
         assertThatThrownBy(() -> SuiteConfig.fromParameters(key -> Optional.empty()))
                 .hasMessageContaining("berth.conformance.url");
-        SuiteConfig config = SuiteConfig.forRegistry(URI.create("http://r")).withCredentials(new Credentials("ci", "s3cret"));
+        SuiteConfig config =
+                SuiteConfig.forRegistry(URI.create("http://r")).withCredentials(new Credentials("ci", "s3cret"));
         assertThat(config.toString()).contains("ci:***").doesNotContain("s3cret");
     }
 }

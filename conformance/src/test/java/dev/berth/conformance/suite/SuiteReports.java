@@ -12,13 +12,13 @@ import java.util.Set;
  */
 final class SuiteReports {
 
-    private SuiteReports() {
-    }
+    private SuiteReports() {}
 
     static RunResult run(String name, SuiteConfig config, Set<Workflow> workflows) {
         Path dir = Path.of("target", "conformance-reports", name).toAbsolutePath();
         RunResult result = SuiteRunner.run(config, workflows, Optional.of(dir));
-        System.out.println(name + ": " + result.summaryLine() + " (report: " + dir.resolve("conformance-report.md") + ")");
+        System.out.println(
+                name + ": " + result.summaryLine() + " (report: " + dir.resolve("conformance-report.md") + ")");
         return result;
     }
 }

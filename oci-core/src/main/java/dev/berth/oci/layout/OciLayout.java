@@ -37,12 +37,14 @@ import java.util.stream.Collectors;
 public final class OciLayout {
     /** The annotation that names an entry of index.json, as a tag names a manifest in a registry. */
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
+
     public static final String MARKER_FILE = "oci-layout";
     public static final String INDEX_FILE = "index.json";
     /** The only version image-layout.md has defined; another may arrange its files differently. */
     public static final String VERSION = "1.0.0";
     /** Registries take manifests up to 4 MiB; a bigger manifest or config is refused before it is read. */
     private static final long SMALL_BLOB_LIMIT = 4L * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -62,12 +64,15 @@ public final class OciLayout {
             throw notALayout(dir, "its " + MARKER_FILE + " file has no imageLayoutVersion");
         }
         if (!VERSION.equals(version.textValue())) {
-            throw notALayout(dir, "its " + MARKER_FILE + " file declares imageLayoutVersion " + version
-                    + ", and \"" + VERSION + "\" is the only one there is");
+            throw notALayout(
+                    dir,
+                    "its " + MARKER_FILE + " file declares imageLayoutVersion " + version + ", and \"" + VERSION
+                            + "\" is the only one there is");
         }
         if (!Files.isRegularFile(dir.resolve(INDEX_FILE))) {
-            throw notALayout(dir, "it has an " + MARKER_FILE + " file but no " + INDEX_FILE
-                    + ", which image-layout.md requires");
+            throw notALayout(
+                    dir,
+                    "it has an " + MARKER_FILE + " file but no " + INDEX_FILE + ", which image-layout.md requires");
         }
         return new OciLayout(dir);
     }
@@ -88,7 +93,8 @@ public final class OciLayout {
     public List<Descriptor> entries() {
         Path index = dir.resolve(INDEX_FILE);
         try {
-            return ManifestParser.parse(Files.readAllBytes(index), MediaTypes.OCI_INDEX).manifests();
+            return ManifestParser.parse(Files.readAllBytes(index), MediaTypes.OCI_INDEX)
+                    .manifests();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + index, e);
         } catch (DistributionException e) {
@@ -106,14 +112,17 @@ public final class OciLayout {
             if (entries.isEmpty()) {
                 throw new LayoutException(Reason.NOT_FOUND, "the layout " + dir + " holds no image");
             }
-            throw new LayoutException(Reason.AMBIGUOUS, "the layout " + dir + " holds " + entries.size()
-                    + " images; name one by its tag (tags: " + tags(entries) + ")");
+            throw new LayoutException(
+                    Reason.AMBIGUOUS,
+                    "the layout " + dir + " holds " + entries.size() + " images; name one by its tag (tags: "
+                            + tags(entries) + ")");
         }
         return entries.stream()
                 .filter(entry -> refName.equals(entry.annotations().get(REF_NAME)))
                 .findFirst()
-                .orElseThrow(() -> new LayoutException(Reason.NOT_FOUND, "the layout " + dir + " has no image tagged "
-                        + refName + " (tags: " + tags(entries) + ")"));
+                .orElseThrow(() -> new LayoutException(
+                        Reason.NOT_FOUND,
+                        "the layout " + dir + " has no image tagged " + refName + " (tags: " + tags(entries) + ")"));
     }
 
     /** The manifest or index that {@code descriptor} points at, verified and parsed. */
@@ -122,16 +131,20 @@ public final class OciLayout {
         try {
             return ManifestParser.parse(content, descriptor.mediaType());
         } catch (DistributionException e) {
-            throw new LayoutException(Reason.INVALID_CONTENT, "manifest " + descriptor.digest() + " in the layout "
-                    + dir + " is invalid: " + e.getMessage(), e);
+            throw new LayoutException(
+                    Reason.INVALID_CONTENT,
+                    "manifest " + descriptor.digest() + " in the layout " + dir + " is invalid: " + e.getMessage(),
+                    e);
         }
     }
 
     /** The whole content of a small blob (a manifest, a config), after checking its size and digest. */
     public byte[] readSmallBlob(Descriptor descriptor) {
         if (descriptor.size() > SMALL_BLOB_LIMIT) {
-            throw new LayoutException(Reason.INVALID_CONTENT, "blob " + descriptor.digest() + " declares "
-                    + descriptor.size() + " bytes, more than the " + SMALL_BLOB_LIMIT + " a manifest or config may have");
+            throw new LayoutException(
+                    Reason.INVALID_CONTENT,
+                    "blob " + descriptor.digest() + " declares " + descriptor.size() + " bytes, more than the "
+                            + SMALL_BLOB_LIMIT + " a manifest or config may have");
         }
         try (VerifyingInputStream in = openBlob(descriptor)) {
             return in.readAllBytes();
@@ -192,7 +205,9 @@ public final class OciLayout {
         if (entries.isEmpty()) {
             return "none";
         }
-        return entries.stream().map(entry -> entry.annotations().getOrDefault(REF_NAME, entry.digest().toString()))
+        return entries.stream()
+                .map(entry -> entry.annotations()
+                        .getOrDefault(REF_NAME, entry.digest().toString()))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -92,7 +92,9 @@ final class LayoutFiles {
     }
 
     private static ObjectNode json(Descriptor descriptor) {
-        return JSON.createObjectNode().put("mediaType", descriptor.mediaType())
-                .put("digest", descriptor.digest().toString()).put("size", descriptor.size());
+        return JSON.createObjectNode()
+                .put("mediaType", descriptor.mediaType())
+                .put("digest", descriptor.digest().toString())
+                .put("size", descriptor.size());
     }
 }

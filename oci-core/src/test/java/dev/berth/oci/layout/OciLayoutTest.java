@@ -28,15 +28,19 @@ class OciLayoutTest {
     @TempDir
     Path dir;
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(ThrowingCallable reading, Reason reason) {
-        return assertThatThrownBy(reading).isInstanceOf(LayoutException.class).hasFieldOrPropertyWithValue("reason", reason);
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+            ThrowingCallable reading, Reason reason) {
+        return assertThatThrownBy(reading)
+                .isInstanceOf(LayoutException.class)
+                .hasFieldOrPropertyWithValue("reason", reason);
     }
 
     @Nested
     @DisplayName("opening a directory")
     class Opening {
         @Test
-        @DisplayName("opens a directory with an oci-layout file of version 1.0.0 and an index.json, and lists the index's entries")
+        @DisplayName(
+                "opens a directory with an oci-layout file of version 1.0.0 and an index.json, and lists the index's entries")
         void opensALayout() {
             LayoutFiles files = LayoutFiles.create(dir);
             Descriptor image = files.image("v1");
@@ -61,12 +65,14 @@ class OciLayoutTest {
 
             assertThat(OciLayout.isMarked(dir)).isFalse();
             assertRefused(() -> OciLayout.open(dir), Reason.NOT_A_LAYOUT)
-                    .hasMessageContaining(dir + " is not an OCI image layout").hasMessageContaining("no oci-layout file");
+                    .hasMessageContaining(dir + " is not an OCI image layout")
+                    .hasMessageContaining("no oci-layout file");
         }
 
         @Test
-        @DisplayName("refuses a directory with an oci-layout file but no index.json, which image-layout.md requires:"
-                + " it is marked as a layout, so the refusal names index.json rather than treating it as no layout at all")
+        @DisplayName(
+                "refuses a directory with an oci-layout file but no index.json, which image-layout.md requires:"
+                        + " it is marked as a layout, so the refusal names index.json rather than treating it as no layout at all")
         void refusesALayoutWithoutIndex() throws IOException {
             LayoutFiles.create(dir);
             Files.delete(dir.resolve("index.json"));
@@ -81,11 +87,13 @@ class OciLayoutTest {
         @DisplayName("refuses an oci-layout file of another imageLayoutVersion, without one, or that is not JSON")
         void refusesOtherVersions() {
             LayoutFiles.create(dir);
-            for (String marker : List.of("{\"imageLayoutVersion\":\"2.0.0\"}", "{\"imageLayoutVersion\":1}", "{}", "[]",
-                    "", "not json")) {
+            for (String marker : List.of(
+                    "{\"imageLayoutVersion\":\"2.0.0\"}", "{\"imageLayoutVersion\":1}", "{}", "[]", "", "not json")) {
                 LayoutFiles.write(dir.resolve("oci-layout"), marker);
-                assertRefused(() -> OciLayout.open(dir), Reason.NOT_A_LAYOUT).as(marker)
-                        .hasMessageContaining(dir + " is not an OCI image layout").hasMessageContaining("oci-layout file");
+                assertRefused(() -> OciLayout.open(dir), Reason.NOT_A_LAYOUT)
+                        .as(marker)
+                        .hasMessageContaining(dir + " is not an OCI image layout")
+                        .hasMessageContaining("oci-layout file");
             }
         }
 
@@ -150,7 +158,8 @@ class OciLayoutTest {
             files.image("a");
             files.image("b");
             assertRefused(() -> OciLayout.open(dir).find(null), Reason.AMBIGUOUS)
-                    .hasMessageContaining("holds 2 images").hasMessageContaining("tags: a, b");
+                    .hasMessageContaining("holds 2 images")
+                    .hasMessageContaining("tags: a, b");
         }
 
         @Test
@@ -158,9 +167,12 @@ class OciLayoutTest {
         void manifestsByDigest() {
             LayoutFiles files = LayoutFiles.create(dir);
             Descriptor image = files.manifest("linux/amd64");
-            Descriptor index = files.blob(MediaTypes.OCI_INDEX, "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
-                    + "\",\"manifests\":[{\"mediaType\":\"" + image.mediaType() + "\",\"digest\":\"" + image.digest()
-                    + "\",\"size\":" + image.size() + "}]}");
+            Descriptor index = files.blob(
+                    MediaTypes.OCI_INDEX,
+                    "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
+                            + "\",\"manifests\":[{\"mediaType\":\"" + image.mediaType() + "\",\"digest\":\""
+                            + image.digest()
+                            + "\",\"size\":" + image.size() + "}]}");
             files.tag(index, "multi");
             OciLayout layout = OciLayout.open(dir);
 
@@ -169,7 +181,9 @@ class OciLayoutTest {
 
             assertThat(read.isIndex()).isTrue();
             assertThat(child.layers()).hasSize(1);
-            assertThat(layout.readSmallBlob(child.layers().get(0))).asString(StandardCharsets.UTF_8).isEqualTo("linux/amd64");
+            assertThat(layout.readSmallBlob(child.layers().get(0)))
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("linux/amd64");
         }
     }
 
@@ -197,9 +211,10 @@ class OciLayoutTest {
 
             try (VerifyingInputStream in = OciLayout.open(dir).openBlob(layer)) {
                 assertThat(in.readNBytes(8)).asString(StandardCharsets.UTF_8).isEqualTo("0riginal");
-                assertThatThrownBy(in::read).isInstanceOf(ContentMismatchException.class)
-                        .hasMessageContaining("blob " + layer.digest() + " has digest " + Digest.sha256(
-                                "0riginal".getBytes(StandardCharsets.UTF_8)));
+                assertThatThrownBy(in::read)
+                        .isInstanceOf(ContentMismatchException.class)
+                        .hasMessageContaining("blob " + layer.digest() + " has digest "
+                                + Digest.sha256("0riginal".getBytes(StandardCharsets.UTF_8)));
             }
         }
 
@@ -213,11 +228,13 @@ class OciLayoutTest {
             OciLayout layout = OciLayout.open(dir);
 
             assertRefused(() -> layout.readManifest(layout.find("v1")), Reason.INVALID_CONTENT)
-                    .hasMessageContaining("blob " + manifest.digest() + " has digest").hasMessageContaining(dir.toString());
+                    .hasMessageContaining("blob " + manifest.digest() + " has digest")
+                    .hasMessageContaining(dir.toString());
         }
 
         @Test
-        @DisplayName("refuses to read whole a blob whose descriptor declares more than a manifest may have, before reading it")
+        @DisplayName(
+                "refuses to read whole a blob whose descriptor declares more than a manifest may have, before reading it")
         void oversizedSmallBlob() {
             LayoutFiles.create(dir);
             Descriptor huge = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[0]), 4L * 1024 * 1024 + 1);
@@ -236,11 +253,13 @@ class OciLayoutTest {
 
             assertRefused(() -> layout.openBlob(absent), Reason.NOT_FOUND).hasMessage(message);
             assertRefused(() -> layout.readSmallBlob(absent), Reason.NOT_FOUND).hasMessage(message);
-            assertRefused(() -> layout.openUnverified(absent.digest(), 0), Reason.NOT_FOUND).hasMessage(message);
+            assertRefused(() -> layout.openUnverified(absent.digest(), 0), Reason.NOT_FOUND)
+                    .hasMessage(message);
         }
 
         @Test
-        @DisplayName("hands a copy the bytes from an offset on, as a resumed transfer asks for them, at the spec's blob path")
+        @DisplayName(
+                "hands a copy the bytes from an offset on, as a resumed transfer asks for them, at the spec's blob path")
         void unverifiedFromAnOffset() throws IOException {
             LayoutFiles files = LayoutFiles.create(dir);
             Descriptor layer = files.blob(MediaTypes.OCI_LAYER_TAR, "0123456789");
@@ -249,7 +268,8 @@ class OciLayoutTest {
             try (InputStream in = layout.openUnverified(layer.digest(), 4)) {
                 assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("456789");
             }
-            assertThat(layout.blobPath(layer.digest())).isEqualTo(dir.resolve("blobs/sha256/" + layer.digest().encoded()));
+            assertThat(layout.blobPath(layer.digest()))
+                    .isEqualTo(dir.resolve("blobs/sha256/" + layer.digest().encoded()));
         }
     }
 }

@@ -30,6 +30,7 @@ public final class Authenticator {
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
     /** Tokens are renewed this long before they expire, so that none expires in flight. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -55,7 +56,9 @@ public final class Authenticator {
             return credentials.lookup(registry).map(c -> "Basic " + c.basicToken());
         }
         Token token = tokens.get(tokenKey(registry, scopes));
-        return token != null && token.usableAt(clock.instant()) ? Optional.of("Bearer " + token.value()) : Optional.empty();
+        return token != null && token.usableAt(clock.instant())
+                ? Optional.of("Bearer " + token.value())
+                : Optional.empty();
     }
 
     /**
@@ -73,16 +76,20 @@ public final class Authenticator {
         challenges.put(registry, challenge);
         Optional<Credentials> stored = credentials.lookup(registry);
         if (challenge.isBasic()) {
-            return "Basic " + stored.orElseThrow(() -> new ClientException(FailureKind.AUTH,
-                    registry + " requires a login (berth login " + registry + ")")).basicToken();
+            return "Basic "
+                    + stored.orElseThrow(() -> new ClientException(
+                                    FailureKind.AUTH, registry + " requires a login (berth login " + registry + ")"))
+                            .basicToken();
         }
         if (!challenge.isBearer() || challenge.parameter("realm") == null) {
-            throw new ClientException(FailureKind.AUTH, registry + " asks for unsupported authentication: " + challengeHeader);
+            throw new ClientException(
+                    FailureKind.AUTH, registry + " asks for unsupported authentication: " + challengeHeader);
         }
         String key = tokenKey(registry, scopes);
         synchronized (fetchLocks.computeIfAbsent(key, k -> new Object())) {
             Token cached = tokens.get(key);
-            if (cached != null && cached.usableAt(clock.instant())
+            if (cached != null
+                    && cached.usableAt(clock.instant())
                     && !refused.equals(Optional.of("Bearer " + cached.value()))) {
                 return "Bearer " + cached.value();
             }
@@ -98,7 +105,8 @@ public final class Authenticator {
             query.append("service=").append(encode(challenge.parameter("service")));
         }
         List<String> wanted = scopes.isEmpty() && challenge.parameter("scope") != null
-                ? List.of(challenge.parameter("scope")) : scopes;
+                ? List.of(challenge.parameter("scope"))
+                : scopes;
         for (String scope : wanted) {
             query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
         }
@@ -110,18 +118,23 @@ public final class Authenticator {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ClientException(FailureKind.NETWORK, "cannot reach the token service " + realm + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.NETWORK, "cannot reach the token service " + realm + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException(FailureKind.NETWORK, "interrupted while fetching a token", e);
         }
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new ClientException(FailureKind.AUTH, "the token service " + realm + " refused "
-                    + stored.map(c -> "the credentials of " + c.username()).orElse("anonymous access")
-                    + " (HTTP " + response.statusCode() + ")");
+            throw new ClientException(
+                    FailureKind.AUTH,
+                    "the token service " + realm + " refused "
+                            + stored.map(c -> "the credentials of " + c.username())
+                                    .orElse("anonymous access")
+                            + " (HTTP " + response.statusCode() + ")");
         }
         if (response.statusCode() != 200) {
-            throw new ClientException(FailureKind.AUTH, "the token service " + realm + " answered HTTP " + response.statusCode());
+            throw new ClientException(
+                    FailureKind.AUTH, "the token service " + realm + " answered HTTP " + response.statusCode());
         }
         return parseToken(response.body(), realm);
     }
@@ -134,11 +147,13 @@ public final class Authenticator {
                 throw new ClientException(FailureKind.AUTH, "the token service " + realm + " sent no token");
             }
             Duration lifetime = json.hasNonNull("expires_in")
-                    ? Duration.ofSeconds(json.get("expires_in").asLong()) : DEFAULT_TOKEN_LIFETIME;
+                    ? Duration.ofSeconds(json.get("expires_in").asLong())
+                    : DEFAULT_TOKEN_LIFETIME;
             Instant expiresAt = clock.instant().plus(lifetime).minus(EXPIRY_MARGIN);
             return new Token(value, expiresAt);
         } catch (IOException e) {
-            throw new ClientException(FailureKind.AUTH, "the token service " + realm + " sent no JSON: " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.AUTH, "the token service " + realm + " sent no JSON: " + e.getMessage(), e);
         }
     }
 

@@ -43,7 +43,8 @@ final class CredentialHelper {
         }
         try {
             JsonNode json = JSON.readTree(result.output);
-            return Optional.of(new Credentials(json.path("Username").asText(), json.path("Secret").asText()));
+            return Optional.of(new Credentials(
+                    json.path("Username").asText(), json.path("Secret").asText()));
         } catch (IOException e) {
             throw new ClientException(FailureKind.AUTH, executable() + " get answered no JSON", e);
         }
@@ -51,8 +52,8 @@ final class CredentialHelper {
 
     void store(String serverUrl, Credentials credentials) {
         try {
-            String input = JSON.writeValueAsString(Map.of("ServerURL", serverUrl, "Username", credentials.username(),
-                    "Secret", credentials.password()));
+            String input = JSON.writeValueAsString(Map.of(
+                    "ServerURL", serverUrl, "Username", credentials.username(), "Secret", credentials.password()));
             Result result = run("store", input);
             if (result.exitCode != 0) {
                 throw failure("store", result);
@@ -71,7 +72,9 @@ final class CredentialHelper {
 
     private Result run(String action, String input) {
         try {
-            Process process = new ProcessBuilder(locate().toString(), action).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(locate().toString(), action)
+                    .redirectErrorStream(true)
+                    .start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
@@ -82,8 +85,8 @@ final class CredentialHelper {
             }
             return new Result(process.exitValue(), output.strip());
         } catch (IOException e) {
-            throw new ClientException(FailureKind.AUTH, "cannot run the credential helper " + executable()
-                    + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.AUTH, "cannot run the credential helper " + executable() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException(FailureKind.AUTH, "interrupted while running " + executable(), e);
@@ -91,8 +94,9 @@ final class CredentialHelper {
     }
 
     private ClientException failure(String action, Result result) {
-        return new ClientException(FailureKind.AUTH, executable() + " " + action + " failed (exit " + result.exitCode
-                + "): " + result.output);
+        return new ClientException(
+                FailureKind.AUTH,
+                executable() + " " + action + " failed (exit " + result.exitCode + "): " + result.output);
     }
 
     private Path locate() {
@@ -102,14 +106,13 @@ final class CredentialHelper {
                 return candidate;
             }
         }
-        throw new ClientException(FailureKind.AUTH, "the credential helper " + executable()
-                + " that config.json names is not on PATH");
+        throw new ClientException(
+                FailureKind.AUTH, "the credential helper " + executable() + " that config.json names is not on PATH");
     }
 
     private String executable() {
         return "docker-credential-" + name;
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

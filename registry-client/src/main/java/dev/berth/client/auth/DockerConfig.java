@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class DockerConfig implements CredentialSource {
     /** Docker Hub's credentials live under this historical key. */
     private static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -37,7 +38,8 @@ public final class DockerConfig implements CredentialSource {
     /** The file docker itself uses, given the environment. */
     public static DockerConfig fromEnvironment(Map<String, String> environment) {
         String dir = environment.get("DOCKER_CONFIG");
-        Path directory = dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
+        Path directory =
+                dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
         return new DockerConfig(directory.resolve("config.json"), environment.get("PATH"));
     }
 
@@ -57,10 +59,13 @@ public final class DockerConfig implements CredentialSource {
             JsonNode entry = auths.path(key);
             if (entry.hasNonNull("auth") && !entry.get("auth").asText().isEmpty()) {
                 try {
-                    return Optional.of(Credentials.fromBasicToken(entry.get("auth").asText()));
+                    return Optional.of(
+                            Credentials.fromBasicToken(entry.get("auth").asText()));
                 } catch (IllegalArgumentException e) {
-                    throw new ClientException(FailureKind.AUTH, "the auths entry for " + key + " in " + file
-                            + " is invalid: " + e.getMessage(), e);
+                    throw new ClientException(
+                            FailureKind.AUTH,
+                            "the auths entry for " + key + " in " + file + " is invalid: " + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -100,7 +105,9 @@ public final class DockerConfig implements CredentialSource {
     }
 
     private static String serverKey(String registry) {
-        return RepositoryName.apiHostOf(registry).equals(RepositoryName.apiHostOf("docker.io")) ? DOCKER_HUB_KEY : registry;
+        return RepositoryName.apiHostOf(registry).equals(RepositoryName.apiHostOf("docker.io"))
+                ? DOCKER_HUB_KEY
+                : registry;
     }
 
     private ObjectNode read() {
@@ -121,7 +128,10 @@ public final class DockerConfig implements CredentialSource {
     private void write(ObjectNode config) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".config", ".json",
+            Path temp = Files.createTempFile(
+                    file.getParent(),
+                    ".config",
+                    ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), config);

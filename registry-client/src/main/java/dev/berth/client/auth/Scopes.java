@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The token scopes of the distribution auth spec. */
 public final class Scopes {
-    private Scopes() {
-    }
+    private Scopes() {}
 
     public static String pull(String repository) {
         return "repository:" + repository + ":pull";

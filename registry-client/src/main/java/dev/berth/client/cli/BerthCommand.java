@@ -17,16 +17,36 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code berth}: the client's command line. Exit codes are {@link FailureKind}'s. */
-@Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Pulls, pushes, copies and inspects OCI images in registries and OCI image layouts,"
                 + " and runs them with runc or crun.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, PullCommand.class, PushCommand.class,
-                CopyCommand.class, InspectCommand.class, TagsCommand.class, CatalogCommand.class,
-                DigestCommand.class, DeleteCommand.class, ReferrersCommand.class},
+        subcommands = {
+            LoginCommand.class,
+            LogoutCommand.class,
+            PullCommand.class,
+            PushCommand.class,
+            CopyCommand.class,
+            InspectCommand.class,
+            TagsCommand.class,
+            CatalogCommand.class,
+            DigestCommand.class,
+            DeleteCommand.class,
+            ReferrersCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:other failure", "2:usage error", "3:authentication failed",
-                "4:not found", "5:verification failed (digest or size mismatch)", "6:network failure",
-                "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"})
+        exitCodeList = {
+            "0:success",
+            "1:other failure",
+            "2:usage error",
+            "3:authentication failed",
+            "4:not found",
+            "5:verification failed (digest or size mismatch)",
+            "6:network failure",
+            "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"
+        })
 public final class BerthCommand implements Runnable {
     private final Map<String, String> environment;
     private final InputStream stdin;
@@ -44,9 +64,11 @@ public final class BerthCommand implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment, InputStream stdin) {
         CommandLine commandLine = new CommandLine(new BerthCommand(environment, stdin));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            FailureKind kind = exception instanceof ClientException failure ? failure.kind()
-                    : exception instanceof LayoutException layout ? FailureKind.of(layout)
-                    : exception instanceof IllegalArgumentException ? FailureKind.USAGE : FailureKind.OTHER;
+            FailureKind kind = exception instanceof ClientException failure
+                    ? failure.kind()
+                    : exception instanceof LayoutException layout
+                            ? FailureKind.of(layout)
+                            : exception instanceof IllegalArgumentException ? FailureKind.USAGE : FailureKind.OTHER;
             String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
             cmd.getErr().println("berth " + cmd.getCommandName() + ": " + message);
             cmd.getErr().flush();
@@ -61,8 +83,11 @@ public final class BerthCommand implements Runnable {
         return commandLine;
     }
 
-    private static void addFetching(CommandLine commandLine, String name, Function<ImageSource, Object> command,
-                                    Map<String, String> environment) {
+    private static void addFetching(
+            CommandLine commandLine,
+            String name,
+            Function<ImageSource, Object> command,
+            Map<String, String> environment) {
         ClientMixin options = new ClientMixin();
         commandLine.addSubcommand(command.apply(imageCache(environment, commandLine, options)));
         commandLine.getSubcommands().get(name).addMixin("client", options);
@@ -72,11 +97,12 @@ public final class BerthCommand implements Runnable {
      * Pulls for {@code run} and {@code unpack} into the shared layout cache, verified like any pull,
      * with the command's client options (read when it fetches, after parsing) and docker's credentials.
      */
-    private static ImageSource imageCache(Map<String, String> environment, CommandLine commandLine, ClientMixin options) {
+    private static ImageSource imageCache(
+            Map<String, String> environment, CommandLine commandLine, ClientMixin options) {
         return reference -> new LayoutCacheImageSource(
-                options.client(DockerConfig.fromEnvironment(environment)),
-                LayoutCacheImageSource.defaultCache(environment),
-                options.progress(commandLine.getErr()))
+                        options.client(DockerConfig.fromEnvironment(environment)),
+                        LayoutCacheImageSource.defaultCache(environment),
+                        options.progress(commandLine.getErr()))
                 .fetch(reference);
     }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Lists a registry's repositories, one per line.")
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = "Lists a registry's repositories, one per line.")
 final class CatalogCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -24,6 +27,9 @@ final class CatalogCommand implements Runnable {
 
     @Override
     public void run() {
-        client.client(root).registry(RepositoryName.apiHostOf(registry)).catalog().forEach(spec.commandLine().getOut()::println);
+        client.client(root)
+                .registry(RepositoryName.apiHostOf(registry))
+                .catalog()
+                .forEach(spec.commandLine().getOut()::println);
     }
 }

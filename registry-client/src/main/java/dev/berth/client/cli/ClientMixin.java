@@ -12,16 +12,27 @@ import picocli.CommandLine.Option;
 
 /** The options of every command that talks to a registry. */
 final class ClientMixin {
-    @Option(names = "--plain-http", description = "Speak plain HTTP to the registry (loopback registries always get it).")
+    @Option(
+            names = "--plain-http",
+            description = "Speak plain HTTP to the registry (loopback registries always get it).")
     boolean plainHttp;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE", description = "Trust the certificate authority in this PEM file for TLS.")
+    @Option(
+            names = "--ca-cert",
+            paramLabel = "FILE",
+            description = "Trust the certificate authority in this PEM file for TLS.")
     Path caCert;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "3", description = "Blobs moved in parallel (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Blobs moved in parallel (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress output.")
     boolean quiet;
 
     BerthClient client(BerthCommand root) {

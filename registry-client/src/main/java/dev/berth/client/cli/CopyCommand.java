@@ -15,10 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "copy", mixinStandardHelpOptions = true,
-        description = {"Copies an image, whole indexes included, between registries and OCI layouts.",
-                "SRC and DST are registry references (optionally docker://REF) or oci:DIR[:TAG];",
-                "SRC may also be docker-archive:FILE. Within one registry, blobs are mounted, not copied."})
+@Command(
+        name = "copy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Copies an image, whole indexes included, between registries and OCI layouts.",
+            "SRC and DST are registry references (optionally docker://REF) or oci:DIR[:TAG];",
+            "SRC may also be docker-archive:FILE. Within one registry, blobs are mounted, not copied."
+        })
 final class CopyCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -39,7 +43,8 @@ final class CopyCommand implements Runnable {
     public void run() {
         BerthClient berth = client.client(root);
         ImageLocation from = ImageLocation.parse(source);
-        FetchedManifest copied = new Copier(client.jobs, client.progress(spec.commandLine().getErr()))
+        FetchedManifest copied = new Copier(
+                        client.jobs, client.progress(spec.commandLine().getErr()))
                 .copy(from.source(berth), target(berth, ImageLocation.parse(destination)), Optional.empty());
         spec.commandLine().getOut().println("Copied " + source + " to " + destination + " (" + copied.digest() + ")");
     }

@@ -10,9 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Deletes the manifest a reference names, with every tag pointing at it.",
-                "A tag is resolved to its digest first. The registry must allow deletes."})
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Deletes the manifest a reference names, with every tag pointing at it.",
+            "A tag is resolved to its digest first. The registry must allow deletes."
+        })
 final class DeleteCommand implements Runnable {
     @ParentCommand
     BerthCommand root;

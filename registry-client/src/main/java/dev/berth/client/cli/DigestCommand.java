@@ -8,7 +8,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "digest", mixinStandardHelpOptions = true, description = "Prints the digest of the manifest (or index) a reference names.")
+@Command(
+        name = "digest",
+        mixinStandardHelpOptions = true,
+        description = "Prints the digest of the manifest (or index) a reference names.")
 final class DigestCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -25,7 +28,11 @@ final class DigestCommand implements Runnable {
     @Override
     public void run() {
         Reference ref = Reference.parse(reference);
-        spec.commandLine().getOut().println(client.client(root).registry(ref.apiHost())
-                .resolve(ref.repository(), ref.manifestReference()).digest());
+        spec.commandLine()
+                .getOut()
+                .println(client.client(root)
+                        .registry(ref.apiHost())
+                        .resolve(ref.repository(), ref.manifestReference())
+                        .digest());
     }
 }

@@ -24,9 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Shows an image: a summary by default, the manifest as stored with --raw, its config with --config.",
-                "REF may also be oci:DIR[:TAG]."})
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows an image: a summary by default, the manifest as stored with --raw, its config with --config.",
+            "REF may also be oci:DIR[:TAG]."
+        })
 final class InspectCommand implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
@@ -68,12 +72,14 @@ final class InspectCommand implements Runnable {
         Manifest parsed = manifest.parsed();
         if (parsed.isIndex()) {
             Descriptor chosen = PlatformSelection.choose(parsed.manifests(), Platform.current())
-                    .orElseThrow(() -> new ClientException(FailureKind.NOT_FOUND, "no image for " + Platform.current()));
+                    .orElseThrow(
+                            () -> new ClientException(FailureKind.NOT_FOUND, "no image for " + Platform.current()));
             parsed = source.manifest(chosen).parsed();
         }
         Descriptor configDescriptor = parsed.config();
         if (configDescriptor.size() > MAX_CONFIG_BYTES) {
-            throw new ClientException(FailureKind.VERIFICATION, "the config is larger than " + MAX_CONFIG_BYTES + " bytes");
+            throw new ClientException(
+                    FailureKind.VERIFICATION, "the config is larger than " + MAX_CONFIG_BYTES + " bytes");
         }
         try (InputStream in = source.blob(configDescriptor, 0)) {
             byte[] bytes = in.readNBytes((int) configDescriptor.size() + 1);
@@ -94,7 +100,9 @@ final class InspectCommand implements Runnable {
             ArrayNode manifests = summary.putArray("manifests");
             for (Descriptor child : parsed.manifests()) {
                 Platform platform = Platform.of(child);
-                manifests.addObject().put("digest", child.digest().toString())
+                manifests
+                        .addObject()
+                        .put("digest", child.digest().toString())
                         .put("platform", platform == null ? "" : platform.toString())
                         .put("size", child.size());
             }
@@ -103,7 +111,9 @@ final class InspectCommand implements Runnable {
             ArrayNode layers = summary.putArray("layers");
             long total = 0;
             for (Descriptor layer : parsed.layers()) {
-                layers.addObject().put("digest", layer.digest().toString()).put("mediaType", layer.mediaType())
+                layers.addObject()
+                        .put("digest", layer.digest().toString())
+                        .put("mediaType", layer.mediaType())
                         .put("size", layer.size());
                 total += layer.size();
             }

@@ -12,14 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "login", mixinStandardHelpOptions = true,
-        description = "Checks credentials against a registry and saves them in docker's config.json (or its credential helper).")
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description =
+                "Checks credentials against a registry and saves them in docker's config.json (or its credential helper).")
 final class LoginCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -30,24 +33,34 @@ final class LoginCommand implements Runnable {
     @Mixin
     ClientMixin client;
 
-    @Parameters(paramLabel = "REGISTRY", description = "The registry host, e.g. registry.example.com or 127.0.0.1:5000.")
+    @Parameters(
+            paramLabel = "REGISTRY",
+            description = "The registry host, e.g. registry.example.com or 127.0.0.1:5000.")
     String registry;
 
-    @Option(names = {"-u", "--username"}, required = true, description = "The user name.")
+    @Option(
+            names = {"-u", "--username"},
+            required = true,
+            description = "The user name.")
     String username;
 
-    @Option(names = "--password-stdin", required = true, description = "Read the password from stdin (the only way: never on the command line).")
+    @Option(
+            names = "--password-stdin",
+            required = true,
+            description = "Read the password from stdin (the only way: never on the command line).")
     boolean passwordStdin;
 
     @Override
     public void run() {
         Credentials credentials = new Credentials(username, readPassword());
-        BerthClient check = new BerthClient(new ClientOptions(client.plainHttp, client.caCert, client.jobs),
-                host -> Optional.of(credentials));
+        BerthClient check = new BerthClient(
+                new ClientOptions(client.plainHttp, client.caCert, client.jobs), host -> Optional.of(credentials));
         check.registry(RepositoryName.apiHostOf(registry)).checkAccess();
         DockerConfig config = ClientMixin.dockerConfig(root);
         config.store(registry, credentials);
-        spec.commandLine().getOut().println("Login succeeded: credentials for " + registry + " saved via " + config.file());
+        spec.commandLine()
+                .getOut()
+                .println("Login succeeded: credentials for " + registry + " saved via " + config.file());
     }
 
     private String readPassword() {

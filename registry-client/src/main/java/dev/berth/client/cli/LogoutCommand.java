@@ -7,7 +7,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "logout", mixinStandardHelpOptions = true,
+@Command(
+        name = "logout",
+        mixinStandardHelpOptions = true,
         description = "Removes a registry's credentials from docker's config.json (and its credential helper).")
 final class LogoutCommand implements Runnable {
     @ParentCommand
@@ -23,7 +25,11 @@ final class LogoutCommand implements Runnable {
     public void run() {
         DockerConfig config = ClientMixin.dockerConfig(root);
         boolean had = config.erase(registry);
-        spec.commandLine().getOut().println(had ? "Removed the credentials for " + registry
-                : "No stored credentials for " + registry + " in " + config.file());
+        spec.commandLine()
+                .getOut()
+                .println(
+                        had
+                                ? "Removed the credentials for " + registry
+                                : "No stored credentials for " + registry + " in " + config.file());
     }
 }

@@ -10,9 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Pushes an image from an OCI layout (DIR[:TAG]) or a docker save tarball to a registry.",
-                "Blobs the registry has are skipped; an index is pushed whole."})
+@Command(
+        name = "push",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pushes an image from an OCI layout (DIR[:TAG]) or a docker save tarball to a registry.",
+            "Blobs the registry has are skipped; an index is pushed whole."
+        })
 final class PushCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -23,7 +27,10 @@ final class PushCommand implements Runnable {
     @Mixin
     ClientMixin client;
 
-    @Parameters(index = "0", paramLabel = "DIR[:TAG]", description = "The OCI layout (and the ref name in it), or a docker save tarball.")
+    @Parameters(
+            index = "0",
+            paramLabel = "DIR[:TAG]",
+            description = "The OCI layout (and the ref name in it), or a docker save tarball.")
     String local;
 
     @Parameters(index = "1", paramLabel = "REF", description = "Where to push, e.g. 127.0.0.1:5000/team/app:1.0.")
@@ -33,7 +40,9 @@ final class PushCommand implements Runnable {
     public void run() {
         Reference target = Reference.parse(reference);
         BerthClient berth = client.client(root);
-        FetchedManifest pushed = berth.push(ImageLocation.local(local).source(berth), target,
+        FetchedManifest pushed = berth.push(
+                ImageLocation.local(local).source(berth),
+                target,
                 client.progress(spec.commandLine().getErr()));
         spec.commandLine().getOut().println("Pushed " + local + " to " + target + " (" + pushed.digest() + ")");
     }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "referrers", mixinStandardHelpOptions = true,
+@Command(
+        name = "referrers",
+        mixinStandardHelpOptions = true,
         description = "Prints the referrers API's image index of the manifests whose subject REF is.")
 final class ReferrersCommand implements Runnable {
     @ParentCommand
@@ -34,6 +36,9 @@ final class ReferrersCommand implements Runnable {
         Reference ref = Reference.parse(reference);
         RegistryClient registry = client.client(root).registry(ref.apiHost());
         Digest digest = registry.digest(ref);
-        spec.commandLine().getOut().println(registry.referrers(ref.repository(), digest, artifactType).toPrettyString());
+        spec.commandLine()
+                .getOut()
+                .println(registry.referrers(ref.repository(), digest, artifactType)
+                        .toPrettyString());
     }
 }

@@ -25,6 +25,9 @@ final class TagsCommand implements Runnable {
     @Override
     public void run() {
         RepositoryName name = RepositoryName.parse(repository);
-        client.client(root).registry(name.apiHost()).tags(name.repository()).forEach(spec.commandLine().getOut()::println);
+        client.client(root)
+                .registry(name.apiHost())
+                .tags(name.repository())
+                .forEach(spec.commandLine().getOut()::println);
     }
 }

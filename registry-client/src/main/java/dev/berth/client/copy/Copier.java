@@ -44,8 +44,10 @@ public final class Copier {
         FetchedManifest root = source.root();
         if (root.parsed().isIndex() && platform.isPresent()) {
             Descriptor chosen = PlatformSelection.choose(root.parsed().manifests(), platform.get())
-                    .orElseThrow(() -> new ClientException(FailureKind.NOT_FOUND, source.describe()
-                            + " has no image for " + platform.get() + " (use --platform or --all-platforms)"));
+                    .orElseThrow(() -> new ClientException(
+                            FailureKind.NOT_FOUND,
+                            source.describe() + " has no image for " + platform.get()
+                                    + " (use --platform or --all-platforms)"));
             root = source.manifest(chosen);
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
@@ -61,8 +63,8 @@ public final class Copier {
         return root;
     }
 
-    private void copyTree(FetchedManifest manifest, boolean root, ContentSource source, ContentTarget target,
-                          ExecutorService pool) {
+    private void copyTree(
+            FetchedManifest manifest, boolean root, ContentSource source, ContentTarget target, ExecutorService pool) {
         Manifest parsed = manifest.parsed();
         if (parsed.isIndex()) {
             for (Descriptor child : parsed.manifests()) {
@@ -86,7 +88,8 @@ public final class Copier {
             try {
                 future.get();
             } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                RuntimeException cause = e.getCause() instanceof RuntimeException r
+                        ? r
                         : new ClientException(FailureKind.OTHER, String.valueOf(e.getCause()), e.getCause());
                 failure = first(failure, cause, running);
             } catch (CancellationException e) {

@@ -49,11 +49,13 @@ public final class DockerArchiveSource implements ContentSource {
         try {
             JsonNode saved = JSON.readTree(readEntry(archive, "manifest.json"));
             if (saved == null || !saved.isArray() || saved.size() != 1) {
-                throw new ClientException(FailureKind.USAGE, archive + " must hold exactly one image (docker save of one image)");
+                throw new ClientException(
+                        FailureKind.USAGE, archive + " must hold exactly one image (docker save of one image)");
             }
             String configName = saved.get(0).path("Config").asText();
-            List<String> layerNames = JSON.convertValue(saved.get(0).path("Layers"), JSON.getTypeFactory()
-                    .constructCollectionType(List.class, String.class));
+            List<String> layerNames = JSON.convertValue(
+                    saved.get(0).path("Layers"),
+                    JSON.getTypeFactory().constructCollectionType(List.class, String.class));
             Map<String, Descriptor> hashed = hashEntries(archive);
             Map<Digest, String> entries = new HashMap<>();
             ObjectNode root = JSON.createObjectNode();
@@ -69,10 +71,11 @@ public final class DockerArchiveSource implements ContentSource {
                 layers.add(DescriptorJson.write(layer));
             }
             byte[] bytes = JSON.writeValueAsBytes(root);
-            return new DockerArchiveSource(archive, new FetchedManifest(bytes, MediaTypes.OCI_MANIFEST, Digest.sha256(bytes)),
-                    entries);
+            return new DockerArchiveSource(
+                    archive, new FetchedManifest(bytes, MediaTypes.OCI_MANIFEST, Digest.sha256(bytes)), entries);
         } catch (IOException e) {
-            throw new ClientException(FailureKind.USAGE, "cannot read the docker archive " + archive + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.USAGE, "cannot read the docker archive " + archive + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,7 +100,8 @@ public final class DockerArchiveSource implements ContentSource {
             tar.skipNBytes(offset);
             return tar;
         } catch (IOException e) {
-            throw new ClientException(FailureKind.OTHER, "cannot read " + name + " from " + archive + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.OTHER, "cannot read " + name + " from " + archive + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,20 +113,24 @@ public final class DockerArchiveSource implements ContentSource {
     private static Descriptor described(Map<String, Descriptor> hashed, String name, String mediaType, Path archive) {
         Descriptor found = hashed.get(name);
         if (found == null) {
-            throw new ClientException(FailureKind.USAGE, archive + " lacks " + name + ", which its manifest.json names");
+            throw new ClientException(
+                    FailureKind.USAGE, archive + " lacks " + name + ", which its manifest.json names");
         }
         return Descriptor.of(mediaType, found.digest(), found.size());
     }
 
     private static Map<String, Descriptor> hashEntries(Path archive) throws IOException {
         Map<String, Descriptor> hashed = new HashMap<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (entry.isFile()) {
                     MessageDigest hash = DigestAlgorithm.SHA256.newMessageDigest();
                     long size = tar.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), hash));
-                    hashed.put(entry.getName(), Descriptor.of("", Digest.fromHash(DigestAlgorithm.SHA256, hash.digest()), size));
+                    hashed.put(
+                            entry.getName(),
+                            Descriptor.of("", Digest.fromHash(DigestAlgorithm.SHA256, hash.digest()), size));
                 }
             }
         }

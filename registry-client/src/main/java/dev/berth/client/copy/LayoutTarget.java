@@ -42,7 +42,8 @@ public final class LayoutTarget implements ContentTarget {
         }
     }
 
-    private static void download(Descriptor blob, ContentSource source, VerifiedBlobWriter writer, ProgressListener progress) {
+    private static void download(
+            Descriptor blob, ContentSource source, VerifiedBlobWriter writer, ProgressListener progress) {
         progress.started(blob, writer.written());
         for (int attempt = 1; ; attempt++) {
             try (InputStream in = source.blob(blob, writer.written())) {
@@ -50,9 +51,12 @@ public final class LayoutTarget implements ContentTarget {
                 break;
             } catch (IOException e) {
                 if (attempt >= ATTEMPTS) {
-                    throw new ClientException(FailureKind.NETWORK, "downloading " + blob.digest() + " from "
-                            + source.describe() + " failed " + attempt + " times (the partial download is kept"
-                            + " and resumed next time): " + e.getMessage(), e);
+                    throw new ClientException(
+                            FailureKind.NETWORK,
+                            "downloading " + blob.digest() + " from "
+                                    + source.describe() + " failed " + attempt + " times (the partial download is kept"
+                                    + " and resumed next time): " + e.getMessage(),
+                            e);
                 }
             }
         }

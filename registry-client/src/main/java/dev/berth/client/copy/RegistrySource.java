@@ -26,7 +26,8 @@ public final class RegistrySource implements ContentSource {
 
     @Override
     public FetchedManifest manifest(Descriptor descriptor) {
-        FetchedManifest fetched = client.manifest(repository, descriptor.digest().toString());
+        FetchedManifest fetched =
+                client.manifest(repository, descriptor.digest().toString());
         Verification.check(descriptor, fetched.bytes());
         return new FetchedManifest(fetched.bytes(), descriptor.mediaType(), descriptor.digest());
     }

@@ -38,9 +38,14 @@ public final class RegistryTarget implements ContentTarget {
         progress.started(blob, 0);
         URI location = client.startUpload(repository);
         if (blob.size() <= sizes.monolithicLimit()) {
-            client.finishUpload(repository, location, blob.digest(), () -> BodyPublishers.fromPublisher(
-                    BodyPublishers.ofInputStream(() -> new CountingInputStream(source.blob(blob, 0),
-                            bytes -> progress.advanced(blob, bytes))), blob.size()));
+            client.finishUpload(
+                    repository,
+                    location,
+                    blob.digest(),
+                    () -> BodyPublishers.fromPublisher(
+                            BodyPublishers.ofInputStream(() -> new CountingInputStream(
+                                    source.blob(blob, 0), bytes -> progress.advanced(blob, bytes))),
+                            blob.size()));
         } else {
             location = uploadChunks(blob, source, progress, location);
             client.finishUpload(repository, location, blob.digest(), BodyPublishers::noBody);
@@ -59,15 +64,18 @@ public final class RegistryTarget implements ContentTarget {
                 progress.advanced(blob, chunk.length);
             }
         } catch (IOException e) {
-            throw new ClientException(FailureKind.NETWORK, "reading " + blob.digest() + " from " + source.describe()
-                    + " failed: " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.NETWORK,
+                    "reading " + blob.digest() + " from " + source.describe() + " failed: " + e.getMessage(),
+                    e);
         }
         return next;
     }
 
     private boolean mounted(Descriptor blob, ContentSource source) {
         return source.location()
-                .filter(from -> from.registry().equals(client.registry()) && !from.repository().equals(repository))
+                .filter(from -> from.registry().equals(client.registry())
+                        && !from.repository().equals(repository))
                 .map(from -> client.mount(repository, blob.digest(), from.repository()))
                 .orElse(false);
     }

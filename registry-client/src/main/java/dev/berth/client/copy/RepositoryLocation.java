@@ -1,5 +1,4 @@
 package dev.berth.client.copy;
 
 /** A repository on a registry host. */
-public record RepositoryLocation(String registry, String repository) {
-}
+public record RepositoryLocation(String registry, String repository) {}

@@ -8,8 +8,7 @@ import dev.berth.oci.Descriptor;
 public final class DescriptorJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DescriptorJson() {
-    }
+    private DescriptorJson() {}
 
     public static ObjectNode write(Descriptor descriptor) {
         ObjectNode node = JSON.createObjectNode();

@@ -38,7 +38,8 @@ final class LayoutLock implements AutoCloseable {
 
     /** Waits until this thread holds the lock on {@code file}, creating it if needed. */
     static LayoutLock acquire(Path file) {
-        ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new ReentrantLock());
+        ReentrantLock local =
+                IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new ReentrantLock());
         local.lock();
         FileChannel channel = null;
         boolean locked = false;

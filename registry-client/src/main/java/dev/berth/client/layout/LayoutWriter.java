@@ -33,6 +33,7 @@ public final class LayoutWriter {
     static final String PARTIAL_DIR = ".berth-partial";
     /** Lock files, apart from the partial blobs: a failed write may leave its (empty) lock file. */
     private static final String LOCK_DIR = ".berth-locks";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OciLayout layout;
@@ -52,14 +53,16 @@ public final class LayoutWriter {
             Files.createDirectories(root.resolve("blobs"));
             Path marker = root.resolve(OciLayout.MARKER_FILE);
             if (!Files.exists(marker)) {
-                writeAtomically(marker, ("{\"imageLayoutVersion\":\"" + OciLayout.VERSION + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
+                writeAtomically(
+                        marker,
+                        ("{\"imageLayoutVersion\":\"" + OciLayout.VERSION + "\"}").getBytes(StandardCharsets.UTF_8));
             }
             if (!Files.exists(root.resolve(OciLayout.INDEX_FILE))) {
                 createIndex(root);
             }
         } catch (IOException e) {
-            throw new ClientException(FailureKind.OTHER, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.OTHER, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
         }
         return new LayoutWriter(OciLayout.open(root));
     }
@@ -131,8 +134,14 @@ public final class LayoutWriter {
                 kept.add(entry);
             }
         }
-        kept.add(new Descriptor(descriptor.mediaType(), descriptor.digest(), descriptor.size(), descriptor.artifactType(),
-                null, Map.of(OciLayout.REF_NAME, refName), descriptor.platform()));
+        kept.add(new Descriptor(
+                descriptor.mediaType(),
+                descriptor.digest(),
+                descriptor.size(),
+                descriptor.artifactType(),
+                null,
+                Map.of(OciLayout.REF_NAME, refName),
+                descriptor.platform()));
         writeIndex(layout.dir(), kept);
     }
 

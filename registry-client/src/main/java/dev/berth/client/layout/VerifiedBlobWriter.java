@@ -72,7 +72,8 @@ public final class VerifiedBlobWriter {
             while ((n = source.read(buffer)) > 0) {
                 if (written + n > expected.size()) {
                     discard();
-                    throw Verification.mismatch(expected.digest(), "more than the expected " + expected.size() + " bytes");
+                    throw Verification.mismatch(
+                            expected.digest(), "more than the expected " + expected.size() + " bytes");
                 }
                 out.write(buffer, 0, n);
                 hash.update(buffer, 0, n);
@@ -97,7 +98,8 @@ public final class VerifiedBlobWriter {
             Files.createDirectories(target.getParent());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new ClientException(FailureKind.OTHER, "cannot move " + partial + " into place: " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.OTHER, "cannot move " + partial + " into place: " + e.getMessage(), e);
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Locale;
 final class ByteSizes {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
-    private ByteSizes() {
-    }
+    private ByteSizes() {}
 
     static String format(double bytes) {
         int unit = 0;
@@ -15,7 +14,8 @@ final class ByteSizes {
             bytes /= 1024;
             unit++;
         }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f %s", bytes, UNITS[unit])
+        return unit == 0
+                ? String.format(Locale.ROOT, "%.0f %s", bytes, UNITS[unit])
                 : String.format(Locale.ROOT, "%.1f %s", bytes, UNITS[unit]);
     }
 

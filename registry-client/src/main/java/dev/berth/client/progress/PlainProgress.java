@@ -20,7 +20,8 @@ public final class PlainProgress implements ProgressListener {
 
     @Override
     public synchronized void finished(Descriptor blob, boolean skipped) {
-        out.println(ByteSizes.shortDigest(blob.digest().toString()) + ": " + (skipped ? "already there" : "done, verified"));
+        out.println(ByteSizes.shortDigest(blob.digest().toString()) + ": "
+                + (skipped ? "already there" : "done, verified"));
         out.flush();
     }
 }

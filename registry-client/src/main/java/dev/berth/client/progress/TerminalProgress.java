@@ -37,8 +37,11 @@ public final class TerminalProgress implements ProgressListener {
         totalBytes += blob.size();
         overall().maxHint(totalBytes);
         overall().stepBy(alreadyDone);
-        bars.computeIfAbsent(blob.digest().toString(), digest -> bar(ByteSizes.shortDigest(digest), blob.size())
-                .startsFrom(alreadyDone, Duration.ZERO).build());
+        bars.computeIfAbsent(
+                blob.digest().toString(),
+                digest -> bar(ByteSizes.shortDigest(digest), blob.size())
+                        .startsFrom(alreadyDone, Duration.ZERO)
+                        .build());
     }
 
     @Override
@@ -58,7 +61,8 @@ public final class TerminalProgress implements ProgressListener {
             totalBytes += blob.size();
             overall().maxHint(totalBytes);
             overall().stepBy(blob.size());
-            bar = bar(ByteSizes.shortDigest(blob.digest().toString()), blob.size()).build();
+            bar = bar(ByteSizes.shortDigest(blob.digest().toString()), blob.size())
+                    .build();
         } else {
             overall().stepBy(blob.size() - bar.getCurrent());
         }

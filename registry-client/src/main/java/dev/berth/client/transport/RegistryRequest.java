@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  *
  * @param scopes the token scopes the request needs, should the registry ask for a token
  */
-public record RegistryRequest(String method, URI uri, Map<String, String> headers, Supplier<BodyPublisher> body,
-                              List<String> scopes) {
+public record RegistryRequest(
+        String method, URI uri, Map<String, String> headers, Supplier<BodyPublisher> body, List<String> scopes) {
 
     public RegistryRequest {
         headers = Map.copyOf(headers);

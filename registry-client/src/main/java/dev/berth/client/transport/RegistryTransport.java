@@ -35,8 +35,10 @@ public final class RegistryTransport {
 
     public RegistryTransport(ClientOptions options, CredentialSource credentials, Backoff backoff) {
         // HTTP/1.1: registries rarely speak h2c, and Java's default offers an upgrade they may mishandle.
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(CONNECT_TIMEOUT);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(CONNECT_TIMEOUT);
         if (options.caCert() != null) {
             builder.sslContext(TrustedCa.sslContext(options.caCert()));
         }
@@ -68,12 +70,18 @@ public final class RegistryTransport {
                 pause(backoff.before(attempt, retryAfter(response)));
             } catch (SSLHandshakeException e) {
                 // A certificate the client does not trust stays untrusted however often it is asked.
-                throw new ClientException(FailureKind.NETWORK, request.method() + " " + request.uri()
-                        + ": " + UntrustedCertificate.describe(request.uri().getRawAuthority(), e), e);
+                throw new ClientException(
+                        FailureKind.NETWORK,
+                        request.method() + " " + request.uri() + ": "
+                                + UntrustedCertificate.describe(request.uri().getRawAuthority(), e),
+                        e);
             } catch (IOException e) {
                 if (attempt >= backoff.attempts()) {
-                    throw new ClientException(FailureKind.NETWORK, request.method() + " " + request.uri()
-                            + " failed after " + attempt + " attempts: " + describe(e), e);
+                    throw new ClientException(
+                            FailureKind.NETWORK,
+                            request.method() + " " + request.uri() + " failed after " + attempt + " attempts: "
+                                    + describe(e),
+                            e);
                 }
                 pause(backoff.before(attempt, Optional.empty()));
             }
@@ -93,13 +101,17 @@ public final class RegistryTransport {
         return sendFollowingRedirects(request, registry, Optional.of(answer));
     }
 
-    private HttpResponse<InputStream> sendFollowingRedirects(RegistryRequest request, String registry,
-                                                             Optional<String> authorization) throws IOException {
+    private HttpResponse<InputStream> sendFollowingRedirects(
+            RegistryRequest request, String registry, Optional<String> authorization) throws IOException {
         URI uri = request.uri();
         String method = request.method();
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
-                    method.equals("GET") || method.equals("HEAD") ? HttpRequest.BodyPublishers.noBody() : request.body().get());
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .method(
+                            method,
+                            method.equals("GET") || method.equals("HEAD")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : request.body().get());
             request.headers().forEach(builder::header);
             if (registry.equals(uri.getRawAuthority())) {
                 authorization.ifPresent(value -> builder.header("Authorization", value));
@@ -111,7 +123,8 @@ public final class RegistryTransport {
             }
             response.body().close();
             if (hop >= MAX_REDIRECTS) {
-                throw new ClientException(FailureKind.NETWORK, "more than " + MAX_REDIRECTS + " redirects from " + request.uri());
+                throw new ClientException(
+                        FailureKind.NETWORK, "more than " + MAX_REDIRECTS + " redirects from " + request.uri());
             }
             uri = uri.resolve(location.get());
             if (response.statusCode() == 303) {
@@ -130,7 +143,8 @@ public final class RegistryTransport {
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .filter(value -> value.matches("\\d+"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value)));
     }

@@ -15,8 +15,7 @@ public final class Responses {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** Reads the whole body, refusing more than {@code limit} bytes (a registry must not make us hold a blob). */
     public static byte[] read(HttpResponse<InputStream> response, int limit, String what) {
@@ -63,8 +62,10 @@ public final class Responses {
             JsonNode errors = JSON.readTree(body).path("errors");
             StringBuilder text = new StringBuilder();
             for (JsonNode error : errors) {
-                text.append(text.length() == 0 ? "" : "; ").append(error.path("code").asText())
-                        .append(": ").append(error.path("message").asText());
+                text.append(text.length() == 0 ? "" : "; ")
+                        .append(error.path("code").asText())
+                        .append(": ")
+                        .append(error.path("message").asText());
             }
             return text.toString();
         } catch (IOException e) {

@@ -6,8 +6,7 @@ package dev.berth.client.transport;
  * HTTP.
  */
 public final class Schemes {
-    private Schemes() {
-    }
+    private Schemes() {}
 
     public static String schemeFor(String registry, boolean plainHttp) {
         return plainHttp || isLoopback(hostOf(registry)) ? "http" : "https";

@@ -15,15 +15,15 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** A TLS context that trusts the certificates of one PEM file ({@code --ca-cert}). */
 final class TrustedCa {
-    private TrustedCa() {
-    }
+    private TrustedCa() {}
 
     static SSLContext sslContext(Path pemFile) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca-" + n++, certificate);
             }
             if (n == 0) {
@@ -35,7 +35,8 @@ final class TrustedCa {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new ClientException(FailureKind.USAGE, "cannot read the CA certificate " + pemFile + ": " + e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.USAGE, "cannot read the CA certificate " + pemFile + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,13 +5,13 @@ import javax.net.ssl.SSLHandshakeException;
 
 /** Says why a TLS handshake failed, and what the user can do about a certificate the client does not trust. */
 final class UntrustedCertificate {
-    private UntrustedCertificate() {
-    }
+    private UntrustedCertificate() {}
 
     static String describe(String registry, SSLHandshakeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateException) {
-                return "the TLS certificate of " + registry + " is not trusted (" + e.getMessage() + "): if the registry "
+                return "the TLS certificate of " + registry + " is not trusted (" + e.getMessage()
+                        + "): if the registry "
                         + "uses a private or self-signed certificate, give the certificate of the CA that signed it with "
                         + "--ca-cert FILE";
             }

@@ -1,17 +1,18 @@
 package dev.berth.client.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ChallengeTest {
 
     @Test
     @DisplayName("reads a Bearer challenge's realm, service and scope, commas inside quotes included")
     void bearer() {
-        Challenge challenge = Challenge.parse("Bearer realm=\"https://auth.example/token\",service=\"registry.example\","
-                + "scope=\"repository:team/app:pull,push\"");
+        Challenge challenge =
+                Challenge.parse("Bearer realm=\"https://auth.example/token\",service=\"registry.example\","
+                        + "scope=\"repository:team/app:pull,push\"");
         assertThat(challenge.isBearer()).isTrue();
         assertThat(challenge.parameter("realm")).isEqualTo("https://auth.example/token");
         assertThat(challenge.parameter("service")).isEqualTo("registry.example");

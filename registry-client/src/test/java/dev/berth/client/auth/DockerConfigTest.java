@@ -1,5 +1,8 @@
 package dev.berth.client.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @DisplayName("docker's config.json as a credential store")
 class DockerConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,8 +21,11 @@ class DockerConfigTest {
     Path temp;
 
     private DockerConfig config() {
-        return DockerConfig.fromEnvironment(Map.of("DOCKER_CONFIG", temp.resolve("docker").toString(),
-                "PATH", temp.resolve("bin").toString()));
+        return DockerConfig.fromEnvironment(Map.of(
+                "DOCKER_CONFIG",
+                temp.resolve("docker").toString(),
+                "PATH",
+                temp.resolve("bin").toString()));
     }
 
     private void writeConfig(String json) throws IOException {
@@ -38,17 +41,22 @@ class DockerConfigTest {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path store = temp.resolve("helper-store");
         Path helper = bin.resolve("docker-credential-" + name);
-        Files.writeString(helper, String.join("\n",
-                "#!/bin/sh",
-                "input=$(cat)",
-                "echo \"$1 $input\" >> '" + temp.resolve("helper-calls") + "'",
-                "case \"$1\" in",
-                "  store) echo \"$input\" > '" + store + "' ;;",
-                "  get) if [ -f '" + store + "' ] && grep -q \"\\\"ServerURL\\\":\\\"$input\\\"\" '" + store + "'; then",
-                "         sed 's/\"ServerURL\":\"[^\"]*\",//' '" + store + "'",
-                "       else echo 'credentials not found in native keychain'; exit 1; fi ;;",
-                "  erase) rm -f '" + store + "' ;;",
-                "esac", ""));
+        Files.writeString(
+                helper,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "input=$(cat)",
+                        "echo \"$1 $input\" >> '" + temp.resolve("helper-calls") + "'",
+                        "case \"$1\" in",
+                        "  store) echo \"$input\" > '" + store + "' ;;",
+                        "  get) if [ -f '" + store + "' ] && grep -q \"\\\"ServerURL\\\":\\\"$input\\\"\" '" + store
+                                + "'; then",
+                        "         sed 's/\"ServerURL\":\"[^\"]*\",//' '" + store + "'",
+                        "       else echo 'credentials not found in native keychain'; exit 1; fi ;;",
+                        "  erase) rm -f '" + store + "' ;;",
+                        "esac",
+                        ""));
         Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
         return helper;
     }
@@ -56,7 +64,8 @@ class DockerConfigTest {
     @Test
     @DisplayName("reads the base64 auth entries docker login writes")
     void readsAuths() throws IOException {
-        writeConfig("{\"auths\":{\"registry.example\":{\"auth\":\"" + new Credentials("alice", "s3:cret").basicToken() + "\"}}}");
+        writeConfig("{\"auths\":{\"registry.example\":{\"auth\":\"" + new Credentials("alice", "s3:cret").basicToken()
+                + "\"}}}");
         assertThat(config().lookup("registry.example")).contains(new Credentials("alice", "s3:cret"));
         assertThat(config().lookup("other.example")).isEmpty();
     }
@@ -64,7 +73,8 @@ class DockerConfigTest {
     @Test
     @DisplayName("finds Docker Hub's credentials under docker's historical key, whichever Hub host asks")
     void dockerHubKey() throws IOException {
-        writeConfig("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + new Credentials("hub", "pw").basicToken() + "\"}}}");
+        writeConfig("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\""
+                + new Credentials("hub", "pw").basicToken() + "\"}}}");
         assertThat(config().lookup("docker.io")).contains(new Credentials("hub", "pw"));
         assertThat(config().lookup("registry-1.docker.io")).contains(new Credentials("hub", "pw"));
     }
@@ -98,7 +108,8 @@ class DockerConfigTest {
 
         config().erase("registry.example");
         assertThat(config().lookup("registry.example")).isEmpty();
-        assertThat(Files.readString(temp.resolve("helper-calls"))).contains("store ", "get registry.example", "erase registry.example");
+        assertThat(Files.readString(temp.resolve("helper-calls")))
+                .contains("store ", "get registry.example", "erase registry.example");
     }
 
     @Test
@@ -108,6 +119,7 @@ class DockerConfigTest {
         writeConfig("{\"credHelpers\":{\"registry.example\":\"special\"},\"credsStore\":\"missing\"}");
         config().store("registry.example", new Credentials("dave", "x"));
         assertThat(config().lookup("registry.example")).contains(new Credentials("dave", "x"));
-        assertThatThrownBy(() -> config().lookup("elsewhere.example")).hasMessageContaining("docker-credential-missing");
+        assertThatThrownBy(() -> config().lookup("elsewhere.example"))
+                .hasMessageContaining("docker-credential-missing");
     }
 }

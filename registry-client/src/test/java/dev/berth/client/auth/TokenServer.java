@@ -55,11 +55,14 @@ public final class TokenServer implements AutoCloseable {
     /** Starts with the PKCS#8 key and certificate (PEM) that {@code openssl req -x509 -newkey rsa} wrote. */
     public static TokenServer start(Path keyPem, Path certificatePem, Credentials accepted)
             throws IOException, GeneralSecurityException {
-        String pem = Files.readString(keyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        String pem =
+                Files.readString(keyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         X509Certificate certificate;
         try (var in = Files.newInputStream(certificatePem)) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
         return new TokenServer(key, certificate, accepted);
     }
@@ -75,16 +78,22 @@ public final class TokenServer implements AutoCloseable {
 
     private void issue(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+            String query = exchange.getRequestURI().getRawQuery() == null
+                    ? ""
+                    : exchange.getRequestURI().getRawQuery();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean authenticated = ("Basic " + accepted.basicToken()).equals(authorization);
             if (authorization != null && !authenticated) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            requests.add((authenticated ? "authenticated " : "anonymous ") + URLDecoder.decode(query, StandardCharsets.UTF_8));
-            byte[] body = JSON.createObjectNode().put("token", jwt(authenticated ? scopes(query) : List.of()))
-                    .put("expires_in", 300).toString().getBytes(StandardCharsets.UTF_8);
+            requests.add((authenticated ? "authenticated " : "anonymous ")
+                    + URLDecoder.decode(query, StandardCharsets.UTF_8));
+            byte[] body = JSON.createObjectNode()
+                    .put("token", jwt(authenticated ? scopes(query) : List.of()))
+                    .put("expires_in", 300)
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -107,8 +116,14 @@ public final class TokenServer implements AutoCloseable {
         ObjectNode header = JSON.createObjectNode().put("typ", "JWT").put("alg", "RS256");
         header.putArray("x5c").add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
         long now = Instant.now().getEpochSecond();
-        ObjectNode claims = JSON.createObjectNode().put("iss", ISSUER).put("sub", accepted.username()).put("aud", SERVICE)
-                .put("exp", now + 300).put("nbf", now - 10).put("iat", now).put("jti", UUID.randomUUID().toString());
+        ObjectNode claims = JSON.createObjectNode()
+                .put("iss", ISSUER)
+                .put("sub", accepted.username())
+                .put("aud", SERVICE)
+                .put("exp", now + 300)
+                .put("nbf", now - 10)
+                .put("iat", now)
+                .put("jti", UUID.randomUUID().toString());
         ArrayNode access = claims.putArray("access");
         for (String scope : scopes) {
             String[] parts = scope.split(":");

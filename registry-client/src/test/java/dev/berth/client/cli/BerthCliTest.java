@@ -55,7 +55,8 @@ class BerthCliTest {
         assertThat(push.exitCode()).as(push.err()).isZero();
         assertThat(push.out()).contains(image.digest().toString());
 
-        CliRun pull = berth(env(), "pull", host + "/team/app:1.0", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(), "pull", host + "/team/app:1.0", temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).as(pull.err()).isZero();
         assertThat(pull.err()).contains("done, verified");
 
@@ -70,9 +71,15 @@ class BerthCliTest {
     void secondPullSkipsBlobs() {
         TestLayouts.image(temp.resolve("src"), "v1", 2, 3000);
         berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/again:1");
-        berth(env(), "pull", "-q", host + "/team/again:1", temp.resolve("pulled").toString());
+        berth(
+                env(),
+                "pull",
+                "-q",
+                host + "/team/again:1",
+                temp.resolve("pulled").toString());
 
-        CliRun second = berth(env(), "pull", host + "/team/again:1", temp.resolve("pulled").toString());
+        CliRun second = berth(
+                env(), "pull", host + "/team/again:1", temp.resolve("pulled").toString());
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).contains("already there").doesNotContain("done, verified");
     }
@@ -97,13 +104,15 @@ class BerthCliTest {
     @DisplayName("copy moves an image from a registry into a layout and from a layout into a registry")
     void copyBetweenRegistryAndLayout() {
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 6, 2500);
-        CliRun up = berth(env(), "copy", "-q", "oci:" + temp.resolve("src") + ":v1", "docker://" + host + "/copy/app:1");
+        CliRun up =
+                berth(env(), "copy", "-q", "oci:" + temp.resolve("src") + ":v1", "docker://" + host + "/copy/app:1");
         assertThat(up.exitCode()).as(up.err()).isZero();
 
         CliRun down = berth(env(), "copy", "-q", host + "/copy/app:1", "oci:" + temp.resolve("copied") + ":c");
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
-        assertThat(berth(env(), "digest", host + "/copy/app:1").out().strip()).isEqualTo(image.digest().toString());
+        assertThat(berth(env(), "digest", host + "/copy/app:1").out().strip())
+                .isEqualTo(image.digest().toString());
     }
 
     @Test
@@ -115,14 +124,20 @@ class BerthCliTest {
 
         assertThat(berth(env(), "tags", host + "/query/app").out()).isEqualTo("a\nb\n");
         assertThat(berth(env(), "catalog", host).out()).contains("query/app\n");
-        assertThat(berth(env(), "digest", host + "/query/app:a").out().strip()).isEqualTo(image.digest().toString());
+        assertThat(berth(env(), "digest", host + "/query/app:a").out().strip())
+                .isEqualTo(image.digest().toString());
 
-        JsonNode summary = JSON.readTree(berth(env(), "inspect", host + "/query/app:a").out());
+        JsonNode summary =
+                JSON.readTree(berth(env(), "inspect", host + "/query/app:a").out());
         assertThat(summary.path("digest").asText()).isEqualTo(image.digest().toString());
         assertThat(summary.path("layers")).hasSize(1);
         byte[] stored = Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(image.digest()));
-        assertThat(berth(env(), "inspect", "--raw", host + "/query/app:a").out()).isEqualTo(new String(stored));
-        assertThat(JSON.readTree(berth(env(), "inspect", "--config", host + "/query/app:a").out()).path("os").asText())
+        assertThat(berth(env(), "inspect", "--raw", host + "/query/app:a").out())
+                .isEqualTo(new String(stored));
+        assertThat(JSON.readTree(berth(env(), "inspect", "--config", host + "/query/app:a")
+                                .out())
+                        .path("os")
+                        .asText())
                 .isEqualTo("linux");
     }
 
@@ -135,15 +150,20 @@ class BerthCliTest {
         CliRun pushArtifact = berth(env(), "push", "-q", temp.resolve("src") + ":sbom", host + "/refs/app:sbom");
         assertThat(pushArtifact.exitCode()).as(pushArtifact.err()).isZero();
 
-        JsonNode all = JSON.readTree(berth(env(), "referrers", host + "/refs/app:1").out());
+        JsonNode all =
+                JSON.readTree(berth(env(), "referrers", host + "/refs/app:1").out());
         assertThat(all.path("manifests")).hasSize(1);
-        assertThat(all.path("manifests").get(0).path("digest").asText()).isEqualTo(sbom.digest().toString());
-        JsonNode other = JSON.readTree(berth(env(), "referrers", "--artifact-type", "application/other", host + "/refs/app:1").out());
+        assertThat(all.path("manifests").get(0).path("digest").asText())
+                .isEqualTo(sbom.digest().toString());
+        JsonNode other =
+                JSON.readTree(berth(env(), "referrers", "--artifact-type", "application/other", host + "/refs/app:1")
+                        .out());
         assertThat(other.path("manifests")).isEmpty();
     }
 
     @Test
-    @DisplayName("delete removes a manifest; pulling it then fails with the not-found exit code and leaves no directory")
+    @DisplayName(
+            "delete removes a manifest; pulling it then fails with the not-found exit code and leaves no directory")
     void deleteThenNotFound() {
         TestLayouts.image(temp.resolve("src"), "v1", 5, 1000);
         berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/gone/app:1");
@@ -151,7 +171,8 @@ class BerthCliTest {
         CliRun delete = berth(env(), "delete", host + "/gone/app:1");
         assertThat(delete.exitCode()).as(delete.err()).isZero();
 
-        CliRun pull = berth(env(), "pull", host + "/gone/app:1", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(), "pull", host + "/gone/app:1", temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).isEqualTo(4);
         assertThat(pull.err()).contains("404");
         assertThat(temp.resolve("pulled")).doesNotExist();
@@ -164,17 +185,37 @@ class BerthCliTest {
         CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":multi", host + "/multi/app:1");
         assertThat(push.exitCode()).as(push.err()).isZero();
 
-        CliRun arm = berth(env(), "pull", "-q", "--platform", "linux/arm64", host + "/multi/app:1", temp.resolve("arm").toString());
+        CliRun arm = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/arm64",
+                host + "/multi/app:1",
+                temp.resolve("arm").toString());
         assertThat(arm.exitCode()).as(arm.err()).isZero();
         OciLayout source = OciLayout.open(temp.resolve("src"));
         Descriptor armImage = source.readManifest(index).manifests().get(1);
         assertThat(OciLayout.open(temp.resolve("arm")).find("1").digest()).isEqualTo(armImage.digest());
 
-        CliRun all = berth(env(), "pull", "-q", "--all-platforms", host + "/multi/app:1", temp.resolve("all").toString());
+        CliRun all = berth(
+                env(),
+                "pull",
+                "-q",
+                "--all-platforms",
+                host + "/multi/app:1",
+                temp.resolve("all").toString());
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(OciLayout.open(temp.resolve("all")).find("1").digest()).isEqualTo(index.digest());
 
-        CliRun none = berth(env(), "pull", "-q", "--platform", "linux/s390x", host + "/multi/app:1", temp.resolve("x").toString());
+        CliRun none = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/s390x",
+                host + "/multi/app:1",
+                temp.resolve("x").toString());
         assertThat(none.exitCode()).isEqualTo(4);
         assertThat(none.err()).contains("linux/s390x");
     }
@@ -182,13 +223,24 @@ class BerthCliTest {
     @Test
     @DisplayName("usage errors exit with 2 and say what is wrong; every command has --help")
     void usage() {
-        assertThat(berth(env(), "pull", "UPPER/case", temp.toString()).exitCode()).isEqualTo(2);
+        assertThat(berth(env(), "pull", "UPPER/case", temp.toString()).exitCode())
+                .isEqualTo(2);
         assertThat(berth(env(), "pull").exitCode()).isEqualTo(2);
         CliRun noLayout = berth(env(), "push", temp.resolve("nothing") + ":v1", host + "/a/b:1");
         assertThat(noLayout.exitCode()).isEqualTo(2);
         assertThat(noLayout.err()).contains("not an OCI image layout");
-        for (String command : List.of("login", "logout", "pull", "push", "copy", "inspect", "tags", "catalog", "digest",
-                "delete", "referrers")) {
+        for (String command : List.of(
+                "login",
+                "logout",
+                "pull",
+                "push",
+                "copy",
+                "inspect",
+                "tags",
+                "catalog",
+                "digest",
+                "delete",
+                "referrers")) {
             CliRun help = berth(env(), command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: berth " + command);
@@ -196,7 +248,8 @@ class BerthCliTest {
     }
 
     @Test
-    @DisplayName("a directory with oci-layout but without index.json is no layout to push from: exit code 2, naming index.json")
+    @DisplayName(
+            "a directory with oci-layout but without index.json is no layout to push from: exit code 2, naming index.json")
     void layoutWithoutIndex() throws IOException {
         Path half = Files.createDirectories(temp.resolve("half"));
         Files.writeString(half.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
@@ -206,28 +259,47 @@ class BerthCliTest {
     }
 
     @Test
-    @DisplayName("unpack and run take the client's options as pull does: --quiet silences the lines otherwise logged per blob")
+    @DisplayName(
+            "unpack and run take the client's options as pull does: --quiet silences the lines otherwise logged per blob")
     void unpackTakesClientOptions() throws IOException {
         OciLayoutWriter.write(temp.resolve("src"), "v1", "unpack");
-        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/unpack:1").exitCode()).isZero();
+        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/team/unpack:1")
+                        .exitCode())
+                .isZero();
 
-        CliRun quiet = berth(withCache("quiet-cache"), "unpack", "--quiet", host + "/team/unpack:1",
+        CliRun quiet = berth(
+                withCache("quiet-cache"),
+                "unpack",
+                "--quiet",
+                host + "/team/unpack:1",
                 temp.resolve("quiet").toString());
         assertThat(quiet.exitCode()).as(quiet.err()).isZero();
         assertThat(quiet.err()).doesNotContain("copying", "verified");
-        assertThat(temp.resolve("quiet/rootfs").resolve(OciLayoutWriter.FILE_PATH.substring(1))).isRegularFile();
+        assertThat(temp.resolve("quiet/rootfs").resolve(OciLayoutWriter.FILE_PATH.substring(1)))
+                .isRegularFile();
 
-        CliRun logged = berth(withCache("logged-cache"), "unpack", "--jobs", "1", host + "/team/unpack:1",
+        CliRun logged = berth(
+                withCache("logged-cache"),
+                "unpack",
+                "--jobs",
+                "1",
+                host + "/team/unpack:1",
                 temp.resolve("logged").toString());
         assertThat(logged.exitCode()).as(logged.err()).isZero();
         assertThat(logged.err()).contains("done, verified");
         for (String command : List.of("unpack", "run")) {
-            assertThat(berth(env(), command, "--help").out()).as(command).contains("--ca-cert", "--plain-http", "--jobs");
+            assertThat(berth(env(), command, "--help").out())
+                    .as(command)
+                    .contains("--ca-cert", "--plain-http", "--jobs");
         }
     }
 
     private Map<String, String> withCache(String cache) {
-        return Map.of("DOCKER_CONFIG", temp.resolve("docker").toString(), "BERTH_CACHE", temp.resolve(cache).toString());
+        return Map.of(
+                "DOCKER_CONFIG",
+                temp.resolve("docker").toString(),
+                "BERTH_CACHE",
+                temp.resolve(cache).toString());
     }
 
     private static List<String> blobNames(Path layout) throws IOException {

@@ -35,8 +35,10 @@ class CaCertTest {
     @BeforeAll
     static void startRegistry(@TempDir Path data) throws Exception {
         InetAddress machine = InetAddress.getLocalHost();
-        Prerequisites.require(machine.isLoopbackAddress(),
-                "this machine's name " + machine.getHostName() + " resolving to a loopback address (it is " + machine + ")");
+        Prerequisites.require(
+                machine.isLoopbackAddress(),
+                "this machine's name " + machine.getHostName() + " resolving to a loopback address (it is " + machine
+                        + ")");
         registry = InProcessBerth.startSelfSigned(data, "127.0.0.1", HostNames.NONE);
         host = machine.getHostName() + ":" + registry.url().getPort();
         caCert = data.resolve("tls/cert.pem");
@@ -54,10 +56,18 @@ class CaCertTest {
     void pushAndPull() throws Exception {
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 1, 4000);
 
-        CliRun push = berth(env(), "push", "-q", "--ca-cert", caCert.toString(), temp.resolve("src") + ":v1", host + "/tls/app:1");
+        CliRun push = berth(
+                env(), "push", "-q", "--ca-cert", caCert.toString(), temp.resolve("src") + ":v1", host + "/tls/app:1");
         assertThat(push.exitCode()).as(push.err()).isZero();
 
-        CliRun pull = berth(env(), "pull", "-q", "--ca-cert", caCert.toString(), host + "/tls/app:1", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(),
+                "pull",
+                "-q",
+                "--ca-cert",
+                caCert.toString(),
+                host + "/tls/app:1",
+                temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).as(pull.err()).isZero();
         assertThat(OciLayout.open(temp.resolve("pulled")).find("1").digest()).isEqualTo(image.digest());
     }
@@ -65,7 +75,8 @@ class CaCertTest {
     @Test
     @DisplayName("pull without the CA certificate fails with a certificate error that says what to do")
     void pullWithoutCa() {
-        CliRun pull = berth(env(), "pull", "-q", host + "/tls/app:1", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(), "pull", "-q", host + "/tls/app:1", temp.resolve("pulled").toString());
 
         assertThat(pull.exitCode()).isEqualTo(FailureKind.NETWORK.exitCode());
         assertThat(pull.err()).contains("certificate").contains("--ca-cert");

@@ -6,14 +6,16 @@ import java.util.List;
 
 /** {@code berth ARGS} as a process of its own, as a user runs it: its own JVM, stdio, exit status and signals. */
 final class CliProcess {
-    private CliProcess() {
-    }
+    private CliProcess() {}
 
     /** @param prefix what runs berth, if anything (unshare for crun's cgroups workaround) */
     static Command berth(List<String> prefix, String... args) {
         List<String> argv = new ArrayList<>(prefix);
-        argv.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), BerthCommand.class.getName()));
+        argv.addAll(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BerthCommand.class.getName()));
         argv.addAll(List.of(args));
         return Command.of(argv);
     }

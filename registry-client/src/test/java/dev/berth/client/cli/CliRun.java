@@ -13,8 +13,8 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun berthWithStdin(Map<String, String> environment, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = BerthCommand.commandLine(environment,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CommandLine commandLine =
+                BerthCommand.commandLine(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

@@ -68,31 +68,54 @@ class ClientInteropIT {
         succeeds(berth(env(), "pull", "-q", host + "/interop/app:1", pulled.toString()));
         Files.writeString(pulled.resolve(".berth-partial/sha256-" + "0".repeat(64)), "an interrupted download");
 
-        run(skopeo.toString(), "--insecure-policy", "copy", "oci:" + pulled + ":1", "oci:" + temp.resolve("copied") + ":1");
-        run(umoci.toString(), "unpack", "--rootless", "--image", pulled + ":1", temp.resolve("bundle").toString());
+        run(
+                skopeo.toString(),
+                "--insecure-policy",
+                "copy",
+                "oci:" + pulled + ":1",
+                "oci:" + temp.resolve("copied") + ":1");
+        run(
+                umoci.toString(),
+                "unpack",
+                "--rootless",
+                "--image",
+                pulled + ":1",
+                temp.resolve("bundle").toString());
 
         String file = OciLayoutWriter.FILE_PATH;
-        assertThat(temp.resolve("bundle/rootfs" + file)).hasContent(image.files().get(file));
+        assertThat(temp.resolve("bundle/rootfs" + file))
+                .hasContent(image.files().get(file));
     }
 
     @Test
-    @DisplayName("a layout written by skopeo copy is pushed by berth and pulled by docker, whose docker save berth pushes too")
+    @DisplayName(
+            "a layout written by skopeo copy is pushed by berth and pulled by docker, whose docker save berth pushes too")
     void skopeoLayoutPushedThenDockerPull() {
         Path skopeo = Prerequisites.executable("skopeo", "skopeo");
         OciLayoutWriter.write(temp.resolve("src"), "v1", "docker");
-        run(skopeo.toString(), "--insecure-policy", "copy", "oci:" + temp.resolve("src") + ":v1",
+        run(
+                skopeo.toString(),
+                "--insecure-policy",
+                "copy",
+                "oci:" + temp.resolve("src") + ":v1",
                 "oci:" + temp.resolve("by-skopeo") + ":v1");
         CliRun push = berth(env(), "push", temp.resolve("by-skopeo") + ":v1", host + "/interop/docker:1");
         succeeds(push);
 
         try (DockerDaemon docker = DockerDaemon.start()) {
             docker.docker("pull", host + "/interop/docker:1");
-            assertThat(docker.docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", host + "/interop/docker:1"))
+            assertThat(docker.docker(
+                            "image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", host + "/interop/docker:1"))
                     .contains("linux/amd64");
             Path saved = temp.resolve("saved.tar");
             docker.docker("save", "-o", saved.toString(), host + "/interop/docker:1");
             succeeds(berth(env(), "push", "-q", saved.toString(), host + "/interop/saved:1"));
-            succeeds(berth(env(), "pull", "-q", host + "/interop/saved:1", temp.resolve("from-save").toString()));
+            succeeds(berth(
+                    env(),
+                    "pull",
+                    "-q",
+                    host + "/interop/saved:1",
+                    temp.resolve("from-save").toString()));
             docker.docker("pull", host + "/interop/saved:1");
         }
     }
@@ -101,26 +124,33 @@ class ClientInteropIT {
     @DisplayName("against docker-registry with htpasswd Basic auth: refused without login, works after berth login")
     void basicAuthWithDistribution() throws IOException {
         Path htpasswd = Prerequisites.executable("htpasswd", "apache2-utils");
-        String entry = run(htpasswd.toString(), "-Bbn", "alice", "wonderland").output().strip();
+        String entry =
+                run(htpasswd.toString(), "-Bbn", "alice", "wonderland").output().strip();
         Path passwords = Files.writeString(temp.resolve("htpasswd"), entry + "\n");
         Path data = Files.createDirectories(temp.resolve("distribution"));
-        try (DistributionProcess distribution = DistributionProcess.start(data, List.of(
-                "auth:", "  htpasswd:", "    realm: berth-tests", "    path: " + passwords))) {
+        try (DistributionProcess distribution = DistributionProcess.start(
+                data, List.of("auth:", "  htpasswd:", "    realm: berth-tests", "    path: " + passwords))) {
             String target = distribution.hostPort() + "/auth/app:1";
             TestLayouts.image(temp.resolve("src"), "v1", 21, 4000, 9000);
 
             CliRun anonymous = berth(env(), "push", "-q", temp.resolve("src") + ":v1", target);
             assertThat(anonymous.exitCode()).as(anonymous.err()).isEqualTo(3);
-            CliRun wrong = berthWithStdin(env(), "nope\n", "login", distribution.hostPort(), "-u", "alice", "--password-stdin");
+            CliRun wrong = berthWithStdin(
+                    env(), "nope\n", "login", distribution.hostPort(), "-u", "alice", "--password-stdin");
             assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(3);
 
-            succeeds(berthWithStdin(env(), "wonderland\n", "login", distribution.hostPort(), "-u", "alice", "--password-stdin"));
+            succeeds(berthWithStdin(
+                    env(), "wonderland\n", "login", distribution.hostPort(), "-u", "alice", "--password-stdin"));
             succeeds(berth(env(), "push", "-q", temp.resolve("src") + ":v1", target));
             succeeds(berth(env(), "pull", "-q", target, temp.resolve("pulled").toString()));
-            assertThat(berth(env(), "tags", distribution.hostPort() + "/auth/app").out()).isEqualTo("1\n");
+            assertThat(berth(env(), "tags", distribution.hostPort() + "/auth/app")
+                            .out())
+                    .isEqualTo("1\n");
 
             succeeds(berth(env(), "logout", distribution.hostPort()));
-            assertThat(berth(env(), "tags", distribution.hostPort() + "/auth/app").exitCode()).isEqualTo(3);
+            assertThat(berth(env(), "tags", distribution.hostPort() + "/auth/app")
+                            .exitCode())
+                    .isEqualTo(3);
         }
     }
 }

@@ -27,13 +27,20 @@ class ConcurrentPullsIT {
 
     @Test
     @DisplayName("all succeed, each blob is written once and verified, and index.json keeps every tag")
-    void concurrentPullsShareTheLayout(@TempDir Path data, @TempDir Path source, @TempDir Path shared,
-                                     @TempDir Path docker) throws Exception {
+    void concurrentPullsShareTheLayout(
+            @TempDir Path data, @TempDir Path source, @TempDir Path shared, @TempDir Path docker) throws Exception {
         try (InProcessBerth registry = InProcessBerth.start(data, true)) {
             String repository = registry.url().getAuthority() + "/cache/app";
             TestLayouts.image(source, "v1", 7, 24 * 1024 * 1024, 8 * 1024 * 1024, 4096);
             for (int i = 0; i < PULLS; i++) {
-                assertThat(CliRun.berth(Map.of("DOCKER_CONFIG", docker.toString()), "push", "-q", source + ":v1", repository + ":t" + i).exitCode()).isZero();
+                assertThat(CliRun.berth(
+                                        Map.of("DOCKER_CONFIG", docker.toString()),
+                                        "push",
+                                        "-q",
+                                        source + ":v1",
+                                        repository + ":t" + i)
+                                .exitCode())
+                        .isZero();
             }
 
             ExecutorService processes = Executors.newFixedThreadPool(PULLS);
@@ -41,11 +48,11 @@ class ConcurrentPullsIT {
             try {
                 for (int i = 0; i < PULLS; i++) {
                     String tag = "t" + i;
-                    pulls.add(processes.submit(() -> CliProcess.berth(List.of(), "pull", "-q", repository + ":" + tag,
-                                    shared.toString())
-                            .env("DOCKER_CONFIG", docker.toString())
-                            .timeout(Duration.ofMinutes(3))
-                            .run()));
+                    pulls.add(processes.submit(
+                            () -> CliProcess.berth(List.of(), "pull", "-q", repository + ":" + tag, shared.toString())
+                                    .env("DOCKER_CONFIG", docker.toString())
+                                    .timeout(Duration.ofMinutes(3))
+                                    .run()));
                 }
                 for (Future<CommandResult> pull : pulls) {
                     CommandResult result = pull.get();

@@ -43,12 +43,18 @@ class PullVerificationTest {
 
     private void pushed(String repositoryAndTag, long seed) {
         TestLayouts.image(temp.resolve("src"), "v1", seed, 40_000, 300_000);
-        CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", registry.url().getAuthority() + "/" + repositoryAndTag);
+        CliRun push = berth(
+                env(),
+                "push",
+                "-q",
+                temp.resolve("src") + ":v1",
+                registry.url().getAuthority() + "/" + repositoryAndTag);
         assertThat(push.exitCode()).as(push.err()).isZero();
     }
 
     @Test
-    @DisplayName("fails with the verification exit code when a blob is tampered with, leaving no unverified blob behind")
+    @DisplayName(
+            "fails with the verification exit code when a blob is tampered with, leaving no unverified blob behind")
     void tamperedBlobFails() throws IOException {
         pushed("tamper/app:1", 11);
         try (FaultyProxy proxy = FaultyProxy.start(registry.url(), FaultyProxy.Fault.TAMPER)) {
@@ -74,7 +80,9 @@ class PullVerificationTest {
             assertThat(pull.exitCode()).as(pull.err()).isZero();
             // Each of the three blobs: a whole GET that dropped, then a ranged GET from what had arrived.
             assertThat(proxy.blobRanges()).filteredOn(String::isEmpty).hasSize(3);
-            assertThat(proxy.blobRanges()).filteredOn(range -> !range.isEmpty()).hasSize(3)
+            assertThat(proxy.blobRanges())
+                    .filteredOn(range -> !range.isEmpty())
+                    .hasSize(3)
                     .allMatch(range -> range.matches("bytes=[1-9][0-9]*-"));
             Descriptor image = OciLayout.open(temp.resolve("src")).find("v1");
             assertThat(OciLayout.open(dir).find("1").digest()).isEqualTo(image.digest());
@@ -87,7 +95,12 @@ class PullVerificationTest {
     void retriesUnavailable() throws IOException {
         pushed("retry/app:1", 13);
         try (FaultyProxy proxy = FaultyProxy.start(registry.url(), FaultyProxy.Fault.UNAVAILABLE_ONCE)) {
-            CliRun pull = berth(env(), "pull", "-q", proxy.hostPort() + "/retry/app:1", temp.resolve("pulled").toString());
+            CliRun pull = berth(
+                    env(),
+                    "pull",
+                    "-q",
+                    proxy.hostPort() + "/retry/app:1",
+                    temp.resolve("pulled").toString());
             assertThat(pull.exitCode()).as(pull.err()).isZero();
         }
     }
@@ -98,10 +111,17 @@ class PullVerificationTest {
         pushed("redirect/app:1", 14);
         try (FaultyProxy proxy = FaultyProxy.start(registry.url(), FaultyProxy.Fault.REDIRECT_BLOBS)) {
             Path dockerConfig = Files.createDirectories(temp.resolve("docker"));
-            Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\":{\"" + proxy.hostPort() + "\":{\"auth\":\""
-                    + FaultyProxy.BASIC.substring("Basic ".length()) + "\"}}}");
+            Files.writeString(
+                    dockerConfig.resolve("config.json"),
+                    "{\"auths\":{\"" + proxy.hostPort() + "\":{\"auth\":\""
+                            + FaultyProxy.BASIC.substring("Basic ".length()) + "\"}}}");
 
-            CliRun pull = berth(env(), "pull", "-q", proxy.hostPort() + "/redirect/app:1", temp.resolve("pulled").toString());
+            CliRun pull = berth(
+                    env(),
+                    "pull",
+                    "-q",
+                    proxy.hostPort() + "/redirect/app:1",
+                    temp.resolve("pulled").toString());
 
             assertThat(pull.exitCode()).as(pull.err()).isZero();
             assertThat(proxy.objectStoreAuthorizations()).hasSize(3).containsOnly("");
@@ -113,7 +133,10 @@ class PullVerificationTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -34,8 +34,12 @@ class RunFromRegistryIT {
         registry = InProcessBerth.start(data, false);
         OciImage image = OciLayoutWriter.write(layout, "v1", "run");
         reference = registry.url().getAuthority() + "/e2e/app:1";
-        CliRun pushed = CliRun.berth(Map.of("DOCKER_CONFIG", layout.resolve("docker").toString()),
-                "push", "-q", layout + ":" + image.tag(), reference);
+        CliRun pushed = CliRun.berth(
+                Map.of("DOCKER_CONFIG", layout.resolve("docker").toString()),
+                "push",
+                "-q",
+                layout + ":" + image.tag(),
+                reference);
         assertThat(pushed.exitCode()).as(pushed.err()).isZero();
     }
 
@@ -57,7 +61,8 @@ class RunFromRegistryIT {
 
         List<Path> cached = cachedBlobs();
         long modified = Files.getLastModifiedTime(cached.get(0)).toMillis();
-        CommandResult second = berth(runtime, "run", "--rm", "--runtime", runtime, reference, "--", "sh", "-c", "exit 0");
+        CommandResult second =
+                berth(runtime, "run", "--rm", "--runtime", runtime, reference, "--", "sh", "-c", "exit 0");
         assertThat(second.exitCode()).as(second.describe()).isZero();
         assertThat(cachedBlobs()).isEqualTo(cached);
         assertThat(Files.getLastModifiedTime(cached.get(0)).toMillis()).isEqualTo(modified);

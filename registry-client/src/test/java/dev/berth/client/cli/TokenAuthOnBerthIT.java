@@ -48,21 +48,32 @@ class TokenAuthOnBerthIT {
     }
 
     @Test
-    @DisplayName("logged in, alice pushes to her private repository and pulls it back; logged out, the pull fails with the auth exit code")
+    @DisplayName(
+            "logged in, alice pushes to her private repository and pulls it back; logged out, the pull fails with the auth exit code")
     void loginPushPullLogout() {
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 41, 3000, 70000);
-        CliRun login = berthWithStdin(env(), AuthenticatedBerth.ALICE_PASSWORD + "\n",
-                "login", host, "-u", "alice", "--password-stdin");
+        CliRun login = berthWithStdin(
+                env(), AuthenticatedBerth.ALICE_PASSWORD + "\n", "login", host, "-u", "alice", "--password-stdin");
         assertThat(login.exitCode()).as(login.err()).isZero();
 
         CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/alice/app:1");
         assertThat(push.exitCode()).as(push.err()).isZero();
-        CliRun pull = berth(env(), "pull", "-q", host + "/alice/app:1", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(),
+                "pull",
+                "-q",
+                host + "/alice/app:1",
+                temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).as(pull.err()).isZero();
         assertThat(OciLayout.open(temp.resolve("pulled")).find("1").digest()).isEqualTo(image.digest());
 
         assertThat(berth(env(), "logout", host).exitCode()).isZero();
-        CliRun anonymous = berth(env(), "pull", "-q", host + "/alice/app:1", temp.resolve("refused").toString());
+        CliRun anonymous = berth(
+                env(),
+                "pull",
+                "-q",
+                host + "/alice/app:1",
+                temp.resolve("refused").toString());
         assertThat(anonymous.exitCode()).as(anonymous.err()).isEqualTo(3);
     }
 
@@ -73,12 +84,27 @@ class TokenAuthOnBerthIT {
         assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(3);
 
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 42, 2000);
-        assertThat(berthWithStdin(env(), AuthenticatedBerth.BOB_PASSWORD + "\n",
-                "login", host, "-u", "bob", "--password-stdin").exitCode()).isZero();
-        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/public/app:1").exitCode()).isZero();
+        assertThat(berthWithStdin(
+                                env(),
+                                AuthenticatedBerth.BOB_PASSWORD + "\n",
+                                "login",
+                                host,
+                                "-u",
+                                "bob",
+                                "--password-stdin")
+                        .exitCode())
+                .isZero();
+        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/public/app:1")
+                        .exitCode())
+                .isZero();
         assertThat(berth(env(), "logout", host).exitCode()).isZero();
 
-        CliRun pull = berth(env(), "pull", "-q", host + "/public/app:1", temp.resolve("pulled").toString());
+        CliRun pull = berth(
+                env(),
+                "pull",
+                "-q",
+                host + "/public/app:1",
+                temp.resolve("pulled").toString());
         assertThat(pull.exitCode()).as(pull.err()).isZero();
         assertThat(OciLayout.open(temp.resolve("pulled")).find("1").digest()).isEqualTo(image.digest());
         CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/public/anonymous:1");

@@ -32,18 +32,27 @@ class ChunkedPushTest {
             Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 51, 50_000, 500);
             BerthClient client = new BerthClient(ClientOptions.defaults(), CredentialSource.NONE);
             Reference target = Reference.parse(registry.url().getAuthority() + "/chunked/app:1");
-            RegistryTarget chunked = new RegistryTarget(client.registry(target.apiHost()), target.repository(), target.tag(),
+            RegistryTarget chunked = new RegistryTarget(
+                    client.registry(target.apiHost()),
+                    target.repository(),
+                    target.tag(),
                     new UploadSizes(1000, 16_384));
 
-            new Copier(2, ProgressListener.NONE).copy(new LayoutSource(OciLayout.open(temp.resolve("src")), "v1"), chunked,
-                    Optional.empty());
-            client.pull(target, temp.resolve("pulled"), "1", Optional.of(Platform.parse("linux/amd64")), ProgressListener.NONE);
+            new Copier(2, ProgressListener.NONE)
+                    .copy(new LayoutSource(OciLayout.open(temp.resolve("src")), "v1"), chunked, Optional.empty());
+            client.pull(
+                    target,
+                    temp.resolve("pulled"),
+                    "1",
+                    Optional.of(Platform.parse("linux/amd64")),
+                    ProgressListener.NONE);
 
             OciLayout pulled = OciLayout.open(temp.resolve("pulled"));
             assertThat(pulled.find("1").digest()).isEqualTo(image.digest());
             for (Descriptor layer : pulled.readManifest(image).layers()) {
                 assertThat(Files.readAllBytes(pulled.blobPath(layer.digest())))
-                        .isEqualTo(Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(layer.digest())));
+                        .isEqualTo(Files.readAllBytes(
+                                OciLayout.open(temp.resolve("src")).blobPath(layer.digest())));
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.berth.client.layout;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.oci.Descriptor;
@@ -25,19 +28,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @DisplayName("an OCI layout written by berth")
 class LayoutWriterTest {
-    private static final byte[] CONTENT = "the content of a layer, long enough to split".getBytes(StandardCharsets.UTF_8);
-    private static final Descriptor BLOB = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(CONTENT), CONTENT.length);
+    private static final byte[] CONTENT =
+            "the content of a layer, long enough to split".getBytes(StandardCharsets.UTF_8);
+    private static final Descriptor BLOB =
+            Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(CONTENT), CONTENT.length);
 
     @TempDir
     Path dir;
 
     @Test
-    @DisplayName("is created with oci-layout and an empty index.json in an empty directory, or one that does not exist yet")
+    @DisplayName(
+            "is created with oci-layout and an empty index.json in an empty directory, or one that does not exist yet")
     void created() throws IOException {
         for (Path root : List.of(dir, dir.resolve("new/layout"))) {
             LayoutWriter layout = LayoutWriter.create(root);
@@ -61,7 +64,8 @@ class LayoutWriterTest {
     @DisplayName("refuses to write into a directory whose oci-layout declares another version")
     void refusesAnotherVersion() throws IOException {
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"2.0.0\"}");
-        assertThatThrownBy(() -> LayoutWriter.create(dir)).isInstanceOf(LayoutException.class)
+        assertThatThrownBy(() -> LayoutWriter.create(dir))
+                .isInstanceOf(LayoutException.class)
                 .hasMessageContaining(dir + " is not an OCI image layout");
     }
 
@@ -91,8 +95,9 @@ class LayoutWriterTest {
         assertThat(layout.writeIfAbsent(BLOB, LayoutWriterTest::writeWhole)).isTrue();
 
         assertThat(layout.writeIfAbsent(BLOB, writer -> {
-            throw new AssertionError("called for a blob in place");
-        })).isFalse();
+                    throw new AssertionError("called for a blob in place");
+                }))
+                .isFalse();
     }
 
     @Test
@@ -102,15 +107,17 @@ class LayoutWriterTest {
         CountDownLatch mayFinish = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Boolean> first = threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
-                firstWriting.countDown();
-                await(mayFinish);
-                writeWhole(writer);
-            }));
+            Future<Boolean> first =
+                    threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
+                        firstWriting.countDown();
+                        await(mayFinish);
+                        writeWhole(writer);
+                    }));
             await(firstWriting);
-            Future<Boolean> second = threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
-                throw new AssertionError("a second writer wrote while the first held the blob");
-            }));
+            Future<Boolean> second =
+                    threads.submit(() -> LayoutWriter.create(dir).writeIfAbsent(BLOB, writer -> {
+                        throw new AssertionError("a second writer wrote while the first held the blob");
+                    }));
             mayFinish.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
@@ -128,9 +135,10 @@ class LayoutWriterTest {
         tampered[3] ^= 1;
 
         assertThatThrownBy(() -> layout.writeIfAbsent(BLOB, writer -> {
-            append(writer, new ByteArrayInputStream(tampered));
-            writer.commit();
-        })).isInstanceOf(ClientException.class)
+                    append(writer, new ByteArrayInputStream(tampered));
+                    writer.commit();
+                }))
+                .isInstanceOf(ClientException.class)
                 .satisfies(e -> assertThat(((ClientException) e).kind()).isEqualTo(FailureKind.VERIFICATION));
         assertThat(layout.has(BLOB)).isFalse();
         assertThat(Files.list(dir.resolve(LayoutWriter.PARTIAL_DIR))).isEmpty();
@@ -189,7 +197,7 @@ class LayoutWriterTest {
 
     private static void append(VerifiedBlobWriter writer, InputStream content) {
         try {
-            writer.append(content, n -> { });
+            writer.append(content, n -> {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

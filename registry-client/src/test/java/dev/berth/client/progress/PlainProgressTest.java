@@ -1,5 +1,7 @@
 package dev.berth.client.progress;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
@@ -7,8 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PlainProgressTest {
 
@@ -22,7 +22,7 @@ class PlainProgressTest {
         progress.advanced(layer, 1024);
         progress.finished(layer, false);
 
-        assertThat(out.toString()).isEqualTo("121212121212: copying 2.0 KiB (resuming at 1.0 KiB)\n"
-                + "121212121212: done, verified\n");
+        assertThat(out.toString())
+                .isEqualTo("121212121212: copying 2.0 KiB (resuming at 1.0 KiB)\n" + "121212121212: done, verified\n");
     }
 }

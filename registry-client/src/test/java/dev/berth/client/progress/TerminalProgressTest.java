@@ -1,5 +1,7 @@
 package dev.berth.client.progress;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
@@ -10,13 +12,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class TerminalProgressTest {
-    private static final Descriptor LAYER = Descriptor.of(MediaTypes.OCI_LAYER_GZIP,
-            Digest.parse("sha256:" + "ab".repeat(32)), 4 * 1024 * 1024);
-    private static final Descriptor CONFIG = Descriptor.of(MediaTypes.OCI_CONFIG,
-            Digest.parse("sha256:" + "cd".repeat(32)), 1024 * 1024);
+    private static final Descriptor LAYER =
+            Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.parse("sha256:" + "ab".repeat(32)), 4 * 1024 * 1024);
+    private static final Descriptor CONFIG =
+            Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse("sha256:" + "cd".repeat(32)), 1024 * 1024);
 
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final TerminalProgress progress = new TerminalProgress(
@@ -30,7 +30,8 @@ class TerminalProgressTest {
         progress.finished(LAYER, false);
         progress.finished(CONFIG, true);
 
-        assertThat(drawn()).contains("abababababab", "4/4MiB", "verified")
+        assertThat(drawn())
+                .contains("abababababab", "4/4MiB", "verified")
                 .contains("cdcdcdcdcdcd", "1/1MiB", "already there");
     }
 

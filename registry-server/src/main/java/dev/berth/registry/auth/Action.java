@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What a caller may do to a repository, named as they appear in token scopes and in the config. */
 public enum Action {
-    PULL, PUSH, DELETE;
+    PULL,
+    PUSH,
+    DELETE;
 
     public String scopeName() {
         return name().toLowerCase(Locale.ROOT);

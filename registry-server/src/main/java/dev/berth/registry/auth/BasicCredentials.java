@@ -11,6 +11,7 @@ import java.util.Optional;
 public record BasicCredentials(String user, String password) {
     /** Longer headers are no honest login: refuse them before decoding anything. */
     private static final int MAX_HEADER_LENGTH = 4096;
+
     private static final String SCHEME = "basic ";
 
     public static boolean isBasic(String header) {
@@ -23,10 +24,13 @@ public record BasicCredentials(String user, String password) {
             return Optional.empty();
         }
         try {
-            byte[] decoded = Base64.getDecoder().decode(header.substring(SCHEME.length()).strip());
-            String text = StandardCharsets.UTF_8.newDecoder()
+            byte[] decoded =
+                    Base64.getDecoder().decode(header.substring(SCHEME.length()).strip());
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(decoded)).toString();
+                    .decode(ByteBuffer.wrap(decoded))
+                    .toString();
             int colon = text.indexOf(':');
             if (colon <= 0) {
                 return Optional.empty();

@@ -36,8 +36,8 @@ public record HtpasswdFile(Map<String, String> hashes) {
             String user = line.substring(0, colon);
             String hash = line.substring(colon + 1);
             if (!isBcrypt(hash)) {
-                throw new IllegalArgumentException(where + " (user '" + user
-                        + "') does not hold a bcrypt hash; create it with 'htpasswd -B'");
+                throw new IllegalArgumentException(
+                        where + " (user '" + user + "') does not hold a bcrypt hash; create it with 'htpasswd -B'");
             }
             if (hashes.putIfAbsent(user, hash) != null) {
                 throw new IllegalArgumentException(where + " repeats user '" + user + "'");
@@ -48,7 +48,10 @@ public record HtpasswdFile(Map<String, String> hashes) {
 
     /** The highest bcrypt cost among the users' hashes; 0 for a file without users. */
     public int highestCost() {
-        return hashes.values().stream().mapToInt(hash -> Integer.parseInt(hash.substring(4, 6))).max().orElse(0);
+        return hashes.values().stream()
+                .mapToInt(hash -> Integer.parseInt(hash.substring(4, 6)))
+                .max()
+                .orElse(0);
     }
 
     private static boolean isBcrypt(String hash) {

@@ -1,9 +1,5 @@
 package dev.berth.registry.auth;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks user names and passwords against an htpasswd file, re-reading it whenever it changes so
@@ -65,7 +64,10 @@ public final class HtpasswdUsers {
         try {
             if (changed()) {
                 reload();
-                LOG.info("reloaded htpasswd file {} ({} users)", file, contents.hashes().size());
+                LOG.info(
+                        "reloaded htpasswd file {} ({} users)",
+                        file,
+                        contents.hashes().size());
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("htpasswd file {} could not be reloaded, keeping the previous users: {}", file, e.getMessage());

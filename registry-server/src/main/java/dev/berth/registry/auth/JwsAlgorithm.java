@@ -7,8 +7,7 @@ import java.security.interfaces.RSAKey;
 /** The JWS algorithm a key signs or verifies with: ES256/384/512 for EC keys by curve size, RS256 for RSA. */
 final class JwsAlgorithm {
 
-    private JwsAlgorithm() {
-    }
+    private JwsAlgorithm() {}
 
     static String of(Key key) {
         if (key instanceof ECKey ec) {
@@ -17,7 +16,9 @@ final class JwsAlgorithm {
                 case 256 -> "ES256";
                 case 384 -> "ES384";
                 case 521 -> "ES512";
-                default -> throw new IllegalArgumentException("EC keys on a " + bits + "-bit curve cannot sign tokens; use P-256");
+                default ->
+                    throw new IllegalArgumentException(
+                            "EC keys on a " + bits + "-bit curve cannot sign tokens; use P-256");
             };
         }
         if (key instanceof RSAKey) {

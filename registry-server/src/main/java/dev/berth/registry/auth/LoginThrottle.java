@@ -48,8 +48,8 @@ public final class LoginThrottle {
 
     /** The attempt that {@link #tryBegin} counted proved the password: it is no failure. */
     public void succeeded(String client) {
-        failures.computeIfPresent(client, (key, recent) ->
-                recent.count() <= 1 ? null : new Failures(recent.since(), recent.count() - 1));
+        failures.computeIfPresent(
+                client, (key, recent) -> recent.count() <= 1 ? null : new Failures(recent.since(), recent.count() - 1));
     }
 
     /** Forgets old entries now and then so that the map does not grow with every address ever seen. */

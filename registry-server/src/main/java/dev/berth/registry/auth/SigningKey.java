@@ -1,12 +1,5 @@
 package dev.berth.registry.auth;
 
-import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigInteger;
@@ -26,6 +19,12 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** The key pair the built-in token service signs with, and the JWS algorithm it implies. */
 public record SigningKey(KeyPair keyPair, String algorithm) {
@@ -44,7 +43,8 @@ public record SigningKey(KeyPair keyPair, String algorithm) {
     }
 
     static SigningKey read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(file);
+                PEMParser parser = new PEMParser(reader)) {
             Object pem = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (pem instanceof PEMKeyPair pair) {
@@ -94,14 +94,18 @@ public record SigningKey(KeyPair keyPair, String algorithm) {
     /** PKCS#8 files need not carry the public key, but both key types let it be computed. */
     private static PublicKey publicKeyOf(PrivateKey key) throws GeneralSecurityException {
         if (key instanceof RSAPrivateCrtKey rsa) {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         }
         if (key instanceof ECPrivateKey ec) {
-            ECPoint q = EC5Util.convertSpec(ec.getParams()).getG().multiply(ec.getS()).normalize();
+            ECPoint q = EC5Util.convertSpec(ec.getParams())
+                    .getG()
+                    .multiply(ec.getS())
+                    .normalize();
             BigInteger x = q.getAffineXCoord().toBigInteger();
             BigInteger y = q.getAffineYCoord().toBigInteger();
-            return KeyFactory.getInstance("EC").generatePublic(
-                    new ECPublicKeySpec(new java.security.spec.ECPoint(x, y), ec.getParams()));
+            return KeyFactory.getInstance("EC")
+                    .generatePublic(new ECPublicKeySpec(new java.security.spec.ECPoint(x, y), ec.getParams()));
         }
         throw new GeneralSecurityException("token signing keys must be EC or RSA, not " + key.getAlgorithm());
     }

@@ -7,7 +7,6 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +28,20 @@ public final class TokenIssuer {
     private final Clock clock;
     private final String algorithm;
 
-    public TokenIssuer(Vertx vertx, SigningKey key, AccessPolicy policy, String issuer, String service, Duration ttl, Clock clock) {
-        this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
-                .setAlgorithm(key.algorithm()).setBuffer(key.privatePem())));
+    public TokenIssuer(
+            Vertx vertx,
+            SigningKey key,
+            AccessPolicy policy,
+            String issuer,
+            String service,
+            Duration ttl,
+            Clock clock) {
+        this.signer = JWTAuth.create(
+                vertx,
+                new JWTAuthOptions()
+                        .addPubSecKey(new PubSecKeyOptions()
+                                .setAlgorithm(key.algorithm())
+                                .setBuffer(key.privatePem())));
         this.policy = policy;
         this.issuer = issuer;
         this.service = service;
@@ -49,7 +59,10 @@ public final class TokenIssuer {
                 .put("iat", now.getEpochSecond())
                 .put("nbf", now.getEpochSecond())
                 .put("exp", now.plus(ttl).getEpochSecond());
-        JWTOptions options = new JWTOptions().setAlgorithm(algorithm).setIssuer(issuer).addAudience(service)
+        JWTOptions options = new JWTOptions()
+                .setAlgorithm(algorithm)
+                .setIssuer(issuer)
+                .addAudience(service)
                 // The times are set above from the injected clock, so that tests can move it.
                 .setNoTimestamp(true);
         if (!caller.isAnonymous()) {
@@ -81,6 +94,5 @@ public final class TokenIssuer {
     }
 
     /** A token and its lifetime, as the token endpoint answers them. */
-    public record IssuedToken(String token, Duration expiresIn, Instant issuedAt) {
-    }
+    public record IssuedToken(String token, Duration expiresIn, Instant issuedAt) {}
 }

@@ -2,7 +2,6 @@ package dev.berth.registry.auth;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -35,20 +34,26 @@ public record TokenScope(String type, String name, Set<String> actions) {
         if (first <= 0 || last <= first + 1 || last == text.length() - 1) {
             return Optional.empty();
         }
-        Set<String> actions = new LinkedHashSet<>(Arrays.asList(text.substring(last + 1).split(",")));
+        Set<String> actions =
+                new LinkedHashSet<>(Arrays.asList(text.substring(last + 1).split(",")));
         actions.remove("");
         return Optional.of(new TokenScope(text.substring(0, first), text.substring(first + 1, last), actions));
     }
 
     /** The scope as the {@code access} claim of a token holds it. */
     public JsonObject toClaim() {
-        return new JsonObject().put("type", type).put("name", name).put("actions", new JsonArray(actions.stream().sorted().toList()));
+        return new JsonObject()
+                .put("type", type)
+                .put("name", name)
+                .put("actions", new JsonArray(actions.stream().sorted().toList()));
     }
 
     /** The scope an {@code access} claim entry holds, or empty when the entry is malformed. */
     public static Optional<TokenScope> fromClaim(Object entry) {
-        if (!(entry instanceof JsonObject claim) || !(claim.getValue("type") instanceof String type)
-                || !(claim.getValue("name") instanceof String name) || !(claim.getValue("actions") instanceof JsonArray actions)) {
+        if (!(entry instanceof JsonObject claim)
+                || !(claim.getValue("type") instanceof String type)
+                || !(claim.getValue("name") instanceof String name)
+                || !(claim.getValue("actions") instanceof JsonArray actions)) {
             return Optional.empty();
         }
         Set<String> names = new LinkedHashSet<>();
@@ -63,6 +68,7 @@ public record TokenScope(String type, String name, Set<String> actions) {
 
     @Override
     public String toString() {
-        return type + ":" + name + ":" + String.join(",", actions.stream().sorted().toList());
+        return type + ":" + name + ":"
+                + String.join(",", actions.stream().sorted().toList());
     }
 }

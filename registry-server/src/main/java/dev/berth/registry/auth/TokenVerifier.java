@@ -8,7 +8,6 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,8 @@ public final class TokenVerifier {
 
     public TokenVerifier(Vertx vertx, List<PubSecKeyOptions> trustedKeys, String issuer, String service) {
         JWTAuthOptions options = new JWTAuthOptions()
-                .setJWTOptions(new JWTOptions().setIssuer(issuer).addAudience(service).setLeeway(LEEWAY_SECONDS));
+                .setJWTOptions(
+                        new JWTOptions().setIssuer(issuer).addAudience(service).setLeeway(LEEWAY_SECONDS));
         trustedKeys.forEach(options::addPubSecKey);
         this.verifier = JWTAuth.create(vertx, options);
     }
@@ -61,15 +61,18 @@ public final class TokenVerifier {
 
         @Override
         public boolean allows(String repository, Action action) {
-            return scopes.stream().anyMatch(scope -> scope.type().equals(TokenScope.REPOSITORY)
-                    && scope.name().equals(repository)
-                    && (scope.actions().contains(action.scopeName()) || scope.actions().contains(EVERY_ACTION)));
+            return scopes.stream()
+                    .anyMatch(scope -> scope.type().equals(TokenScope.REPOSITORY)
+                            && scope.name().equals(repository)
+                            && (scope.actions().contains(action.scopeName())
+                                    || scope.actions().contains(EVERY_ACTION)));
         }
 
         @Override
         public boolean allowsCatalog() {
-            return scopes.stream().anyMatch(scope -> scope.type().equals(TokenScope.REGISTRY)
-                    && scope.name().equals(TokenScope.CATALOG));
+            return scopes.stream()
+                    .anyMatch(scope -> scope.type().equals(TokenScope.REGISTRY)
+                            && scope.name().equals(TokenScope.CATALOG));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.registry.auth;
 
 import io.vertx.ext.auth.PubSecKeyOptions;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +22,10 @@ import java.util.regex.Pattern;
  * token cannot choose how it is checked.
  */
 public final class TrustedKeys {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
 
-    private TrustedKeys() {
-    }
+    private TrustedKeys() {}
 
     public static List<PubSecKeyOptions> of(SigningKey key) {
         return List.of(options(key.keyPair().getPublic(), key.publicPem()));
@@ -41,11 +39,14 @@ public final class TrustedKeys {
             byte[] der = Base64.getMimeDecoder().decode(block.group(2));
             try {
                 PublicKey key = switch (block.group(1)) {
-                    case "CERTIFICATE" -> CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der)).getPublicKey();
+                    case "CERTIFICATE" ->
+                        CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new ByteArrayInputStream(der))
+                                .getPublicKey();
                     case "PUBLIC KEY" -> publicKey(der);
-                    default -> throw new IOException(bundle + " holds a " + block.group(1)
-                            + "; only PUBLIC KEY and CERTIFICATE blocks can be trusted");
+                    default ->
+                        throw new IOException(bundle + " holds a " + block.group(1)
+                                + "; only PUBLIC KEY and CERTIFICATE blocks can be trusted");
                 };
                 keys.add(options(key, SigningKey.pem("PUBLIC KEY", key.getEncoded())));
             } catch (GeneralSecurityException | IllegalArgumentException e) {

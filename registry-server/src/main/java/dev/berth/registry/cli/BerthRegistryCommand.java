@@ -12,7 +12,8 @@ import picocli.CommandLine.ExitCode;
  * found damage it did not repair; after SIGTERM or SIGINT the JVM exits with 128 + the signal
  * number (143, 130) once the registry has stopped.
  */
-@Command(name = "berth-registry",
+@Command(
+        name = "berth-registry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "An OCI distribution registry.",

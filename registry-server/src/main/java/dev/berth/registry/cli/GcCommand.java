@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** berth-registry gc: one garbage collection over a store, then exit. */
-@Command(name = "gc",
+@Command(
+        name = "gc",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -33,7 +34,9 @@ final class GcCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Report what would be deleted; delete nothing.")
     boolean dryRun;
 
-    @Option(names = "--delete-untagged", description = "Also delete manifests no tag reaches. Default: gc.deleteUntagged")
+    @Option(
+            names = "--delete-untagged",
+            description = "Also delete manifests no tag reaches. Default: gc.deleteUntagged")
     boolean deleteUntagged;
 
     @Spec
@@ -44,9 +47,14 @@ final class GcCommand implements Callable<Integer> {
         RegistryConfig config = store.config(System.getenv(), ConfigLayer.empty());
         Logging.setRootLevel(config.log().level());
         GcOptions configured = GarbageCollection.options(config.gc(), config.uploads(), dryRun);
-        GcOptions options = new GcOptions(dryRun, deleteUntagged || configured.deleteUntagged(),
-                configured.gracePeriod(), configured.purgeUploadsAfter());
-        GcReport report = StoreTask.run(config.storage(), "garbage collection",
+        GcOptions options = new GcOptions(
+                dryRun,
+                deleteUntagged || configured.deleteUntagged(),
+                configured.gracePeriod(),
+                configured.purgeUploadsAfter());
+        GcReport report = StoreTask.run(
+                config.storage(),
+                "garbage collection",
                 (vertx, driver) -> new GarbageCollector(vertx, driver, GcListener.NONE).collect(options));
         spec.commandLine().getOut().println(report.summary());
         return ExitCode.OK;

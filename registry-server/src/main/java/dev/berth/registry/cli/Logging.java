@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
  * logger, and a final flush, since the console appender is asynchronous.
  */
 final class Logging {
-    private Logging() {
-    }
+    private Logging() {}
 
     static void setRootLevel(LogLevel level) {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level.name()));
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** berth-registry scrub: re-hash every blob, check every link, report, and with --repair fix. */
-@Command(name = "scrub",
+@Command(
+        name = "scrub",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -41,7 +42,8 @@ final class ScrubCommand implements Callable<Integer> {
     public Integer call() throws LaunchException, InterruptedException {
         RegistryConfig config = store.config(System.getenv(), ConfigLayer.empty());
         Logging.setRootLevel(config.log().level());
-        ScrubReport report = StoreTask.run(config.storage(), "scrub", (vertx, driver) -> new Scrubber(driver).scrub(repair));
+        ScrubReport report =
+                StoreTask.run(config.storage(), "scrub", (vertx, driver) -> new Scrubber(driver).scrub(repair));
         report.lines().forEach(spec.commandLine().getOut()::println);
         return report.clean() || repair ? ExitCode.OK : PROBLEMS_FOUND;
     }

@@ -7,6 +7,10 @@ import dev.berth.registry.config.ConfigLayer;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.Settings;
 import dev.berth.registry.config.ValueSource;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -14,13 +18,9 @@ import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-
 /** berth-registry serve: run the registry until the process is told to stop. */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
@@ -31,8 +31,7 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "Address to listen on. Default: 0.0.0.0:5000")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on. Default: 0.0.0.0:5000")
     String listen;
 
     @Mixin
@@ -44,10 +43,13 @@ final class ServeCommand implements Callable<Integer> {
         Logging.setRootLevel(config.log().level());
         RunningRegistry running = RegistryLauncher.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(running, config.http().shutdownTimeout());
-            stopped.countDown();
-        }, "berth-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop(running, config.http().shutdownTimeout());
+                            stopped.countDown();
+                        },
+                        "berth-shutdown"));
         // Serve until a signal starts the JVM's shutdown; it exits with 128 + signal once the hook is done.
         stopped.await();
         return ExitCode.OK;

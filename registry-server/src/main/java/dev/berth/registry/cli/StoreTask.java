@@ -12,8 +12,7 @@ import java.util.function.BiFunction;
 
 /** One job over a store from the command line (gc, scrub): open the storage, run, wait, close. */
 final class StoreTask {
-    private StoreTask() {
-    }
+    private StoreTask() {}
 
     /**
      * Runs {@code task} and waits for it on the command's main thread, where blocking is right.
@@ -26,7 +25,10 @@ final class StoreTask {
         try {
             StorageDriver driver = StorageDrivers.open(vertx, storage);
             try {
-                return task.apply(vertx, driver).toCompletionStage().toCompletableFuture().get();
+                return task.apply(vertx, driver)
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get();
             } finally {
                 driver.close();
             }

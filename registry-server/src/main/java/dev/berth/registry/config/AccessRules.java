@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.berth.registry.auth.AccessRule;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.RepositoryPattern;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,21 +49,26 @@ final class AccessRules extends StdDeserializer<List<AccessRule>> {
 
     private static AccessRule rule(JsonNode rule, String where) {
         if (!rule.isObject() || !rule.path("repository").isTextual()) {
-            throw new IllegalArgumentException(where + " needs a repository pattern, such as repository: \"team-a/**\"");
+            throw new IllegalArgumentException(
+                    where + " needs a repository pattern, such as repository: \"team-a/**\"");
         }
         rule.fieldNames().forEachRemaining(field -> {
             if (!Set.of("repository", "anonymous", "users").contains(field)) {
-                throw new IllegalArgumentException(where + " has unknown key '" + field + "'; keys are repository, anonymous, users");
+                throw new IllegalArgumentException(
+                        where + " has unknown key '" + field + "'; keys are repository, anonymous, users");
             }
         });
         String repository = rule.get("repository").asText();
         Map<String, Set<Action>> users = new LinkedHashMap<>();
         JsonNode userNode = rule.path("users");
         if (!userNode.isMissingNode() && !userNode.isObject()) {
-            throw new IllegalArgumentException(where + ": users must map user names to actions, such as {alice: [pull, push]}");
+            throw new IllegalArgumentException(
+                    where + ": users must map user names to actions, such as {alice: [pull, push]}");
         }
-        userNode.properties().forEach(user -> users.put(user.getKey(), actions(user.getValue(), where + " user " + user.getKey())));
-        return new AccessRule(RepositoryPattern.of(repository), actions(rule.path("anonymous"), where + " anonymous"), users);
+        userNode.properties()
+                .forEach(user -> users.put(user.getKey(), actions(user.getValue(), where + " user " + user.getKey())));
+        return new AccessRule(
+                RepositoryPattern.of(repository), actions(rule.path("anonymous"), where + " anonymous"), users);
     }
 
     private static Set<Action> actions(JsonNode node, String where) {
@@ -78,7 +82,8 @@ final class AccessRules extends StdDeserializer<List<AccessRule>> {
         for (JsonNode item : node) {
             Action action = Action.fromScopeName(item.asText());
             if (action == null) {
-                throw new IllegalArgumentException(where + ": unknown action '" + item.asText() + "'; actions are pull, push, delete");
+                throw new IllegalArgumentException(
+                        where + ": unknown action '" + item.asText() + "'; actions are pull, push, delete");
             }
             actions.add(action);
         }

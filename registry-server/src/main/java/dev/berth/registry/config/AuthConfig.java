@@ -3,7 +3,6 @@ package dev.berth.registry.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.berth.registry.auth.AccessRule;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,8 @@ public record AuthConfig(
         @JsonProperty(defaultValue = "token") AuthMode mode,
         TokenConfig token,
         @JsonDeserialize(using = AccessRules.class) List<AccessRule> access,
-        Set<String> admins) implements ConfigSection {
+        Set<String> admins)
+        implements ConfigSection {
 
     public AuthConfig {
         access = List.copyOf(access);
@@ -32,19 +32,29 @@ public record AuthConfig(
     }
 
     /** How clients prove who they are: bearer tokens (docker's token protocol) or plain Basic on every request. */
-    public enum AuthMode { TOKEN, BASIC }
+    public enum AuthMode {
+        TOKEN,
+        BASIC
+    }
 
     /**
      * The token side: what tokens say and how long they last; where the signing key lives; or,
      * with {@code trust} set, the external token service whose tokens the registry accepts.
      */
     public record TokenConfig(
-            @JsonProperty(defaultValue = "berth") @JsonDeserialize(using = ConfigValues.NonBlank.class) String issuer,
-            @JsonProperty(defaultValue = "berth-registry") @JsonDeserialize(using = ConfigValues.NonBlank.class) String service,
-            @JsonProperty(defaultValue = "5m") @JsonDeserialize(using = ConfigValues.PositiveDuration.class) Duration ttl,
+            @JsonProperty(defaultValue = "berth") @JsonDeserialize(using = ConfigValues.NonBlank.class)
+            String issuer,
+
+            @JsonProperty(defaultValue = "berth-registry") @JsonDeserialize(using = ConfigValues.NonBlank.class)
+            String service,
+
+            @JsonProperty(defaultValue = "5m") @JsonDeserialize(using = ConfigValues.PositiveDuration.class)
+            Duration ttl,
+
             Optional<Path> key,
             Optional<URI> realm,
-            Optional<Path> trust) implements ConfigSection {
+            Optional<Path> trust)
+            implements ConfigSection {
         public boolean external() {
             return trust.isPresent();
         }

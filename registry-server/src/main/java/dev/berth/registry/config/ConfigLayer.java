@@ -2,7 +2,6 @@ package dev.berth.registry.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -11,8 +11,7 @@ import java.util.Optional;
  * config file, BERTH_* environment variables, command-line flags.
  */
 public final class ConfigLoader {
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * @param file        the YAML config file, if one was named
@@ -32,9 +31,18 @@ public final class ConfigLoader {
     static RegistryConfig resolve(List<ConfigLayer> layers) {
         ConfigSections sections = ConfigTree.bind(layers);
         StorageConfig storage = StorageSelection.resolve(sections.storage(), layers);
-        return new RegistryConfig(sections.http(), storage, sections.delete(), sections.log(),
-                sections.tls().resolve(storage), sections.gc(), sections.uploads(), sections.readOnly(),
-                sections.metrics(), sections.auth(), sections.webhooks().resolve());
+        return new RegistryConfig(
+                sections.http(),
+                storage,
+                sections.delete(),
+                sections.log(),
+                sections.tls().resolve(storage),
+                sections.gc(),
+                sections.uploads(),
+                sections.readOnly(),
+                sections.metrics(),
+                sections.auth(),
+                sections.webhooks().resolve());
     }
 
     /** The setting's value from the highest layer that has it. */

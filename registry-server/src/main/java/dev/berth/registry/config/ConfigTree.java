@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +23,7 @@ final class ConfigTree {
     private final ObjectNode root = ConfigValues.MAPPER.createObjectNode();
     private final Map<String, RawValue> given = new HashMap<>();
 
-    private ConfigTree() {
-    }
+    private ConfigTree() {}
 
     static ConfigSections bind(List<ConfigLayer> layers) {
         ConfigTree tree = new ConfigTree();
@@ -66,7 +64,10 @@ final class ConfigTree {
             }
         }
         ArrayNode list = ConfigValues.MAPPER.createArrayNode();
-        Arrays.stream(text.split(",")).map(String::trim).filter(word -> !word.isEmpty()).forEach(list::add);
+        Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(word -> !word.isEmpty())
+                .forEach(list::add);
         return list;
     }
 
@@ -80,9 +81,11 @@ final class ConfigTree {
             }
         }
         String where = location.toString();
-        String setting = Settings.ALL.stream().map(Setting::path)
+        String setting = Settings.ALL.stream()
+                .map(Setting::path)
                 .filter(path -> where.equals(path) || where.startsWith(path + ".") || where.startsWith(path + "["))
-                .max(Comparator.comparingInt(String::length)).orElse(where);
+                .max(Comparator.comparingInt(String::length))
+                .orElse(where);
         String reason = setting.equals(where) ? e.getOriginalMessage() : where + ": " + e.getOriginalMessage();
         ConfigException explained = invalid(setting, reason);
         explained.initCause(e);

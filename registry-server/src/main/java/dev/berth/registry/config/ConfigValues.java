@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,21 +30,22 @@ import java.util.Optional;
 final class ConfigValues {
     static final ObjectMapper MAPPER = JsonMapper.builder().addModule(module()).build();
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     private static SimpleModule module() {
         SimpleDeserializers deserializers = new SimpleDeserializers() {
             @Override
             @SuppressWarnings({"unchecked", "rawtypes"})
-            public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config, BeanDescription bean) {
+            public JsonDeserializer<?> findEnumDeserializer(
+                    Class<?> type, DeserializationConfig config, BeanDescription bean) {
                 return new Text(type, ValueParser.oneOf((Class<Enum>) type));
             }
 
             @Override
-            public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription bean)
-                    throws JsonMappingException {
-                return type.hasRawClass(Optional.class) ? new OptionalOrNone(type.containedTypeOrUnknown(0), null)
+            public JsonDeserializer<?> findBeanDeserializer(
+                    JavaType type, DeserializationConfig config, BeanDescription bean) throws JsonMappingException {
+                return type.hasRawClass(Optional.class)
+                        ? new OptionalOrNone(type.containedTypeOrUnknown(0), null)
                         : super.findBeanDeserializer(type, config, bean);
             }
         };
@@ -120,7 +120,8 @@ final class ConfigValues {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) throws JsonMappingException {
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
+                throws JsonMappingException {
             return new OptionalOrNone(type, ctxt.findContextualValueDeserializer(type, property));
         }
 

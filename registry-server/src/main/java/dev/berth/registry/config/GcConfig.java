@@ -1,7 +1,6 @@
 package dev.berth.registry.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Duration;
 
 /**
@@ -11,5 +10,5 @@ import java.time.Duration;
 public record GcConfig(
         @JsonProperty(defaultValue = "0") Duration interval,
         @JsonProperty(defaultValue = "1h") Duration gracePeriod,
-        @JsonProperty(defaultValue = "false") boolean deleteUntagged) implements ConfigSection {
-}
+        @JsonProperty(defaultValue = "false") boolean deleteUntagged)
+        implements ConfigSection {}

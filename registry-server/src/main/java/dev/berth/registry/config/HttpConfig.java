@@ -1,7 +1,6 @@
 package dev.berth.registry.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Duration;
 
 /**
@@ -15,7 +14,8 @@ public record HttpConfig(
         @JsonProperty(defaultValue = "5s") Duration shutdownTimeout,
         @JsonProperty(defaultValue = "10s") Duration headerTimeout,
         @JsonProperty(defaultValue = "1024") int minBodyRate,
-        @JsonProperty(defaultValue = "256") int maxConnectionsPerClient) implements ConfigSection {
+        @JsonProperty(defaultValue = "256") int maxConnectionsPerClient)
+        implements ConfigSection {
 
     public HttpConfig withListen(ListenAddress address) {
         return new HttpConfig(address, shutdownTimeout, headerTimeout, minBodyRate, maxConnectionsPerClient);

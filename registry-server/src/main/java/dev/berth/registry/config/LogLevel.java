@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How much the registry logs; the access log is switched on its own (log.accesslog). */
 public enum LogLevel {
-    ERROR, WARN, INFO, DEBUG, TRACE;
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG,
+    TRACE;
 
     @Override
     public String toString() {

@@ -7,9 +7,18 @@ import java.util.List;
  * {@link ConfigLoader}; {@link #defaults()} is what an empty configuration yields, and the withers
  * give code (tests, tools) a configuration that differs in one part, whatever parts are added later.
  */
-public record RegistryConfig(HttpConfig http, StorageConfig storage, DeleteConfig delete, LogConfig log,
-                             TlsConfig tls, GcConfig gc, UploadsConfig uploads, ReadOnlyConfig readOnly,
-                             MetricsConfig metrics, AuthConfig auth, WebhooksConfig webhooks) {
+public record RegistryConfig(
+        HttpConfig http,
+        StorageConfig storage,
+        DeleteConfig delete,
+        LogConfig log,
+        TlsConfig tls,
+        GcConfig gc,
+        UploadsConfig uploads,
+        ReadOnlyConfig readOnly,
+        MetricsConfig metrics,
+        AuthConfig auth,
+        WebhooksConfig webhooks) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());

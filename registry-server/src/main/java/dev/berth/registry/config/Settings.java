@@ -1,7 +1,6 @@
 package dev.berth.registry.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +19,7 @@ public final class Settings {
     static final Setting STORAGE_FILESYSTEM_ROOTDIRECTORY = byPath("storage.filesystem.rootdirectory");
     static final Setting STORAGE_S3_BUCKET = byPath("storage.s3.bucket");
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** The setting at {@code path}, which must exist. */
     public static Setting byPath(String path) {
@@ -45,7 +43,9 @@ public final class Settings {
             if (ConfigSection.class.isAssignableFrom(component.getType())) {
                 settings.addAll(settingsOf(component.getType(), prefix + name + "."));
             } else {
-                settings.add(new Setting(prefix + name, property == null ? "" : property.defaultValue(),
+                settings.add(new Setting(
+                        prefix + name,
+                        property == null ? "" : property.defaultValue(),
                         Collection.class.isAssignableFrom(component.getType())));
             }
         }

@@ -15,15 +15,17 @@ public final class StorageFlag {
      */
     static final Setting KIND = new Setting("storage", StorageKind.FILESYSTEM.name(), false);
 
-    private StorageFlag() {
-    }
+    private StorageFlag() {}
 
     /** {@code flags} plus the settings {@code spec} stands for. */
     public static ConfigLayer apply(String spec, ConfigLayer flags) {
         ValueSource source = ValueSource.flag(NAME);
         if (spec.startsWith(FILESYSTEM_PREFIX)) {
             return flags.with(KIND, StorageKind.FILESYSTEM.name(), source)
-                    .with(Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY, spec.substring(FILESYSTEM_PREFIX.length()), source);
+                    .with(
+                            Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY,
+                            spec.substring(FILESYSTEM_PREFIX.length()),
+                            source);
         }
         if (spec.equals(S3)) {
             return flags.with(KIND, StorageKind.S3.name(), source);

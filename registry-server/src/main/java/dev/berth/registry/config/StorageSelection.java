@@ -1,7 +1,6 @@
 package dev.berth.registry.config;
 
 import dev.berth.storage.s3.S3Settings;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +9,7 @@ import java.util.Optional;
  * that is filled in, the filesystem by default. Both filled in is a mistake, named as such.
  */
 final class StorageSelection {
-    private StorageSelection() {
-    }
+    private StorageSelection() {}
 
     static StorageConfig resolve(StorageSection storage, List<ConfigLayer> layers) {
         return switch (kind(layers)) {
@@ -28,9 +26,12 @@ final class StorageSelection {
         Optional<RawValue> bucket = ConfigLoader.raw(Settings.STORAGE_S3_BUCKET, layers);
         Optional<RawValue> directory = ConfigLoader.raw(Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY, layers);
         if (bucket.isPresent() && directory.isPresent()) {
-            throw new ConfigException("both " + Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY.path() + " (from " + directory.get().source()
-                    + ") and " + Settings.STORAGE_S3_BUCKET.path() + " (from " + bucket.get().source()
-                    + ") are set: keep one, or choose with " + StorageFlag.NAME + " fs:DIR or " + StorageFlag.NAME + " s3");
+            throw new ConfigException("both " + Settings.STORAGE_FILESYSTEM_ROOTDIRECTORY.path() + " (from "
+                    + directory.get().source()
+                    + ") and " + Settings.STORAGE_S3_BUCKET.path() + " (from "
+                    + bucket.get().source()
+                    + ") are set: keep one, or choose with " + StorageFlag.NAME + " fs:DIR or " + StorageFlag.NAME
+                    + " s3");
         }
         return bucket.isPresent() ? StorageKind.S3 : StorageKind.FILESYSTEM;
     }
@@ -40,7 +41,7 @@ final class StorageSelection {
             throw new ConfigException("S3 storage needs a bucket: set " + Settings.STORAGE_S3_BUCKET.path()
                     + " in the config file or " + Settings.STORAGE_S3_BUCKET.environmentVariable());
         }
-        return new S3StorageConfig(new S3Settings(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.prefix()),
-                s3.redirect());
+        return new S3StorageConfig(
+                new S3Settings(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.prefix()), s3.redirect());
     }
 }

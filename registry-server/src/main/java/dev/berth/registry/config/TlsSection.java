@@ -2,7 +2,6 @@ package dev.berth.registry.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,12 @@ record TlsSection(
         Optional<Path> cert,
         Optional<Path> key,
         @JsonProperty(defaultValue = "false") boolean selfSigned,
-        @JsonDeserialize(contentUsing = ConfigValues.HostName.class) List<String> hosts,
-        Optional<Path> directory) implements ConfigSection {
+
+        @JsonDeserialize(contentUsing = ConfigValues.HostName.class)
+        List<String> hosts,
+
+        Optional<Path> directory)
+        implements ConfigSection {
     /** Where a self-signed certificate is kept, inside the filesystem storage's root directory. */
     private static final String DIRECTORY_IN_STORAGE = "tls";
 

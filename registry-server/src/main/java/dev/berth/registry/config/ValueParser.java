@@ -55,7 +55,8 @@ public interface ValueParser<T> {
     /** An http or https URL with a host. */
     static ValueParser<URI> httpUrl() {
         return text -> {
-            IllegalArgumentException notHttp = new IllegalArgumentException("expected an http:// or https:// URL with a host");
+            IllegalArgumentException notHttp =
+                    new IllegalArgumentException("expected an http:// or https:// URL with a host");
             URI uri;
             try {
                 uri = new URI(text.trim());
@@ -125,8 +126,10 @@ public interface ValueParser<T> {
                     return constant;
                 }
             }
-            throw new IllegalArgumentException("expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            throw new IllegalArgumentException("expected one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", ")));
         };
     }
 
@@ -134,7 +137,10 @@ public interface ValueParser<T> {
     static ValueParser<String> hostName() {
         return text -> {
             String name = text.trim();
-            if (name.isEmpty() || !name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '*')) {
+            if (name.isEmpty()
+                    || !name.chars()
+                            .allMatch(c ->
+                                    Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '*')) {
                 throw new IllegalArgumentException("'" + name + "' is not a host name or IP address");
             }
             return name;

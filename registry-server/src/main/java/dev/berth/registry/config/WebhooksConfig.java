@@ -2,7 +2,6 @@ package dev.berth.registry.config;
 
 import dev.berth.registry.webhooks.Delivery;
 import dev.berth.registry.webhooks.WebhookEndpoint;
-
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package dev.berth.registry.config;
 
 import dev.berth.registry.webhooks.WebhookEndpoint;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +14,7 @@ record WebhooksSection(List<Endpoint> endpoints) implements ConfigSection {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** One entry of {@code webhooks.endpoints}; left-out keys are null until {@link #resolve} fills them in. */
-    record Endpoint(URI url, Map<String, String> headers, Duration timeout, Set<String> events) {
-    }
+    record Endpoint(URI url, Map<String, String> headers, Duration timeout, Set<String> events) {}
 
     WebhooksConfig resolve() {
         List<WebhookEndpoint> resolved = new ArrayList<>();
@@ -29,8 +27,11 @@ record WebhooksSection(List<Endpoint> endpoints) implements ConfigSection {
             if (!EVENTS.containsAll(events)) {
                 throw new ConfigException(where + " events must be among push, pull, delete; got " + events);
             }
-            resolved.add(new WebhookEndpoint(entry.url(), entry.headers() == null ? Map.of() : Map.copyOf(entry.headers()),
-                    entry.timeout() == null ? DEFAULT_TIMEOUT : entry.timeout(), Set.copyOf(events)));
+            resolved.add(new WebhookEndpoint(
+                    entry.url(),
+                    entry.headers() == null ? Map.of() : Map.copyOf(entry.headers()),
+                    entry.timeout() == null ? DEFAULT_TIMEOUT : entry.timeout(),
+                    Set.copyOf(events)));
         }
         return new WebhooksConfig(List.copyOf(resolved), WebhooksConfig.DELIVERY);
     }

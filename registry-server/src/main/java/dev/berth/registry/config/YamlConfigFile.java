@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,19 +36,21 @@ public final class YamlConfigFile {
             return ConfigLayer.empty();
         }
         if (!root.isObject()) {
-            throw new ConfigException(source + " must hold a mapping of settings, such as 'http: {listen: 0.0.0.0:5000}'");
+            throw new ConfigException(
+                    source + " must hold a mapping of settings, such as 'http: {listen: 0.0.0.0:5000}'");
         }
         return readSection("", root, ConfigLayer.empty());
     }
 
     private JsonNode parse() {
         // Built here rather than held in a static field, so that runs without a file never load YAML support.
-        YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        YAMLMapper mapper = YAMLMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
         try (InputStream in = Files.newInputStream(file)) {
             return mapper.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage() + locationOf(e), e);
         } catch (NoSuchFileException e) {
             throw new ConfigException(source + " does not exist", e);
         } catch (IOException e) {
@@ -82,13 +83,13 @@ public final class YamlConfigFile {
                 return layer;
             }
             if (!value.isObject()) {
-                throw new ConfigException("'" + path + "' in " + source + " is a section, not a value; its settings are "
-                        + pathsWithin(path + "."));
+                throw new ConfigException("'" + path + "' in " + source
+                        + " is a section, not a value; its settings are " + pathsWithin(path + "."));
             }
             return readSection(path + ".", value, layer);
         }
-        throw new ConfigException("unknown setting '" + path + "' in " + source + "; known settings are "
-                + pathsWithin(""));
+        throw new ConfigException(
+                "unknown setting '" + path + "' in " + source + "; known settings are " + pathsWithin(""));
     }
 
     private static String pathsWithin(String prefix) {

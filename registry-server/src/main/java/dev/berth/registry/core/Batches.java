@@ -1,7 +1,6 @@
 package dev.berth.registry.core;
 
 import io.vertx.core.Future;
-
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,14 +12,14 @@ import java.util.function.Function;
 public final class Batches {
     static final int SIZE = 64;
 
-    private Batches() {
-    }
+    private Batches() {}
 
     public static <T> Future<Void> forEach(List<T> items, Function<T, Future<?>> step) {
         Future<Void> chain = Future.succeededFuture();
         for (int from = 0; from < items.size(); from += SIZE) {
             List<T> batch = items.subList(from, Math.min(items.size(), from + SIZE));
-            chain = chain.compose(v -> Future.all(batch.stream().map(step).toList()).mapEmpty());
+            chain = chain.compose(
+                    v -> Future.all(batch.stream().map(step).toList()).mapEmpty());
         }
         return chain;
     }

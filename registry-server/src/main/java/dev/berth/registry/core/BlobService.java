@@ -5,14 +5,12 @@ import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blobs as a repository sees them: content-addressed data shared by the whole store, visible in
@@ -33,9 +31,10 @@ public final class BlobService {
         Validate.repository(repository);
         Digest digest = Validate.digest(digestText);
         String link = RegistryLayout.layerLink(repository, digest);
-        return store.stat(link).compose(linked -> linked
-                .map(info -> keepYoung(link, digest, info.modified()).compose(v -> source(digest)))
-                .orElseGet(() -> Future.failedFuture(unknown(digest))));
+        return store.stat(link)
+                .compose(linked -> linked.map(
+                                info -> keepYoung(link, digest, info.modified()).compose(v -> source(digest)))
+                        .orElseGet(() -> Future.failedFuture(unknown(digest))));
     }
 
     /**
@@ -59,17 +58,21 @@ public final class BlobService {
 
     private Future<BlobSource> source(Digest digest) {
         String path = RegistryLayout.blobData(digest);
-        return store.stat(path).compose(data -> data
-                .map(info -> Future.succeededFuture(new BlobSource(digest, info.size(), store.localFile(path),
-                        (offset, length) -> store.readStream(path, offset, length),
-                        ttl -> store.redirectUrl(path, ttl))))
-                .orElseGet(() -> Future.failedFuture(unknown(digest))));
+        return store.stat(path)
+                .compose(data -> data.map(info -> Future.succeededFuture(new BlobSource(
+                                digest,
+                                info.size(),
+                                store.localFile(path),
+                                (offset, length) -> store.readStream(path, offset, length),
+                                ttl -> store.redirectUrl(path, ttl))))
+                        .orElseGet(() -> Future.failedFuture(unknown(digest))));
     }
 
     /** Whether the repository holds the blob (link and data). */
     Future<Boolean> exists(String repository, Digest digest) {
         return store.exists(RegistryLayout.layerLink(repository, digest))
-                .compose(linked -> linked ? store.exists(RegistryLayout.blobData(digest)) : Future.succeededFuture(false));
+                .compose(linked ->
+                        linked ? store.exists(RegistryLayout.blobData(digest)) : Future.succeededFuture(false));
     }
 
     /** Unlinks the blob from the repository; the data stays for other repositories until collected. */
@@ -80,9 +83,7 @@ public final class BlobService {
             return Future.failedFuture(new DistributionException(ErrorCode.UNSUPPORTED, "blob deletion is disabled"));
         }
         String link = RegistryLayout.layerLink(repository, digest);
-        return store.exists(link).compose(linked -> linked
-                ? store.delete(link)
-                : Future.failedFuture(unknown(digest)));
+        return store.exists(link).compose(linked -> linked ? store.delete(link) : Future.failedFuture(unknown(digest)));
     }
 
     /**
@@ -95,9 +96,10 @@ public final class BlobService {
             return Future.succeededFuture(Optional.empty());
         }
         Digest digest = Digest.parse(digestText);
-        return exists(from, digest).compose(present -> present
-                ? link(repository, digest).map(Optional.of(new CompletedBlob(repository, digest)))
-                : Future.succeededFuture(Optional.empty()));
+        return exists(from, digest)
+                .compose(present -> present
+                        ? link(repository, digest).map(Optional.of(new CompletedBlob(repository, digest)))
+                        : Future.succeededFuture(Optional.empty()));
     }
 
     /** Makes an existing blob visible in the repository. */
@@ -106,7 +108,7 @@ public final class BlobService {
     }
 
     static DistributionException unknown(Digest digest) {
-        return new DistributionException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest,
-                Map.of("digest", digest.toString()));
+        return new DistributionException(
+                ErrorCode.BLOB_UNKNOWN, "blob unknown to registry: " + digest, Map.of("digest", digest.toString()));
     }
 }

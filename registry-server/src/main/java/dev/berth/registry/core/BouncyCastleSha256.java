@@ -1,8 +1,7 @@
 package dev.berth.registry.core;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
-
 import java.nio.ByteBuffer;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /** Bouncy Castle's SHA-256, whose state export is part of its API: the engine that always works. */
 final class BouncyCastleSha256 implements Sha256State.Engine {

@@ -3,7 +3,6 @@ package dev.berth.registry.core;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-
 import java.util.List;
 
 /**
@@ -42,9 +41,10 @@ final class CatalogIndex {
     }
 
     Future<List<String>> repositories() {
-        return store.listOrEmpty(RegistryLayout.catalogMarkersDir()).map(markers -> markers.stream()
-                .map(RegistryLayout::catalogMarkerName)
-                .filter(Names::isRepository)
-                .toList());
+        return store.listOrEmpty(RegistryLayout.catalogMarkersDir())
+                .map(markers -> markers.stream()
+                        .map(RegistryLayout::catalogMarkerName)
+                        .filter(Names::isRepository)
+                        .toList());
     }
 }

@@ -1,7 +1,6 @@
 package dev.berth.registry.core;
 
 import io.vertx.core.Future;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,9 @@ public final class CatalogService {
 
     /** Replicas may rebuild at once: every write is an idempotent marker, the completion mark last. */
     private Future<Void> rebuildIndex() {
-        return walk(RegistryLayout.repositoriesRoot(), "").compose(index::addAll).compose(v -> index.markComplete());
+        return walk(RegistryLayout.repositoriesRoot(), "")
+                .compose(index::addAll)
+                .compose(v -> index.markComplete());
     }
 
     private Future<List<String>> walk(String dir, String name) {

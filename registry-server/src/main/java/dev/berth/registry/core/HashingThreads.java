@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HashingThreads {
     private static final AtomicInteger COUNT = new AtomicInteger();
-    static final ExecutorService POOL = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-        Thread thread = new Thread(task, "berth-hash-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final ExecutorService POOL =
+            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+                Thread thread = new Thread(task, "berth-hash-" + COUNT.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
-    private HashingThreads() {
-    }
+    private HashingThreads() {}
 }

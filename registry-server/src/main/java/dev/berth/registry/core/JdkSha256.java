@@ -35,8 +35,9 @@ final class JdkSha256 implements Sha256State.Engine {
 
     static JdkSha256 restore(byte[] state) {
         if (ACCESS == null) {
-            throw new IllegalStateException("this upload's hash state was saved by the JDK's SHA-256, which this process"
-                    + " cannot restore: start it with the options in berth-registry's jar manifest (Add-Opens)");
+            throw new IllegalStateException(
+                    "this upload's hash state was saved by the JDK's SHA-256, which this process"
+                            + " cannot restore: start it with the options in berth-registry's jar manifest (Add-Opens)");
         }
         JdkSha256 engine = fresh();
         ACCESS.write(engine.digest, state);
@@ -78,7 +79,8 @@ final class JdkSha256 implements Sha256State.Engine {
             try {
                 Class<?> digestBase = Class.forName("sun.security.provider.DigestBase");
                 Access access = new Access(
-                        accessible(Class.forName("java.security.MessageDigest$Delegate").getDeclaredField("digestSpi")),
+                        accessible(Class.forName("java.security.MessageDigest$Delegate")
+                                .getDeclaredField("digestSpi")),
                         accessible(Class.forName("sun.security.provider.SHA2").getDeclaredField("state")),
                         accessible(digestBase.getDeclaredField("buffer")),
                         accessible(digestBase.getDeclaredField("bufOfs")),

@@ -15,8 +15,7 @@ final class ListingMemo {
     /** Below this, deriving afresh is as cheap as comparing. */
     static final int WORTH_REMEMBERING = 256;
 
-    private record Entry(List<String> listed, List<String> derived) {
-    }
+    private record Entry(List<String> listed, List<String> derived) {}
 
     private final Map<String, Entry> entries;
 

@@ -8,7 +8,6 @@ import dev.berth.oci.Manifest;
 import dev.berth.oci.ManifestParser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,14 @@ public final class ManifestService {
     private final CatalogIndex catalog;
     private final RegistryOptions options;
 
-    ManifestService(Store store, StoredManifests stored, BlobService blobs, TagService tags, ReferrerService referrers,
-                    CatalogIndex catalog, RegistryOptions options) {
+    ManifestService(
+            Store store,
+            StoredManifests stored,
+            BlobService blobs,
+            TagService tags,
+            ReferrerService referrers,
+            CatalogIndex catalog,
+            RegistryOptions options) {
         this.store = store;
         this.stored = stored;
         this.catalog = catalog;
@@ -48,7 +53,8 @@ public final class ManifestService {
         Future<Digest> digest = ref.isTag()
                 ? tags.resolve(repository, ref.tag()).map(found -> found.orElseThrow(() -> unknown(reference)))
                 : Future.succeededFuture(ref.digest());
-        return digest.compose(d -> stored.load(repository, d)).map(found -> found.orElseThrow(() -> unknown(reference)));
+        return digest.compose(d -> stored.load(repository, d))
+                .map(found -> found.orElseThrow(() -> unknown(reference)));
     }
 
     public Future<PushedManifest> put(String repository, String reference, Buffer body, String contentType) {
@@ -59,10 +65,11 @@ public final class ManifestService {
         }
         byte[] bytes = body.getBytes();
         Manifest manifest = ManifestParser.parse(bytes, contentType);
-        Digest digest = ref.isTag() ? Digest.sha256(bytes) : Digest.of(ref.digest().algorithm(), bytes);
+        Digest digest =
+                ref.isTag() ? Digest.sha256(bytes) : Digest.of(ref.digest().algorithm(), bytes);
         if (!ref.isTag() && !digest.equals(ref.digest())) {
-            throw new DistributionException(ErrorCode.DIGEST_INVALID,
-                    "manifest has digest " + digest + ", not " + ref.digest());
+            throw new DistributionException(
+                    ErrorCode.DIGEST_INVALID, "manifest has digest " + digest + ", not " + ref.digest());
         }
         Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
         return checkReferences(repository, manifest)
@@ -78,21 +85,23 @@ public final class ManifestService {
         Validate.repository(repository);
         ManifestReference ref = ManifestReference.parse(reference, ErrorCode.MANIFEST_UNKNOWN);
         if (!options.deleteEnabled()) {
-            return Future.failedFuture(new DistributionException(ErrorCode.UNSUPPORTED, "manifest deletion is disabled"));
+            return Future.failedFuture(
+                    new DistributionException(ErrorCode.UNSUPPORTED, "manifest deletion is disabled"));
         }
         if (ref.isTag()) {
-            return tags.untag(repository, ref.tag()).compose(existed -> existed
-                    ? Future.succeededFuture()
-                    : Future.failedFuture(unknown(reference)));
+            return tags.untag(repository, ref.tag())
+                    .compose(existed -> existed ? Future.succeededFuture() : Future.failedFuture(unknown(reference)));
         }
         Digest digest = ref.digest();
         return stored.load(repository, digest).compose(found -> {
             if (found.isEmpty()) {
                 return Future.failedFuture(unknown(reference));
             }
-            Optional<Digest> subject = StoredManifests.parse(found.get()).map(Manifest::subject).map(Descriptor::digest);
+            Optional<Digest> subject =
+                    StoredManifests.parse(found.get()).map(Manifest::subject).map(Descriptor::digest);
             return tags.untagAll(repository, digest)
-                    .compose(v -> subject.map(s -> referrers.remove(repository, s, digest)).orElseGet(Future::succeededFuture))
+                    .compose(v -> subject.map(s -> referrers.remove(repository, s, digest))
+                            .orElseGet(Future::succeededFuture))
                     .compose(v -> store.delete(RegistryLayout.revisionLink(repository, digest)));
         });
     }
@@ -101,11 +110,13 @@ public final class ManifestService {
         List<Future<Void>> checks = new ArrayList<>();
         for (Descriptor blob : manifest.requiredBlobs()) {
             checks.add(blobs.exists(repository, blob.digest())
-                    .compose(present -> present ? Future.succeededFuture() : Future.failedFuture(missing(blob, "blob"))));
+                    .compose(present ->
+                            present ? Future.succeededFuture() : Future.failedFuture(missing(blob, "blob"))));
         }
         for (Descriptor child : manifest.manifests()) {
             checks.add(store.exists(RegistryLayout.revisionLink(repository, child.digest()))
-                    .compose(present -> present ? Future.succeededFuture() : Future.failedFuture(missing(child, "manifest"))));
+                    .compose(present ->
+                            present ? Future.succeededFuture() : Future.failedFuture(missing(child, "manifest"))));
         }
         return Future.all(checks).mapEmpty();
     }
@@ -119,18 +130,21 @@ public final class ManifestService {
     }
 
     private static DistributionException missing(Descriptor descriptor, String kind) {
-        return new DistributionException(ErrorCode.MANIFEST_BLOB_UNKNOWN,
+        return new DistributionException(
+                ErrorCode.MANIFEST_BLOB_UNKNOWN,
                 "manifest references " + kind + " " + descriptor.digest() + " unknown to this repository",
                 Map.of("digest", descriptor.digest().toString()));
     }
 
     static DistributionException unknown(String reference) {
-        return new DistributionException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown: " + reference,
+        return new DistributionException(
+                ErrorCode.MANIFEST_UNKNOWN,
+                "manifest unknown: " + reference,
                 Map.of("reference", String.valueOf(reference)));
     }
 
     public static DistributionException tooLarge() {
-        return new DistributionException(ErrorCode.MANIFEST_INVALID, 413,
-                "manifest is larger than " + MAX_MANIFEST_BYTES + " bytes", null);
+        return new DistributionException(
+                ErrorCode.MANIFEST_INVALID, 413, "manifest is larger than " + MAX_MANIFEST_BYTES + " bytes", null);
     }
 }

@@ -2,7 +2,6 @@ package dev.berth.registry.core;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -5,7 +5,6 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.Manifest;
 import io.vertx.core.Future;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,11 +44,12 @@ public final class ReferrerService {
             for (Digest digest : digests) {
                 descriptors.add(describe(repository, digest));
             }
-            return Future.all(descriptors).map(all -> all.<Descriptor>list().stream()
-                    .filter(Objects::nonNull)
-                    .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
-                    .sorted(Comparator.comparing(d -> d.digest().toString()))
-                    .toList());
+            return Future.all(descriptors)
+                    .map(all -> all.<Descriptor>list().stream()
+                            .filter(Objects::nonNull)
+                            .filter(d -> artifactType == null || artifactType.equals(d.artifactType()))
+                            .sorted(Comparator.comparing(d -> d.digest().toString()))
+                            .toList());
         });
     }
 
@@ -57,23 +57,34 @@ public final class ReferrerService {
         String dir = RegistryLayout.referrersDir(repository, subject);
         List<Future<List<Digest>>> perAlgorithm = new ArrayList<>();
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-            perAlgorithm.add(store.listOrEmpty(dir + "/" + algorithm.id()).map(names -> names.stream()
-                    .filter(name -> Digest.isValid(algorithm.id() + ":" + name))
-                    .map(name -> Digest.parse(algorithm.id() + ":" + name))
-                    .toList()));
+            perAlgorithm.add(store.listOrEmpty(dir + "/" + algorithm.id())
+                    .map(names -> names.stream()
+                            .filter(name -> Digest.isValid(algorithm.id() + ":" + name))
+                            .map(name -> Digest.parse(algorithm.id() + ":" + name))
+                            .toList()));
         }
-        return Future.all(perAlgorithm).map(all -> all.<List<Digest>>list().stream().flatMap(List::stream).toList());
+        return Future.all(perAlgorithm)
+                .map(all ->
+                        all.<List<Digest>>list().stream().flatMap(List::stream).toList());
     }
 
     /** The descriptor the referrers API lists for one referrer; null when it is gone. */
     private Future<Descriptor> describe(String repository, Digest digest) {
-        return manifests.load(repository, digest).map(found -> found
-                .flatMap(stored -> StoredManifests.parse(stored).map(manifest -> descriptor(stored, manifest)))
-                .orElse(null));
+        return manifests
+                .load(repository, digest)
+                .map(found -> found.flatMap(
+                                stored -> StoredManifests.parse(stored).map(manifest -> descriptor(stored, manifest)))
+                        .orElse(null));
     }
 
     private static Descriptor descriptor(StoredManifest stored, Manifest manifest) {
-        return new Descriptor(stored.mediaType(), stored.digest(), stored.content().length(),
-                manifest.referrerArtifactType(), null, manifest.annotations(), null);
+        return new Descriptor(
+                stored.mediaType(),
+                stored.digest(),
+                stored.content().length(),
+                manifest.referrerArtifactType(),
+                null,
+                manifest.annotations(),
+                null);
     }
 }

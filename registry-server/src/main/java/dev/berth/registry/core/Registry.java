@@ -1,7 +1,6 @@
 package dev.berth.registry.core;
 
 import dev.berth.storage.StorageDriver;
-
 import java.time.Clock;
 
 /**

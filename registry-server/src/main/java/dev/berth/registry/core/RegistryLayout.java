@@ -1,8 +1,7 @@
 package dev.berth.registry.core;
 
-import java.util.List;
-
 import dev.berth.oci.Digest;
+import java.util.List;
 
 /**
  * Where registry:2 (CNCF distribution) keeps each thing, so that a data directory or bucket
@@ -21,8 +20,7 @@ public final class RegistryLayout {
     /** Stands for '/' in a flattened repository name: the name grammar never uses it. */
     private static final char NAME_SEPARATOR = '~';
 
-    private RegistryLayout() {
-    }
+    private RegistryLayout() {}
 
     public static String blobData(Digest digest) {
         return blobDir(digest) + "/data";
@@ -35,7 +33,8 @@ public final class RegistryLayout {
 
     /** The directory of one blob: its data and nothing else. */
     public static String blobDir(Digest digest) {
-        return blobsRoot() + "/" + digest.algorithm().id() + "/" + digest.encoded().substring(0, 2) + "/" + digest.encoded();
+        return blobsRoot() + "/" + digest.algorithm().id() + "/"
+                + digest.encoded().substring(0, 2) + "/" + digest.encoded();
     }
 
     /** The lease that lets one garbage collector at a time work on the store. */

@@ -2,7 +2,6 @@ package dev.berth.registry.core;
 
 import dev.berth.oci.Digest;
 import dev.berth.oci.DigestAlgorithm;
-
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -42,11 +41,12 @@ final class Sha256State {
             throw new IllegalArgumentException("empty SHA-256 state");
         }
         byte[] state = Arrays.copyOfRange(encoded, 1, encoded.length);
-        return new Sha256State(switch (encoded[0]) {
-            case JdkSha256.FORMAT -> JdkSha256.restore(state);
-            case BouncyCastleSha256.FORMAT -> BouncyCastleSha256.restore(state);
-            default -> throw new IllegalArgumentException("unknown SHA-256 state format " + encoded[0]);
-        });
+        return new Sha256State(
+                switch (encoded[0]) {
+                    case JdkSha256.FORMAT -> JdkSha256.restore(state);
+                    case BouncyCastleSha256.FORMAT -> BouncyCastleSha256.restore(state);
+                    default -> throw new IllegalArgumentException("unknown SHA-256 state format " + encoded[0]);
+                });
     }
 
     /** Hashes the bytes between the buffer's position and limit, and leaves the position alone. */

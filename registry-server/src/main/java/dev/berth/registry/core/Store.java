@@ -8,7 +8,6 @@ import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,7 +105,9 @@ public final class Store {
      * must get past damage rather than stop at it, as the collector must.
      */
     public Future<Optional<Digest>> readIntactLink(String path) {
-        return read(path).map(content -> content.map(Store::linkText).filter(Digest::isValid).map(Digest::parse));
+        return read(path)
+                .map(content ->
+                        content.map(Store::linkText).filter(Digest::isValid).map(Digest::parse));
     }
 
     public Future<Void> writeLink(String path, Digest digest) {

@@ -4,5 +4,4 @@ import dev.berth.oci.Digest;
 import io.vertx.core.buffer.Buffer;
 
 /** A manifest exactly as it was pushed, with its digest and media type. */
-public record StoredManifest(Digest digest, String mediaType, Buffer content) {
-}
+public record StoredManifest(Digest digest, String mediaType, Buffer content) {}

@@ -7,7 +7,6 @@ import dev.berth.oci.Manifest;
 import dev.berth.oci.ManifestParser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-
 import java.util.Optional;
 
 /**
@@ -23,9 +22,11 @@ public final class StoredManifests {
 
     /** The manifest with this digest when the repository holds it and its content exists. */
     Future<Optional<StoredManifest>> load(String repository, Digest digest) {
-        return store.exists(RegistryLayout.revisionLink(repository, digest)).compose(linked -> linked
-                ? store.read(RegistryLayout.blobData(digest)).map(found -> found.map(content -> checked(digest, content)))
-                : Future.succeededFuture(Optional.empty()));
+        return store.exists(RegistryLayout.revisionLink(repository, digest))
+                .compose(linked -> linked
+                        ? store.read(RegistryLayout.blobData(digest))
+                                .map(found -> found.map(content -> checked(digest, content)))
+                        : Future.succeededFuture(Optional.empty()));
     }
 
     /** A stored manifest parsed again; empty for content older registries took without validation. */
@@ -54,8 +55,12 @@ public final class StoredManifests {
         byte[] bytes = content.getBytes();
         Digest actual = Digest.of(digest.algorithm(), bytes);
         if (!actual.equals(digest)) {
-            throw new DistributionException(ErrorCode.UNKNOWN, 500, "stored manifest " + digest
-                    + " is corrupt (its content hashes to " + actual + "); run berth-registry scrub --repair", null);
+            throw new DistributionException(
+                    ErrorCode.UNKNOWN,
+                    500,
+                    "stored manifest " + digest + " is corrupt (its content hashes to " + actual
+                            + "); run berth-registry scrub --repair",
+                    null);
         }
         return new StoredManifest(digest, ManifestParser.storedMediaType(bytes), content);
     }

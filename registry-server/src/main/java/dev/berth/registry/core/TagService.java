@@ -5,7 +5,6 @@ import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +33,19 @@ public final class TagService {
     /** The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist. */
     public Future<Page> list(String repository, Integer n, String last) {
         Validate.repository(repository);
-        return store.listOrEmpty(RegistryLayout.repository(repository)).map(RegistryLayout::isRepository).compose(exists -> {
-            if (!exists) {
-                return Future.failedFuture(new DistributionException(ErrorCode.NAME_UNKNOWN,
-                        "repository name not known to registry: " + repository, Map.of("name", repository)));
-            }
-            return store.listOrEmpty(RegistryLayout.tagsDir(repository))
-                    .map(listed -> Page.ofSorted(sortedTags.derive(repository, listed, TagService::sortedTagNames), n, last));
-        });
+        return store.listOrEmpty(RegistryLayout.repository(repository))
+                .map(RegistryLayout::isRepository)
+                .compose(exists -> {
+                    if (!exists) {
+                        return Future.failedFuture(new DistributionException(
+                                ErrorCode.NAME_UNKNOWN,
+                                "repository name not known to registry: " + repository,
+                                Map.of("name", repository)));
+                    }
+                    return store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                            .map(listed -> Page.ofSorted(
+                                    sortedTags.derive(repository, listed, TagService::sortedTagNames), n, last));
+                });
     }
 
     private Future<List<String>> names(String repository) {
@@ -74,19 +78,23 @@ public final class TagService {
      * tags without a complete index (filled by registry:2) is rebuilt on its first manifest delete.
      */
     private Future<Void> indexFromTheStart(String repository) {
-        return examined.computeIfAbsent(repository, name -> taggedBy.isComplete(name)
-                .compose(complete -> complete
-                        ? Future.succeededFuture()
-                        : names(name).compose(tags -> tags.isEmpty() ? taggedBy.markComplete(name) : Future.succeededFuture()))
-                .onFailure(e -> examined.remove(name)));
+        return examined.computeIfAbsent(
+                repository,
+                name -> taggedBy.isComplete(name)
+                        .compose(complete -> complete
+                                ? Future.succeededFuture()
+                                : names(name)
+                                        .compose(tags -> tags.isEmpty()
+                                                ? taggedBy.markComplete(name)
+                                                : Future.succeededFuture()))
+                        .onFailure(e -> examined.remove(name)));
     }
 
     /** Removes a tag; answers whether it existed. */
     Future<Boolean> untag(String repository, String tag) {
         String dir = RegistryLayout.tagDir(repository, tag);
-        return store.exists(dir).compose(exists -> exists
-                ? store.delete(dir).map(true)
-                : Future.succeededFuture(false));
+        return store.exists(dir)
+                .compose(exists -> exists ? store.delete(dir).map(true) : Future.succeededFuture(false));
     }
 
     /**
@@ -98,10 +106,12 @@ public final class TagService {
         return taggedBy.isComplete(repository)
                 .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
                 .compose(v -> taggedBy.candidates(repository, digest))
-                .compose(candidates -> Batches.forEach(candidates, tag -> resolve(repository, tag)
-                        .compose(target -> target.filter(digest::equals).isPresent()
-                                ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                                : Future.succeededFuture())))
+                .compose(candidates -> Batches.forEach(
+                        candidates,
+                        tag -> resolve(repository, tag)
+                                .compose(target -> target.filter(digest::equals).isPresent()
+                                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                                        : Future.succeededFuture())))
                 .compose(v -> taggedBy.forget(repository, digest));
     }
 
@@ -111,9 +121,11 @@ public final class TagService {
      */
     private Future<Void> rebuildIndex(String repository) {
         return names(repository)
-                .compose(tags -> Batches.forEach(tags, tag -> resolve(repository, tag).compose(target -> target
-                        .map(digest -> taggedBy.add(repository, tag, digest))
-                        .orElseGet(Future::succeededFuture))))
+                .compose(tags -> Batches.forEach(
+                        tags,
+                        tag -> resolve(repository, tag)
+                                .compose(target -> target.map(digest -> taggedBy.add(repository, tag, digest))
+                                        .orElseGet(Future::succeededFuture))))
                 .compose(v -> taggedBy.markComplete(repository));
     }
 }

@@ -4,7 +4,6 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.Names;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-
 import java.util.List;
 
 /**

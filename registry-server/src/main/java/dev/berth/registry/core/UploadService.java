@@ -8,7 +8,6 @@ import dev.berth.storage.BlobWriter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,8 @@ import java.util.regex.Pattern;
  * after the digest the client names matched what was hashed, and only by an atomic move.
  */
 public final class UploadService {
-    private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UPLOAD_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Store store;
     private final BlobService blobs;
@@ -44,7 +44,8 @@ public final class UploadService {
         String id = UUID.randomUUID().toString();
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
-        return store.writeEphemeral(RegistryLayout.uploadStartedAt(repository, id),
+        return store.writeEphemeral(
+                        RegistryLayout.uploadStartedAt(repository, id),
                         Buffer.buffer(state.startedAt().toString()))
                 .compose(v -> saveState(repository, id, state))
                 .map(v -> new UploadStatus(repository, id, 0));
@@ -73,12 +74,13 @@ public final class UploadService {
      * Finishes the session with an optional last chunk and checks the whole content against
      * {@code digestText}. On success the blob is in the store and linked into the repository.
      */
-    public Future<CompletedBlob> complete(String repository, String id, String digestText, Long rangeStart,
-                                          ReadStream<Buffer> body) {
+    public Future<CompletedBlob> complete(
+            String repository, String id, String digestText, Long rangeStart, ReadStream<Buffer> body) {
         Validate.repository(repository);
         Digest expected = Validate.digest(digestText);
         if (expected.algorithm() != DigestAlgorithm.SHA256) {
-            return Future.failedFuture(new DistributionException(ErrorCode.DIGEST_INVALID,
+            return Future.failedFuture(new DistributionException(
+                    ErrorCode.DIGEST_INVALID,
                     "uploads are verified with sha256; digest " + expected + " is not supported"));
         }
         return exclusively(repository, id, state -> {
@@ -93,8 +95,10 @@ public final class UploadService {
     public Future<CompletedBlob> monolithic(String repository, String digestText, ReadStream<Buffer> body) {
         Validate.repository(repository);
         Validate.digest(digestText);
-        return start(repository).compose(status -> complete(repository, status.id(), digestText, null, body)
-                .recover(failure -> cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
+        return start(repository)
+                .compose(status -> complete(repository, status.id(), digestText, null, body)
+                        .recover(failure ->
+                                cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
     }
 
     /** Throws the session away. */
@@ -106,9 +110,11 @@ public final class UploadService {
     private Future<CompletedBlob> finish(String repository, String id, Digest expected, Session session) {
         Digest actual = session.hash.current();
         if (!actual.equals(expected)) {
-            return session.writer.end()
+            return session.writer
+                    .end()
                     .compose(v -> saveState(repository, id, session.state))
-                    .transform(ignored -> Future.failedFuture(new DistributionException(ErrorCode.DIGEST_INVALID,
+                    .transform(ignored -> Future.failedFuture(new DistributionException(
+                            ErrorCode.DIGEST_INVALID,
                             "upload content has digest " + actual + ", not " + expected,
                             Map.of("expected", expected.toString(), "actual", actual.toString()))));
         }
@@ -116,7 +122,9 @@ public final class UploadService {
         return store.exists(blobPath)
                 .compose(present -> present
                         ? session.writer.cancel()
-                        : session.writer.commit().compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
+                        : session.writer
+                                .commit()
+                                .compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
                 .compose(v -> blobs.link(repository, expected))
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
                 .map(v -> new CompletedBlob(repository, expected));
@@ -128,23 +136,29 @@ public final class UploadService {
      * connection midway, what reached storage is kept and the state saved, so that the client
      * can resume from where the upload stands.
      */
-    private Future<Session> write(String repository, String id, UploadState state, BlobWriter writer,
-                                  ReadStream<Buffer> body, boolean keep) {
+    private Future<Session> write(
+            String repository, String id, UploadState state, BlobWriter writer, ReadStream<Buffer> body, boolean keep) {
         Sha256State hash = Sha256State.restore(state.sha256State());
         HashingWriteStream hashing = new HashingWriteStream(writer, hash);
         // Not ended on failure: salvage ends the writer itself, and a writer ends only once.
-        Future<Void> piped = body == null ? Future.succeededFuture()
+        Future<Void> piped = body == null
+                ? Future.succeededFuture()
                 : body.pipe().endOnSuccess(keep).endOnFailure(false).to(hashing);
-        return piped
-                .compose(v -> hashing.hashed())
+        return piped.compose(v -> hashing.hashed())
                 .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
-                .compose(session -> keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
+                .compose(session ->
+                        keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
                 .recover(failure -> salvage(repository, id, state, writer, hashing, hash)
                         .transform(ignored -> Future.failedFuture(failure)));
     }
 
-    private Future<Void> salvage(String repository, String id, UploadState state, BlobWriter writer,
-                                 HashingWriteStream hashing, Sha256State hash) {
+    private Future<Void> salvage(
+            String repository,
+            String id,
+            UploadState state,
+            BlobWriter writer,
+            HashingWriteStream hashing,
+            Sha256State hash) {
         return hashing.hashed().transform(settled -> writer.end()).compose(v -> {
             long hashed = state.offset() + hashing.written();
             return writer.size() == hashed
@@ -156,10 +170,11 @@ public final class UploadService {
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
         return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
             if (writer.size() != state.offset()) {
-                return writer.end().transform(ignored -> Future.failedFuture(new DistributionException(
-                        ErrorCode.BLOB_UPLOAD_INVALID,
-                        "upload " + id + " holds " + writer.size() + " bytes but its state says " + state.offset()
-                                + "; start the upload again")));
+                return writer.end()
+                        .transform(ignored -> Future.failedFuture(new DistributionException(
+                                ErrorCode.BLOB_UPLOAD_INVALID,
+                                "upload " + id + " holds " + writer.size() + " bytes but its state says "
+                                        + state.offset() + "; start the upload again")));
             }
             return Future.succeededFuture(writer);
         });
@@ -167,7 +182,8 @@ public final class UploadService {
 
     private void checkRange(String repository, String id, UploadState state, Long rangeStart) {
         if (rangeStart != null && rangeStart != state.offset()) {
-            throw new UploadRangeException(new UploadStatus(repository, id, state.offset()),
+            throw new UploadRangeException(
+                    new UploadStatus(repository, id, state.offset()),
                     "chunk starts at " + rangeStart + " but the upload holds " + state.offset() + " bytes");
         }
     }
@@ -175,8 +191,8 @@ public final class UploadService {
     private <T> Future<T> exclusively(String repository, String id, Function<UploadState, Future<T>> action) {
         String key = repository + "/" + id;
         if (!busy.add(key)) {
-            return Future.failedFuture(new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID,
-                    "another request is writing to upload " + id));
+            return Future.failedFuture(new DistributionException(
+                    ErrorCode.BLOB_UPLOAD_INVALID, "another request is writing to upload " + id));
         }
         Future<T> result;
         try {
@@ -191,9 +207,9 @@ public final class UploadService {
         if (id == null || !UPLOAD_ID.matcher(id).matches()) {
             return Future.failedFuture(unknownUpload(id));
         }
-        return store.read(RegistryLayout.uploadState(repository, id)).compose(json -> json
-                .map(found -> Future.succeededFuture(UploadState.fromJson(found)))
-                .orElseGet(() -> Future.failedFuture(unknownUpload(id))));
+        return store.read(RegistryLayout.uploadState(repository, id))
+                .compose(json -> json.map(found -> Future.succeededFuture(UploadState.fromJson(found)))
+                        .orElseGet(() -> Future.failedFuture(unknownUpload(id))));
     }
 
     private Future<Void> saveState(String repository, String id, UploadState state) {
@@ -204,6 +220,5 @@ public final class UploadService {
         return new DistributionException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown: " + id);
     }
 
-    private record Session(UploadState state, Sha256State hash, BlobWriter writer) {
-    }
+    private record Session(UploadState state, Sha256State hash, BlobWriter writer) {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,7 +34,8 @@ record UploadState(long offset, byte[] sha256State, Instant startedAt) {
     static UploadState fromJson(Buffer json) {
         try {
             JsonNode node = JSON.readTree(json.getBytes());
-            return new UploadState(node.get("offset").asLong(),
+            return new UploadState(
+                    node.get("offset").asLong(),
                     Base64.getDecoder().decode(node.get("sha256State").asText()),
                     Instant.parse(node.get("startedAt").asText()));
         } catch (IOException | RuntimeException e) {

@@ -4,18 +4,16 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
-
 import java.util.Map;
 
 /** Checks user input at the core's door, so that nothing unchecked reaches a storage path. */
 final class Validate {
-    private Validate() {
-    }
+    private Validate() {}
 
     static String repository(String name) {
         if (!Names.isRepository(name)) {
-            throw new DistributionException(ErrorCode.NAME_INVALID, "invalid repository name: " + name,
-                    Map.of("name", String.valueOf(name)));
+            throw new DistributionException(
+                    ErrorCode.NAME_INVALID, "invalid repository name: " + name, Map.of("name", String.valueOf(name)));
         }
         return name;
     }

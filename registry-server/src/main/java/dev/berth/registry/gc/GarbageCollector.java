@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class GarbageCollector {
     /** Long enough for any collection of a large store; renewed halfway when it is not. */
     static final Duration LEASE_TTL = Duration.ofMinutes(30);
+
     static final Duration LEASE_SETTLE = Duration.ofSeconds(2);
 
     private final Vertx vertx;
@@ -62,31 +63,42 @@ public final class GarbageCollector {
     /** Runs one collection; fails with {@link GcBusyException} when another one holds the lease. */
     public Future<GcReport> collect(GcOptions options) {
         Instant started = clock.instant();
-        return lease.acquire().compose(v -> {
-            long renewal = vertx.setPeriodic(LEASE_TTL.dividedBy(2).toMillis(), id -> lease.renew());
-            return run(options, started)
-                    .eventually(() -> {
+        return lease.acquire()
+                .compose(v -> {
+                    long renewal = vertx.setPeriodic(LEASE_TTL.dividedBy(2).toMillis(), id -> lease.renew());
+                    return run(options, started).eventually(() -> {
                         vertx.cancelTimer(renewal);
                         return lease.release();
                     });
-        }).onSuccess(listener::collected);
+                })
+                .onSuccess(listener::collected);
     }
 
     private Future<GcReport> run(GcOptions options, Instant started) {
         Instant cutoff = started.minus(options.gracePeriod());
         Sweep sweep = new Sweep(options, cutoff);
-        return walker.repositories().compose(repositories -> Batches.forEach(repositories, repository -> markRepository(repository, sweep)
-                        .compose(v -> purgeUploads(repository, options, started, sweep)))
-                .compose(v -> sweepBlobs(sweep))
-                .map(v -> new GcReport(options.dryRun(), repositories.size(), sweep.marked.size(), sweep.blobsDeleted.get(),
-                        sweep.bytesFreed.get(), sweep.manifestsDeleted.get(), sweep.uploadsPurged.get(),
-                        Duration.between(started, clock.instant()))));
+        return walker.repositories()
+                .compose(repositories -> Batches.forEach(
+                                repositories,
+                                repository -> markRepository(repository, sweep)
+                                        .compose(v -> purgeUploads(repository, options, started, sweep)))
+                        .compose(v -> sweepBlobs(sweep))
+                        .map(v -> new GcReport(
+                                options.dryRun(),
+                                repositories.size(),
+                                sweep.marked.size(),
+                                sweep.blobsDeleted.get(),
+                                sweep.bytesFreed.get(),
+                                sweep.manifestsDeleted.get(),
+                                sweep.uploadsPurged.get(),
+                                Duration.between(started, clock.instant()))));
     }
 
     private Future<Void> markRepository(String repository, Sweep sweep) {
         Future<Void> layers = walker.digestsUnder(RegistryLayout.layersDir(repository))
-                .onSuccess(digests -> digests.forEach(digest ->
-                        sweep.layerLinks.computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>())).add(repository)))
+                .onSuccess(digests -> digests.forEach(digest -> sweep.layerLinks
+                        .computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(repository)))
                 .mapEmpty();
         Future<Void> manifests = graphs.load(repository).compose(graph -> {
             Set<Digest> live = ConcurrentHashMap.newKeySet();
@@ -94,8 +106,9 @@ public final class GarbageCollector {
             Set<Digest> dead = new HashSet<>(graph.manifests().keySet());
             dead.removeAll(live);
             // A young untagged manifest may be the child of an index still being pushed: keep it, and its blobs.
-            return Batches.forEach(List.copyOf(dead), digest -> deleteManifestIfOld(graph, digest, sweep)
-                            .onSuccess(deleted -> {
+            return Batches.forEach(
+                            List.copyOf(dead),
+                            digest -> deleteManifestIfOld(graph, digest, sweep).onSuccess(deleted -> {
                                 if (!deleted) {
                                     live.add(digest);
                                 }
@@ -118,8 +131,7 @@ public final class GarbageCollector {
             Future<Void> referrer = graph.subjectOf(digest)
                     .map(subject -> store.deleteIfExists(RegistryLayout.referrerDir(repository, subject, digest)))
                     .orElse(Future.succeededFuture());
-            return referrer
-                    .compose(v -> store.deleteIfExists(RegistryLayout.taggedByDir(repository, digest)))
+            return referrer.compose(v -> store.deleteIfExists(RegistryLayout.taggedByDir(repository, digest)))
                     .compose(v -> store.deleteIfExists(RegistryLayout.revisionLink(repository, digest)))
                     .map(true);
         });
@@ -127,20 +139,27 @@ public final class GarbageCollector {
 
     private Future<Void> purgeUploads(String repository, GcOptions options, Instant now, Sweep sweep) {
         Instant purgeBefore = now.minus(options.purgeUploadsAfter());
-        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(ids -> Batches.forEach(ids, id ->
-                uploadAge.lastWritten(repository, id).compose(written -> {
-                    if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
-                        return Future.succeededFuture();
-                    }
-                    sweep.uploadsPurged.incrementAndGet();
-                    return options.dryRun() ? Future.succeededFuture() : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
-                })));
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository))
+                .compose(ids -> Batches.forEach(
+                        ids,
+                        id -> uploadAge.lastWritten(repository, id).compose(written -> {
+                            if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
+                                return Future.succeededFuture();
+                            }
+                            sweep.uploadsPurged.incrementAndGet();
+                            return options.dryRun()
+                                    ? Future.succeededFuture()
+                                    : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
+                        })));
     }
 
     private Future<Void> sweepBlobs(Sweep sweep) {
-        return walker.blobs().compose(blobs -> Batches.forEach(
-                blobs.stream().filter(digest -> !sweep.marked.contains(digest)).toList(),
-                digest -> sweepBlob(digest, sweep)));
+        return walker.blobs()
+                .compose(blobs -> Batches.forEach(
+                        blobs.stream()
+                                .filter(digest -> !sweep.marked.contains(digest))
+                                .toList(),
+                        digest -> sweepBlob(digest, sweep)));
     }
 
     private Future<Void> sweepBlob(Digest digest, Sweep sweep) {
@@ -158,9 +177,12 @@ public final class GarbageCollector {
                 if (sweep.options.dryRun()) {
                     return Future.succeededFuture();
                 }
-                // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in use.
-                return store.deleteIfExists(RegistryLayout.blobDir(digest)).compose(v -> Batches.forEach(linkedFrom,
-                        repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));
+                // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in
+                // use.
+                return store.deleteIfExists(RegistryLayout.blobDir(digest))
+                        .compose(v -> Batches.forEach(
+                                linkedFrom,
+                                repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));
             });
         });
     }
@@ -169,7 +191,9 @@ public final class GarbageCollector {
     private Future<Boolean> allOld(List<String> repositories, Digest digest, Instant cutoff) {
         List<Future<Boolean>> checks = repositories.stream()
                 .map(repository -> store.stat(RegistryLayout.layerLink(repository, digest))
-                        .map(info -> info.map(FileInfo::modified).map(modified -> modified.isBefore(cutoff)).orElse(true)))
+                        .map(info -> info.map(FileInfo::modified)
+                                .map(modified -> modified.isBefore(cutoff))
+                                .orElse(true)))
                 .toList();
         return Future.all(checks).map(all -> checks.stream().allMatch(Future::result));
     }

@@ -33,13 +33,22 @@ public final class GcAdminEndpoint implements Handler<RoutingContext> {
             ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405, "use POST " + PATH, null));
             return;
         }
-        BoundedBody.read(ctx.request(), MAX_BODY_BYTES, () -> new DistributionException(ErrorCode.SIZE_INVALID, 413,
-                        "the body is larger than " + MAX_BODY_BYTES + " bytes", null))
+        BoundedBody.read(
+                        ctx.request(),
+                        MAX_BODY_BYTES,
+                        () -> new DistributionException(
+                                ErrorCode.SIZE_INVALID,
+                                413,
+                                "the body is larger than " + MAX_BODY_BYTES + " bytes",
+                                null))
                 .compose(body -> collector.collect(options(body)))
-                .recover(failure -> Future.failedFuture(failure instanceof GcBusyException
-                        ? new DistributionException(ErrorCode.TOOMANYREQUESTS, failure.getMessage())
-                        : failure))
-                .compose(report -> ctx.response().putHeader("Content-Type", "application/json").end(report.toJson().encode()))
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof GcBusyException
+                                ? new DistributionException(ErrorCode.TOOMANYREQUESTS, failure.getMessage())
+                                : failure))
+                .compose(report -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(report.toJson().encode()))
                 .onFailure(ctx::fail);
     }
 
@@ -49,12 +58,17 @@ public final class GcAdminEndpoint implements Handler<RoutingContext> {
         }
         try {
             JsonObject json = body.toJsonObject();
-            return new GcOptions(json.getBoolean("dryRun", defaults.dryRun()),
+            return new GcOptions(
+                    json.getBoolean("dryRun", defaults.dryRun()),
                     json.getBoolean("deleteUntagged", defaults.deleteUntagged()),
-                    defaults.gracePeriod(), defaults.purgeUploadsAfter());
+                    defaults.gracePeriod(),
+                    defaults.purgeUploadsAfter());
         } catch (RuntimeException e) {
-            throw new DistributionException(ErrorCode.UNSUPPORTED, 400,
-                    "expected a JSON object with optional booleans dryRun and deleteUntagged: " + e.getMessage(), null);
+            throw new DistributionException(
+                    ErrorCode.UNSUPPORTED,
+                    400,
+                    "expected a JSON object with optional booleans dryRun and deleteUntagged: " + e.getMessage(),
+                    null);
         }
     }
 }

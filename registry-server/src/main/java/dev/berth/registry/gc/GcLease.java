@@ -38,14 +38,20 @@ final class GcLease {
 
     /** Takes the lease, or fails with {@link GcBusyException} naming the collector that holds it. */
     Future<Void> acquire() {
-        return current().compose(held -> {
-            if (held.isPresent() && !held.get().owner.equals(owner) && held.get().expires.isAfter(clock.instant())) {
-                return Future.failedFuture(busy(held.get()));
-            }
-            return write();
-        }).compose(v -> delay(settle)).compose(v -> current()).compose(held -> held.isPresent() && held.get().owner.equals(owner)
-                ? Future.succeededFuture()
-                : Future.failedFuture(busy(held.orElse(new Holder("an unknown collector", clock.instant())))));
+        return current()
+                .compose(held -> {
+                    if (held.isPresent()
+                            && !held.get().owner.equals(owner)
+                            && held.get().expires.isAfter(clock.instant())) {
+                        return Future.failedFuture(busy(held.get()));
+                    }
+                    return write();
+                })
+                .compose(v -> delay(settle))
+                .compose(v -> current())
+                .compose(held -> held.isPresent() && held.get().owner.equals(owner)
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(busy(held.orElse(new Holder("an unknown collector", clock.instant())))));
     }
 
     /** Pushes the expiry out again; a collection longer than the ttl renews before it runs out. */
@@ -55,13 +61,16 @@ final class GcLease {
 
     /** Gives the lease up, unless another collector took it over after it expired. */
     Future<Void> release() {
-        return current().compose(held -> held.isPresent() && held.get().owner.equals(owner)
-                ? store.deleteIfExists(RegistryLayout.gcLease())
-                : Future.succeededFuture());
+        return current()
+                .compose(held -> held.isPresent() && held.get().owner.equals(owner)
+                        ? store.deleteIfExists(RegistryLayout.gcLease())
+                        : Future.succeededFuture());
     }
 
     private Future<Void> write() {
-        JsonObject lease = new JsonObject().put("owner", owner).put("expires", clock.instant().plus(ttl).toString());
+        JsonObject lease = new JsonObject()
+                .put("owner", owner)
+                .put("expires", clock.instant().plus(ttl).toString());
         return store.write(RegistryLayout.gcLease(), lease.toBuffer());
     }
 
@@ -89,10 +98,9 @@ final class GcLease {
     }
 
     private static GcBusyException busy(Holder holder) {
-        return new GcBusyException("another garbage collection is running (" + holder.owner + ", lease until "
-                + holder.expires + ")");
+        return new GcBusyException(
+                "another garbage collection is running (" + holder.owner + ", lease until " + holder.expires + ")");
     }
 
-    private record Holder(String owner, Instant expires) {
-    }
+    private record Holder(String owner, Instant expires) {}
 }

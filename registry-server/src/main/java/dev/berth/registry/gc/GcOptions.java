@@ -7,5 +7,4 @@ import java.time.Duration;
  * whatever the mark found: a push writes them before the manifest that references them. Upload
  * sessions older than {@code purgeUploadsAfter} are thrown away.
  */
-public record GcOptions(boolean dryRun, boolean deleteUntagged, Duration gracePeriod, Duration purgeUploadsAfter) {
-}
+public record GcOptions(boolean dryRun, boolean deleteUntagged, Duration gracePeriod, Duration purgeUploadsAfter) {}

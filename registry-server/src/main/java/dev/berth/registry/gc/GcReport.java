@@ -4,8 +4,15 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 /** What one collection found and freed (with {@code dryRun}: would have freed). */
-public record GcReport(boolean dryRun, int repositories, int blobsMarked, int blobsDeleted, long bytesFreed,
-                       int manifestsDeleted, int uploadsPurged, Duration took) {
+public record GcReport(
+        boolean dryRun,
+        int repositories,
+        int blobsMarked,
+        int blobsDeleted,
+        long bytesFreed,
+        int manifestsDeleted,
+        int uploadsPurged,
+        Duration took) {
 
     public JsonObject toJson() {
         return new JsonObject()

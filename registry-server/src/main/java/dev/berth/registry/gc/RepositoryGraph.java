@@ -67,7 +67,10 @@ record RepositoryGraph(String repository, Map<Digest, Optional<Manifest>> manife
     private Map<Digest, List<Digest>> referrers() {
         Map<Digest, List<Digest>> referrers = new HashMap<>();
         for (Digest digest : manifests.keySet()) {
-            subjectOf(digest).ifPresent(subject -> referrers.computeIfAbsent(subject, s -> new ArrayList<>()).add(digest));
+            subjectOf(digest)
+                    .ifPresent(subject -> referrers
+                            .computeIfAbsent(subject, s -> new ArrayList<>())
+                            .add(digest));
         }
         return referrers;
     }

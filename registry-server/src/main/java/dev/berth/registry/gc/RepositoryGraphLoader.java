@@ -28,13 +28,18 @@ final class RepositoryGraphLoader {
         Map<Digest, Optional<Manifest>> manifests = new ConcurrentHashMap<>();
         List<Digest> tagged = Collections.synchronizedList(new ArrayList<>());
         Future<Void> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
-                .compose(digests -> Batches.forEach(digests, digest -> store.read(RegistryLayout.blobData(digest))
-                        // A revision whose content is gone references nothing; scrub reports the dangling link.
-                        .onSuccess(content -> content.ifPresent(found -> manifests.put(digest, StoredManifests.parse(found))))));
+                .compose(digests -> Batches.forEach(
+                        digests,
+                        digest -> store.read(RegistryLayout.blobData(digest))
+                                // A revision whose content is gone references nothing; scrub reports the dangling link.
+                                .onSuccess(content -> content.ifPresent(
+                                        found -> manifests.put(digest, StoredManifests.parse(found))))));
         Future<Void> tags = store.listOrEmpty(RegistryLayout.tagsDir(repository))
-                .compose(names -> Batches.forEach(names, tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))
-                        .onSuccess(digest -> digest.ifPresent(tagged::add))));
-        return Future.all(revisions, tags).map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
+                .compose(names -> Batches.forEach(
+                        names,
+                        tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))
+                                .onSuccess(digest -> digest.ifPresent(tagged::add))));
+        return Future.all(revisions, tags)
+                .map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
     }
-
 }

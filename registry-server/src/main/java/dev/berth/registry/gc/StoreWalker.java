@@ -34,8 +34,10 @@ public final class StoreWalker {
             if (!name.isEmpty() && RegistryLayout.isRepository(children)) {
                 found.add(name);
             }
-            List<String> nested = children.stream().filter(child -> !child.startsWith("_"))
-                    .map(child -> name.isEmpty() ? child : name + "/" + child).toList();
+            List<String> nested = children.stream()
+                    .filter(child -> !child.startsWith("_"))
+                    .map(child -> name.isEmpty() ? child : name + "/" + child)
+                    .toList();
             return Batches.forEach(nested, child -> walk(child, found));
         });
     }
@@ -44,8 +46,11 @@ public final class StoreWalker {
     public Future<List<Digest>> digestsUnder(String dir) {
         return store.listOrEmpty(dir).compose(algorithms -> {
             List<Digest> found = Collections.synchronizedList(new ArrayList<>());
-            return Batches.forEach(algorithms, algorithm -> store.listOrEmpty(dir + "/" + algorithm)
-                            .onSuccess(encoded -> encoded.forEach(e -> parse(algorithm, e).ifPresent(found::add))))
+            return Batches.forEach(
+                            algorithms,
+                            algorithm -> store.listOrEmpty(dir + "/" + algorithm)
+                                    .onSuccess(encoded -> encoded.forEach(
+                                            e -> parse(algorithm, e).ifPresent(found::add))))
                     .map(v -> List.copyOf(found));
         });
     }
@@ -55,9 +60,14 @@ public final class StoreWalker {
         String root = RegistryLayout.blobsRoot();
         return store.listOrEmpty(root).compose(algorithms -> {
             List<Digest> found = Collections.synchronizedList(new ArrayList<>());
-            return Batches.forEach(algorithms, algorithm -> store.listOrEmpty(root + "/" + algorithm)
-                            .compose(prefixes -> Batches.forEach(prefixes, prefix -> store.listOrEmpty(root + "/" + algorithm + "/" + prefix)
-                                    .onSuccess(encoded -> encoded.forEach(e -> parse(algorithm, e).ifPresent(found::add))))))
+            return Batches.forEach(
+                            algorithms,
+                            algorithm -> store.listOrEmpty(root + "/" + algorithm)
+                                    .compose(prefixes -> Batches.forEach(
+                                            prefixes,
+                                            prefix -> store.listOrEmpty(root + "/" + algorithm + "/" + prefix)
+                                                    .onSuccess(encoded -> encoded.forEach(e ->
+                                                            parse(algorithm, e).ifPresent(found::add))))))
                     .map(v -> List.copyOf(found));
         });
     }

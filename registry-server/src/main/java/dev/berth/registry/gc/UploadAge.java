@@ -27,11 +27,12 @@ final class UploadAge {
                 store.stat(RegistryLayout.uploadState(repository, id)),
                 store.stat(RegistryLayout.uploadStartedAt(repository, id)),
                 store.stat(RegistryLayout.uploadData(repository, id)));
-        return Future.all(files).map(all -> files.stream()
-                .map(Future::result)
-                .flatMap(Optional::stream)
-                .map(FileInfo::modified)
-                .filter(Objects::nonNull)
-                .max(Instant::compareTo));
+        return Future.all(files)
+                .map(all -> files.stream()
+                        .map(Future::result)
+                        .flatMap(Optional::stream)
+                        .map(FileInfo::modified)
+                        .filter(Objects::nonNull)
+                        .max(Instant::compareTo));
     }
 }

@@ -2,7 +2,6 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.MediaTypes;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import dev.berth.registry.auth.AuthSetup;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Locale;
 
 /**
@@ -40,12 +39,15 @@ public final class AdminGate implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        identification.login(ctx.request()).onSuccess(caller -> {
-            if (setup.admins().contains(caller.name())) {
-                ctx.next();
-            } else {
-                ctx.fail(new DistributionException(ErrorCode.DENIED, caller + " is not an admin"));
-            }
-        }).onFailure(failure -> challenges.basicOnly(ctx, failure));
+        identification
+                .login(ctx.request())
+                .onSuccess(caller -> {
+                    if (setup.admins().contains(caller.name())) {
+                        ctx.next();
+                    } else {
+                        ctx.fail(new DistributionException(ErrorCode.DENIED, caller + " is not an admin"));
+                    }
+                })
+                .onFailure(failure -> challenges.basicOnly(ctx, failure));
     }
 }

@@ -40,7 +40,8 @@ public final class ApiHandler implements Handler<RoutingContext> {
             handled = Future.failedFuture(e);
         }
         handled.onFailure(failure -> {
-            if (failure instanceof UploadRangeException outOfRange && !request.response().headWritten()) {
+            if (failure instanceof UploadRangeException outOfRange
+                    && !request.response().headWritten()) {
                 UploadHandler.describe(request.response(), outOfRange.uploadStatus());
             }
             ctx.fail(failure);
@@ -49,14 +50,17 @@ public final class ApiHandler implements Handler<RoutingContext> {
 
     private Future<Void> dispatch(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        ApiPath path = ApiPath.of(ctx).orElseThrow(() ->
-                new DistributionException(ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null));
+        ApiPath path = ApiPath.of(ctx)
+                .orElseThrow(() -> new DistributionException(
+                        ErrorCode.UNSUPPORTED, 404, "no such endpoint: " + request.path(), null));
         Caller caller = RequestCaller.of(ctx);
         HttpMethod method = request.method();
         switch (path.endpoint()) {
             case BASE:
                 if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-                    return request.response().putHeader("Content-Type", "application/json").end("{}");
+                    return request.response()
+                            .putHeader("Content-Type", "application/json")
+                            .end("{}");
                 }
                 break;
             case CATALOG:
@@ -109,7 +113,7 @@ public final class ApiHandler implements Handler<RoutingContext> {
             default:
                 break;
         }
-        throw new DistributionException(ErrorCode.UNSUPPORTED, 405,
-                method + " is not supported on " + request.path(), null);
+        throw new DistributionException(
+                ErrorCode.UNSUPPORTED, 405, method + " is not supported on " + request.path(), null);
     }
 }

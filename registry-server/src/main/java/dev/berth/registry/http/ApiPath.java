@@ -1,7 +1,6 @@
 package dev.berth.registry.http;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +12,16 @@ import java.util.regex.Pattern;
  */
 record ApiPath(Endpoint endpoint, String name, String reference) {
 
-    enum Endpoint { BASE, CATALOG, TAGS, MANIFEST, BLOB, UPLOADS, UPLOAD, REFERRERS }
+    enum Endpoint {
+        BASE,
+        CATALOG,
+        TAGS,
+        MANIFEST,
+        BLOB,
+        UPLOADS,
+        UPLOAD,
+        REFERRERS
+    }
 
     private static final String KEY = ApiPath.class.getName();
     private static final Pattern TAGS = Pattern.compile("^/v2/(.+)/tags/list$");

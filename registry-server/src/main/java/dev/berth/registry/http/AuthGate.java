@@ -9,7 +9,6 @@ import dev.berth.registry.auth.Caller;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,8 @@ public final class AuthGate implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        identification.access(ctx.request())
+        identification
+                .access(ctx.request())
                 .onSuccess(access -> decide(ctx, path.get(), access))
                 .onFailure(failure -> challenges.refuse(ctx, failure, scopesOf(ctx, path.get()), false));
     }
@@ -56,16 +56,20 @@ public final class AuthGate implements Handler<RoutingContext> {
             case BASE -> pass(ctx, access, access.proven(), List.of());
             case CATALOG -> {
                 // An external token service's registry:catalog:* grant shows everything, as registry:2 does.
-                setup.policy().ifPresent(policy -> CatalogVisibility.restrict(ctx,
-                        repository -> policy.allows(access.caller(), repository, Action.PULL)));
+                setup.policy()
+                        .ifPresent(policy -> CatalogVisibility.restrict(
+                                ctx, repository -> policy.allows(access.caller(), repository, Action.PULL)));
                 pass(ctx, access, access.allowsCatalog(), List.of(CATALOG_SCOPE));
             }
             default -> {
                 RequiredAccess required = RequiredAccess.of(ctx.request().method(), path);
                 boolean allowed = access.allows(required.repository(), required.action());
                 if (!allowed && policyRefuses(access.caller(), required)) {
-                    challenges.refuse(ctx, new DistributionException(ErrorCode.DENIED,
-                            "requested access to the resource is denied"), List.of(), false);
+                    challenges.refuse(
+                            ctx,
+                            new DistributionException(ErrorCode.DENIED, "requested access to the resource is denied"),
+                            List.of(),
+                            false);
                     return;
                 }
                 String mountedFrom = ctx.request().getParam("from");
@@ -84,8 +88,10 @@ public final class AuthGate implements Handler<RoutingContext> {
      * than 401). Only our own policy can tell; an external token service is asked again.
      */
     private boolean policyRefuses(Caller caller, RequiredAccess required) {
-        return !caller.isAnonymous() && setup.policy()
-                .filter(policy -> !policy.allows(caller, required.repository(), required.action())).isPresent();
+        return !caller.isAnonymous()
+                && setup.policy()
+                        .filter(policy -> !policy.allows(caller, required.repository(), required.action()))
+                        .isPresent();
     }
 
     private void pass(RoutingContext ctx, Access access, boolean allowed, List<String> scopes) {
@@ -106,7 +112,9 @@ public final class AuthGate implements Handler<RoutingContext> {
                 List<String> scopes = new ArrayList<>();
                 scopes.add(RequiredAccess.of(ctx.request().method(), path).scope());
                 String mountedFrom = ctx.request().getParam("from");
-                if (path.endpoint() == ApiPath.Endpoint.UPLOADS && mountedFrom != null && !mountedFrom.equals(path.name())) {
+                if (path.endpoint() == ApiPath.Endpoint.UPLOADS
+                        && mountedFrom != null
+                        && !mountedFrom.equals(path.name())) {
                     scopes.add(new RequiredAccess(mountedFrom, Action.PULL).scope());
                 }
                 yield scopes;

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.time.Duration;
 
 /** GET, HEAD and DELETE of {@code /v2/<name>/blobs/<digest>}. */
@@ -17,6 +16,7 @@ final class BlobHandler {
      * so it only needs to cover the client following the redirect, not the whole transfer.
      */
     private static final Duration REDIRECT_TTL = Duration.ofMinutes(5);
+
     private final Registry registry;
 
     BlobHandler(Registry registry) {
@@ -36,18 +36,24 @@ final class BlobHandler {
         if (request.method() != HttpMethod.GET || request.getHeader("Range") != null) {
             return send(request, blob);
         }
-        return blob.redirectUrl(REDIRECT_TTL).compose(url -> url.isPresent()
-                ? request.response().setStatusCode(307)
-                        .putHeader("Location", url.get().toString())
-                        .putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
-                        .putHeader("Content-Length", "0")
-                        .end()
-                : send(request, blob));
+        return blob.redirectUrl(REDIRECT_TTL)
+                .compose(url -> url.isPresent()
+                        ? request.response()
+                                .setStatusCode(307)
+                                .putHeader("Location", url.get().toString())
+                                .putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
+                                .putHeader("Content-Length", "0")
+                                .end()
+                        : send(request, blob));
     }
 
     Future<Void> delete(HttpServerRequest request, ApiPath path) {
-        return registry.blobs().delete(path.name(), path.reference())
-                .compose(v -> request.response().setStatusCode(202).putHeader("Content-Length", "0").end());
+        return registry.blobs()
+                .delete(path.name(), path.reference())
+                .compose(v -> request.response()
+                        .setStatusCode(202)
+                        .putHeader("Content-Length", "0")
+                        .end());
     }
 
     private Future<Void> send(HttpServerRequest request, BlobSource blob) {

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.function.Supplier;
 
 /**
@@ -13,10 +12,10 @@ import java.util.function.Supplier;
  * is buffered is read through here.
  */
 public final class BoundedBody {
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
-    public static Future<Buffer> read(HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {
+    public static Future<Buffer> read(
+            HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {
         String declared = request.getHeader("Content-Length");
         if (declared != null) {
             try {

@@ -2,7 +2,6 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +50,7 @@ record ByteRange(long offset, long length) {
     }
 
     private static DistributionException unsatisfiable(String header, long size) {
-        return new DistributionException(ErrorCode.RANGE_INVALID,
-                "range " + header + " is not satisfiable for a blob of " + size + " bytes");
+        return new DistributionException(
+                ErrorCode.RANGE_INVALID, "range " + header + " is not satisfiable for a blob of " + size + " bytes");
     }
 }

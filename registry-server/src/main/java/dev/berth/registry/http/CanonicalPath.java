@@ -13,8 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * normalised one.
  */
 public final class CanonicalPath {
-    private CanonicalPath() {
-    }
+    private CanonicalPath() {}
 
     /** Names the API endpoint of a plainly written path once, for the stages behind (metrics, auth, API). */
     public static void nameEndpoint(RoutingContext ctx) {
@@ -34,8 +33,12 @@ public final class CanonicalPath {
             return;
         }
         ErrorCode code = ctx.request().path().startsWith("/v2/") ? ErrorCode.NAME_INVALID : ErrorCode.UNSUPPORTED;
-        ctx.fail(new DistributionException(code, 400, "the request path must be written plainly, without empty,"
-                + " '.' or '..' segments or escaped letters and digits", null));
+        ctx.fail(new DistributionException(
+                code,
+                400,
+                "the request path must be written plainly, without empty,"
+                        + " '.' or '..' segments or escaped letters and digits",
+                null));
     }
 
     private static boolean isPlain(RoutingContext ctx) {

@@ -1,7 +1,6 @@
 package dev.berth.registry.http;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -9,8 +8,7 @@ import java.util.function.Predicate;
 final class CatalogVisibility {
     private static final String KEY = CatalogVisibility.class.getName();
 
-    private CatalogVisibility() {
-    }
+    private CatalogVisibility() {}
 
     static void restrict(RoutingContext ctx, Predicate<String> visible) {
         ctx.put(KEY, visible);

@@ -6,7 +6,6 @@ import dev.berth.registry.auth.AuthSetup;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 
 /** Refuses a request; a 401 carries the WWW-Authenticate challenge that tells the client how to log in. */
@@ -40,9 +39,13 @@ final class Challenges {
         if (!setup.tokenMode()) {
             return basic();
         }
-        String realm = setup.realm().orElseGet(() -> request.scheme() + "://" + request.getHeader(HttpHeaders.HOST) + TokenEndpoint.PATH);
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(realm)
-                .append("\",service=\"").append(setup.service()).append('"');
+        String realm = setup.realm()
+                .orElseGet(() -> request.scheme() + "://" + request.getHeader(HttpHeaders.HOST) + TokenEndpoint.PATH);
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"")
+                .append(realm)
+                .append("\",service=\"")
+                .append(setup.service())
+                .append('"');
         if (!scopes.isEmpty()) {
             // Several scopes go into one parameter, space-separated, as registry:2 writes them for a mount.
             challenge.append(",scope=\"").append(String.join(" ", scopes)).append('"');

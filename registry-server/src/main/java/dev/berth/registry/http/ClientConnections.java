@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.impl.ConnectionBase;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,9 +43,12 @@ public final class ClientConnections implements Handler<HttpConnection> {
         int count = open.computeIfAbsent(client, key -> new AtomicInteger()).incrementAndGet();
         int max = limits.maxConnectionsPerClient();
         String refusal = max > 0 && count > max
-                ? client + " has more than " + max + " connections open; close some and try again" : null;
+                ? client + " has more than " + max + " connections open; close some and try again"
+                : null;
         pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
-        pipeline.addAfter(ENCODER, "berthConnectionGuard",
+        pipeline.addAfter(
+                ENCODER,
+                "berthConnectionGuard",
                 new ConnectionGuard(limits.headerTimeout(), limits.minBodyRate(), refusal, () -> closed(client)));
     }
 

@@ -16,13 +16,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches one HTTP/1.x connection between the decoder and Vert.x, where every request head, body
@@ -122,10 +121,17 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         if (headerTimeout.isZero()) {
             return;
         }
-        headDeadline = ctx.executor().schedule(() -> {
-            LOG.debug("closing the connection of {}: no request head within {}", ctx.channel().remoteAddress(), headerTimeout);
-            ctx.close();
-        }, headerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        headDeadline = ctx.executor()
+                .schedule(
+                        () -> {
+                            LOG.debug(
+                                    "closing the connection of {}: no request head within {}",
+                                    ctx.channel().remoteAddress(),
+                                    headerTimeout);
+                            ctx.close();
+                        },
+                        headerTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     private void watchBodyRate(ChannelHandlerContext ctx) {
@@ -146,8 +152,11 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private void checkBodyRate(ChannelHandlerContext ctx) {
         boolean reading = ctx.channel().config().isAutoRead();
         if (requestOpen && reading && readingThroughWindow && bodyBytes < minBytesPerWindow) {
-            LOG.info("closing the connection of {}: its request body came at {} bytes in {} s, below the minimum rate",
-                    ctx.channel().remoteAddress(), bodyBytes, RATE_WINDOW.toSeconds());
+            LOG.info(
+                    "closing the connection of {}: its request body came at {} bytes in {} s, below the minimum rate",
+                    ctx.channel().remoteAddress(),
+                    bodyBytes,
+                    RATE_WINDOW.toSeconds());
             ctx.close();
             return;
         }
@@ -157,9 +166,12 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     private void refuse(ChannelHandlerContext ctx) {
         String body = ErrorResponses.body(new DistributionException(ErrorCode.TOOMANYREQUESTS, refusal));
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.TOO_MANY_REQUESTS,
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.TOO_MANY_REQUESTS,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
                 .set(HttpHeaderNames.CONNECTION, "close");
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);

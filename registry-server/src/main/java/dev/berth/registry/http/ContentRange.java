@@ -2,7 +2,6 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

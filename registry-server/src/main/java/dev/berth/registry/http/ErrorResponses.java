@@ -10,19 +10,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.channels.ClosedChannelException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns any failure into the spec's JSON error body with its status. */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** The request pipeline's one failure handler: every refusal and failure of a stage ends here. */
     public static void fail(RoutingContext ctx) {
@@ -40,8 +38,13 @@ public final class ErrorResponses {
     public static void send(HttpServerRequest request, Throwable failure) {
         HttpServerResponse response = request.response();
         if (response.closed() || failure instanceof ClosedChannelException || failure instanceof HttpClosedException) {
-            // The client went away (a cancelled pull, a load generator stopping): nothing to answer, nothing wrong here.
-            LOG.debug("{} {} ended by the client closing the connection: {}", request.method(), request.path(), failure.toString());
+            // The client went away (a cancelled pull, a load generator stopping): nothing to answer, nothing wrong
+            // here.
+            LOG.debug(
+                    "{} {} ended by the client closing the connection: {}",
+                    request.method(),
+                    request.path(),
+                    failure.toString());
             return;
         }
         if (response.headWritten()) {
@@ -71,7 +74,11 @@ public final class ErrorResponses {
     static String body(DistributionException error) {
         JsonObject entry = new JsonObject().put("code", error.code().name()).put("message", error.getMessage());
         if (error.detail() != null) {
-            entry.put("detail", error.detail() instanceof Map<?, ?> map ? new JsonObject(stringKeys(map)) : error.detail().toString());
+            entry.put(
+                    "detail",
+                    error.detail() instanceof Map<?, ?> map
+                            ? new JsonObject(stringKeys(map))
+                            : error.detail().toString());
         }
         return new JsonObject().put("errors", new JsonArray().add(entry)).encode();
     }
@@ -87,6 +94,7 @@ public final class ErrorResponses {
             return known;
         }
         LOG.error("{} {} failed", request.method(), request.path(), failure);
-        return new DistributionException(ErrorCode.UNKNOWN, "internal error: " + failure.getClass().getSimpleName());
+        return new DistributionException(
+                ErrorCode.UNKNOWN, "internal error: " + failure.getClass().getSimpleName());
     }
 }

@@ -8,6 +8,5 @@ final class Headers {
     static final String OCI_SUBJECT = "OCI-Subject";
     static final String OCI_FILTERS_APPLIED = "OCI-Filters-Applied";
 
-    private Headers() {
-    }
+    private Headers() {}
 }

@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.List;
 
 /** Finds out who sends a request from its Authorization header, if anyone. */
@@ -39,11 +38,15 @@ final class Identification {
             return Future.succeededFuture(new PolicyAccess(Caller.anonymous(), false, policy));
         }
         if (setup.verifier().isPresent() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return setup.verifier().get().verify(header.substring(BEARER.length()).strip()).<Access>map(grant -> grant)
+            return setup.verifier()
+                    .get()
+                    .verify(header.substring(BEARER.length()).strip())
+                    .<Access>map(grant -> grant)
                     .recover(failure -> Future.failedFuture(unauthorized("the bearer token is not valid")));
         }
         if (!setup.tokenMode() && BasicCredentials.isBasic(header)) {
-            return login(request).map(caller -> new PolicyAccess(caller, true, setup.policy().orElse(NOTHING)));
+            return login(request)
+                    .map(caller -> new PolicyAccess(caller, true, setup.policy().orElse(NOTHING)));
         }
         return Future.failedFuture(unauthorized("unsupported Authorization header"));
     }
@@ -58,10 +61,12 @@ final class Identification {
         if (header == null) {
             return Future.failedFuture(unauthorized("authentication required"));
         }
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         if (!setup.throttle().tryBegin(client)) {
-            return Future.failedFuture(new DistributionException(ErrorCode.TOOMANYREQUESTS,
-                    "too many failed logins from " + client + "; try again later"));
+            return Future.failedFuture(new DistributionException(
+                    ErrorCode.TOOMANYREQUESTS, "too many failed logins from " + client + "; try again later"));
         }
         var credentials = BasicCredentials.parse(header);
         if (credentials.isEmpty() || setup.users().isEmpty()) {
@@ -70,13 +75,14 @@ final class Identification {
         HtpasswdUsers users = setup.users().get();
         BasicCredentials given = credentials.get();
         // bcrypt is slow on purpose: keep it off the event loop.
-        return vertx.executeBlocking(() -> users.authenticate(given.user(), given.password()), false).compose(caller -> {
-            if (caller.isEmpty()) {
-                return Future.failedFuture(unauthorized("invalid user name or password"));
-            }
-            setup.throttle().succeeded(client);
-            return Future.succeededFuture(caller.get());
-        });
+        return vertx.executeBlocking(() -> users.authenticate(given.user(), given.password()), false)
+                .compose(caller -> {
+                    if (caller.isEmpty()) {
+                        return Future.failedFuture(unauthorized("invalid user name or password"));
+                    }
+                    setup.throttle().succeeded(client);
+                    return Future.succeededFuture(caller.get());
+                });
     }
 
     static DistributionException unauthorized(String message) {

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class InvalidRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidRequests.class);
 
-    private InvalidRequests() {
-    }
+    private InvalidRequests() {}
 
     public static void answer(HttpServerRequest request) {
         Throwable cause = request.decoderResult().cause();
@@ -27,12 +26,16 @@ public final class InvalidRequests {
         } else if (cause instanceof TooLongHttpHeaderException) {
             error = new DistributionException(ErrorCode.UNSUPPORTED, 431, "the request headers are too large", null);
         } else {
-            error = new DistributionException(ErrorCode.UNSUPPORTED, 400,
-                    "the request is not valid HTTP/1.1: " + (cause == null ? "unreadable" : cause.getMessage()), null);
+            error = new DistributionException(
+                    ErrorCode.UNSUPPORTED,
+                    400,
+                    "the request is not valid HTTP/1.1: " + (cause == null ? "unreadable" : cause.getMessage()),
+                    null);
         }
         LOG.debug("invalid request from {}: {}", request.remoteAddress(), cause == null ? "-" : cause.toString());
         String body = ErrorResponses.body(error);
-        request.response().setStatusCode(error.status())
+        request.response()
+                .setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Connection", "close")
                 .end(body)

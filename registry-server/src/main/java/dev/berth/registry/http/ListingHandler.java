@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,8 @@ final class ListingHandler {
 
     Future<Void> tags(HttpServerRequest request, ApiPath path) {
         Integer n = QueryParams.pageSize(request);
-        return registry.tags().list(path.name(), n, request.getParam("last"))
+        return registry.tags()
+                .list(path.name(), n, request.getParam("last"))
                 .compose(page -> sendPage(request, page, new JsonObject().put("name", path.name()), "tags"));
     }
 
@@ -36,8 +36,12 @@ final class ListingHandler {
     Future<Void> catalog(HttpServerRequest request, Optional<Predicate<String>> visible) {
         Integer n = QueryParams.pageSize(request);
         String last = request.getParam("last");
-        Future<Page> page = visible.isEmpty() ? registry.catalog().list(n, last)
-                : registry.catalog().list(null, last).map(all -> Page.of(all.items().stream().filter(visible.get()).toList(), n, null));
+        Future<Page> page = visible.isEmpty()
+                ? registry.catalog().list(n, last)
+                : registry.catalog()
+                        .list(null, last)
+                        .map(all -> Page.of(
+                                all.items().stream().filter(visible.get()).toList(), n, null));
         return page.compose(shown -> sendPage(request, shown, new JsonObject(), "repositories"));
     }
 
@@ -51,13 +55,15 @@ final class ListingHandler {
 
     Future<Void> referrers(HttpServerRequest request, ApiPath path) {
         String artifactType = request.getParam("artifactType");
-        return registry.referrers().list(path.name(), path.reference(), artifactType).compose(descriptors -> {
-            HttpServerResponse response = request.response().putHeader("Content-Type", MediaTypes.OCI_INDEX);
-            if (artifactType != null) {
-                response.putHeader(Headers.OCI_FILTERS_APPLIED, "artifactType");
-            }
-            return response.end(index(descriptors).encode());
-        });
+        return registry.referrers()
+                .list(path.name(), path.reference(), artifactType)
+                .compose(descriptors -> {
+                    HttpServerResponse response = request.response().putHeader("Content-Type", MediaTypes.OCI_INDEX);
+                    if (artifactType != null) {
+                        response.putHeader(Headers.OCI_FILTERS_APPLIED, "artifactType");
+                    }
+                    return response.end(index(descriptors).encode());
+                });
     }
 
     private static JsonObject index(List<Descriptor> descriptors) {
@@ -75,6 +81,9 @@ final class ListingHandler {
             }
             manifests.add(entry);
         }
-        return new JsonObject().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_INDEX).put("manifests", manifests);
+        return new JsonObject()
+                .put("schemaVersion", 2)
+                .put("mediaType", MediaTypes.OCI_INDEX)
+                .put("manifests", manifests);
     }
 }

@@ -2,8 +2,7 @@ package dev.berth.registry.http;
 
 /** The URLs the API hands back in Location and Link headers (relative, as the spec allows). */
 final class Locations {
-    private Locations() {
-    }
+    private Locations() {}
 
     static String blob(String name, Object digest) {
         return "/v2/" + name + "/blobs/" + digest;

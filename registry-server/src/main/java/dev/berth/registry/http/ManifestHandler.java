@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.util.Map;
 
 /** GET, HEAD, PUT and DELETE of {@code /v2/<name>/manifests/<reference>}. */
@@ -26,14 +25,22 @@ final class ManifestHandler {
     Future<Void> get(HttpServerRequest request, ApiPath path, Caller caller) {
         return registry.manifests().get(path.name(), path.reference()).compose(manifest -> {
             if (!AcceptHeader.of(request).accepts(manifest.mediaType())) {
-                throw new DistributionException(ErrorCode.MANIFEST_UNKNOWN,
-                        "manifest " + path.reference() + " is a " + manifest.mediaType() + ", which the request does not accept",
+                throw new DistributionException(
+                        ErrorCode.MANIFEST_UNKNOWN,
+                        "manifest " + path.reference() + " is a " + manifest.mediaType()
+                                + ", which the request does not accept",
                         Map.of("mediaType", manifest.mediaType()));
             }
             return send(request, manifest).onSuccess(sent -> {
                 if (request.method() == HttpMethod.GET) {
-                    activity.happened(caller, "pull", path.name(), path.reference(), manifest.digest().toString(),
-                            manifest.mediaType(), manifest.content().length());
+                    activity.happened(
+                            caller,
+                            "pull",
+                            path.name(),
+                            path.reference(),
+                            manifest.digest().toString(),
+                            manifest.mediaType(),
+                            manifest.content().length());
                 }
             });
         });
@@ -50,14 +57,22 @@ final class ManifestHandler {
 
     Future<Void> put(HttpServerRequest request, ApiPath path, Caller caller) {
         return BoundedBody.read(request, ManifestService.MAX_MANIFEST_BYTES, ManifestService::tooLarge)
-                .compose(body -> registry.manifests().put(path.name(), path.reference(), body, request.getHeader("Content-Type"))
+                .compose(body -> registry.manifests()
+                        .put(path.name(), path.reference(), body, request.getHeader("Content-Type"))
                         .map(pushed -> {
-                            activity.happened(caller, "push", path.name(), path.reference(), pushed.digest().toString(),
-                                    request.getHeader("Content-Type"), body.length());
+                            activity.happened(
+                                    caller,
+                                    "push",
+                                    path.name(),
+                                    path.reference(),
+                                    pushed.digest().toString(),
+                                    request.getHeader("Content-Type"),
+                                    body.length());
                             return pushed;
                         }))
                 .compose(pushed -> {
-                    HttpServerResponse response = request.response().setStatusCode(201)
+                    HttpServerResponse response = request.response()
+                            .setStatusCode(201)
                             .putHeader("Location", Locations.manifest(pushed.repository(), pushed.digest()))
                             .putHeader(Headers.CONTENT_DIGEST, pushed.digest().toString())
                             .putHeader("Content-Length", "0");
@@ -69,9 +84,19 @@ final class ManifestHandler {
     }
 
     Future<Void> delete(HttpServerRequest request, ApiPath path, Caller caller) {
-        return registry.manifests().delete(path.name(), path.reference())
-                .compose(v -> request.response().setStatusCode(202).putHeader("Content-Length", "0").end())
-                .onSuccess(sent -> activity.happened(caller, "delete", path.name(), path.reference(),
-                        path.reference().contains(":") ? path.reference() : null, null, -1));
+        return registry.manifests()
+                .delete(path.name(), path.reference())
+                .compose(v -> request.response()
+                        .setStatusCode(202)
+                        .putHeader("Content-Length", "0")
+                        .end())
+                .onSuccess(sent -> activity.happened(
+                        caller,
+                        "delete",
+                        path.name(),
+                        path.reference(),
+                        path.reference().contains(":") ? path.reference() : null,
+                        null,
+                        -1));
     }
 }

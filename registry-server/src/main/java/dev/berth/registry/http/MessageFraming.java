@@ -3,7 +3,6 @@ package dev.berth.registry.http;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ import java.util.List;
  * understood), the connection is closed after the answer.
  */
 public final class MessageFraming {
-    private MessageFraming() {
-    }
+    private MessageFraming() {}
 
     public static void refuseUnknownCodings(RoutingContext ctx) {
         List<String> codings = ctx.request().headers().getAll("Transfer-Encoding");
@@ -22,7 +20,11 @@ public final class MessageFraming {
             ctx.next();
             return;
         }
-        ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 501,
-                "Transfer-Encoding " + String.join(", ", codings) + " is not supported; send chunked or a Content-Length", null));
+        ctx.fail(new DistributionException(
+                ErrorCode.UNSUPPORTED,
+                501,
+                "Transfer-Encoding " + String.join(", ", codings)
+                        + " is not supported; send chunked or a Content-Length",
+                null));
     }
 }

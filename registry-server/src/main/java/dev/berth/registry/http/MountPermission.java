@@ -6,8 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 final class MountPermission {
     private static final String KEY = MountPermission.class.getName();
 
-    private MountPermission() {
-    }
+    private MountPermission() {}
 
     static void deny(RoutingContext ctx) {
         ctx.put(KEY, Boolean.TRUE);

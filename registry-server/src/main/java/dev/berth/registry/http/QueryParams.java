@@ -6,8 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 /** Reads the query parameters the API defines. */
 final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** The page size {@code n}, or null when absent. */
     static Integer pageSize(HttpServerRequest request) {
@@ -22,7 +21,8 @@ final class QueryParams {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new DistributionException(ErrorCode.PAGINATION_NUMBER_INVALID, "n must be a non-negative integer: " + n);
+            throw new DistributionException(
+                    ErrorCode.PAGINATION_NUMBER_INVALID, "n must be a non-negative integer: " + n);
         }
     }
 }

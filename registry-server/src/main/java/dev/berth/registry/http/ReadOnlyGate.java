@@ -23,8 +23,12 @@ public final class ReadOnlyGate implements Handler<RoutingContext> {
             return;
         }
         ctx.response().putHeader(Headers.API_VERSION, "registry/2.0");
-        ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405,
-                "the registry is read-only (maintenance): " + method + " " + ctx.request().path()
-                        + " is refused; pulls work. An operator ends this with PUT /_berth/admin/read-only", null));
+        ctx.fail(new DistributionException(
+                ErrorCode.UNSUPPORTED,
+                405,
+                "the registry is read-only (maintenance): " + method + " "
+                        + ctx.request().path()
+                        + " is refused; pulls work. An operator ends this with PUT /_berth/admin/read-only",
+                null));
     }
 }

@@ -49,11 +49,14 @@ final class RequestBody implements ReadStream<Buffer> {
 
     @Override
     public RequestBody handler(Handler<Buffer> handler) {
-        request.handler(handler == null ? null : data -> {
-            if (failure == null) {
-                handler.handle(data);
-            }
-        });
+        request.handler(
+                handler == null
+                        ? null
+                        : data -> {
+                            if (failure == null) {
+                                handler.handle(data);
+                            }
+                        });
         return this;
     }
 

@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 final class RequestCaller {
     private static final String KEY = RequestCaller.class.getName();
 
-    private RequestCaller() {
-    }
+    private RequestCaller() {}
 
     static void record(RoutingContext ctx, Caller caller) {
         ctx.put(KEY, caller);

@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +37,16 @@ public final class TokenEndpoint {
         HttpServerRequest request = ctx.request();
         String service = request.getParam("service");
         if (service != null && !service.equals(setup.service())) {
-            ctx.fail(new DistributionException(ErrorCode.DENIED, 400,
-                    "this token service issues tokens for '" + setup.service() + "', not '" + service + "'", null));
+            ctx.fail(new DistributionException(
+                    ErrorCode.DENIED,
+                    400,
+                    "this token service issues tokens for '" + setup.service() + "', not '" + service + "'",
+                    null));
             return;
         }
         Future<Caller> caller = request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                ? Future.succeededFuture(Caller.anonymous()) : identification.login(request);
+                ? Future.succeededFuture(Caller.anonymous())
+                : identification.login(request);
         caller.onSuccess(who -> send(request, issuer.issue(who, requestedScopes(request))))
                 .onFailure(failure -> challenges.basicOnly(ctx, failure));
     }
@@ -65,7 +68,8 @@ public final class TokenEndpoint {
                 .put("access_token", issued.token())
                 .put("expires_in", issued.expiresIn().toSeconds())
                 .put("issued_at", issued.issuedAt().toString());
-        request.response().putHeader("Content-Type", "application/json")
+        request.response()
+                .putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store")
                 .end(body.encode());
     }

@@ -12,12 +12,12 @@ final class UnreadBody {
     /** Enough for any manifest or chunk a client sends before it reads; beyond, the connection is cut. */
     static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
-    private UnreadBody() {
-    }
+    private UnreadBody() {}
 
     static boolean expected(HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
-        return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+        return request.getHeader("Transfer-Encoding") != null
+                || (length != null && !length.trim().equals("0"));
     }
 
     static void drainThenClose(HttpServerRequest request) {

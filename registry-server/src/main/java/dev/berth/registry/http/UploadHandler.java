@@ -27,13 +27,15 @@ final class UploadHandler {
             return startSession(request, path);
         }
         if (mount != null) {
-            return registry.blobs().mount(path.name(), request.getParam("from"), mount).compose(mounted -> mounted.isPresent()
-                    ? created(request, mounted.get())
-                    : startSession(request, path));
+            return registry.blobs()
+                    .mount(path.name(), request.getParam("from"), mount)
+                    .compose(mounted ->
+                            mounted.isPresent() ? created(request, mounted.get()) : startSession(request, path));
         }
         String digest = request.getParam("digest");
         if (digest != null) {
-            return registry.uploads().monolithic(path.name(), digest, RequestBody.of(request))
+            return registry.uploads()
+                    .monolithic(path.name(), digest, RequestBody.of(request))
                     .compose(blob -> created(request, blob));
         }
         return startSession(request, path);
@@ -48,7 +50,8 @@ final class UploadHandler {
         RequestBody body = RequestBody.of(request);
         ContentRange range = ContentRange.parse(request.getHeader("Content-Range"));
         checkLength(request, range);
-        return registry.uploads().append(path.name(), path.reference(), range == null ? null : range.start(), body)
+        return registry.uploads()
+                .append(path.name(), path.reference(), range == null ? null : range.start(), body)
                 .compose(status -> accepted(request, status, 202));
     }
 
@@ -61,16 +64,20 @@ final class UploadHandler {
         RequestBody body = RequestBody.of(request);
         ContentRange range = ContentRange.parse(request.getHeader("Content-Range"));
         checkLength(request, range);
-        return registry.uploads().complete(path.name(), path.reference(), digest, range == null ? null : range.start(), body)
+        return registry.uploads()
+                .complete(path.name(), path.reference(), digest, range == null ? null : range.start(), body)
                 .compose(blob -> created(request, blob));
     }
 
     Future<Void> status(HttpServerRequest request, ApiPath path) {
-        return registry.uploads().status(path.name(), path.reference()).compose(status -> accepted(request, status, 204));
+        return registry.uploads()
+                .status(path.name(), path.reference())
+                .compose(status -> accepted(request, status, 204));
     }
 
     Future<Void> cancel(HttpServerRequest request, ApiPath path) {
-        return registry.uploads().cancel(path.name(), path.reference())
+        return registry.uploads()
+                .cancel(path.name(), path.reference())
                 .compose(v -> request.response().setStatusCode(204).end());
     }
 
@@ -78,8 +85,11 @@ final class UploadHandler {
     private static void checkLength(HttpServerRequest request, ContentRange range) {
         String length = request.getHeader("Content-Length");
         if (range != null && length != null && !length.equals(String.valueOf(range.length()))) {
-            throw new DistributionException(ErrorCode.BLOB_UPLOAD_INVALID, 416,
-                    "Content-Range covers " + range.length() + " bytes but Content-Length is " + length, null);
+            throw new DistributionException(
+                    ErrorCode.BLOB_UPLOAD_INVALID,
+                    416,
+                    "Content-Range covers " + range.length() + " bytes but Content-Length is " + length,
+                    null);
         }
     }
 
@@ -97,7 +107,8 @@ final class UploadHandler {
     }
 
     private static Future<Void> created(HttpServerRequest request, CompletedBlob blob) {
-        return request.response().setStatusCode(201)
+        return request.response()
+                .setStatusCode(201)
                 .putHeader("Location", Locations.blob(blob.repository(), blob.digest()))
                 .putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
                 .putHeader("Content-Length", "0")

@@ -9,8 +9,11 @@ public final class GcMetrics {
     private final Counter freedBytes;
 
     GcMetrics(MeterRegistry meters) {
-        this.runs = Counter.builder("berth.gc.runs").description("Garbage collection runs finished").register(meters);
-        this.freedBytes = Counter.builder("berth.gc.freed.bytes").description("Bytes garbage collection deleted")
+        this.runs = Counter.builder("berth.gc.runs")
+                .description("Garbage collection runs finished")
+                .register(meters);
+        this.freedBytes = Counter.builder("berth.gc.freed.bytes")
+                .description("Bytes garbage collection deleted")
                 .register(meters);
     }
 

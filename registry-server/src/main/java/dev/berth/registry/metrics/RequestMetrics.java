@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,8 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API knows it, else "other" (clients may send any token as a method); the status code.
  */
 final class RequestMetrics implements Handler<RoutingContext> {
-    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
-            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(
+            HttpMethod.GET,
+            HttpMethod.HEAD,
+            HttpMethod.POST,
+            HttpMethod.PUT,
+            HttpMethod.PATCH,
+            HttpMethod.DELETE,
+            HttpMethod.OPTIONS);
 
     private final MeterRegistry meters;
     private final AtomicInteger uploadsInFlight;
@@ -55,13 +60,21 @@ final class RequestMetrics implements Handler<RoutingContext> {
         String status = response.ended() ? String.valueOf(response.getStatusCode()) : "aborted";
         sample.stop(Timer.builder("berth.http.requests")
                 .description("HTTP requests by API endpoint, method and status")
-                .tag("route", route).tag("method", methodLabel(request.method())).tag("status", status)
+                .tag("route", route)
+                .tag("method", methodLabel(request.method()))
+                .tag("status", status)
                 .publishPercentileHistogram()
                 .register(meters));
-        Counter.builder("berth.http.received.bytes").description("Request bytes received, headers included")
-                .tag("route", route).register(meters).increment(request.bytesRead());
-        Counter.builder("berth.http.sent.bytes").description("Response body bytes sent")
-                .tag("route", route).register(meters).increment(response.bytesWritten());
+        Counter.builder("berth.http.received.bytes")
+                .description("Request bytes received, headers included")
+                .tag("route", route)
+                .register(meters)
+                .increment(request.bytesRead());
+        Counter.builder("berth.http.sent.bytes")
+                .description("Response body bytes sent")
+                .tag("route", route)
+                .register(meters)
+                .increment(response.bytesWritten());
     }
 
     static String methodLabel(HttpMethod method) {

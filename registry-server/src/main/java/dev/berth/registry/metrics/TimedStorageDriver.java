@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,16 +107,21 @@ final class TimedStorageDriver implements StorageDriver {
             result = Future.failedFuture(e);
         }
         return result.andThen(done -> {
-            String outcome = done.succeeded() ? "success"
+            String outcome = done.succeeded()
+                    ? "success"
                     : done.cause() instanceof PathNotFoundException ? "not_found" : "error";
             sample.stop(Timer.builder("berth.storage.operations")
                     .description("Storage driver calls by operation and outcome")
-                    .tag("operation", operation).tag("outcome", outcome)
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
                     .publishPercentileHistogram()
                     .register(meters));
             if (outcome.equals("error")) {
-                Counter.builder("berth.storage.errors").description("Storage driver calls that failed")
-                        .tag("operation", operation).register(meters).increment();
+                Counter.builder("berth.storage.errors")
+                        .description("Storage driver calls that failed")
+                        .tag("operation", operation)
+                        .register(meters)
+                        .increment();
             }
         });
     }

@@ -19,10 +19,15 @@ final class HealthEndpoints {
     }
 
     void readyz(HttpServerRequest request) {
-        probe.probe().onComplete(
-                ready -> JsonReplies.send(request, 200, new JsonObject().put("status", "ready")),
-                failure -> JsonReplies.send(request, 503, new JsonObject().put("status", "not ready")
-                        .put("reason", "storage is not writable: " + describe(failure))));
+        probe.probe()
+                .onComplete(
+                        ready -> JsonReplies.send(request, 200, new JsonObject().put("status", "ready")),
+                        failure -> JsonReplies.send(
+                                request,
+                                503,
+                                new JsonObject()
+                                        .put("status", "not ready")
+                                        .put("reason", "storage is not writable: " + describe(failure))));
     }
 
     private static String describe(Throwable failure) {

@@ -3,7 +3,6 @@ package dev.berth.registry.ops;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-
 import java.time.Duration;
 
 /** The fixed paths outside the distribution API: /healthz, /readyz and /_berth/admin/read-only. */

@@ -29,21 +29,34 @@ final class ReadOnlyAdmin implements Handler<RoutingContext> {
         if (ctx.request().method() == HttpMethod.GET) {
             reply(ctx);
         } else if (ctx.request().method() == HttpMethod.PUT) {
-            BoundedBody.read(ctx.request(), MAX_BODY_BYTES, () -> new DistributionException(ErrorCode.SIZE_INVALID, 413,
-                            "the body is larger than " + MAX_BODY_BYTES + " bytes", null))
+            BoundedBody.read(
+                            ctx.request(),
+                            MAX_BODY_BYTES,
+                            () -> new DistributionException(
+                                    ErrorCode.SIZE_INVALID,
+                                    413,
+                                    "the body is larger than " + MAX_BODY_BYTES + " bytes",
+                                    null))
                     .onSuccess(body -> update(ctx, body))
                     .onFailure(ctx::fail);
         } else {
-            ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405,
-                    ctx.request().method() + " is not supported on " + ctx.request().path() + ": use GET or PUT", null));
+            ctx.fail(new DistributionException(
+                    ErrorCode.UNSUPPORTED,
+                    405,
+                    ctx.request().method() + " is not supported on "
+                            + ctx.request().path() + ": use GET or PUT",
+                    null));
         }
     }
 
     private void update(RoutingContext ctx, Buffer body) {
         Boolean wanted = parse(body.toString());
         if (wanted == null) {
-            ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 400,
-                    "expected a JSON body {\"readOnly\": true} or {\"readOnly\": false}", null));
+            ctx.fail(new DistributionException(
+                    ErrorCode.UNSUPPORTED,
+                    400,
+                    "expected a JSON body {\"readOnly\": true} or {\"readOnly\": false}",
+                    null));
             return;
         }
         mode.set(wanted);

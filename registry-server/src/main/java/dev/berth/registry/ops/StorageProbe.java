@@ -3,7 +3,6 @@ package dev.berth.registry.ops;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +30,15 @@ public final class StorageProbe {
         Buffer content = Buffer.buffer(path);
         Future<Void> roundTrip = driver.write(path, content)
                 .compose(written -> driver.read(path))
-                .compose(read -> read.equals(content) ? Future.<Void>succeededFuture()
+                .compose(read -> read.equals(content)
+                        ? Future.<Void>succeededFuture()
                         : Future.failedFuture(new IllegalStateException("storage returned other bytes than written")))
                 .eventually(() -> driver.delete(path).otherwiseEmpty());
-        return roundTrip.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
-                        ? new TimeoutException("storage did not answer within " + timeout.toMillis() + " ms") : failure));
+        return roundTrip
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .recover(failure -> Future.failedFuture(
+                        failure instanceof TimeoutException
+                                ? new TimeoutException("storage did not answer within " + timeout.toMillis() + " ms")
+                                : failure));
     }
 }

@@ -15,8 +15,8 @@ public record ScrubReport(boolean repaired, int blobsChecked, List<String> corru
         List<String> findings = new java.util.ArrayList<>();
         corruptBlobs.forEach(blob -> findings.add(action + " blob " + blob));
         danglingLinks.forEach(link -> findings.add((repaired ? "removed dangling link " : "dangling link ") + link));
-        findings.add(blobsChecked + " blobs re-hashed, " + corruptBlobs.size() + " corrupt, "
-                + danglingLinks.size() + " dangling links" + (repaired ? ", repaired" : ""));
+        findings.add(blobsChecked + " blobs re-hashed, " + corruptBlobs.size() + " corrupt, " + danglingLinks.size()
+                + " dangling links" + (repaired ? ", repaired" : ""));
         return findings;
     }
 }

@@ -36,46 +36,62 @@ public final class Scrubber {
         List<String> corrupt = Collections.synchronizedList(new ArrayList<>());
         List<String> dangling = Collections.synchronizedList(new ArrayList<>());
         Set<Digest> present = ConcurrentHashMap.newKeySet();
-        return walker.blobs().compose(blobs -> Batches.forEach(blobs, digest -> rehash(digest).compose(actual -> {
-                    if (actual == null) {
-                        return Future.succeededFuture();
-                    }
-                    if (actual.equals(digest)) {
-                        present.add(digest);
-                        return Future.succeededFuture();
-                    }
-                    corrupt.add(digest + " (content hashes to " + actual + ")");
-                    return repair ? store.move(RegistryLayout.blobData(digest), RegistryLayout.quarantinedBlob(digest)) : Future.succeededFuture();
-                }))
-                .compose(v -> walker.repositories())
-                .compose(repositories -> Batches.forEach(repositories, repository -> checkLinks(repository, present, repair, dangling)))
-                .map(v -> new ScrubReport(repair, blobs.size(), List.copyOf(corrupt), List.copyOf(dangling))));
+        return walker.blobs()
+                .compose(blobs -> Batches.forEach(
+                                blobs,
+                                digest -> rehash(digest).compose(actual -> {
+                                    if (actual == null) {
+                                        return Future.succeededFuture();
+                                    }
+                                    if (actual.equals(digest)) {
+                                        present.add(digest);
+                                        return Future.succeededFuture();
+                                    }
+                                    corrupt.add(digest + " (content hashes to " + actual + ")");
+                                    return repair
+                                            ? store.move(
+                                                    RegistryLayout.blobData(digest),
+                                                    RegistryLayout.quarantinedBlob(digest))
+                                            : Future.succeededFuture();
+                                }))
+                        .compose(v -> walker.repositories())
+                        .compose(repositories -> Batches.forEach(
+                                repositories, repository -> checkLinks(repository, present, repair, dangling)))
+                        .map(v -> new ScrubReport(repair, blobs.size(), List.copyOf(corrupt), List.copyOf(dangling))));
     }
 
     private Future<Void> checkLinks(String repository, Set<Digest> present, boolean repair, List<String> dangling) {
         Future<List<String>> layers = walker.digestsUnder(RegistryLayout.layersDir(repository))
-                .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.layerLink(repository, d)).toList());
+                .map(digests -> digests.stream()
+                        .filter(d -> !present.contains(d))
+                        .map(d -> RegistryLayout.layerLink(repository, d))
+                        .toList());
         Future<List<String>> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
-                .map(digests -> digests.stream().filter(d -> !present.contains(d)).map(d -> RegistryLayout.revisionLink(repository, d)).toList());
+                .map(digests -> digests.stream()
+                        .filter(d -> !present.contains(d))
+                        .map(d -> RegistryLayout.revisionLink(repository, d))
+                        .toList());
         return Future.all(layers, revisions).compose(v -> {
             List<String> candidates = new ArrayList<>(layers.result());
             candidates.addAll(revisions.result());
             // A directory whose link was removed stays behind on the filesystem: only a link file is a link.
-            return Batches.forEach(candidates, link -> store.stat(link).compose(info -> {
-                if (info.isEmpty()) {
-                    return Future.succeededFuture();
-                }
-                dangling.add(link);
-                return repair ? store.deleteIfExists(link) : Future.succeededFuture();
-            }));
+            return Batches.forEach(
+                    candidates,
+                    link -> store.stat(link).compose(info -> {
+                        if (info.isEmpty()) {
+                            return Future.succeededFuture();
+                        }
+                        dangling.add(link);
+                        return repair ? store.deleteIfExists(link) : Future.succeededFuture();
+                    }));
         });
     }
 
     /** The digest of the blob's stored content, with the algorithm its name says; null when it has none. */
     private Future<Digest> rehash(Digest digest) {
-        return store.readStreamIfExists(RegistryLayout.blobData(digest)).compose(content -> content
-                .map(stream -> hash(stream, digest.algorithm()))
-                .orElseGet(() -> Future.succeededFuture(null)));
+        return store.readStreamIfExists(RegistryLayout.blobData(digest))
+                .compose(content -> content.map(stream -> hash(stream, digest.algorithm()))
+                        .orElseGet(() -> Future.succeededFuture(null)));
     }
 
     private static Future<Digest> hash(ReadStream<Buffer> stream, DigestAlgorithm algorithm) {

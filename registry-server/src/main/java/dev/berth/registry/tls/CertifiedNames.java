@@ -10,13 +10,15 @@ import java.util.Locale;
 
 /** The host names and IP addresses in a certificate's subject alternative names, in one comparable form. */
 final class CertifiedNames {
-    private CertifiedNames() {
-    }
+    private CertifiedNames() {}
 
     static List<String> of(X509Certificate certificate) {
         try {
             Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            return names == null ? List.of() : normalised(names.stream().map(name -> (String) name.get(1)).toList());
+            return names == null
+                    ? List.of()
+                    : normalised(
+                            names.stream().map(name -> (String) name.get(1)).toList());
         } catch (CertificateParsingException e) {
             return List.of();
         }

@@ -6,9 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyStoreOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -16,6 +13,8 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the server's HTTP options into HTTPS ones as {@code tls} asks: the certificate loaded and
@@ -28,11 +27,11 @@ public final class HttpsOptions {
      * these let a stream carry several megabytes in flight, still bounded per connection.
      */
     private static final int STREAM_WINDOW_BYTES = 4 * 1024 * 1024;
+
     private static final int CONNECTION_WINDOW_BYTES = 16 * 1024 * 1024;
     private static final String ALIAS = "berth";
 
-    private HttpsOptions() {
-    }
+    private HttpsOptions() {}
 
     /** @return whether the server will speak HTTPS */
     public static boolean apply(HttpServerOptions options, TlsConfig tls) throws LaunchException {
@@ -57,21 +56,31 @@ public final class HttpsOptions {
     }
 
     private static ServerCertificate fromFiles(TlsConfig.CertificateFiles files) throws TlsFileException {
-        ServerCertificate certificate = new ServerCertificate(PemFiles.readKey(files.key()), PemFiles.readChain(files.cert()));
+        ServerCertificate certificate =
+                new ServerCertificate(PemFiles.readKey(files.key()), PemFiles.readChain(files.cert()));
         if (!KeyMatch.matches(certificate.key(), certificate.leaf().getPublicKey())) {
-            throw new TlsFileException("the key in " + files.key() + " does not belong to the first certificate in "
-                    + files.cert() + " (" + certificate.leaf().getSubjectX500Principal().getName() + ")");
+            throw new TlsFileException(
+                    "the key in " + files.key() + " does not belong to the first certificate in " + files.cert() + " ("
+                            + certificate.leaf().getSubjectX500Principal().getName() + ")");
         }
-        LOG.info("TLS certificate {} from {}, SHA-256 fingerprint {}", certificate.leaf().getSubjectX500Principal().getName(),
-                files.cert(), certificate.fingerprint());
+        LOG.info(
+                "TLS certificate {} from {}, SHA-256 fingerprint {}",
+                certificate.leaf().getSubjectX500Principal().getName(),
+                files.cert(),
+                certificate.fingerprint());
         return certificate;
     }
 
     private static ServerCertificate fromDirectory(TlsConfig.SelfSigned selfSigned) throws TlsFileException {
-        ServerCertificate certificate = new SelfSignedCertificates(selfSigned.directory(), selfSigned.hosts().names()).loadOrCreate();
-        LOG.info("TLS self-signed certificate {} for {}, SHA-256 fingerprint {}; clients trust it with {}",
-                certificate.leaf().getSubjectX500Principal().getName(), CertifiedNames.of(certificate.leaf()),
-                certificate.fingerprint(), selfSigned.directory().resolve(SelfSignedCertificates.CERT_FILE));
+        ServerCertificate certificate = new SelfSignedCertificates(
+                        selfSigned.directory(), selfSigned.hosts().names())
+                .loadOrCreate();
+        LOG.info(
+                "TLS self-signed certificate {} for {}, SHA-256 fingerprint {}; clients trust it with {}",
+                certificate.leaf().getSubjectX500Principal().getName(),
+                CertifiedNames.of(certificate.leaf()),
+                certificate.fingerprint(),
+                selfSigned.directory().resolve(SelfSignedCertificates.CERT_FILE));
         return certificate;
     }
 
@@ -83,11 +92,17 @@ public final class HttpsOptions {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, certificate.key(), password.toCharArray(),
+            store.setKeyEntry(
+                    ALIAS,
+                    certificate.key(),
+                    password.toCharArray(),
                     certificate.chain().toArray(Certificate[]::new));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password.toCharArray());
-            return new KeyStoreOptions().setType("PKCS12").setValue(Buffer.buffer(bytes.toByteArray())).setPassword(password);
+            return new KeyStoreOptions()
+                    .setType("PKCS12")
+                    .setValue(Buffer.buffer(bytes.toByteArray()))
+                    .setPassword(password);
         } catch (GeneralSecurityException | IOException e) {
             throw new LaunchException("cannot serve HTTPS: the JDK refuses the key and certificate: " + e, e);
         }

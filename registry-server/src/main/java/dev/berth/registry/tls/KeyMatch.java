@@ -14,8 +14,7 @@ import java.security.Signature;
 final class KeyMatch {
     private static final byte[] PROBE = "berth-registry key check".getBytes(StandardCharsets.US_ASCII);
 
-    private KeyMatch() {
-    }
+    private KeyMatch() {}
 
     static boolean matches(PrivateKey key, PublicKey certified) {
         if (!key.getAlgorithm().equals(certified.getAlgorithm())) {

@@ -8,8 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Makes a file readable and writable by its owner only, where the file system has POSIX permissions. */
 final class OwnerOnly {
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     static void restrict(Path file) throws IOException {
         if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {

@@ -1,14 +1,5 @@
 package dev.berth.registry.tls;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +11,14 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Reads a certificate chain and a private key from PEM files: the chain leaf first, as web servers
@@ -27,8 +26,7 @@ import java.util.List;
  * ("EC PRIVATE KEY"), unencrypted.
  */
 public final class PemFiles {
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** @throws TlsFileException saying which file is missing, unreadable or holds the wrong thing */
     public static List<X509Certificate> readChain(Path file) throws TlsFileException {
@@ -42,12 +40,13 @@ public final class PemFiles {
             try {
                 chain.add(converter.getCertificate(holder));
             } catch (CertificateException e) {
-                throw new TlsFileException("certificate file " + file + " holds a certificate that cannot be used: "
-                        + e.getMessage(), e);
+                throw new TlsFileException(
+                        "certificate file " + file + " holds a certificate that cannot be used: " + e.getMessage(), e);
             }
         }
         if (chain.isEmpty()) {
-            throw new TlsFileException("certificate file " + file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+            throw new TlsFileException(
+                    "certificate file " + file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
         }
         return chain;
     }
@@ -56,8 +55,8 @@ public final class PemFiles {
     public static PrivateKey readKey(Path file) throws TlsFileException {
         List<Object> items = readAll(file, "key");
         if (items.size() != 1) {
-            throw new TlsFileException("key file " + file + " must hold exactly one PEM private key, not " + items.size()
-                    + " PEM blocks");
+            throw new TlsFileException(
+                    "key file " + file + " must hold exactly one PEM private key, not " + items.size() + " PEM blocks");
         }
         Object item = items.get(0);
         if (item instanceof PEMEncryptedKeyPair || item instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -73,15 +72,17 @@ public final class PemFiles {
                 return converter.getPrivateKey(info);
             }
         } catch (IOException e) {
-            throw new TlsFileException("key file " + file + " holds a private key that cannot be used: " + e.getMessage(), e);
+            throw new TlsFileException(
+                    "key file " + file + " holds a private key that cannot be used: " + e.getMessage(), e);
         }
-        throw new TlsFileException("key file " + file + " holds a " + describe(item) + " where a PRIVATE KEY was expected");
+        throw new TlsFileException(
+                "key file " + file + " holds a " + describe(item) + " where a PRIVATE KEY was expected");
     }
 
     private static List<Object> readAll(Path file, String what) throws TlsFileException {
         List<Object> items = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
+                PEMParser parser = new PEMParser(reader)) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
                 items.add(item);
             }

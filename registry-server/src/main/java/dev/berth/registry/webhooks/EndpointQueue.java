@@ -7,11 +7,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers events to one endpoint, one at a time and in order, retrying each with backoff. Each
@@ -44,8 +43,13 @@ final class EndpointQueue {
     void enqueue(WebhookEvent event) {
         context.runOnContext(ignored -> {
             if (pending.size() >= delivery.queueCapacity()) {
-                LOG.warn("webhook queue for {} is full ({} events): dropped {} of {}@{}", endpoint.url(),
-                        delivery.queueCapacity(), event.action(), event.repository(), event.digest());
+                LOG.warn(
+                        "webhook queue for {} is full ({} events): dropped {} of {}@{}",
+                        endpoint.url(),
+                        delivery.queueCapacity(),
+                        event.action(),
+                        event.repository(),
+                        event.digest());
                 return;
             }
             pending.add(event);
@@ -69,26 +73,38 @@ final class EndpointQueue {
     private Future<Void> attempt(WebhookEvent event, int number) {
         return post(event).recover(failure -> {
             if (number >= delivery.attempts()) {
-                LOG.warn("webhook {} gave up on {} of {}@{} after {} attempts: {}", endpoint.url(), event.action(),
-                        event.repository(), event.digest(), number, failure.getMessage());
+                LOG.warn(
+                        "webhook {} gave up on {} of {}@{} after {} attempts: {}",
+                        endpoint.url(),
+                        event.action(),
+                        event.repository(),
+                        event.digest(),
+                        number,
+                        failure.getMessage());
                 return Future.succeededFuture();
             }
             Promise<Void> retried = Promise.promise();
-            context.owner().setTimer(Math.max(1, delivery.backoffAfter(number).toMillis()),
-                    timer -> attempt(event, number + 1).onComplete(retried));
+            context.owner()
+                    .setTimer(
+                            Math.max(1, delivery.backoffAfter(number).toMillis()),
+                            timer -> attempt(event, number + 1).onComplete(retried));
             return retried.future();
         });
     }
 
     private Future<Void> post(WebhookEvent event) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(endpoint.url().toString())
-                .setTimeout(endpoint.timeout().toMillis()).putHeader("Content-Type", "application/json");
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(endpoint.url().toString())
+                .setTimeout(endpoint.timeout().toMillis())
+                .putHeader("Content-Type", "application/json");
         endpoint.headers().forEach(options::putHeader);
         Buffer body = event.toJson().toBuffer();
         return client.request(options)
                 .compose(request -> request.send(body))
-                .compose(response -> response.body().compose(ignored -> response.statusCode() / 100 == 2
-                        ? Future.<Void>succeededFuture()
-                        : Future.failedFuture("answered " + response.statusCode())));
+                .compose(response -> response.body()
+                        .compose(ignored -> response.statusCode() / 100 == 2
+                                ? Future.<Void>succeededFuture()
+                                : Future.failedFuture("answered " + response.statusCode())));
     }
 }

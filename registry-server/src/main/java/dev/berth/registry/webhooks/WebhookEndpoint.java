@@ -12,5 +12,4 @@ import java.util.Set;
  * @param timeout for one delivery attempt
  * @param actions the event actions it wants: "push", "pull", "delete"
  */
-public record WebhookEndpoint(URI url, Map<String, String> headers, Duration timeout, Set<String> actions) {
-}
+public record WebhookEndpoint(URI url, Map<String, String> headers, Duration timeout, Set<String> actions) {}

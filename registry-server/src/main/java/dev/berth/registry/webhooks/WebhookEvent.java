@@ -1,7 +1,6 @@
 package dev.berth.registry.webhooks;
 
 import io.vertx.core.json.JsonObject;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,15 @@ import java.time.Instant;
  * @param tag    the tag the request named, or null when it named a digest
  * @param actor  who did it: the authenticated user, or "anonymous"
  */
-public record WebhookEvent(String action, String repository, String tag, String digest, String mediaType, long size,
-                           String actor, Instant timestamp) {
+public record WebhookEvent(
+        String action,
+        String repository,
+        String tag,
+        String digest,
+        String mediaType,
+        long size,
+        String actor,
+        Instant timestamp) {
 
     JsonObject toJson() {
         return new JsonObject()

@@ -2,7 +2,6 @@ package dev.berth.registry.webhooks;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-
 import java.util.List;
 
 /** Sends each manifest event to every endpoint that wants it, without making the request wait. */

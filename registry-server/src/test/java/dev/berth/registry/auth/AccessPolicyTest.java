@@ -1,21 +1,22 @@
 package dev.berth.registry.auth;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import static dev.berth.registry.auth.Action.DELETE;
 import static dev.berth.registry.auth.Action.PULL;
 import static dev.berth.registry.auth.Action.PUSH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
 class AccessPolicyTest {
     private final AccessPolicy policy = new AccessPolicy(List.of(
             new AccessRule(RepositoryPattern.of("public/**"), Set.of(PULL), Map.of("*", Set.of(PULL, PUSH))),
-            new AccessRule(RepositoryPattern.of("team-a/**"), Set.of(),
+            new AccessRule(
+                    RepositoryPattern.of("team-a/**"),
+                    Set.of(),
                     Map.of("alice", Set.of(PULL, PUSH, DELETE), "bob", Set.of(PULL))),
             new AccessRule(RepositoryPattern.of("**"), Set.of(PULL), Map.of())));
 
@@ -57,8 +58,8 @@ class AccessPolicyTest {
     @Test
     @DisplayName("a repository that no rule matches is closed to everyone")
     void noRuleNoAccess() {
-        AccessPolicy narrow = new AccessPolicy(List.of(
-                new AccessRule(RepositoryPattern.of("public/*"), Set.of(PULL), Map.of("*", Set.of(PULL)))));
+        AccessPolicy narrow = new AccessPolicy(
+                List.of(new AccessRule(RepositoryPattern.of("public/*"), Set.of(PULL), Map.of("*", Set.of(PULL)))));
 
         assertThat(narrow.granted(Caller.user("alice"), "private/app")).isEmpty();
         assertThat(narrow.granted(Caller.anonymous(), "public/deep/app")).isEmpty();

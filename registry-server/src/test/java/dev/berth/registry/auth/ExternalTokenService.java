@@ -2,10 +2,6 @@ package dev.berth.registry.auth;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -18,6 +14,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A token service of a test's own, standing in for docker_auth, Harbor or any service registry:2
@@ -30,16 +29,23 @@ public final class ExternalTokenService {
     private final String algorithm;
     private final byte[] certificate;
 
-    private ExternalTokenService(String keyType, int size, String algorithm, String certificateSignature) throws Exception {
+    private ExternalTokenService(String keyType, int size, String algorithm, String certificateSignature)
+            throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(keyType);
         generator.initialize(size);
         this.keys = generator.generateKeyPair();
         this.algorithm = algorithm;
         X500Name name = new X500Name("CN=token-signer");
         Instant now = Instant.now();
-        this.certificate = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))), name, keys.getPublic())
-                .build(new JcaContentSignerBuilder(certificateSignature).build(keys.getPrivate())).getEncoded();
+        this.certificate = new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.valueOf(now.toEpochMilli()),
+                        Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(Duration.ofDays(2))),
+                        name,
+                        keys.getPublic())
+                .build(new JcaContentSignerBuilder(certificateSignature).build(keys.getPrivate()))
+                .getEncoded();
     }
 
     /** A service signing RS256 with a 2048-bit RSA key. */
@@ -78,7 +84,8 @@ public final class ExternalTokenService {
         String signingInput = base64Url(header.encode().getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.encode().getBytes(StandardCharsets.UTF_8));
         // JWS wants ECDSA signatures as r||s, not the DER sequence JCA writes by default.
-        Signature signature = Signature.getInstance(keys.getPrivate() instanceof RSAKey ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+        Signature signature = Signature.getInstance(
+                keys.getPrivate() instanceof RSAKey ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
         signature.initSign(keys.getPrivate());
         signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64Url(signature.sign());
@@ -87,14 +94,21 @@ public final class ExternalTokenService {
     /** The claims registry:2 token services send: valid from now for five minutes. */
     public static JsonObject claims(String issuer, String audience, String subject, JsonObject... access) {
         long now = Instant.now().getEpochSecond();
-        return new JsonObject().put("iss", issuer).put("sub", subject).put("aud", audience)
-                .put("exp", now + 300).put("nbf", now).put("iat", now).put("jti", UUID.randomUUID().toString())
+        return new JsonObject()
+                .put("iss", issuer)
+                .put("sub", subject)
+                .put("aud", audience)
+                .put("exp", now + 300)
+                .put("nbf", now)
+                .put("iat", now)
+                .put("jti", UUID.randomUUID().toString())
                 .put("access", new JsonArray(List.of((Object[]) access)));
     }
 
     /** One entry of the {@code access} claim. */
     public static JsonObject access(String type, String name, String... actions) {
-        return new JsonObject().put("type", type).put("name", name).put("actions", new JsonArray(List.of((Object[]) actions)));
+        return new JsonObject().put("type", type).put("name", name).put("actions", new JsonArray(List.of((Object[])
+                actions)));
     }
 
     private static String base64Url(byte[] bytes) {

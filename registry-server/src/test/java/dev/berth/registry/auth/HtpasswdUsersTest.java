@@ -1,9 +1,8 @@
 package dev.berth.registry.auth;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-
-import static dev.berth.registry.auth.TestCredentials.bcrypt;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtpasswdUsersTest {
     /** Written by {@code htpasswd -nbB alice s3cret} (apache2-utils), so the $2y$ variant is covered. */
-    private static final String ALICE_FROM_HTPASSWD = "alice:$2y$05$rYDqIFhPAvu7CPOSs/L35OeZkOMOi44fpUgUKI6jYf.Q6iBngHjQm";
+    private static final String ALICE_FROM_HTPASSWD =
+            "alice:$2y$05$rYDqIFhPAvu7CPOSs/L35OeZkOMOi44fpUgUKI6jYf.Q6iBngHjQm";
 
     @TempDir
     Path dir;
@@ -75,7 +75,9 @@ class HtpasswdUsersTest {
         Path file = write("# users", "carol:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=");
 
         assertThatThrownBy(() -> HtpasswdUsers.load(file))
-                .hasMessageContaining("line 2").hasMessageContaining("carol").hasMessageContaining("htpasswd -B");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("carol")
+                .hasMessageContaining("htpasswd -B");
     }
 
     @Test

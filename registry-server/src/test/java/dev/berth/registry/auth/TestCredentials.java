@@ -1,15 +1,13 @@
 package dev.berth.registry.auth;
 
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /** Password hashes and Authorization headers for tests. */
 public final class TestCredentials {
 
-    private TestCredentials() {
-    }
+    private TestCredentials() {}
 
     /** A bcrypt hash at the cost htpasswd -B uses by default, with a fixed salt: tests need no randomness here. */
     public static String bcrypt(String password) {

@@ -1,15 +1,13 @@
 package dev.berth.registry.auth;
 
+import static dev.berth.registry.auth.Action.PULL;
+import static dev.berth.registry.auth.Action.PUSH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static dev.berth.registry.auth.Action.PULL;
-import static dev.berth.registry.auth.Action.PUSH;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens an attacker might forge or replay, each of which the verifier must refuse (issue 5, point 6). */
 class TokenAttacksTest {
@@ -35,6 +34,7 @@ class TokenAttacksTest {
             new AccessRule(RepositoryPattern.of("team-b/**"), Set.of(), Map.of("bob", Set.of(PULL, PUSH)))));
 
     private final Vertx vertx = Vertx.vertx();
+
     @TempDir
     Path dir;
 
@@ -48,7 +48,11 @@ class TokenAttacksTest {
     void genuineToken() throws Exception {
         SigningKey key = key("key.pem");
 
-        TokenVerifier.Grant grant = verify(verifier(key), issuer(key, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull,push")).token());
+        TokenVerifier.Grant grant = verify(
+                verifier(key),
+                issuer(key, Instant.now())
+                        .issue(Caller.user("alice"), scopes("repository:team-a/app:pull,push"))
+                        .token());
 
         assertThat(grant.caller()).isEqualTo(Caller.user("alice"));
         assertThat(grant.allows("team-a/app", PUSH)).isTrue();
@@ -60,8 +64,11 @@ class TokenAttacksTest {
     void scopeEscalation() throws Exception {
         SigningKey key = key("key.pem");
 
-        String token = issuer(key, Instant.now()).issue(Caller.user("alice"),
-                scopes("repository:team-a/app:pull,push,delete", "repository:team-b/app:pull,push")).token();
+        String token = issuer(key, Instant.now())
+                .issue(
+                        Caller.user("alice"),
+                        scopes("repository:team-a/app:pull,push,delete", "repository:team-b/app:pull,push"))
+                .token();
         TokenVerifier.Grant grant = verify(verifier(key), token);
 
         assertThat(grant.scopes()).containsExactly(TokenScope.repository("team-a/app", Set.of(PULL, PUSH)));
@@ -72,7 +79,11 @@ class TokenAttacksTest {
     void tokenForAnotherRepository() throws Exception {
         SigningKey key = key("key.pem");
 
-        TokenVerifier.Grant grant = verify(verifier(key), issuer(key, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token());
+        TokenVerifier.Grant grant = verify(
+                verifier(key),
+                issuer(key, Instant.now())
+                        .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                        .token());
 
         assertThat(grant.allows("team-b/app", PULL)).isFalse();
         assertThat(grant.allows("team-a/app2", PULL)).isFalse();
@@ -82,10 +93,13 @@ class TokenAttacksTest {
     @DisplayName("an unsigned token (alg none) is refused")
     void algNone() throws Exception {
         SigningKey key = key("key.pem");
-        String genuine = issuer(key, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token();
+        String genuine = issuer(key, Instant.now())
+                .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                .token();
         String[] parts = genuine.split("\\.");
 
-        String unsigned = b64(new JsonObject().put("alg", "none").put("typ", "JWT").encode()) + "." + parts[1] + ".";
+        String unsigned =
+                b64(new JsonObject().put("alg", "none").put("typ", "JWT").encode()) + "." + parts[1] + ".";
 
         assertRefused(verifier(key), unsigned);
     }
@@ -94,13 +108,18 @@ class TokenAttacksTest {
     @DisplayName("an HS256 token keyed with our public key is refused")
     void hs256WithThePublicKey() throws Exception {
         SigningKey key = key("key.pem");
-        String genuine = issuer(key, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token();
-        String signingInput = b64(new JsonObject().put("alg", "HS256").put("typ", "JWT").encode()) + "." + genuine.split("\\.")[1];
+        String genuine = issuer(key, Instant.now())
+                .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                .token();
+        String signingInput =
+                b64(new JsonObject().put("alg", "HS256").put("typ", "JWT").encode()) + "." + genuine.split("\\.")[1];
 
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.publicPem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-        String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        String forged = signingInput + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
 
         assertRefused(verifier(key), forged);
     }
@@ -111,7 +130,11 @@ class TokenAttacksTest {
         SigningKey ours = key("ours.pem");
         SigningKey theirs = key("theirs.pem");
 
-        assertRefused(verifier(ours), issuer(theirs, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token());
+        assertRefused(
+                verifier(ours),
+                issuer(theirs, Instant.now())
+                        .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                        .token());
     }
 
     @Test
@@ -119,7 +142,9 @@ class TokenAttacksTest {
     void expired() throws Exception {
         SigningKey key = key("key.pem");
 
-        String token = issuer(key, Instant.now().minus(TTL).minusSeconds(120)).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token();
+        String token = issuer(key, Instant.now().minus(TTL).minusSeconds(120))
+                .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                .token();
 
         assertRefused(verifier(key), token);
     }
@@ -129,7 +154,9 @@ class TokenAttacksTest {
     void notYetValid() throws Exception {
         SigningKey key = key("key.pem");
 
-        String token = issuer(key, Instant.now().plus(Duration.ofHours(1))).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token();
+        String token = issuer(key, Instant.now().plus(Duration.ofHours(1)))
+                .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                .token();
 
         assertRefused(verifier(key), token);
     }
@@ -138,19 +165,33 @@ class TokenAttacksTest {
     @DisplayName("a token for another service (audience) or from another issuer is refused")
     void wrongAudienceOrIssuer() throws Exception {
         SigningKey key = key("key.pem");
-        TokenIssuer otherService = new TokenIssuer(vertx, key, POLICY, "berth", "other-registry", TTL, Clock.systemUTC());
-        TokenIssuer otherIssuer = new TokenIssuer(vertx, key, POLICY, "someone-else", "berth-registry", TTL, Clock.systemUTC());
+        TokenIssuer otherService =
+                new TokenIssuer(vertx, key, POLICY, "berth", "other-registry", TTL, Clock.systemUTC());
+        TokenIssuer otherIssuer =
+                new TokenIssuer(vertx, key, POLICY, "someone-else", "berth-registry", TTL, Clock.systemUTC());
 
-        assertRefused(verifier(key), otherService.issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token());
-        assertRefused(verifier(key), otherIssuer.issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token());
+        assertRefused(
+                verifier(key),
+                otherService
+                        .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                        .token());
+        assertRefused(
+                verifier(key),
+                otherIssuer
+                        .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                        .token());
     }
 
     @Test
     @DisplayName("a token whose payload was changed after signing is refused")
     void tamperedPayload() throws Exception {
         SigningKey key = key("key.pem");
-        String[] parts = issuer(key, Instant.now()).issue(Caller.user("alice"), scopes("repository:team-a/app:pull")).token().split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("team-a", "team-b");
+        String[] parts = issuer(key, Instant.now())
+                .issue(Caller.user("alice"), scopes("repository:team-a/app:pull"))
+                .token()
+                .split("\\.");
+        String payload =
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("team-a", "team-b");
 
         assertRefused(verifier(key), parts[0] + "." + b64(payload) + "." + parts[2]);
     }
@@ -160,7 +201,8 @@ class TokenAttacksTest {
     void malformed() throws Exception {
         TokenVerifier verifier = verifier(key("key.pem"));
 
-        for (String garbage : List.of("", "a", "a.b", "a.b.c", "....", "x".repeat(100_000), "eyJhbGciOiJFUzI1NiJ9.e30.")) {
+        for (String garbage :
+                List.of("", "a", "a.b", "a.b.c", "....", "x".repeat(100_000), "eyJhbGciOiJFUzI1NiJ9.e30.")) {
             assertRefused(verifier, garbage);
         }
     }
@@ -174,8 +216,11 @@ class TokenAttacksTest {
     }
 
     private TokenVerifier verifier(SigningKey key) {
-        return new TokenVerifier(vertx, List.of(new PubSecKeyOptions().setAlgorithm(key.algorithm()).setBuffer(key.publicPem())),
-                "berth", "berth-registry");
+        return new TokenVerifier(
+                vertx,
+                List.of(new PubSecKeyOptions().setAlgorithm(key.algorithm()).setBuffer(key.publicPem())),
+                "berth",
+                "berth-registry");
     }
 
     private static TokenVerifier.Grant verify(TokenVerifier verifier, String token) throws Exception {
@@ -183,12 +228,15 @@ class TokenAttacksTest {
     }
 
     private static void assertRefused(TokenVerifier verifier, String token) {
-        assertThatThrownBy(() -> verify(verifier, token)).as("token %s", token.length() > 80 ? token.substring(0, 80) + "…" : token)
+        assertThatThrownBy(() -> verify(verifier, token))
+                .as("token %s", token.length() > 80 ? token.substring(0, 80) + "…" : token)
                 .isNotNull();
     }
 
     private static List<TokenScope> scopes(String... texts) {
-        return java.util.Arrays.stream(texts).map(text -> TokenScope.parse(text).orElseThrow()).toList();
+        return java.util.Arrays.stream(texts)
+                .map(text -> TokenScope.parse(text).orElseThrow())
+                .toList();
     }
 
     private static String b64(String text) {

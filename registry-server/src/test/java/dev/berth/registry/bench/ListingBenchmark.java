@@ -14,11 +14,10 @@ import dev.berth.storage.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * A measurement, not a test: fills an in-process S3 (S3Proxy) with one repository of 5,000 tags
@@ -58,9 +57,14 @@ public final class ListingBenchmark {
     private void run() {
         long started = System.nanoTime();
         List<Digest> manifests = fill();
-        System.out.printf("filled %d tags over %d manifests in %s, and %d other repositories, in %d s (%d S3 requests)%n",
-                MANIFESTS * TAGS_PER_MANIFEST, MANIFESTS, REPOSITORY, OTHER_REPOSITORIES,
-                (System.nanoTime() - started) / 1_000_000_000L, s3.total());
+        System.out.printf(
+                "filled %d tags over %d manifests in %s, and %d other repositories, in %d s (%d S3 requests)%n",
+                MANIFESTS * TAGS_PER_MANIFEST,
+                MANIFESTS,
+                REPOSITORY,
+                OTHER_REPOSITORIES,
+                (System.nanoTime() - started) / 1_000_000_000L,
+                s3.total());
 
         measure("tags list, all 5,000", () -> registry.tags().list(REPOSITORY, null, null));
         measure("tags list, n=100", () -> registry.tags().list(REPOSITORY, 100, null));
@@ -69,7 +73,8 @@ public final class ListingBenchmark {
         measure("catalog, n=100", () -> registry.catalog().list(100, null));
         for (int i = 0; i < DELETES; i++) {
             Digest doomed = manifests.get(i);
-            measure("manifest delete " + (i + 1) + " (removes " + TAGS_PER_MANIFEST + " tags)",
+            measure(
+                    "manifest delete " + (i + 1) + " (removes " + TAGS_PER_MANIFEST + " tags)",
                     () -> registry.manifests().delete(REPOSITORY, doomed.toString()));
         }
         measure("untag (tag delete)", () -> registry.manifests().delete(REPOSITORY, tag(DELETES, 0)));
@@ -106,7 +111,9 @@ public final class ListingBenchmark {
     private Future<Digest> push(String repository, String tag, String label) {
         Buffer index = Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
                 + "\",\"manifests\":[],\"annotations\":{\"label\":\"" + label + "\"}}");
-        return registry.manifests().put(repository, tag, index, MediaTypes.OCI_INDEX).map(PushedManifest::digest);
+        return registry.manifests()
+                .put(repository, tag, index, MediaTypes.OCI_INDEX)
+                .map(PushedManifest::digest);
     }
 
     /** Runs the pushes {@link #IN_FLIGHT} at a time: S3 clients queue rather than flood. */

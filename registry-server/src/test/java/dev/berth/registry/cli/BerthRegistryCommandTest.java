@@ -1,11 +1,9 @@
 package dev.berth.registry.cli;
 
-import dev.berth.registry.BuildInfo;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.berth.registry.BuildInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 @DisplayName("The berth-registry command line")
 class BerthRegistryCommandTest {
@@ -65,9 +64,10 @@ class BerthRegistryCommandTest {
     @DisplayName("An unsupported --storage exits 2 with a one-line reason, not a stack trace")
     void unsupportedStorage() {
         assertThat(run("serve", "--storage", "gcs:images")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("berth-registry: unsupported storage 'gcs:images' from flag --storage:"
-                + " expected fs:DIR (a directory on the local filesystem) or s3 (the bucket in storage.s3)"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("berth-registry: unsupported storage 'gcs:images' from flag --storage:"
+                        + " expected fs:DIR (a directory on the local filesystem) or s3 (the bucket in storage.s3)"
+                        + System.lineSeparator());
     }
 
     @Test
@@ -90,10 +90,12 @@ class BerthRegistryCommandTest {
     void portTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String address = "127.0.0.1:" + taken.getLocalPort();
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(30),
+            int exit = assertTimeoutPreemptively(
+                    Duration.ofSeconds(30),
                     () -> run("serve", "--listen", address, "--storage", "fs:" + dir.resolve("data")));
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString()).startsWith("berth-registry: cannot listen on " + address + ":")
+            assertThat(err.toString())
+                    .startsWith("berth-registry: cannot listen on " + address + ":")
                     .contains("Address already in use");
         }
     }

@@ -1,5 +1,7 @@
 package dev.berth.registry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,14 +17,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @DisplayName("berth-registry gc, run as a process against a stopped store")
 class GcProcessTest {
     private static final byte[] ORPHAN = "a layer no manifest references".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
+
     private Path data;
     private Path orphan;
     private Process process;
@@ -65,7 +66,8 @@ class GcProcessTest {
     @Test
     @DisplayName("keeps the blob when gc.gracePeriod from the environment is longer than its age")
     void gracePeriodFromEnvironment() throws Exception {
-        assertThat(run(List.of("BERTH_GC_GRACEPERIOD=3h"), "gc", "--storage", "fs:" + data)).isZero();
+        assertThat(run(List.of("BERTH_GC_GRACEPERIOD=3h"), "gc", "--storage", "fs:" + data))
+                .isZero();
 
         assertThat(output()).contains("deleted 0 blobs");
         assertThat(orphan).exists();
@@ -76,8 +78,10 @@ class GcProcessTest {
     void busy() throws Exception {
         Path lease = data.resolve("docker/registry/v2/_berth/gc-lease");
         Files.createDirectories(lease.getParent());
-        Files.writeString(lease,
-                "{\"owner\":\"collector on host-a\",\"expires\":\"" + Instant.now().plusSeconds(600) + "\"}",
+        Files.writeString(
+                lease,
+                "{\"owner\":\"collector on host-a\",\"expires\":\""
+                        + Instant.now().plusSeconds(600) + "\"}",
                 StandardCharsets.UTF_8);
 
         assertThat(run(List.of(), "gc", "--storage", "fs:" + data)).isEqualTo(1);
@@ -89,7 +93,8 @@ class GcProcessTest {
     @Test
     @DisplayName("exits 2 on a bad duration or an unknown option")
     void badOptions() throws Exception {
-        assertThat(run(List.of("BERTH_GC_GRACEPERIOD=soon"), "gc", "--storage", "fs:" + data)).isEqualTo(2);
+        assertThat(run(List.of("BERTH_GC_GRACEPERIOD=soon"), "gc", "--storage", "fs:" + data))
+                .isEqualTo(2);
         assertThat(output()).contains("gc.gracePeriod");
 
         assertThat(run(List.of(), "gc", "--bogus")).isEqualTo(2);
@@ -98,7 +103,9 @@ class GcProcessTest {
 
     private int run(List<String> environment, String... args) throws Exception {
         process = RegistryProcesses.start(dir.resolve("output.txt"), environment, args);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("exited within 60 s")
+                .isTrue();
         return process.exitValue();
     }
 

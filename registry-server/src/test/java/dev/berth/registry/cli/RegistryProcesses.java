@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Starts berth-registry as a real process, from this test run's class path. */
 final class RegistryProcesses {
-    private RegistryProcesses() {
-    }
+    private RegistryProcesses() {}
 
     /**
      * Runs berth-registry with {@code args}, no BERTH_* variable but those of {@code environment}
@@ -18,10 +17,12 @@ final class RegistryProcesses {
     static Process start(Path outputFile, List<String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 BerthRegistryCommand.class.getName()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
         environment.forEach(entry -> {
             String[] nameValue = entry.split("=", 2);

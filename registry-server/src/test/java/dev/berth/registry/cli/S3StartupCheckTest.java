@@ -1,15 +1,11 @@
 package dev.berth.registry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,8 +13,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A registry on S3 checks its bucket before it listens, and an operator who got the bucket, the
@@ -50,8 +49,9 @@ class S3StartupCheckTest {
     @DisplayName("A bucket that does not exist: exit 1, one line naming the bucket and the 404")
     void noSuchBucket() throws IOException {
         assertThat(serve("no-such-bucket", s3.endpoint().toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("berth-registry: S3 bucket 'no-such-bucket' at " + s3.endpoint()
-                + " does not exist (404): create it or correct storage.s3.bucket" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("berth-registry: S3 bucket 'no-such-bucket' at " + s3.endpoint()
+                        + " does not exist (404): create it or correct storage.s3.bucket" + System.lineSeparator());
     }
 
     @Test
@@ -60,7 +60,8 @@ class S3StartupCheckTest {
         S3DefaultChain.useKeys(InProcessS3.accessKey(), "not-the-secret");
 
         assertThat(serve(bucket.bucket(), s3.endpoint().toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("berth-registry: S3 bucket '" + bucket.bucket() + "' at " + s3.endpoint()
+        assertThat(err.toString())
+                .startsWith("berth-registry: S3 bucket '" + bucket.bucket() + "' at " + s3.endpoint()
                         + " refused access (403): check the credentials (AWS_ACCESS_KEY_ID")
                 .hasLineCount(1);
     }
@@ -71,7 +72,8 @@ class S3StartupCheckTest {
         String closed = "http://127.0.0.1:" + closedPort();
 
         assertThat(serve(bucket.bucket(), closed)).isEqualTo(1);
-        assertThat(err.toString()).startsWith("berth-registry: cannot reach S3 bucket '" + bucket.bucket() + "' at " + closed
+        assertThat(err.toString())
+                .startsWith("berth-registry: cannot reach S3 bucket '" + bucket.bucket() + "' at " + closed
                         + " (wrong storage.s3.endpoint, or the server is down): ")
                 .hasLineCount(1);
     }
@@ -86,7 +88,8 @@ class S3StartupCheckTest {
                     endpoint: %s
                     pathStyle: true
                 """.formatted(bucketName, endpoint));
-        return BerthRegistryCommand.commandLine().setErr(new PrintWriter(err, true))
+        return BerthRegistryCommand.commandLine()
+                .setErr(new PrintWriter(err, true))
                 .execute("serve", "--config", config.toString());
     }
 

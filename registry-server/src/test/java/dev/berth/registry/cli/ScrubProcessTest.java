@@ -1,5 +1,7 @@
 package dev.berth.registry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +14,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @DisplayName("berth-registry scrub, run as a process")
 class ScrubProcessTest {
     private static final byte[] STORED = "a layer as it was pushed".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
+
     private Path data;
     private Path blob;
     private String encoded;
@@ -63,12 +64,15 @@ class ScrubProcessTest {
         assertThat(run("scrub", "--repair", "--storage", "fs:" + data)).isZero();
         assertThat(output()).contains("quarantined blob sha256:" + encoded);
         assertThat(blob).doesNotExist();
-        assertThat(data.resolve("docker/registry/v2/_berth/quarantine/sha256/" + encoded)).hasBinaryContent(flipped);
+        assertThat(data.resolve("docker/registry/v2/_berth/quarantine/sha256/" + encoded))
+                .hasBinaryContent(flipped);
     }
 
     private int run(String... args) throws Exception {
         process = RegistryProcesses.start(dir.resolve("output.txt"), List.of(), args);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("exited within 60 s")
+                .isTrue();
         return process.exitValue();
     }
 

@@ -1,20 +1,19 @@
 package dev.berth.registry.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.LogLevel;
 import dev.berth.registry.config.RegistryConfig;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 @DisplayName("serve's flags")
 class ServeCommandTest {
@@ -30,7 +29,8 @@ class ServeCommandTest {
     @Test
     @DisplayName("--listen and --storage fs:DIR set http.listen and the filesystem root")
     void listenAndStorage() {
-        RegistryConfig config = parse("--listen", "127.0.0.1:8080", "--storage", "fs:/srv/registry").config(Map.of());
+        RegistryConfig config = parse("--listen", "127.0.0.1:8080", "--storage", "fs:/srv/registry")
+                .config(Map.of());
 
         assertThat(config.http().listen()).isEqualTo(new ListenAddress("127.0.0.1", 8080));
         assertThat(config.storage()).isEqualTo(new FilesystemStorageConfig(Path.of("/srv/registry")));
@@ -49,7 +49,8 @@ class ServeCommandTest {
                 """);
         Map<String, String> environment = Map.of("BERTH_HTTP_LISTEN", "127.0.0.1:2222", "BERTH_LOG_LEVEL", "debug");
 
-        RegistryConfig config = parse("--config", file.toString(), "--listen", "127.0.0.1:3333").config(environment);
+        RegistryConfig config =
+                parse("--config", file.toString(), "--listen", "127.0.0.1:3333").config(environment);
 
         assertThat(config.http().listen().port()).isEqualTo(3333);
         assertThat(config.log().level()).isEqualTo(LogLevel.DEBUG);

@@ -1,9 +1,6 @@
 package dev.berth.registry.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +20,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs berth-registry as its own process, as an operator or a container runtime would. */
 @DisplayName("berth-registry serve as a process")
@@ -52,16 +51,19 @@ class ServeProcessTest {
         start("serve", "--listen", "127.0.0.1:0", "--storage", "fs:" + root);
         int port = awaitPort();
 
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
-                        .version(HttpClient.Version.HTTP_1_1).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(root).isDirectory();
 
         assertThat(sigtermAndWait()).isEqualTo(SIGTERM_EXIT);
         List<String> output = output();
-        assertThat(output).anyMatch(line -> line.contains("berth.access") && line.contains("\"GET /v2/ HTTP/1.1\" 200 2 "));
+        assertThat(output)
+                .anyMatch(line -> line.contains("berth.access") && line.contains("\"GET /v2/ HTTP/1.1\" 200 2 "));
         assertThat(output.get(output.size() - 1)).endsWith(" - stopped");
     }
 
@@ -79,22 +81,34 @@ class ServeProcessTest {
     }
 
     @Test
-    @DisplayName("On SIGTERM refuses new connections, lets a slow upload in flight finish within http.shutdownTimeout, then exits 143")
+    @DisplayName(
+            "On SIGTERM refuses new connections, lets a slow upload in flight finish within http.shutdownTimeout, then exits 143")
     void gracefulShutdown() throws Exception {
         int port = freePort();
-        start(List.of("BERTH_HTTP_SHUTDOWNTIMEOUT=20s"), "serve", "--listen", "127.0.0.1:" + port, "--storage", "fs:" + dir);
+        start(
+                List.of("BERTH_HTTP_SHUTDOWNTIMEOUT=20s"),
+                "serve",
+                "--listen",
+                "127.0.0.1:" + port,
+                "--storage",
+                "fs:" + dir);
         awaitOk(URI.create("http://127.0.0.1:" + port + "/v2/"));
-        HttpResponse<Void> session = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/app/blobs/uploads/"))
-                        .version(HttpClient.Version.HTTP_1_1).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> session = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/app/blobs/uploads/"))
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         String location = session.headers().firstValue("Location").orElseThrow();
 
         try (Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = upload.getOutputStream();
             InputStream in = upload.getInputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
-                    + "Content-Length: 10\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+                                    + "Content-Length: 10\r\nExpect: 100-continue\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // The server answers "100 Continue" once it handles the request: from then on the request is
             // in flight. A fixed pause instead let a loaded machine deliver SIGTERM before the server
@@ -107,9 +121,13 @@ class ServeProcessTest {
 
             out.write("done!".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(responseHead(in)).as("response to the upload; server output: %s", output()).startsWith("HTTP/1.1 202");
+            assertThat(responseHead(in))
+                    .as("response to the upload; server output: %s", output())
+                    .startsWith("HTTP/1.1 202");
         }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                .as("exited within 20 s")
+                .isTrue();
         assertThat(process.exitValue()).isEqualTo(SIGTERM_EXIT);
         assertThat(output()).anyMatch(line -> line.contains("requests in flight have up to 20000 ms"));
         assertThat(output().get(output().size() - 1)).endsWith(" - stopped");
@@ -140,7 +158,9 @@ class ServeProcessTest {
     /** Sends SIGTERM (what Process.destroy does on Unix) and returns the exit code. */
     private int sigtermAndWait() throws InterruptedException {
         process.destroy();
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited within 20 s").isTrue();
+        assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                .as("exited within 20 s")
+                .isTrue();
         return process.exitValue();
     }
 
@@ -152,10 +172,13 @@ class ServeProcessTest {
 
     private void awaitOk(URI uri) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("process alive; output so far: %s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("process alive; output so far: %s", output())
+                    .isTrue();
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -193,7 +216,9 @@ class ServeProcessTest {
                     return Integer.parseInt(matcher.group(1));
                 }
             }
-            assertThat(process.isAlive()).as("process alive; output so far: %s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("process alive; output so far: %s", output())
+                    .isTrue();
             Thread.sleep(20);
         }
         throw new AssertionError("no 'listening on' line within 30 s; output: " + output());

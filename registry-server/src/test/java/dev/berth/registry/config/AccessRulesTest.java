@@ -1,19 +1,17 @@
 package dev.berth.registry.config;
 
-import dev.berth.registry.auth.Action;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.registry.auth.Action;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("auth.access and auth.admins")
 class AccessRulesTest {
@@ -40,17 +38,24 @@ class AccessRulesTest {
         assertThat(auth.access()).hasSize(2);
         assertThat(auth.access().get(0).repository()).hasToString("public/**");
         assertThat(auth.access().get(0).anonymous()).containsExactly(Action.PULL);
-        assertThat(auth.access().get(1).users()).isEqualTo(Map.of("alice", Set.of(Action.PULL, Action.PUSH, Action.DELETE)));
+        assertThat(auth.access().get(1).users())
+                .isEqualTo(Map.of("alice", Set.of(Action.PULL, Action.PUSH, Action.DELETE)));
     }
 
     @Test
     @DisplayName("rules come as JSON and admins comma-separated through the environment")
     void fromEnvironment() {
-        AuthConfig auth = ConfigLoader.load(Optional.empty(), Map.of(
-                "BERTH_AUTH_ACCESS", "[{\"repository\":\"**\",\"anonymous\":[\"pull\"]}]",
-                "BERTH_AUTH_ADMINS", "alice, bob"), ConfigLayer.empty()).auth();
+        AuthConfig auth = ConfigLoader.load(
+                        Optional.empty(),
+                        Map.of(
+                                "BERTH_AUTH_ACCESS", "[{\"repository\":\"**\",\"anonymous\":[\"pull\"]}]",
+                                "BERTH_AUTH_ADMINS", "alice, bob"),
+                        ConfigLayer.empty())
+                .auth();
 
-        assertThat(auth.access()).singleElement().satisfies(rule -> assertThat(rule.anonymous()).containsExactly(Action.PULL));
+        assertThat(auth.access())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.anonymous()).containsExactly(Action.PULL));
         assertThat(auth.admins()).containsExactlyInAnyOrder("alice", "bob");
     }
 
@@ -78,6 +83,7 @@ class AccessRulesTest {
 
     private AuthConfig load(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("config.yml"), yaml);
-        return ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty()).auth();
+        return ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty())
+                .auth();
     }
 }

@@ -1,8 +1,7 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Configuration errors name the setting and where its value came from")
 class ConfigErrorsTest {
@@ -35,8 +34,7 @@ class ConfigErrorsTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("invalid log.accesslog 'yes please' from config file " + file
-                        + ": expected true or false");
+                .hasMessage("invalid log.accesslog 'yes please' from config file " + file + ": expected true or false");
     }
 
     @Test
@@ -80,7 +78,8 @@ class ConfigErrorsTest {
     @Test
     @DisplayName("A token lifetime such as 90s is taken")
     void tokenLifetime() {
-        assertThat(load(Map.of("BERTH_AUTH_TOKEN_TTL", "90s")).auth().token().ttl()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(load(Map.of("BERTH_AUTH_TOKEN_TTL", "90s")).auth().token().ttl())
+                .isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Configuration precedence")
 class ConfigLoaderTest {
@@ -55,8 +54,8 @@ class ConfigLoaderTest {
     void environmentOverridesFile() throws IOException {
         Path file = write("http:\n  listen: 127.0.0.1:6000\n");
 
-        RegistryConfig config = ConfigLoader.load(Optional.of(file),
-                Map.of("BERTH_HTTP_LISTEN", "127.0.0.1:7000"), ConfigLayer.empty());
+        RegistryConfig config = ConfigLoader.load(
+                Optional.of(file), Map.of("BERTH_HTTP_LISTEN", "127.0.0.1:7000"), ConfigLayer.empty());
 
         assertThat(config.http().listen()).isEqualTo(new ListenAddress("127.0.0.1", 7000));
     }
@@ -67,8 +66,8 @@ class ConfigLoaderTest {
         Path file = write("storage:\n  filesystem:\n    rootdirectory: /from/file\n");
         ConfigLayer flags = StorageFlag.apply("fs:/from/flag", ConfigLayer.empty());
 
-        RegistryConfig config = ConfigLoader.load(Optional.of(file),
-                Map.of("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "/from/env"), flags);
+        RegistryConfig config = ConfigLoader.load(
+                Optional.of(file), Map.of("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "/from/env"), flags);
 
         assertThat(config.storage()).isEqualTo(new FilesystemStorageConfig(Path.of("/from/flag")));
     }
@@ -77,7 +76,8 @@ class ConfigLoaderTest {
     @DisplayName("Sources combine: each setting comes from the highest source that has it")
     void sourcesCombine() throws IOException {
         Path file = write("log:\n  level: warn\n  accesslog: false\n");
-        ConfigLayer flags = ConfigLayer.empty().with(Settings.HTTP_LISTEN, "127.0.0.1:1234", ValueSource.flag("--listen"));
+        ConfigLayer flags =
+                ConfigLayer.empty().with(Settings.HTTP_LISTEN, "127.0.0.1:1234", ValueSource.flag("--listen"));
 
         RegistryConfig config = ConfigLoader.load(Optional.of(file), Map.of("BERTH_LOG_ACCESSLOG", "true"), flags);
 
@@ -91,8 +91,8 @@ class ConfigLoaderTest {
     void overriddenBadValueIsIgnored() throws IOException {
         Path file = write("delete:\n  enabled: maybe\n");
 
-        RegistryConfig config = ConfigLoader.load(Optional.of(file), Map.of("BERTH_DELETE_ENABLED", "false"),
-                ConfigLayer.empty());
+        RegistryConfig config =
+                ConfigLoader.load(Optional.of(file), Map.of("BERTH_DELETE_ENABLED", "false"), ConfigLayer.empty());
 
         assertThat(config.delete().enabled()).isFalse();
     }

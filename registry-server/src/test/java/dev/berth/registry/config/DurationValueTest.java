@@ -1,14 +1,13 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Durations such as http.shutdownTimeout and gc.gracePeriod")
 class DurationValueTest {
@@ -28,10 +27,11 @@ class DurationValueTest {
     @DisplayName("Refuse a number without a unit, a fraction or a negative, naming the setting and its source")
     void refused() {
         for (String bad : new String[] {"30", "1.5s", "-3s", "s", "10y"}) {
-            assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_HTTP_SHUTDOWNTIMEOUT", bad),
-                    ConfigLayer.empty()))
+            assertThatThrownBy(() -> ConfigLoader.load(
+                            Optional.empty(), Map.of("BERTH_HTTP_SHUTDOWNTIMEOUT", bad), ConfigLayer.empty()))
                     .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("http.shutdownTimeout").hasMessageContaining("BERTH_HTTP_SHUTDOWNTIMEOUT")
+                    .hasMessageContaining("http.shutdownTimeout")
+                    .hasMessageContaining("BERTH_HTTP_SHUTDOWNTIMEOUT")
                     .hasMessageContaining("expected a duration such as 500ms, 90s, 15m, 1h or 7d");
         }
     }

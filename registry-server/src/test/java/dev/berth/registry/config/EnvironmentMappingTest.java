@@ -1,15 +1,14 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Environment variables")
 class EnvironmentMappingTest {
@@ -17,45 +16,47 @@ class EnvironmentMappingTest {
     @Test
     @DisplayName("Each setting's variable is BERTH_ plus its path upper-cased with dots made underscores")
     void variableNames() {
-        assertThat(Settings.ALL).extracting(Setting::environmentVariable).containsExactly(
-                "BERTH_HTTP_LISTEN",
-                "BERTH_HTTP_SHUTDOWNTIMEOUT",
-                "BERTH_HTTP_HEADERTIMEOUT",
-                "BERTH_HTTP_MINBODYRATE",
-                "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
-                "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
-                "BERTH_STORAGE_S3_BUCKET",
-                "BERTH_STORAGE_S3_REGION",
-                "BERTH_STORAGE_S3_ENDPOINT",
-                "BERTH_STORAGE_S3_PATHSTYLE",
-                "BERTH_STORAGE_S3_PREFIX",
-                "BERTH_STORAGE_S3_REDIRECT",
-                "BERTH_DELETE_ENABLED",
-                "BERTH_LOG_LEVEL",
-                "BERTH_LOG_ACCESSLOG",
-                "BERTH_TLS_CERT",
-                "BERTH_TLS_KEY",
-                "BERTH_TLS_SELFSIGNED",
-                "BERTH_TLS_HOSTS",
-                "BERTH_TLS_DIRECTORY",
-                "BERTH_GC_INTERVAL",
-                "BERTH_GC_GRACEPERIOD",
-                "BERTH_GC_DELETEUNTAGGED",
-                "BERTH_UPLOADS_PURGEAFTER",
-                "BERTH_READONLY_ENABLED",
-                "BERTH_METRICS_ENABLED",
-                "BERTH_METRICS_LISTEN",
-                "BERTH_AUTH_HTPASSWD",
-                "BERTH_AUTH_MODE",
-                "BERTH_AUTH_TOKEN_ISSUER",
-                "BERTH_AUTH_TOKEN_SERVICE",
-                "BERTH_AUTH_TOKEN_TTL",
-                "BERTH_AUTH_TOKEN_KEY",
-                "BERTH_AUTH_TOKEN_REALM",
-                "BERTH_AUTH_TOKEN_TRUST",
-                "BERTH_AUTH_ACCESS",
-                "BERTH_AUTH_ADMINS",
-                "BERTH_WEBHOOKS_ENDPOINTS");
+        assertThat(Settings.ALL)
+                .extracting(Setting::environmentVariable)
+                .containsExactly(
+                        "BERTH_HTTP_LISTEN",
+                        "BERTH_HTTP_SHUTDOWNTIMEOUT",
+                        "BERTH_HTTP_HEADERTIMEOUT",
+                        "BERTH_HTTP_MINBODYRATE",
+                        "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
+                        "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
+                        "BERTH_STORAGE_S3_BUCKET",
+                        "BERTH_STORAGE_S3_REGION",
+                        "BERTH_STORAGE_S3_ENDPOINT",
+                        "BERTH_STORAGE_S3_PATHSTYLE",
+                        "BERTH_STORAGE_S3_PREFIX",
+                        "BERTH_STORAGE_S3_REDIRECT",
+                        "BERTH_DELETE_ENABLED",
+                        "BERTH_LOG_LEVEL",
+                        "BERTH_LOG_ACCESSLOG",
+                        "BERTH_TLS_CERT",
+                        "BERTH_TLS_KEY",
+                        "BERTH_TLS_SELFSIGNED",
+                        "BERTH_TLS_HOSTS",
+                        "BERTH_TLS_DIRECTORY",
+                        "BERTH_GC_INTERVAL",
+                        "BERTH_GC_GRACEPERIOD",
+                        "BERTH_GC_DELETEUNTAGGED",
+                        "BERTH_UPLOADS_PURGEAFTER",
+                        "BERTH_READONLY_ENABLED",
+                        "BERTH_METRICS_ENABLED",
+                        "BERTH_METRICS_LISTEN",
+                        "BERTH_AUTH_HTPASSWD",
+                        "BERTH_AUTH_MODE",
+                        "BERTH_AUTH_TOKEN_ISSUER",
+                        "BERTH_AUTH_TOKEN_SERVICE",
+                        "BERTH_AUTH_TOKEN_TTL",
+                        "BERTH_AUTH_TOKEN_KEY",
+                        "BERTH_AUTH_TOKEN_REALM",
+                        "BERTH_AUTH_TOKEN_TRUST",
+                        "BERTH_AUTH_ACCESS",
+                        "BERTH_AUTH_ADMINS",
+                        "BERTH_WEBHOOKS_ENDPOINTS");
     }
 
     @Test
@@ -71,11 +72,11 @@ class EnvironmentMappingTest {
         RegistryConfig config = ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty());
 
         RegistryConfig defaults = RegistryConfig.defaults();
-        assertThat(config).isEqualTo(defaults
-                .withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 8080)))
-                .withStorage(new FilesystemStorageConfig(Path.of("/srv/registry")))
-                .withDelete(new DeleteConfig(false))
-                .withLog(new LogConfig(LogLevel.DEBUG, false)));
+        assertThat(config)
+                .isEqualTo(defaults.withHttp(defaults.http().withListen(new ListenAddress("127.0.0.1", 8080)))
+                        .withStorage(new FilesystemStorageConfig(Path.of("/srv/registry")))
+                        .withDelete(new DeleteConfig(false))
+                        .withLog(new LogConfig(LogLevel.DEBUG, false)));
     }
 
     @Test
@@ -94,9 +95,13 @@ class EnvironmentMappingTest {
     @Test
     @DisplayName("A list setting takes JSON from its variable: webhook endpoints with their keys, names as a JSON list")
     void listsFromEnvironment() {
-        RegistryConfig config = ConfigLoader.load(Optional.empty(), Map.of(
-                "BERTH_WEBHOOKS_ENDPOINTS", "[{\"url\": \"https://hooks.example/registry\", \"events\": [\"push\"], \"timeout\": \"2s\"}]",
-                "BERTH_AUTH_ADMINS", "[\"alice\", \"bob\"]"), ConfigLayer.empty());
+        RegistryConfig config = ConfigLoader.load(
+                Optional.empty(),
+                Map.of(
+                        "BERTH_WEBHOOKS_ENDPOINTS",
+                                "[{\"url\": \"https://hooks.example/registry\", \"events\": [\"push\"], \"timeout\": \"2s\"}]",
+                        "BERTH_AUTH_ADMINS", "[\"alice\", \"bob\"]"),
+                ConfigLayer.empty());
 
         assertThat(config.webhooks().endpoints()).singleElement().satisfies(endpoint -> {
             assertThat(endpoint.url()).hasToString("https://hooks.example/registry");
@@ -109,11 +114,15 @@ class EnvironmentMappingTest {
     @Test
     @DisplayName("A list that is not JSON, or an entry with a bad value, is named with its variable")
     void badListsFromEnvironment() {
-        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{url"), ConfigLayer.empty()))
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        Optional.empty(), Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{url"), ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("invalid webhooks.endpoints '[{url' from environment variable BERTH_WEBHOOKS_ENDPOINTS: expected a JSON list");
-        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(),
-                Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{\"url\": \"ftp://x\"}]"), ConfigLayer.empty()))
+                .hasMessageStartingWith(
+                        "invalid webhooks.endpoints '[{url' from environment variable BERTH_WEBHOOKS_ENDPOINTS: expected a JSON list");
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        Optional.empty(),
+                        Map.of("BERTH_WEBHOOKS_ENDPOINTS", "[{\"url\": \"ftp://x\"}]"),
+                        ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("invalid webhooks.endpoints")
                 .hasMessageContaining("from environment variable BERTH_WEBHOOKS_ENDPOINTS")

@@ -1,13 +1,13 @@
 package dev.berth.registry.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Garbage collection and upload purge settings")
 class GcConfigTest {
@@ -17,7 +17,8 @@ class GcConfigTest {
     }
 
     @Test
-    @DisplayName("default to no schedule, a one-hour grace period, untagged manifests kept and uploads purged after 7 days")
+    @DisplayName(
+            "default to no schedule, a one-hour grace period, untagged manifests kept and uploads purged after 7 days")
     void defaults() {
         RegistryConfig config = load(Map.of());
 
@@ -28,12 +29,20 @@ class GcConfigTest {
     @Test
     @DisplayName("take durations in seconds, minutes, hours and days")
     void durations() {
-        RegistryConfig config = load(Map.of("BERTH_GC_INTERVAL", "24h", "BERTH_GC_GRACEPERIOD", "90s",
-                "BERTH_GC_DELETEUNTAGGED", "true", "BERTH_UPLOADS_PURGEAFTER", "2d"));
+        RegistryConfig config = load(Map.of(
+                "BERTH_GC_INTERVAL",
+                "24h",
+                "BERTH_GC_GRACEPERIOD",
+                "90s",
+                "BERTH_GC_DELETEUNTAGGED",
+                "true",
+                "BERTH_UPLOADS_PURGEAFTER",
+                "2d"));
 
         assertThat(config.gc()).isEqualTo(new GcConfig(Duration.ofHours(24), Duration.ofSeconds(90), true));
         assertThat(config.uploads().purgeAfter()).isEqualTo(Duration.ofDays(2));
-        assertThat(load(Map.of("BERTH_GC_GRACEPERIOD", "15m")).gc().gracePeriod()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(load(Map.of("BERTH_GC_GRACEPERIOD", "15m")).gc().gracePeriod())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.berth.registry.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("A listen address")
 class ListenAddressTest {
@@ -25,15 +25,17 @@ class ListenAddressTest {
     }
 
     @ParameterizedTest(name = "''{0}'': {1}")
-    @CsvSource(delimiter = '|', value = {
-        "5000                | expected HOST:PORT",
-        "0.0.0.0:            | port '' is not a number",
-        "0.0.0.0:http        | port 'http' is not a number",
-        "0.0.0.0:-1          | port '-1' is not a number",
-        "0.0.0.0:65536       | port 65536 is out of range 0-65535",
-        "0.0.0.0:9999999999  | port 9999999999 is out of range 0-65535",
-        "::1:5000            | write an IPv6 host in brackets"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5000                | expected HOST:PORT",
+                "0.0.0.0:            | port '' is not a number",
+                "0.0.0.0:http        | port 'http' is not a number",
+                "0.0.0.0:-1          | port '-1' is not a number",
+                "0.0.0.0:65536       | port 65536 is out of range 0-65535",
+                "0.0.0.0:9999999999  | port 9999999999 is out of range 0-65535",
+                "::1:5000            | write an IPv6 host in brackets"
+            })
     @DisplayName("Refuses malformed text with the reason")
     void refuses(String text, String reason) {
         assertThatThrownBy(() -> ListenAddress.parse(text))

@@ -1,19 +1,18 @@
 package dev.berth.registry.config;
 
-import dev.berth.storage.s3.S3Settings;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.storage.s3.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("S3 storage configuration")
 class S3StorageConfigTest {
@@ -36,27 +35,38 @@ class S3StorageConfigTest {
     void fromFile() throws IOException {
         StorageConfig storage = load(Optional.of(write(ISSUE_YAML)), Map.of(), ConfigLayer.empty());
 
-        assertThat(storage).isEqualTo(new S3StorageConfig(new S3Settings("registry", "us-east-1",
-                Optional.of(URI.create("http://127.0.0.1:9000")), true, ""), false));
+        assertThat(storage)
+                .isEqualTo(new S3StorageConfig(
+                        new S3Settings(
+                                "registry", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9000")), true, ""),
+                        false));
     }
 
     @Test
     @DisplayName("Every key has its BERTH_STORAGE_S3_ environment variable; unset ones keep their defaults")
     void fromEnvironment() {
-        StorageConfig storage = load(Optional.empty(), Map.of(
-                "BERTH_STORAGE_S3_BUCKET", "images",
-                "BERTH_STORAGE_S3_PREFIX", "/team/a/",
-                "BERTH_STORAGE_S3_REDIRECT", "true"), ConfigLayer.empty());
-        assertThat(storage).isEqualTo(new S3StorageConfig(
-                new S3Settings("images", "us-east-1", Optional.empty(), false, "team/a"), true));
+        StorageConfig storage = load(
+                Optional.empty(),
+                Map.of(
+                        "BERTH_STORAGE_S3_BUCKET", "images",
+                        "BERTH_STORAGE_S3_PREFIX", "/team/a/",
+                        "BERTH_STORAGE_S3_REDIRECT", "true"),
+                ConfigLayer.empty());
+        assertThat(storage)
+                .isEqualTo(new S3StorageConfig(
+                        new S3Settings("images", "us-east-1", Optional.empty(), false, "team/a"), true));
 
-        StorageConfig everything = load(Optional.empty(), Map.of(
-                "BERTH_STORAGE_S3_BUCKET", "images",
-                "BERTH_STORAGE_S3_REGION", "eu-west-1",
-                "BERTH_STORAGE_S3_ENDPOINT", "https://s3.example.net",
-                "BERTH_STORAGE_S3_PATHSTYLE", "true"), ConfigLayer.empty());
-        assertThat(((S3StorageConfig) everything).location()).isEqualTo(new S3Settings("images", "eu-west-1",
-                Optional.of(URI.create("https://s3.example.net")), true, ""));
+        StorageConfig everything = load(
+                Optional.empty(),
+                Map.of(
+                        "BERTH_STORAGE_S3_BUCKET", "images",
+                        "BERTH_STORAGE_S3_REGION", "eu-west-1",
+                        "BERTH_STORAGE_S3_ENDPOINT", "https://s3.example.net",
+                        "BERTH_STORAGE_S3_PATHSTYLE", "true"),
+                ConfigLayer.empty());
+        assertThat(((S3StorageConfig) everything).location())
+                .isEqualTo(new S3Settings(
+                        "images", "eu-west-1", Optional.of(URI.create("https://s3.example.net")), true, ""));
     }
 
     @Test
@@ -68,14 +78,15 @@ class S3StorageConfigTest {
                 .isInstanceOf(S3StorageConfig.class);
         assertThatThrownBy(() -> load(Optional.empty(), Map.of(), flag))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("S3 storage needs a bucket: set storage.s3.bucket in the config file or BERTH_STORAGE_S3_BUCKET");
+                .hasMessage(
+                        "S3 storage needs a bucket: set storage.s3.bucket in the config file or BERTH_STORAGE_S3_BUCKET");
     }
 
     @Test
     @DisplayName("--storage fs:DIR wins over a bucket in the config file")
     void flagSelectsFilesystem() throws IOException {
-        StorageConfig storage = load(Optional.of(write(ISSUE_YAML)), Map.of(),
-                StorageFlag.apply("fs:/srv/registry", ConfigLayer.empty()));
+        StorageConfig storage = load(
+                Optional.of(write(ISSUE_YAML)), Map.of(), StorageFlag.apply("fs:/srv/registry", ConfigLayer.empty()));
 
         assertThat(storage).isEqualTo(new FilesystemStorageConfig(Path.of("/srv/registry")));
     }
@@ -85,22 +96,30 @@ class S3StorageConfigTest {
     void bothBackends() throws IOException {
         Path file = write(ISSUE_YAML);
 
-        assertThatThrownBy(() -> load(Optional.of(file), Map.of("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "/srv"), ConfigLayer.empty()))
+        assertThatThrownBy(() -> load(
+                        Optional.of(file),
+                        Map.of("BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY", "/srv"),
+                        ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("both storage.filesystem.rootdirectory (from environment variable BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY)"
-                        + " and storage.s3.bucket (from config file " + file + ") are set:"
-                        + " keep one, or choose with --storage fs:DIR or --storage s3");
+                .hasMessage(
+                        "both storage.filesystem.rootdirectory (from environment variable BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY)"
+                                + " and storage.s3.bucket (from config file " + file + ") are set:"
+                                + " keep one, or choose with --storage fs:DIR or --storage s3");
     }
 
     @Test
     @DisplayName("An endpoint that is not an http(s) URL is refused naming the setting and its source")
     void badEndpoint() {
-        assertThatThrownBy(() -> load(Optional.empty(), Map.of(
-                "BERTH_STORAGE_S3_BUCKET", "images",
-                "BERTH_STORAGE_S3_ENDPOINT", "127.0.0.1:9000"), ConfigLayer.empty()))
+        assertThatThrownBy(() -> load(
+                        Optional.empty(),
+                        Map.of(
+                                "BERTH_STORAGE_S3_BUCKET", "images",
+                                "BERTH_STORAGE_S3_ENDPOINT", "127.0.0.1:9000"),
+                        ConfigLayer.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("invalid storage.s3.endpoint '127.0.0.1:9000' from environment variable BERTH_STORAGE_S3_ENDPOINT:"
-                        + " expected an http:// or https:// URL with a host");
+                .hasMessage(
+                        "invalid storage.s3.endpoint '127.0.0.1:9000' from environment variable BERTH_STORAGE_S3_ENDPOINT:"
+                                + " expected an http:// or https:// URL with a host");
     }
 
     private static StorageConfig load(Optional<Path> file, Map<String, String> environment, ConfigLayer flags) {

@@ -1,13 +1,12 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("The --storage flag")
 class StorageFlagTest {
@@ -41,6 +40,7 @@ class StorageFlagTest {
     }
 
     private static StorageConfig storageOf(String spec) {
-        return ConfigLoader.resolve(List.of(StorageFlag.apply(spec, ConfigLayer.empty()))).storage();
+        return ConfigLoader.resolve(List.of(StorageFlag.apply(spec, ConfigLayer.empty())))
+                .storage();
     }
 }

@@ -1,8 +1,7 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The tls settings")
 class TlsSectionTest {
@@ -29,7 +28,8 @@ class TlsSectionTest {
     @DisplayName("Serve the operator's certificate and key, named in the file")
     void certificateFiles() throws IOException {
         assertThat(fromYaml("tls:\n  cert: /etc/berth/chain.pem\n  key: /etc/berth/key.pem\n"))
-                .isEqualTo(new TlsConfig.CertificateFiles(Path.of("/etc/berth/chain.pem"), Path.of("/etc/berth/key.pem")));
+                .isEqualTo(
+                        new TlsConfig.CertificateFiles(Path.of("/etc/berth/chain.pem"), Path.of("/etc/berth/key.pem")));
     }
 
     @Test
@@ -51,16 +51,23 @@ class TlsSectionTest {
                   hosts: [registry.example, 10.0.0.5]
                 """);
 
-        assertThat(tls).isEqualTo(new TlsConfig.SelfSigned(Path.of("/srv/berth/tls"),
-                new HostNames(List.of("registry.example", "10.0.0.5"))));
+        assertThat(tls)
+                .isEqualTo(new TlsConfig.SelfSigned(
+                        Path.of("/srv/berth/tls"), new HostNames(List.of("registry.example", "10.0.0.5"))));
     }
 
     @Test
     @DisplayName("Take the self-signed certificate's hosts and directory from BERTH_TLS_HOSTS and BERTH_TLS_DIRECTORY")
     void selfSignedFromEnvironment() {
-        assertThat(fromEnvironment(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_HOSTS", "a.example, b.example",
-                "BERTH_TLS_DIRECTORY", "/var/lib/berth-tls")))
-                .isEqualTo(new TlsConfig.SelfSigned(Path.of("/var/lib/berth-tls"), new HostNames(List.of("a.example", "b.example"))));
+        assertThat(fromEnvironment(Map.of(
+                        "BERTH_TLS_SELFSIGNED",
+                        "true",
+                        "BERTH_TLS_HOSTS",
+                        "a.example, b.example",
+                        "BERTH_TLS_DIRECTORY",
+                        "/var/lib/berth-tls")))
+                .isEqualTo(new TlsConfig.SelfSigned(
+                        Path.of("/var/lib/berth-tls"), new HostNames(List.of("a.example", "b.example"))));
     }
 
     @Test
@@ -82,7 +89,8 @@ class TlsSectionTest {
     @Test
     @DisplayName("Need a directory for a self-signed certificate on S3 storage")
     void selfSignedOnS3() {
-        assertThatThrownBy(() -> fromEnvironment(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_STORAGE_S3_BUCKET", "b")))
+        assertThatThrownBy(
+                        () -> fromEnvironment(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_STORAGE_S3_BUCKET", "b")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("tls.selfSigned with S3 storage needs tls.directory (or BERTH_TLS_DIRECTORY)");
     }
@@ -90,7 +98,8 @@ class TlsSectionTest {
     @Test
     @DisplayName("Refuse a host name with characters no host name has")
     void badHost() {
-        assertThatThrownBy(() -> fromEnvironment(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_HOSTS", "ok.example, not/a/host")))
+        assertThatThrownBy(() -> fromEnvironment(
+                        Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_HOSTS", "ok.example, not/a/host")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'not/a/host' is not a host name or IP address");
     }
@@ -106,10 +115,12 @@ class TlsSectionTest {
 
     private TlsConfig fromYaml(String yaml) throws IOException {
         Path file = Files.writeString(dir.resolve("config.yml"), yaml);
-        return ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty()).tls();
+        return ConfigLoader.load(Optional.of(file), Map.of(), ConfigLayer.empty())
+                .tls();
     }
 
     private static TlsConfig fromEnvironment(Map<String, String> environment) {
-        return ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty()).tls();
+        return ConfigLoader.load(Optional.empty(), environment, ConfigLayer.empty())
+                .tls();
     }
 }

@@ -1,16 +1,15 @@
 package dev.berth.registry.config;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The YAML config file")
 class YamlConfigFileTest {
@@ -34,17 +33,18 @@ class YamlConfigFileTest {
                 """);
 
         RegistryConfig defaults = RegistryConfig.defaults();
-        assertThat(resolve(file)).isEqualTo(defaults
-                .withHttp(defaults.http().withListen(new ListenAddress("::1", 5001)))
-                .withStorage(new FilesystemStorageConfig(Path.of("/var/lib/berth")))
-                .withDelete(new DeleteConfig(false))
-                .withLog(new LogConfig(LogLevel.TRACE, false)));
+        assertThat(resolve(file))
+                .isEqualTo(defaults.withHttp(defaults.http().withListen(new ListenAddress("::1", 5001)))
+                        .withStorage(new FilesystemStorageConfig(Path.of("/var/lib/berth")))
+                        .withDelete(new DeleteConfig(false))
+                        .withLog(new LogConfig(LogLevel.TRACE, false)));
     }
 
     @Test
     @DisplayName("Reads YAML's own unquoted booleans, such as no, as booleans; quoted, they are text")
     void yamlBooleans() throws IOException {
-        assertThat(resolve(write("delete:\n  enabled: no\n")).delete().enabled()).isFalse();
+        assertThat(resolve(write("delete:\n  enabled: no\n")).delete().enabled())
+                .isFalse();
 
         Path quoted = write("delete:\n  enabled: \"no\"\n");
         assertThatThrownBy(() -> resolve(quoted))

@@ -17,7 +17,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,15 +88,20 @@ final class CoreOnMemory {
         for (Buffer layer : layers) {
             layerDescriptors.add(descriptor(MediaTypes.OCI_LAYER_TAR, upload(repository, layer), layer));
         }
-        Buffer manifest = new JsonObject().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_MANIFEST)
+        Buffer manifest = new JsonObject()
+                .put("schemaVersion", 2)
+                .put("mediaType", MediaTypes.OCI_MANIFEST)
                 .put("config", descriptor(MediaTypes.OCI_CONFIG, upload(repository, config), config))
-                .put("layers", layerDescriptors).toBuffer();
-        return await(() -> registry.manifests().put(repository, tag, manifest, MediaTypes.OCI_MANIFEST)).digest();
+                .put("layers", layerDescriptors)
+                .toBuffer();
+        return await(() -> registry.manifests().put(repository, tag, manifest, MediaTypes.OCI_MANIFEST))
+                .digest();
     }
 
     /** What the repository serves for the blob, or nothing when it answers BLOB_UNKNOWN. */
     Optional<Buffer> blob(String repository, Digest digest) {
-        return await(() -> registry.blobs().find(repository, digest.toString())
+        return await(() -> registry.blobs()
+                .find(repository, digest.toString())
                 .compose(source -> source.open(0, -1))
                 .compose(Streams::collect)
                 .map(Optional::of)
@@ -108,11 +112,16 @@ final class CoreOnMemory {
 
     /** Whether the store holds a file or directory at {@code path}, whatever the registry says of it. */
     boolean stored(String path) {
-        return Await.result(driver.stat(path).map(true)
-                .recover(e -> e instanceof PathNotFoundException ? Future.succeededFuture(false) : Future.failedFuture(e)));
+        return Await.result(driver.stat(path)
+                .map(true)
+                .recover(e ->
+                        e instanceof PathNotFoundException ? Future.succeededFuture(false) : Future.failedFuture(e)));
     }
 
     private static JsonObject descriptor(String mediaType, Digest digest, Buffer content) {
-        return new JsonObject().put("mediaType", mediaType).put("digest", digest.toString()).put("size", content.length());
+        return new JsonObject()
+                .put("mediaType", mediaType)
+                .put("digest", digest.toString())
+                .put("size", content.length());
     }
 }

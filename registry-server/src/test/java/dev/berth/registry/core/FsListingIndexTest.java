@@ -3,10 +3,9 @@ package dev.berth.registry.core;
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.fs.FsStorageDriver;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 @DisplayName("The listing index on the filesystem")
 class FsListingIndexTest extends ListingIndexContract {

@@ -1,5 +1,7 @@
 package dev.berth.registry.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.registry.gc.GarbageCollector;
 import dev.berth.registry.gc.GcOptions;
@@ -9,18 +11,15 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
 import io.vertx.core.buffer.Buffer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Garbage collection when storage fails midway: it may leave garbage behind, never lose a blob in
@@ -59,7 +58,8 @@ class GarbageCollectorOnMemoryTest {
     }
 
     @Test
-    @DisplayName("a delete that fails fails the collection with its cause and loses nothing in use; the next collection finishes the job")
+    @DisplayName(
+            "a delete that fails fails the collection with its cause and loses nothing in use; the next collection finishes the job")
     void failingDelete() {
         Digest stuck = core.upload(REPOSITORY, TestContent.bytes(1000, 2));
         Digest other = core.upload(REPOSITORY, TestContent.bytes(1000, 3));
@@ -70,7 +70,9 @@ class GarbageCollectorOnMemoryTest {
         assertImageIntact();
         assertThat(core.stored(RegistryLayout.blobData(stuck))).isTrue();
         // Deleted in the same batch as the failing one, but counted in no report: the run has none.
-        Await.until("the other unreferenced blob is deleted all the same", () -> !core.stored(RegistryLayout.blobDir(other)));
+        Await.until(
+                "the other unreferenced blob is deleted all the same",
+                () -> !core.stored(RegistryLayout.blobDir(other)));
         assertThat(reported).isEmpty();
 
         assertCollectsOnly(stuck);
@@ -80,7 +82,9 @@ class GarbageCollectorOnMemoryTest {
     @DisplayName("a manifest that cannot be read stops the collection before it deletes anything")
     void unreadableManifest() {
         Digest orphan = core.upload(REPOSITORY, TestContent.bytes(1000, 2));
-        core.driver.faults().failAlways(Operation.READ, RegistryLayout.blobData(manifest), new IOException("bad sector"));
+        core.driver
+                .faults()
+                .failAlways(Operation.READ, RegistryLayout.blobData(manifest), new IOException("bad sector"));
 
         assertThat(Await.failure(collector.collect(OPTIONS))).hasRootCauseMessage("bad sector");
 
@@ -100,7 +104,9 @@ class GarbageCollectorOnMemoryTest {
     }
 
     private void assertImageIntact() {
-        assertThat(core.await(() -> core.registry.manifests().get(REPOSITORY, "v1")).digest()).isEqualTo(manifest);
+        assertThat(core.await(() -> core.registry.manifests().get(REPOSITORY, "v1"))
+                        .digest())
+                .isEqualTo(manifest);
         assertThat(core.blob(REPOSITORY, Digest.sha256(CONFIG.getBytes()))).contains(CONFIG);
         assertThat(core.blob(REPOSITORY, Digest.sha256(LAYER.getBytes()))).contains(LAYER);
     }

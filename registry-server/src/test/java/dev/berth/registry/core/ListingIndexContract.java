@@ -1,5 +1,7 @@
 package dev.berth.registry.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.Names;
@@ -8,16 +10,13 @@ import dev.berth.storage.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The listing index, specified once and run over each storage driver: the catalog and manifest
@@ -34,8 +33,7 @@ abstract class ListingIndexContract {
     abstract StorageDriver createDriver(Vertx vertx) throws Exception;
 
     /** Releases what {@link #createDriver} set up; the driver is closed already. */
-    void destroyDriver() throws Exception {
-    }
+    void destroyDriver() throws Exception {}
 
     @BeforeEach
     void start() throws Exception {
@@ -99,7 +97,8 @@ abstract class ListingIndexContract {
 
         assertThat(catalog(null, null).items()).containsExactly("other/deep/name", "team/one", "team/two");
 
-        assertThat(recorded.calls()).filteredOn(call -> call.method().equals("list"))
+        assertThat(recorded.calls())
+                .filteredOn(call -> call.method().equals("list"))
                 .extracting(RecordingProxy.Call::argument)
                 .containsExactly(RegistryLayout.catalogMarkersDir());
     }
@@ -132,13 +131,16 @@ abstract class ListingIndexContract {
 
         assertThat(tags("app")).hasSize(20).doesNotContain("v1", "v1-alias");
         assertThat(recorded.calls())
-                .filteredOn(call -> call.method().equals("read") && call.argument().toString().contains("/_manifests/tags/"))
+                .filteredOn(call -> call.method().equals("read")
+                        && call.argument().toString().contains("/_manifests/tags/"))
                 .extracting(RecordingProxy.Call::argument)
-                .containsExactlyInAnyOrder(RegistryLayout.tagCurrentLink("app", "v1"), RegistryLayout.tagCurrentLink("app", "v1-alias"));
+                .containsExactlyInAnyOrder(
+                        RegistryLayout.tagCurrentLink("app", "v1"), RegistryLayout.tagCurrentLink("app", "v1-alias"));
     }
 
     @Test
-    @DisplayName("a store that registry:2 wrote, without any index, is listed and deleted from correctly after a rebuild")
+    @DisplayName(
+            "a store that registry:2 wrote, without any index, is listed and deleted from correctly after a rebuild")
     void rebuildsFromTheLayout() {
         Digest first = writeLikeRegistry2("lib/one", "first", "1.0", "latest");
         writeLikeRegistry2("lib/one", "second", "2.0");
@@ -180,7 +182,8 @@ abstract class ListingIndexContract {
     void staleMarkerAfterMove() {
         Digest before = push(registry, "app", "latest", "before");
         Digest after = push(registry, "app", "latest", "after");
-        assertThat(exists(RegistryLayout.taggedByMarker("app", before, "latest"))).isTrue();
+        assertThat(exists(RegistryLayout.taggedByMarker("app", before, "latest")))
+                .isTrue();
 
         delete(registry, "app", before);
 
@@ -251,8 +254,10 @@ abstract class ListingIndexContract {
         Await.result(driver.write(RegistryLayout.blobData(digest), content));
         Await.result(driver.write(RegistryLayout.revisionLink(repository, digest), Buffer.buffer(digest.toString())));
         for (String tag : tags) {
-            Await.result(driver.write(RegistryLayout.tagCurrentLink(repository, tag), Buffer.buffer(digest.toString())));
-            Await.result(driver.write(RegistryLayout.tagIndexLink(repository, tag, digest), Buffer.buffer(digest.toString())));
+            Await.result(
+                    driver.write(RegistryLayout.tagCurrentLink(repository, tag), Buffer.buffer(digest.toString())));
+            Await.result(driver.write(
+                    RegistryLayout.tagIndexLink(repository, tag, digest), Buffer.buffer(digest.toString())));
         }
         return digest;
     }

@@ -1,7 +1,6 @@
 package dev.berth.registry.core;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("the memo of large listings")
 class ListingMemoTest {
@@ -75,6 +74,8 @@ class ListingMemoTest {
     }
 
     private static List<String> names(int count) {
-        return IntStream.range(0, count).mapToObj(i -> String.format("n%05d", i)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> String.format("n%05d", i))
+                .toList();
     }
 }

@@ -1,14 +1,13 @@
 package dev.berth.registry.core;
 
-import dev.berth.oci.DistributionException;
-import dev.berth.oci.ErrorCode;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 class PageTest {
     private static final List<String> NAMES = List.of("d", "b", "a", "e", "c");
@@ -94,7 +93,8 @@ class PageTest {
     @DisplayName("a negative n is refused")
     void negativeN() {
         assertThatThrownBy(() -> Page.of(NAMES, -1, null))
-                .isInstanceOfSatisfying(DistributionException.class,
+                .isInstanceOfSatisfying(
+                        DistributionException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PAGINATION_NUMBER_INVALID));
     }
 }

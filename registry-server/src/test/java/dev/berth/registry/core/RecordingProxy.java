@@ -15,23 +15,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class RecordingProxy<T> {
     /** One call: the method's name and its first argument (a storage path, an S3 request). */
-    public record Call(String method, Object argument) {
-    }
+    public record Call(String method, Object argument) {}
 
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final T proxy;
 
     public RecordingProxy(Class<T> type, T target) {
-        this.proxy = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-            if (method.getDeclaringClass() != Object.class) {
-                calls.add(new Call(method.getName(), args == null || args.length == 0 ? null : args[0]));
-            }
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }));
+        this.proxy =
+                type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+                    if (method.getDeclaringClass() != Object.class) {
+                        calls.add(new Call(method.getName(), args == null || args.length == 0 ? null : args[0]));
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
     }
 
     public T proxy() {

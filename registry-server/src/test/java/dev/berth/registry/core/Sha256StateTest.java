@@ -1,17 +1,16 @@
 package dev.berth.registry.core;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A saved SHA-256 state")
 class Sha256StateTest {
@@ -22,7 +21,8 @@ class Sha256StateTest {
     }
 
     @Test
-    @DisplayName("uses the JDK's SHA-256 when its internals are open to it, as the test JVM and the registry's jar arrange")
+    @DisplayName(
+            "uses the JDK's SHA-256 when its internals are open to it, as the test JVM and the registry's jar arrange")
     void jdkEngineInUse() {
         assertThat(JdkSha256.isUsable()).isTrue();
         assertThat(Sha256State.fresh().encode()[0]).isEqualTo(JdkSha256.FORMAT);
@@ -32,7 +32,8 @@ class Sha256StateTest {
     @ValueSource(ints = {0, 1, 63, 64, 65, 1000, 299_999, 300_000})
     @DisplayName("restored elsewhere goes on to the digest of the whole content, wherever the content was split")
     void resumesAnywhere(int split) throws Exception {
-        for (Sha256State first : new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+        for (Sha256State first :
+                new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
             first.update(ByteBuffer.wrap(CONTENT, 0, split));
             Sha256State second = Sha256State.restore(first.encode());
             second.update(ByteBuffer.wrap(CONTENT, split, CONTENT.length - split));
@@ -42,9 +43,11 @@ class Sha256StateTest {
     }
 
     @Test
-    @DisplayName("survives being saved and restored after every one of many uneven updates, whatever the engine left buffered")
+    @DisplayName(
+            "survives being saved and restored after every one of many uneven updates, whatever the engine left buffered")
     void savedAfterEveryUpdate() throws Exception {
-        // Enough updates for HotSpot to compile the JDK engine, whose compiled form sometimes keeps a whole block pending.
+        // Enough updates for HotSpot to compile the JDK engine, whose compiled form sometimes keeps a whole block
+        // pending.
         for (Sha256State.Engine engine : new Sha256State.Engine[] {JdkSha256.fresh(), BouncyCastleSha256.fresh()}) {
             SplittableRandom pieces = new SplittableRandom(11);
             MessageDigest reference = MessageDigest.getInstance("SHA-256");
@@ -56,7 +59,8 @@ class Sha256StateTest {
                 state.update(ByteBuffer.wrap(CONTENT, offset, length));
                 state = Sha256State.restore(state.encode());
             }
-            assertThat(state.current().toString()).isEqualTo("sha256:" + HexFormat.of().formatHex(reference.digest()));
+            assertThat(state.current().toString())
+                    .isEqualTo("sha256:" + HexFormat.of().formatHex(reference.digest()));
         }
     }
 
@@ -73,8 +77,10 @@ class Sha256StateTest {
     @Test
     @DisplayName("hashes a direct buffer as well as a heap one, and leaves its position alone")
     void directBuffers() throws Exception {
-        ByteBuffer direct = ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip();
-        for (Sha256State state : new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip();
+        for (Sha256State state :
+                new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
             state.update(direct);
             assertThat(direct.position()).isZero();
             assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
@@ -87,7 +93,8 @@ class Sha256StateTest {
         byte[] saved = Sha256State.fresh().encode();
         assertThatThrownBy(() -> Sha256State.restore(java.util.Arrays.copyOf(saved, saved.length - 2)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Sha256State.restore(new byte[] {'X', 1, 2})).hasMessageContaining("unknown SHA-256 state format");
+        assertThatThrownBy(() -> Sha256State.restore(new byte[] {'X', 1, 2}))
+                .hasMessageContaining("unknown SHA-256 state format");
         assertThatThrownBy(() -> Sha256State.restore(new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,7 @@
 package dev.berth.registry.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
@@ -10,15 +12,12 @@ import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.IOException;
-import java.time.Clock;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uploads when storage fails midway: what the client is told, what it can do next, what becomes visible. */
 @DisplayName("uploads on failing storage")
@@ -42,7 +41,8 @@ class UploadServiceOnMemoryTest {
     }
 
     @Test
-    @DisplayName("a chunk whose storage write fails leaves the session where it stood, and sent again it completes the blob with the right digest")
+    @DisplayName(
+            "a chunk whose storage write fails leaves the session where it stood, and sent again it completes the blob with the right digest")
     void resumesAfterFailedChunk() {
         String id = startWith(FIRST);
         core.driver.faults().failNext(Operation.APPEND, uploadData(id), new IOException("disk full"));
@@ -64,7 +64,8 @@ class UploadServiceOnMemoryTest {
      * reports the offset from before the chunk, which it then refuses to continue from.
      */
     @Test
-    @DisplayName("a chunk that fails after part of it was stored ends the session with BLOB_UPLOAD_INVALID, and nothing becomes visible")
+    @DisplayName(
+            "a chunk that fails after part of it was stored ends the session with BLOB_UPLOAD_INVALID, and nothing becomes visible")
     void partlyStoredChunk() {
         String id = startWith(FIRST);
         core.driver.faults().failWritesAfter(uploadData(id), SECOND.length() / 2, new IOException("disk full"));
@@ -86,19 +87,22 @@ class UploadServiceOnMemoryTest {
 
         Throwable failure = core.failure(() -> uploads.monolithic(REPOSITORY, claimed.toString(), core.body(FIRST)));
 
-        assertThat(failure).isInstanceOfSatisfying(DistributionException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.DIGEST_INVALID));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        DistributionException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIGEST_INVALID));
         Digest actual = Digest.sha256(FIRST.getBytes());
         for (Digest digest : new Digest[] {claimed, actual}) {
             assertThat(core.blob(REPOSITORY, digest)).isEmpty();
             assertThat(core.stored(RegistryLayout.blobDir(digest))).isFalse();
-            assertThat(core.stored(RegistryLayout.layerLink(REPOSITORY, digest))).isFalse();
+            assertThat(core.stored(RegistryLayout.layerLink(REPOSITORY, digest)))
+                    .isFalse();
         }
         assertThat(core.stored(RegistryLayout.uploadsDir(REPOSITORY))).isFalse();
     }
 
     @Test
-    @DisplayName("a failed commit of the upload's data leaves no blob visible, and completing the session again succeeds")
+    @DisplayName(
+            "a failed commit of the upload's data leaves no blob visible, and completing the session again succeeds")
     void failedCommit() {
         String id = startWith(WHOLE);
         core.driver.faults().failNext(Operation.COMMIT, uploadData(id), new IOException("I/O error"));
@@ -117,7 +121,8 @@ class UploadServiceOnMemoryTest {
      * path before the move failed, where a writer continuing the session no longer finds it.
      */
     @Test
-    @DisplayName("a failed final move leaves no blob visible, but the session cannot be completed again: the client must upload anew")
+    @DisplayName(
+            "a failed final move leaves no blob visible, but the session cannot be completed again: the client must upload anew")
     void failedMove() {
         String id = startWith(WHOLE);
         core.driver.faults().failNext(Operation.MOVE, RegistryLayout.blobData(DIGEST), new IOException("I/O error"));
@@ -134,11 +139,13 @@ class UploadServiceOnMemoryTest {
     }
 
     @Test
-    @DisplayName("while the verified data is on its way into the blob store, the repository does not serve the blob yet")
+    @DisplayName(
+            "while the verified data is on its way into the blob store, the repository does not serve the blob yet")
     void invisibleUntilMoved() {
         String id = startWith(WHOLE);
         Hold move = core.driver.faults().holdNext(Operation.MOVE, RegistryLayout.blobData(DIGEST));
-        Future<CompletedBlob> completing = core.start(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
+        Future<CompletedBlob> completing =
+                core.start(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
         Await.result(move.reached());
 
         assertThat(core.blob(REPOSITORY, DIGEST)).isEmpty();
@@ -156,8 +163,10 @@ class UploadServiceOnMemoryTest {
     }
 
     private static void assertUploadInvalid(Throwable failure) {
-        assertThat(failure).isInstanceOfSatisfying(DistributionException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_INVALID));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        DistributionException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_INVALID));
     }
 
     private long offset(String id) {

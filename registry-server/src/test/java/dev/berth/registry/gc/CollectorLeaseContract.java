@@ -1,5 +1,7 @@
 package dev.berth.registry.gc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.core.RegistryLayout;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
@@ -15,8 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every storage driver must give the collectors' lease: one collector at a time, and no lease held for ever. */
 abstract class CollectorLeaseContract {
@@ -48,13 +48,17 @@ abstract class CollectorLeaseContract {
     }
 
     @Test
-    @DisplayName("of two collectors started together on one store, exactly one collects and the other is told it is busy")
+    @DisplayName(
+            "of two collectors started together on one store, exactly one collects and the other is told it is busy")
     void oneCollectorAtATime() throws Exception {
-        List<Future<GcReport>> runs = List.of(collector().collect(OPTIONS), collector().collect(OPTIONS));
+        List<Future<GcReport>> runs =
+                List.of(collector().collect(OPTIONS), collector().collect(OPTIONS));
         settle(Future.join(runs));
 
         assertThat(runs).filteredOn(Future::succeeded).hasSize(1);
-        assertThat(runs).filteredOn(Future::failed).singleElement()
+        assertThat(runs)
+                .filteredOn(Future::failed)
+                .singleElement()
                 .satisfies(run -> assertThat(run.cause()).isInstanceOf(GcBusyException.class));
     }
 
@@ -79,13 +83,20 @@ abstract class CollectorLeaseContract {
     }
 
     private void writeLease(Instant expires) throws Exception {
-        await(driver.write(RegistryLayout.gcLease(),
-                Buffer.buffer(new JsonObject().put("owner", "a dead collector").put("expires", expires.toString()).encode())));
+        await(driver.write(
+                RegistryLayout.gcLease(),
+                Buffer.buffer(new JsonObject()
+                        .put("owner", "a dead collector")
+                        .put("expires", expires.toString())
+                        .encode())));
     }
 
     /** Waits for the future to succeed or fail; the test looks at which. */
     private static void settle(Future<?> future) throws Exception {
-        future.toCompletionStage().toCompletableFuture().handle((result, failure) -> null).get(60, TimeUnit.SECONDS);
+        future.toCompletionStage()
+                .toCompletableFuture()
+                .handle((result, failure) -> null)
+                .get(60, TimeUnit.SECONDS);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

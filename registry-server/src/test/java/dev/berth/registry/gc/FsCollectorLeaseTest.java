@@ -18,6 +18,5 @@ class FsCollectorLeaseTest extends CollectorLeaseContract {
     }
 
     @Override
-    void destroyDriver() {
-    }
+    void destroyDriver() {}
 }

@@ -1,7 +1,17 @@
 package dev.berth.registry.http;
 
+import static java.net.http.HttpRequest.BodyPublishers.ofString;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -10,17 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static java.net.http.HttpRequest.BodyPublishers.ofString;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The admin API (garbage collection, the read-only switch) against callers who are not admins, and for admins. */
 @DisplayName("The admin API under attack")
 class AdminApiAttacksTest {
@@ -28,6 +27,7 @@ class AdminApiAttacksTest {
 
     @TempDir
     static Path dir;
+
     private static SecuredRegistry secured;
 
     @BeforeAll
@@ -41,15 +41,29 @@ class AdminApiAttacksTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/_berth/admin/gc", "//_berth/admin/gc", "/_berth/%61dmin/gc", "/_berth/./admin/gc",
-            "/x/../_berth/admin/gc", "/_berth//admin/gc", "/_berth/admin//gc", "/_berth/admin/gc/", "/_berth/ADMIN/gc",
-            "/_berth/admin/%67c", "/_berth/admin/./gc", "/v2/../_berth/admin/gc"})
+    @ValueSource(
+            strings = {
+                "/_berth/admin/gc",
+                "//_berth/admin/gc",
+                "/_berth/%61dmin/gc",
+                "/_berth/./admin/gc",
+                "/x/../_berth/admin/gc",
+                "/_berth//admin/gc",
+                "/_berth/admin//gc",
+                "/_berth/admin/gc/",
+                "/_berth/ADMIN/gc",
+                "/_berth/admin/%67c",
+                "/_berth/admin/./gc",
+                "/v2/../_berth/admin/gc"
+            })
     @DisplayName("no spelling of the garbage collection path lets an anonymous caller run it")
     void anonymousGcRefused(String path) {
         long runsBefore = secured.gcRuns();
 
-        RawHttp.Response response = RawHttp.exchange(secured.port(), "POST " + path + " HTTP/1.1\r\nHost: x\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + GC_BODY.length() + "\r\n\r\n" + GC_BODY);
+        RawHttp.Response response = RawHttp.exchange(
+                secured.port(),
+                "POST " + path + " HTTP/1.1\r\nHost: x\r\n" + "Content-Type: application/json\r\nContent-Length: "
+                        + GC_BODY.length() + "\r\n\r\n" + GC_BODY);
 
         assertThat(response.status()).isIn(400, 401, 404);
         assertThat(new JsonObject(response.body()).getJsonArray("errors")).isNotEmpty();
@@ -89,13 +103,15 @@ class AdminApiAttacksTest {
     }
 
     @Test
-    @DisplayName("an admin's oversized body is refused with 413 as soon as it passes the limit, not once it is all read")
+    @DisplayName(
+            "an admin's oversized body is refused with 413 as soon as it passes the limit, not once it is all read")
     void oversizedBodyRefusedEarly() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", secured.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /_berth/admin/gc HTTP/1.1\r\nHost: x\r\nAuthorization: " + SecuredRegistry.ADMIN
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             // One chunk of 64 KiB, and no end: a client still sending, which the old code waited for.
             out.write(("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -116,7 +132,8 @@ class AdminApiAttacksTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /_berth/admin/gc HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Transfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             CompletableFuture<Long> writer = CompletableFuture.supplyAsync(() -> writeChunks(out, 400));
             response = RawHttp.read(socket.getInputStream());
             sent = writer.get(30, TimeUnit.SECONDS);
@@ -124,7 +141,9 @@ class AdminApiAttacksTest {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.closesConnection()).isTrue();
-        assertThat(sent).as("bytes the client could send before the registry closed").isLessThan(100L << 20);
+        assertThat(sent)
+                .as("bytes the client could send before the registry closed")
+                .isLessThan(100L << 20);
         assertThat(secured.api.get("/healthz").status()).isEqualTo(200);
     }
 
@@ -145,6 +164,7 @@ class AdminApiAttacksTest {
     }
 
     private static Reply send(String method, String path, String body, String authorization) {
-        return secured.api.send(method, path, ofString(body), "Authorization", authorization, "Content-Type", "application/json");
+        return secured.api.send(
+                method, path, ofString(body), "Authorization", authorization, "Content-Type", "application/json");
     }
 }

@@ -2,16 +2,16 @@ package dev.berth.registry.http;
 
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /** A fresh registry over an empty directory for every test. */
 abstract class ApiTest {
     @TempDir
     Path tempDir;
+
     InProcessBerth server;
     RegistryClient api;
     Pushes push;

@@ -1,7 +1,6 @@
 package dev.berth.registry.http;
 
 import io.vertx.core.Future;
-
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 final class Await {
     private static final long TIMEOUT_SECONDS = 60;
 
-    private Await() {
-    }
+    private Await() {}
 
     static <T> T await(Future<T> future) {
         try {

@@ -1,15 +1,14 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.Reply;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("API version check and routing")
 class BaseEndpointTest extends ApiTest {
@@ -45,15 +44,15 @@ class BaseEndpointTest extends ApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "DELETE, /v2/",
-            "POST,   /v2/_catalog",
-            "PUT,    /v2/a/tags/list",
-            "POST,   /v2/a/manifests/latest",
-            "PATCH,  /v2/a/blobs/" + DIGEST,
-            "PUT,    /v2/a/blobs/" + DIGEST,
-            "GET,    /v2/a/blobs/uploads/",
-            "POST,   /v2/a/blobs/uploads/0f0f0f0f-0000-0000-0000-000000000000",
-            "DELETE, /v2/a/referrers/" + DIGEST,
+        "DELETE, /v2/",
+        "POST,   /v2/_catalog",
+        "PUT,    /v2/a/tags/list",
+        "POST,   /v2/a/manifests/latest",
+        "PATCH,  /v2/a/blobs/" + DIGEST,
+        "PUT,    /v2/a/blobs/" + DIGEST,
+        "GET,    /v2/a/blobs/uploads/",
+        "POST,   /v2/a/blobs/uploads/0f0f0f0f-0000-0000-0000-000000000000",
+        "DELETE, /v2/a/referrers/" + DIGEST,
     })
     @DisplayName("a method an endpoint does not support answers 405 UNSUPPORTED")
     void wrongMethod(String method, String path) {

@@ -1,11 +1,11 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Mounting a blob from another repository")
 class BlobMountTest extends ApiTest {
@@ -21,7 +21,8 @@ class BlobMountTest extends ApiTest {
     void mountsFromSource() {
         Content blob = push.randomBlob(SOURCE, 2048);
 
-        mount(blob, SOURCE).hasStatus(201)
+        mount(blob, SOURCE)
+                .hasStatus(201)
                 .hasHeader("Location", "/v2/" + TARGET + "/blobs/" + blob.digest())
                 .hasHeader("Docker-Content-Digest", blob.digest().toString());
 
@@ -48,7 +49,8 @@ class BlobMountTest extends ApiTest {
         Content blob = Content.random(100);
         String location = mount(blob, SOURCE).hasStatus(202).header("Location");
 
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes()).hasStatus(201);
+        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes())
+                .hasStatus(201);
 
         api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).hasStatus(200);
     }
@@ -68,6 +70,7 @@ class BlobMountTest extends ApiTest {
     void noSource() {
         Content blob = push.randomBlob(SOURCE, 100);
 
-        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0]).hasStatus(202);
+        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0])
+                .hasStatus(202);
     }
 }

@@ -1,14 +1,13 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.testkit.api.Reply;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Pulling blobs")
 class BlobPullTest extends ApiTest {
@@ -110,7 +109,9 @@ class BlobPullTest extends ApiTest {
         for (int from = 0; from < large.size(); from += chunk) {
             int to = Math.min(from + chunk, large.size());
             location = Uploads.chunk(api, location, large.bytes(), from, to)
-                    .hasStatus(202).hasHeader("Range", "0-" + (to - 1)).header("Location");
+                    .hasStatus(202)
+                    .hasHeader("Range", "0-" + (to - 1))
+                    .header("Location");
         }
         Uploads.finish(api, location, large).hasStatus(201);
 

@@ -1,25 +1,24 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Blob GETs on S3 with storage.s3.redirect")
 class BlobRedirectTest {
@@ -61,8 +60,8 @@ class BlobRedirectTest {
         reply.hasStatus(307).hasHeader("Docker-Content-Digest", blob.digest().toString());
         URI location = URI.create(reply.header("Location"));
         assertThat(location.getPort()).isEqualTo(s3.endpoint().getPort());
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(blob.bytes());
     }
@@ -79,7 +78,8 @@ class BlobRedirectTest {
     @Test
     @DisplayName("a HEAD is answered by the registry itself with the size and digest")
     void headIsNotRedirected() {
-        api.head(url).hasStatus(200)
+        api.head(url)
+                .hasStatus(200)
                 .hasHeader("Content-Length", "100000")
                 .hasHeader("Docker-Content-Digest", blob.digest().toString());
     }

@@ -1,5 +1,8 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import org.junit.jupiter.api.DisplayName;
@@ -8,24 +11,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ByteRangeTest {
     private static final long SIZE = 10;
 
     @ParameterizedTest(name = "\"{0}\" of 10 bytes is {1}+{2}")
     @CsvSource({
-            "bytes=2-5,   2, 4",
-            "bytes=0-0,   0, 1",
-            "bytes=0-9,   0, 10",
-            "bytes=7-,    7, 3",
-            "bytes=9-,    9, 1",
-            "bytes=-3,    7, 3",
-            "bytes=-10,   0, 10",
-            "bytes=-99,   0, 10",
-            "bytes=5-99,  5, 5",
-            "' bytes=1-2 ', 1, 2",
+        "bytes=2-5,   2, 4",
+        "bytes=0-0,   0, 1",
+        "bytes=0-9,   0, 10",
+        "bytes=7-,    7, 3",
+        "bytes=9-,    9, 1",
+        "bytes=-3,    7, 3",
+        "bytes=-10,   0, 10",
+        "bytes=-99,   0, 10",
+        "bytes=5-99,  5, 5",
+        "' bytes=1-2 ', 1, 2",
     })
     @DisplayName("a single range resolves to an offset and length within the blob, clamped at its end")
     void resolvesRanges(String header, long offset, long length) {

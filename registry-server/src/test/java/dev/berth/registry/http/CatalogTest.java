@@ -1,10 +1,10 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Listing repositories")
 class CatalogTest extends ApiTest {
@@ -12,7 +12,8 @@ class CatalogTest extends ApiTest {
     @Test
     @DisplayName("an empty registry lists no repositories")
     void empty() {
-        assertThat(api.get("/v2/_catalog").hasStatus(200).strings("repositories")).isEmpty();
+        assertThat(api.get("/v2/_catalog").hasStatus(200).strings("repositories"))
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +65,8 @@ class CatalogTest extends ApiTest {
         push.image("a/c", "latest");
 
         assertThat(api.get("/v2/_catalog?n=1").header("Link")).isEqualTo("</v2/_catalog?n=1&last=a%2Fb>; rel=\"next\"");
-        assertThat(api.get("/v2/_catalog?n=1&last=a%2Fb").strings("repositories")).containsExactly("a/c");
+        assertThat(api.get("/v2/_catalog?n=1&last=a%2Fb").strings("repositories"))
+                .containsExactly("a/c");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
+import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Pushing a blob in chunks")
 class ChunkedUploadTest extends ApiTest {
@@ -35,12 +34,16 @@ class ChunkedUploadTest extends ApiTest {
     void chunksThenPut() {
         String location = Uploads.open(api, REPO);
         Uploads.chunk(api, location, blob.bytes(), 0, 4000).hasStatus(202);
-        location = Uploads.chunk(api, location, blob.bytes(), 4000, 9000).hasStatus(202).hasHeader("Range", "0-8999")
+        location = Uploads.chunk(api, location, blob.bytes(), 4000, 9000)
+                .hasStatus(202)
+                .hasHeader("Range", "0-8999")
                 .header("Location");
-        location = Uploads.chunk(api, location, blob.bytes(), 9000, 10_000).hasHeader("Range", "0-9999")
+        location = Uploads.chunk(api, location, blob.bytes(), 9000, 10_000)
+                .hasHeader("Range", "0-9999")
                 .header("Location");
 
-        Uploads.finish(api, location, blob).hasStatus(201)
+        Uploads.finish(api, location, blob)
+                .hasStatus(201)
                 .hasHeader("Location", "/v2/" + REPO + "/blobs/" + blob.digest())
                 .hasHeader("Docker-Content-Digest", blob.digest().toString());
 
@@ -53,8 +56,14 @@ class ChunkedUploadTest extends ApiTest {
         String location = Uploads.open(api, REPO);
         Uploads.chunk(api, location, blob.bytes(), 0, 6000).hasStatus(202);
 
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), bytes(6000, 10_000),
-                "Content-Type", Content.OCTET_STREAM, "Content-Range", "6000-9999").hasStatus(201);
+        api.put(
+                        RegistryClient.withQuery(location, "digest=" + blob.digest()),
+                        bytes(6000, 10_000),
+                        "Content-Type",
+                        Content.OCTET_STREAM,
+                        "Content-Range",
+                        "6000-9999")
+                .hasStatus(201);
 
         assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
     }
@@ -65,7 +74,8 @@ class ChunkedUploadTest extends ApiTest {
         String location = Uploads.open(api, REPO);
         Uploads.chunk(api, location, blob.bytes(), 0, 6000).hasStatus(202);
 
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), bytes(6000, 10_000)).hasStatus(201);
+        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), bytes(6000, 10_000))
+                .hasStatus(201);
 
         assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
     }
@@ -75,7 +85,9 @@ class ChunkedUploadTest extends ApiTest {
     void streamedPatch() {
         String location = Uploads.open(api, REPO);
 
-        api.patch(location, bytes(0, 7000), "Content-Type", Content.OCTET_STREAM).hasStatus(202).hasHeader("Range", "0-6999");
+        api.patch(location, bytes(0, 7000), "Content-Type", Content.OCTET_STREAM)
+                .hasStatus(202)
+                .hasHeader("Range", "0-6999");
         api.patch(location, bytes(7000, 10_000)).hasStatus(202).hasHeader("Range", "0-9999");
         Uploads.finish(api, location, blob).hasStatus(201);
 
@@ -83,12 +95,14 @@ class ChunkedUploadTest extends ApiTest {
     }
 
     @Test
-    @DisplayName("a chunk that does not start where the upload stands answers 416 BLOB_UPLOAD_INVALID with the current Range and Location")
+    @DisplayName(
+            "a chunk that does not start where the upload stands answers 416 BLOB_UPLOAD_INVALID with the current Range and Location")
     void outOfOrderChunk() {
         String location = Uploads.open(api, REPO);
         Uploads.chunk(api, location, blob.bytes(), 0, 4000).hasStatus(202);
 
-        Uploads.chunk(api, location, blob.bytes(), 5000, 6000).isError(416, "BLOB_UPLOAD_INVALID")
+        Uploads.chunk(api, location, blob.bytes(), 5000, 6000)
+                .isError(416, "BLOB_UPLOAD_INVALID")
                 .hasHeader("Range", "0-3999")
                 .hasHeader("Location", location);
         Uploads.chunk(api, location, blob.bytes(), 0, 1000).isError(416, "BLOB_UPLOAD_INVALID");
@@ -103,7 +117,9 @@ class ChunkedUploadTest extends ApiTest {
     void firstChunkNotAtZero() {
         String location = Uploads.open(api, REPO);
 
-        Uploads.chunk(api, location, blob.bytes(), 10, 20).isError(416, "BLOB_UPLOAD_INVALID").hasHeader("Range", "0-0");
+        Uploads.chunk(api, location, blob.bytes(), 10, 20)
+                .isError(416, "BLOB_UPLOAD_INVALID")
+                .hasHeader("Range", "0-0");
     }
 
     @Test

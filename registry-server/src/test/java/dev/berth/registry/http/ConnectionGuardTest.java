@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -10,15 +12,12 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** The connection guard on a channel whose clock the test moves. */
 @DisplayName("The connection guard")
@@ -50,7 +49,8 @@ class ConnectionGuardTest {
     }
 
     @Test
-    @DisplayName("lets a request take as long as it needs once its head is in, and times the wait for the next head from the response's end")
+    @DisplayName(
+            "lets a request take as long as it needs once its head is in, and times the wait for the next head from the response's end")
     void betweenRequests() {
         EmbeddedChannel channel = channel(null);
         channel.writeInbound(head(), LastHttpContent.EMPTY_LAST_CONTENT);
@@ -62,7 +62,9 @@ class ConnectionGuardTest {
         channel.advanceTimeBy(11, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat(channel.isOpen()).as("no second head after the first response").isFalse();
+        assertThat(channel.isOpen())
+                .as("no second head after the first response")
+                .isFalse();
     }
 
     @Test
@@ -109,7 +111,8 @@ class ConnectionGuardTest {
     }
 
     @Test
-    @DisplayName("answers the first request of a refused connection with 429 and a JSON error, and closes it; the request goes no further")
+    @DisplayName(
+            "answers the first request of a refused connection with 429 and a JSON error, and closes it; the request goes no further")
     void refused() {
         EmbeddedChannel channel = channel("10.0.0.1 has more than 5 connections open");
 
@@ -117,7 +120,8 @@ class ConnectionGuardTest {
 
         FullHttpResponse response = channel.readOutbound();
         assertThat(response.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
-        assertThat(response.content().toString(StandardCharsets.UTF_8)).contains("TOOMANYREQUESTS", "more than 5 connections");
+        assertThat(response.content().toString(StandardCharsets.UTF_8))
+                .contains("TOOMANYREQUESTS", "more than 5 connections");
         assertThat(channel.<Object>readInbound()).isNull();
         assertThat(channel.isOpen()).isFalse();
         response.release();

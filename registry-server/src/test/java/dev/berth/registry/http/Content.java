@@ -2,7 +2,6 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.Digest;
 import io.vertx.core.json.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +40,9 @@ record Content(String mediaType, byte[] bytes) {
 
     /** The image-spec descriptor that points at this content. */
     JsonObject descriptor() {
-        return new JsonObject().put("mediaType", mediaType).put("digest", digest().toString()).put("size", bytes.length);
+        return new JsonObject()
+                .put("mediaType", mediaType)
+                .put("digest", digest().toString())
+                .put("size", bytes.length);
     }
 }

@@ -32,7 +32,8 @@ class DeletionDisabledTest extends ApiTest {
         api.delete("/v2/" + REPO + "/manifests/" + manifest.digest()).isError(405, "UNSUPPORTED");
 
         api.head("/v2/" + REPO + "/manifests/v1").hasStatus(200);
-        api.head("/v2/" + REPO + "/manifests/" + manifest.digest()).hasStatus(200)
+        api.head("/v2/" + REPO + "/manifests/" + manifest.digest())
+                .hasStatus(200)
                 .hasHeader("Content-Type", MediaTypes.OCI_MANIFEST);
     }
 }

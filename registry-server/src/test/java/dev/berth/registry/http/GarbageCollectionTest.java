@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @DisplayName("Garbage collection through POST /_berth/admin/gc")
 class GarbageCollectionTest {
     private static final String REPO = "team/app";
@@ -33,14 +33,16 @@ class GarbageCollectionTest {
 
     @TempDir
     Path tempDir;
+
     private InProcessBerth server;
     private RegistryClient api;
     private Pushes push;
 
     /** Garbage collection on demand only, with these settings as an operator writes them ("0s", "1h", "7d"). */
     private void start(String gracePeriod, String purgeUploadsAfter) {
-        server = InProcessBerth.start(tempDir.resolve("data"), Map.of(
-                "BERTH_GC_GRACEPERIOD", gracePeriod, "BERTH_UPLOADS_PURGEAFTER", purgeUploadsAfter));
+        server = InProcessBerth.start(
+                tempDir.resolve("data"),
+                Map.of("BERTH_GC_GRACEPERIOD", gracePeriod, "BERTH_UPLOADS_PURGEAFTER", purgeUploadsAfter));
         api = server.client();
         push = new Pushes(api);
     }
@@ -58,11 +60,13 @@ class GarbageCollectionTest {
 
     private Path blobFile(Content blob) {
         String encoded = blob.digest().encoded();
-        return server.dataDir().resolve("docker/registry/v2/blobs/sha256/" + encoded.substring(0, 2) + "/" + encoded + "/data");
+        return server.dataDir()
+                .resolve("docker/registry/v2/blobs/sha256/" + encoded.substring(0, 2) + "/" + encoded + "/data");
     }
 
     @Test
-    @DisplayName("deletes a blob no manifest references, keeps every blob a tagged image uses, and reports count and bytes")
+    @DisplayName(
+            "deletes a blob no manifest references, keeps every blob a tagged image uses, and reports count and bytes")
     void sweepsUnreferencedBlobs() {
         start("0s", "7d");
         Content manifest = push.image(REPO, "1.0");
@@ -75,10 +79,16 @@ class GarbageCollectionTest {
         assertThat(report.getBoolean("dryRun")).isFalse();
         assertThat(blobFile(orphan)).doesNotExist();
         api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).isBodylessError(404);
-        JsonObject pulled = new JsonObject(api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).text());
-        api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonObject("config").getString("digest")).hasStatus(200);
-        api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
-        api.get("/v2/" + REPO + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        JsonObject pulled = new JsonObject(api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200)
+                .text());
+        api.get("/v2/" + REPO + "/blobs/" + pulled.getJsonObject("config").getString("digest"))
+                .hasStatus(200);
+        api.get("/v2/" + REPO + "/blobs/"
+                        + pulled.getJsonArray("layers").getJsonObject(0).getString("digest"))
+                .hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
     }
 
     @Test
@@ -109,13 +119,19 @@ class GarbageCollectionTest {
             pushers.shutdown();
         }
 
-        assertThat(freed).as("orphans pushed between collections were collected").isPositive();
+        assertThat(freed)
+                .as("orphans pushed between collections were collected")
+                .isPositive();
         for (int i = 0; i < PUSHERS; i++) {
             for (Content manifest : pushed.get(i).get()) {
                 JsonObject image = new JsonObject(new String(manifest.bytes(), StandardCharsets.UTF_8));
-                api.get("/v2/" + REPO + i + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
-                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
-                api.head("/v2/" + REPO + i + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest"))
+                api.get("/v2/" + REPO + i + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                        .hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/"
+                                + image.getJsonObject("config").getString("digest"))
+                        .hasStatus(200);
+                api.head("/v2/" + REPO + i + "/blobs/"
+                                + image.getJsonArray("layers").getJsonObject(0).getString("digest"))
                         .hasStatus(200);
             }
         }
@@ -149,7 +165,8 @@ class GarbageCollectionTest {
     }
 
     @Test
-    @DisplayName("an old unreferenced blob that a push finds with HEAD (and so skips uploading) outlives the next collection")
+    @DisplayName(
+            "an old unreferenced blob that a push finds with HEAD (and so skips uploading) outlives the next collection")
     void blobFoundByHeadKept() throws Exception {
         start("1h", "7d");
         Content foundAgain = push.randomBlob(REPO, 600);
@@ -160,7 +177,9 @@ class GarbageCollectionTest {
         api.head("/v2/" + REPO + "/blobs/" + foundAgain.digest()).hasStatus(200);
         JsonObject report = collect("");
 
-        assertThat(report.getInteger("blobsDeleted")).as("only the blob nobody looked up").isEqualTo(1);
+        assertThat(report.getInteger("blobsDeleted"))
+                .as("only the blob nobody looked up")
+                .isEqualTo(1);
         assertThat(blobFile(forgotten)).doesNotExist();
         api.head("/v2/" + REPO + "/blobs/" + foundAgain.digest()).hasStatus(200);
     }
@@ -169,30 +188,49 @@ class GarbageCollectionTest {
     private void age(Content blob, Duration age) throws IOException {
         FileTime then = FileTime.from(Instant.now().minus(age));
         Files.setLastModifiedTime(blobFile(blob), then);
-        Files.setLastModifiedTime(server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_layers/sha256/"
-                + blob.digest().encoded() + "/link"), then);
+        Files.setLastModifiedTime(
+                server.dataDir()
+                        .resolve("docker/registry/v2/repositories/" + REPO + "/_layers/sha256/"
+                                + blob.digest().encoded() + "/link"),
+                then);
     }
 
     @Test
-    @DisplayName("with deleteUntagged, a manifest no tag reaches goes with its blobs; a referrer of a tagged image stays")
+    @DisplayName(
+            "with deleteUntagged, a manifest no tag reaches goes with its blobs; a referrer of a tagged image stays")
     void deletesUntaggedManifests() {
         start("0s", "7d");
         Content old = push.image(REPO, "latest");
         Content current = push.image(REPO, "latest");
-        Content signature = push.manifest(REPO, "sha256-sig", Content.json(MediaTypes.OCI_MANIFEST,
-                Manifests.withSubject(Manifests.ociImage(push.blob(REPO, Content.random(MediaTypes.OCI_CONFIG, 10)),
-                        push.randomBlob(REPO, 20)), current)));
+        Content signature = push.manifest(
+                REPO,
+                "sha256-sig",
+                Content.json(
+                        MediaTypes.OCI_MANIFEST,
+                        Manifests.withSubject(
+                                Manifests.ociImage(
+                                        push.blob(REPO, Content.random(MediaTypes.OCI_CONFIG, 10)),
+                                        push.randomBlob(REPO, 20)),
+                                current)));
         api.delete("/v2/" + REPO + "/manifests/sha256-sig").hasStatus(202);
 
         JsonObject report = collect("{\"deleteUntagged\": true}");
 
         assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
-        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).isError(404, "MANIFEST_UNKNOWN");
-        api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
-        api.get("/v2/" + REPO + "/manifests/" + signature.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
-        assertThat(api.get("/v2/" + REPO + "/referrers/" + current.digest()).hasStatus(200).json().path("manifests"))
+        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .isError(404, "MANIFEST_UNKNOWN");
+        api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + signature.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
+        assertThat(api.get("/v2/" + REPO + "/referrers/" + current.digest())
+                        .hasStatus(200)
+                        .json()
+                        .path("manifests"))
                 .hasSize(1);
-        assertThat(report.getInteger("blobsDeleted")).as("the old manifest, its config and its layer").isEqualTo(3);
+        assertThat(report.getInteger("blobsDeleted"))
+                .as("the old manifest, its config and its layer")
+                .isEqualTo(3);
     }
 
     @Test
@@ -206,16 +244,19 @@ class GarbageCollectionTest {
 
         assertThat(report.getInteger("manifestsDeleted")).isZero();
         assertThat(report.getInteger("blobsDeleted")).isZero();
-        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
     }
 
     @Test
-    @DisplayName("a tag whose link holds no digest is passed over: the collection runs, and the tags that resolve keep their images")
+    @DisplayName(
+            "a tag whose link holds no digest is passed over: the collection runs, and the tags that resolve keep their images")
     void damagedTagLinkPassedOver() throws IOException {
         start("0s", "7d");
         Content tagged = push.image(REPO, "1.0");
         Content orphan = push.randomBlob(REPO, 100);
-        Path damaged = server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_manifests/tags/broken/current/link");
+        Path damaged = server.dataDir()
+                .resolve("docker/registry/v2/repositories/" + REPO + "/_manifests/tags/broken/current/link");
         Files.createDirectories(damaged.getParent());
         Files.writeString(damaged, "no digest");
 
@@ -224,17 +265,23 @@ class GarbageCollectionTest {
         assertThat(report.getInteger("manifestsDeleted")).isZero();
         assertThat(report.getInteger("blobsDeleted")).isEqualTo(1);
         assertThat(blobFile(orphan)).doesNotExist();
-        api.get("/v2/" + REPO + "/manifests/" + tagged.digest(), "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        api.get("/v2/" + REPO + "/manifests/" + tagged.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
     }
 
     @Test
     @DisplayName("upload sessions older than uploads.purgeAfter are purged; a session is otherwise left alone")
     void purgesStaleUploads() throws Exception {
         start("0s", "1h");
-        String stale = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
-        String fresh = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
-        Path staleDir = server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_uploads/"
-                + stale.substring(stale.lastIndexOf('/') + 1));
+        String stale = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0])
+                .hasStatus(202)
+                .header("Location");
+        String fresh = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0])
+                .hasStatus(202)
+                .header("Location");
+        Path staleDir = server.dataDir()
+                .resolve("docker/registry/v2/repositories/" + REPO + "/_uploads/"
+                        + stale.substring(stale.lastIndexOf('/') + 1));
         try (var files = Files.walk(staleDir)) {
             for (Path file : files.toList()) {
                 Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));

@@ -1,15 +1,9 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Clients that bend HTTP/1.1: ambiguous framing, malformed heads, slow heads, too many connections, unread bodies. */
 @DisplayName("Hostile HTTP clients")
@@ -30,14 +29,19 @@ class HostileClientsTest {
 
     @TempDir
     static Path dir;
+
     private static InProcessBerth registry;
     private static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = InProcessBerth.start(dir, Map.of(
-                "BERTH_HTTP_HEADERTIMEOUT", "1s",
-                "BERTH_HTTP_MAXCONNECTIONSPERCLIENT", String.valueOf(MAX_CONNECTIONS)));
+        registry = InProcessBerth.start(
+                dir,
+                Map.of(
+                        "BERTH_HTTP_HEADERTIMEOUT",
+                        "1s",
+                        "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
+                        String.valueOf(MAX_CONNECTIONS)));
         port = registry.port();
     }
 
@@ -47,11 +51,14 @@ class HostileClientsTest {
     }
 
     @Test
-    @DisplayName("Content-Length and Transfer-Encoding together: 400, the connection closed, the bytes after the body never served")
+    @DisplayName(
+            "Content-Length and Transfer-Encoding together: 400, the connection closed, the bytes after the body never served")
     void smuggling() throws IOException {
         try (Socket socket = socket()) {
-            write(socket, "POST /v2/a/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+            write(
+                    socket,
+                    "POST /v2/a/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
 
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
 
@@ -62,11 +69,14 @@ class HostileClientsTest {
     }
 
     @Test
-    @DisplayName("a transfer coding other than chunked: 501, and the connection closed rather than its body read as a request")
+    @DisplayName(
+            "a transfer coding other than chunked: 501, and the connection closed rather than its body read as a request")
     void unknownTransferCoding() throws IOException {
         try (Socket socket = socket()) {
-            write(socket, "POST /v2/a/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n"
-                    + "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+            write(
+                    socket,
+                    "POST /v2/a/blobs/uploads/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n"
+                            + "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
 
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
 
@@ -77,16 +87,21 @@ class HostileClientsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "two different Content-Lengths | 400 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\nab",
-            "a Content-Length that is no number | 400 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n",
-            "a line ending in a bare LF | 400 | GET /v2/ HTTP/1.1\\nHost: x\\r\\n\\r\\n",
-            "a request line of 20 KiB | 414 | GET /v2/LONG HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",
-            "headers of 20 KiB | 431 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nX-Big: HUGE\\r\\n\\r\\n"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "two different Content-Lengths | 400 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 1\\r\\nContent-Length: 2\\r\\n\\r\\nab",
+                "a Content-Length that is no number | 400 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: abc\\r\\n\\r\\n",
+                "a line ending in a bare LF | 400 | GET /v2/ HTTP/1.1\\nHost: x\\r\\n\\r\\n",
+                "a request line of 20 KiB | 414 | GET /v2/LONG HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n",
+                "headers of 20 KiB | 431 | GET /v2/ HTTP/1.1\\r\\nHost: x\\r\\nX-Big: HUGE\\r\\n\\r\\n"
+            })
     @DisplayName("a request the decoder cannot read gets the spec's JSON error and a closed connection")
     void undecodable(String what, int status, String request) throws IOException {
-        String raw = request.replace("\\r", "\r").replace("\\n", "\n")
-                .replace("LONG", "a".repeat(20 * 1024)).replace("HUGE", "b".repeat(20 * 1024));
+        String raw = request.replace("\\r", "\r")
+                .replace("\\n", "\n")
+                .replace("LONG", "a".repeat(20 * 1024))
+                .replace("HUGE", "b".repeat(20 * 1024));
         try (Socket socket = socket()) {
             write(socket, raw);
 
@@ -106,8 +121,10 @@ class HostileClientsTest {
             OutputStream out = socket.getOutputStream();
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 try {
-                    out.write(("PUT /v2/a/manifests/big HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\n"
-                            + "Content-Length: " + manifest.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            ("PUT /v2/a/manifests/big HTTP/1.1\r\nHost: x\r\nContent-Type: application/vnd.oci.image.manifest.v1+json\r\n"
+                                            + "Content-Length: " + manifest.length + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     out.write(manifest);
                     out.flush();
                 } catch (IOException e) {
@@ -171,6 +188,10 @@ class HostileClientsTest {
 
     private static void assertIsSpecError(RawHttp.Response response) {
         assertThat(response.head()).containsIgnoringCase("content-type: application/json");
-        assertThat(new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0).getString("code")).isNotBlank();
+        assertThat(new JsonObject(response.body())
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("code"))
+                .isNotBlank();
     }
 }

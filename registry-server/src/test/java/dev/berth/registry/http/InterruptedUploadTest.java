@@ -1,15 +1,14 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * A client whose connection dropped asks where the upload stands and continues from there, as the
@@ -31,7 +30,12 @@ class InterruptedUploadTest extends ApiTest {
 
     private void dropAfterSending(String method, String target, Duration before) {
         byte[] rest = Arrays.copyOfRange(blob.bytes(), 50_000, blob.size());
-        RawHttp.sendAndDrop(server.port(), method + " " + target, rest, 60_000, before,
+        RawHttp.sendAndDrop(
+                server.port(),
+                method + " " + target,
+                rest,
+                60_000,
+                before,
                 "Content-Range: 50000-" + (blob.size() - 1));
     }
 

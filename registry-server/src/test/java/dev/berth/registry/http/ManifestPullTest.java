@@ -1,16 +1,15 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.testkit.api.Reply;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Pulling manifests")
 class ManifestPullTest extends ApiTest {
@@ -54,13 +53,14 @@ class ManifestPullTest extends ApiTest {
     }
 
     @ParameterizedTest(name = "Accept: {0}")
-    @ValueSource(strings = {
-            MediaTypes.OCI_MANIFEST,
-            MediaTypes.DOCKER_MANIFEST + ", " + MediaTypes.OCI_MANIFEST,
-            MediaTypes.OCI_MANIFEST + ";q=0.9, " + MediaTypes.OCI_INDEX + ";q=0.5",
-            "*/*",
-            "application/*",
-    })
+    @ValueSource(
+            strings = {
+                MediaTypes.OCI_MANIFEST,
+                MediaTypes.DOCKER_MANIFEST + ", " + MediaTypes.OCI_MANIFEST,
+                MediaTypes.OCI_MANIFEST + ";q=0.9, " + MediaTypes.OCI_INDEX + ";q=0.5",
+                "*/*",
+                "application/*",
+            })
     @DisplayName("an Accept header that lists the stored type, or a wildcard covering it, gets the manifest")
     void acceptCovers(String accept) {
         api.get(url("v1"), "Accept", accept).hasStatus(200).hasHeader("Content-Type", MediaTypes.OCI_MANIFEST);
@@ -69,7 +69,8 @@ class ManifestPullTest extends ApiTest {
     @Test
     @DisplayName("several Accept headers are read together")
     void severalAcceptHeaders() {
-        api.get(url("v1"), "Accept", MediaTypes.DOCKER_MANIFEST, "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200);
+        api.get(url("v1"), "Accept", MediaTypes.DOCKER_MANIFEST, "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
     }
 
     @Test

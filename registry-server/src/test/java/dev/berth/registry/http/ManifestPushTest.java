@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.core.ManifestService;
 import dev.berth.testkit.api.Reply;
@@ -9,21 +11,19 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Pushing manifests")
 class ManifestPushTest extends ApiTest {
     private static final String REPO = "library/push";
 
     private Reply put(String reference, Content manifest) {
-        return api.put("/v2/" + REPO + "/manifests/" + reference, manifest.bytes(), "Content-Type", manifest.mediaType());
+        return api.put(
+                "/v2/" + REPO + "/manifests/" + reference, manifest.bytes(), "Content-Type", manifest.mediaType());
     }
 
     @Test
@@ -31,7 +31,8 @@ class ManifestPushTest extends ApiTest {
     void byTag() {
         Content manifest = push.imageManifest(REPO);
 
-        put("v1", manifest).hasStatus(201)
+        put("v1", manifest)
+                .hasStatus(201)
                 .hasHeader("Location", "/v2/" + REPO + "/manifests/" + manifest.digest())
                 .hasHeader("Docker-Content-Digest", manifest.digest().toString());
     }
@@ -41,7 +42,8 @@ class ManifestPushTest extends ApiTest {
     void byDigest() {
         Content manifest = push.imageManifest(REPO);
 
-        put(manifest.digest().toString(), manifest).hasStatus(201)
+        put(manifest.digest().toString(), manifest)
+                .hasStatus(201)
                 .hasHeader("Location", "/v2/" + REPO + "/manifests/" + manifest.digest())
                 .hasHeader("Docker-Content-Digest", manifest.digest().toString());
         api.get("/v2/" + REPO + "/manifests/" + manifest.digest()).hasStatus(200);
@@ -62,7 +64,8 @@ class ManifestPushTest extends ApiTest {
     @Test
     @DisplayName("a body that is not JSON answers 400 MANIFEST_INVALID")
     void invalidJson() {
-        put("v1", Content.text(MediaTypes.OCI_MANIFEST, "{\"schemaVersion\": 2,")).isError(400, "MANIFEST_INVALID");
+        put("v1", Content.text(MediaTypes.OCI_MANIFEST, "{\"schemaVersion\": 2,"))
+                .isError(400, "MANIFEST_INVALID");
         api.get("/v2/" + REPO + "/manifests/v1").isError(404, "MANIFEST_UNKNOWN");
     }
 
@@ -77,7 +80,8 @@ class ManifestPushTest extends ApiTest {
     @Test
     @DisplayName("a Docker schema 1 manifest answers 400 MANIFEST_INVALID")
     void schema1() {
-        Content schema1 = Content.text(MediaTypes.DOCKER_SCHEMA1_SIGNED,
+        Content schema1 = Content.text(
+                MediaTypes.DOCKER_SCHEMA1_SIGNED,
                 "{\"schemaVersion\":1,\"name\":\"library/push\",\"tag\":\"v1\",\"fsLayers\":[],\"history\":[]}");
 
         put("v1", schema1).isError(400, "MANIFEST_INVALID");
@@ -92,7 +96,8 @@ class ManifestPushTest extends ApiTest {
 
         Reply reply = put("v1", manifest).isError(400, "MANIFEST_BLOB_UNKNOWN");
 
-        assertThat(reply.errorDetail().path("digest").asText()).isEqualTo(missing.digest().toString());
+        assertThat(reply.errorDetail().path("digest").asText())
+                .isEqualTo(missing.digest().toString());
         api.get("/v2/" + REPO + "/manifests/v1").isError(404, "MANIFEST_UNKNOWN");
         api.get("/v2/" + REPO + "/manifests/" + manifest.digest()).isError(404, "MANIFEST_UNKNOWN");
     }
@@ -123,7 +128,8 @@ class ManifestPushTest extends ApiTest {
         Content config = push.randomBlob(REPO, 10);
         Content foreign = Content.random(MediaTypes.DOCKER_FOREIGN_LAYER_GZIP, 10);
 
-        put("v1", Content.json(MediaTypes.DOCKER_MANIFEST, Manifests.dockerImage(config, foreign))).hasStatus(201);
+        put("v1", Content.json(MediaTypes.DOCKER_MANIFEST, Manifests.dockerImage(config, foreign)))
+                .hasStatus(201);
     }
 
     @Test
@@ -139,12 +145,17 @@ class ManifestPushTest extends ApiTest {
     @DisplayName("a manifest larger than 4 MiB answers 413 from its Content-Length, before its body is read")
     void tooLarge() {
         // Only the head is sent: the registry must answer from the declared length alone.
-        RawHttp.Response response = RawHttp.send(server.port(), "PUT /v2/" + REPO + "/manifests/huge",
+        RawHttp.Response response = RawHttp.send(
+                server.port(),
+                "PUT /v2/" + REPO + "/manifests/huge",
                 "Content-Type: " + MediaTypes.OCI_MANIFEST,
                 "Content-Length: " + (ManifestService.MAX_MANIFEST_BYTES + 1));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0).getString("code"))
+        assertThat(new JsonObject(response.body())
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("code"))
                 .isEqualTo("MANIFEST_INVALID");
     }
 
@@ -155,8 +166,8 @@ class ManifestPushTest extends ApiTest {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient();
         try {
-            HttpClientResponse response = Await.await(client
-                    .request(HttpMethod.PUT, server.port(), "127.0.0.1", "/v2/" + REPO + "/manifests/huge")
+            HttpClientResponse response = Await.await(client.request(
+                            HttpMethod.PUT, server.port(), "127.0.0.1", "/v2/" + REPO + "/manifests/huge")
                     .compose(request -> {
                         request.setChunked(true).putHeader("Content-Type", MediaTypes.OCI_MANIFEST);
                         request.write(Buffer.buffer(manifest.bytes()));
@@ -174,16 +185,21 @@ class ManifestPushTest extends ApiTest {
     @DisplayName("a manifest with a subject answers with OCI-Subject, whether or not the subject exists yet")
     void subject() {
         Content subject = push.imageManifest(REPO);
-        Content referrer = Content.json(MediaTypes.OCI_MANIFEST,
-                Manifests.withSubject(new JsonObject(new String(push.imageManifest(REPO).bytes(), StandardCharsets.UTF_8)), subject));
+        Content referrer = Content.json(
+                MediaTypes.OCI_MANIFEST,
+                Manifests.withSubject(
+                        new JsonObject(new String(push.imageManifest(REPO).bytes(), StandardCharsets.UTF_8)), subject));
 
-        put(referrer.digest().toString(), referrer).hasStatus(201).hasHeader("OCI-Subject", subject.digest().toString());
+        put(referrer.digest().toString(), referrer)
+                .hasStatus(201)
+                .hasHeader("OCI-Subject", subject.digest().toString());
     }
 
     @Test
     @DisplayName("a manifest without a subject answers without OCI-Subject")
     void noSubject() {
-        assertThat(put("v1", push.imageManifest(REPO)).hasStatus(201).header("OCI-Subject")).isNull();
+        assertThat(put("v1", push.imageManifest(REPO)).hasStatus(201).header("OCI-Subject"))
+                .isNull();
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -206,7 +222,8 @@ class ManifestPushTest extends ApiTest {
         Content first = push.image(REPO, "latest");
         Content second = push.image(REPO, "latest");
 
-        api.get("/v2/" + REPO + "/manifests/latest").hasHeader("Docker-Content-Digest", second.digest().toString());
+        api.get("/v2/" + REPO + "/manifests/latest")
+                .hasHeader("Docker-Content-Digest", second.digest().toString());
         api.get("/v2/" + REPO + "/manifests/" + first.digest()).hasStatus(200);
     }
 

@@ -6,8 +6,7 @@ import io.vertx.core.json.JsonObject;
 
 /** Manifests of the four kinds a registry takes, built over content the test chose. */
 final class Manifests {
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static JsonObject ociImage(Content config, Content... layers) {
         return image(MediaTypes.OCI_MANIFEST, config, layers);
@@ -30,17 +29,25 @@ final class Manifests {
         for (Content layer : layers) {
             layerArray.add(layer.descriptor());
         }
-        return new JsonObject().put("schemaVersion", 2).put("mediaType", mediaType)
-                .put("config", config.descriptor()).put("layers", layerArray);
+        return new JsonObject()
+                .put("schemaVersion", 2)
+                .put("mediaType", mediaType)
+                .put("config", config.descriptor())
+                .put("layers", layerArray);
     }
 
     private static JsonObject index(String mediaType, Content... manifests) {
         JsonArray children = new JsonArray();
         for (Content manifest : manifests) {
             children.add(manifest.descriptor()
-                    .put("platform", new JsonObject().put("architecture", "amd64").put("os", "linux")));
+                    .put(
+                            "platform",
+                            new JsonObject().put("architecture", "amd64").put("os", "linux")));
         }
-        return new JsonObject().put("schemaVersion", 2).put("mediaType", mediaType).put("manifests", children);
+        return new JsonObject()
+                .put("schemaVersion", 2)
+                .put("mediaType", mediaType)
+                .put("manifests", children);
     }
 
     /** The same manifest, now referring to {@code subject}. */

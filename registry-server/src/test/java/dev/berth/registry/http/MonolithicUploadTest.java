@@ -1,13 +1,13 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Pushing a blob in one request")
 class MonolithicUploadTest extends ApiTest {
@@ -18,8 +18,11 @@ class MonolithicUploadTest extends ApiTest {
     void singlePost() {
         Content blob = Content.random(3000);
 
-        Reply reply = api.post("/v2/" + REPO + "/blobs/uploads/?digest=" + blob.digest(), blob.bytes(),
-                "Content-Type", Content.OCTET_STREAM);
+        Reply reply = api.post(
+                "/v2/" + REPO + "/blobs/uploads/?digest=" + blob.digest(),
+                blob.bytes(),
+                "Content-Type",
+                Content.OCTET_STREAM);
 
         reply.hasStatus(201)
                 .hasHeader("Location", "/v2/" + REPO + "/blobs/" + blob.digest())
@@ -50,8 +53,11 @@ class MonolithicUploadTest extends ApiTest {
         Content blob = Content.random(5000);
         String location = Uploads.open(api, REPO);
 
-        Reply reply = api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes(),
-                "Content-Type", Content.OCTET_STREAM);
+        Reply reply = api.put(
+                RegistryClient.withQuery(location, "digest=" + blob.digest()),
+                blob.bytes(),
+                "Content-Type",
+                Content.OCTET_STREAM);
 
         reply.hasStatus(201)
                 .hasHeader("Location", "/v2/" + REPO + "/blobs/" + blob.digest())
@@ -64,7 +70,8 @@ class MonolithicUploadTest extends ApiTest {
     void finishedSessionIsGone() {
         Content blob = Content.random(10);
         String location = Uploads.open(api, REPO);
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes()).hasStatus(201);
+        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()), blob.bytes())
+                .hasStatus(201);
 
         api.get(location).isError(404, "BLOB_UPLOAD_UNKNOWN");
     }
@@ -124,10 +131,12 @@ class MonolithicUploadTest extends ApiTest {
     @ValueSource(strings = {"sha256:abc", "sha256:ZZZZ", "nocolon", "md5:d41d8cd98f00b204e9800998ecf8427e"})
     @DisplayName("a digest that is not a digest answers 400 DIGEST_INVALID, on POST and on PUT")
     void invalidDigestSyntax(String digest) {
-        api.post("/v2/" + REPO + "/blobs/uploads/?digest=" + digest, new byte[] {1}).isError(400, "DIGEST_INVALID");
+        api.post("/v2/" + REPO + "/blobs/uploads/?digest=" + digest, new byte[] {1})
+                .isError(400, "DIGEST_INVALID");
 
         String location = Uploads.open(api, REPO);
-        api.put(RegistryClient.withQuery(location, "digest=" + digest), new byte[] {1}).isError(400, "DIGEST_INVALID");
+        api.put(RegistryClient.withQuery(location, "digest=" + digest), new byte[] {1})
+                .isError(400, "DIGEST_INVALID");
     }
 
     @Test

@@ -11,8 +11,7 @@ import java.util.Locale;
 
 /** Requests written byte for byte, for what an HTTP client would normalise, refuse or not send. */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status code, head and body of a response. */
     record Response(int status, String head, String body) {
@@ -31,8 +30,11 @@ final class RawHttp {
      * reads one response: its head, then as many body bytes as its Content-Length says.
      */
     static Response send(int port, String requestLine, String... headers) {
-        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n");
+        StringBuilder head = new StringBuilder(requestLine)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
@@ -56,11 +58,15 @@ final class RawHttp {
      * Sends a request head and then only the first {@code sent} bytes of {@code body}, waits
      * {@code before} dropping the connection: a client that lost its network midway.
      */
-    static void sendAndDrop(int port, String requestLine, byte[] body, int sent, Duration before,
-                            String... headers) {
-        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n");
+    static void sendAndDrop(int port, String requestLine, byte[] body, int sent, Duration before, String... headers) {
+        StringBuilder head = new StringBuilder(requestLine)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n")
+                .append("Content-Length: ")
+                .append(body.length)
+                .append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }
@@ -95,7 +101,9 @@ final class RawHttp {
                 length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
             }
         }
-        return new Response(Integer.parseInt(lines[0].split(" ", 3)[1]), text,
+        return new Response(
+                Integer.parseInt(lines[0].split(" ", 3)[1]),
+                text,
                 new String(in.readNBytes(length), StandardCharsets.UTF_8));
     }
 }

@@ -1,16 +1,15 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Listing referrers")
 class ReferrersTest extends ApiTest {
@@ -54,8 +53,11 @@ class ReferrersTest extends ApiTest {
         Reply reply = api.get(referrers());
 
         reply.hasStatus(200).hasHeader("Content-Type", MediaTypes.OCI_INDEX);
-        assertThat(new JsonObject(reply.text())).isEqualTo(new JsonObject()
-                .put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_INDEX).put("manifests", new JsonArray()));
+        assertThat(new JsonObject(reply.text()))
+                .isEqualTo(new JsonObject()
+                        .put("schemaVersion", 2)
+                        .put("mediaType", MediaTypes.OCI_INDEX)
+                        .put("manifests", new JsonArray()));
         assertThat(reply.header("OCI-Filters-Applied")).isNull();
     }
 
@@ -69,7 +71,8 @@ class ReferrersTest extends ApiTest {
     }
 
     @Test
-    @DisplayName("an unknown repository answers 200 and an empty index, never 404, which clients read as no referrers API")
+    @DisplayName(
+            "an unknown repository answers 200 and an empty index, never 404, which clients read as no referrers API")
     void unknownRepository() {
         Reply reply = api.get("/v2/no/such/repo/referrers/" + subject.digest());
 
@@ -86,11 +89,19 @@ class ReferrersTest extends ApiTest {
 
         Reply reply = api.get(referrers()).hasStatus(200);
 
-        assertThat(manifests(reply)).containsExactlyInAnyOrder(
-                new JsonObject().put("mediaType", MediaTypes.OCI_MANIFEST).put("digest", sbom.digest().toString())
-                        .put("size", sbom.size()).put("artifactType", SBOM).put("annotations", annotations),
-                new JsonObject().put("mediaType", MediaTypes.OCI_MANIFEST).put("digest", signature.digest().toString())
-                        .put("size", signature.size()).put("artifactType", SIGNATURE_CONFIG));
+        assertThat(manifests(reply))
+                .containsExactlyInAnyOrder(
+                        new JsonObject()
+                                .put("mediaType", MediaTypes.OCI_MANIFEST)
+                                .put("digest", sbom.digest().toString())
+                                .put("size", sbom.size())
+                                .put("artifactType", SBOM)
+                                .put("annotations", annotations),
+                        new JsonObject()
+                                .put("mediaType", MediaTypes.OCI_MANIFEST)
+                                .put("digest", signature.digest().toString())
+                                .put("size", signature.size())
+                                .put("artifactType", SIGNATURE_CONFIG));
     }
 
     @Test
@@ -114,9 +125,11 @@ class ReferrersTest extends ApiTest {
         Reply reply = api.get(referrers() + "?artifactType=" + SBOM);
 
         reply.hasStatus(200).hasHeader("OCI-Filters-Applied", "artifactType");
-        assertThat(manifests(reply)).extracting(entry -> ((JsonObject) entry).getString("digest"))
+        assertThat(manifests(reply))
+                .extracting(entry -> ((JsonObject) entry).getString("digest"))
                 .containsExactly(sbom.digest().toString());
-        assertThat(manifests(api.get(referrers() + "?artifactType=application/none"))).isEmpty();
+        assertThat(manifests(api.get(referrers() + "?artifactType=application/none")))
+                .isEmpty();
     }
 
     @Test
@@ -134,7 +147,8 @@ class ReferrersTest extends ApiTest {
 
         api.delete("/v2/" + REPO + "/manifests/" + sbom.digest()).hasStatus(202);
 
-        assertThat(manifests(api.get(referrers()))).extracting(entry -> ((JsonObject) entry).getString("digest"))
+        assertThat(manifests(api.get(referrers())))
+                .extracting(entry -> ((JsonObject) entry).getString("digest"))
                 .isEqualTo(List.of(signature.digest().toString()));
     }
 
@@ -144,6 +158,7 @@ class ReferrersTest extends ApiTest {
         pushReferrer(SBOM, MediaTypes.OCI_EMPTY, null);
         push.image("other", "v1");
 
-        assertThat(manifests(api.get("/v2/other/referrers/" + subject.digest()))).isEmpty();
+        assertThat(manifests(api.get("/v2/other/referrers/" + subject.digest())))
+                .isEmpty();
     }
 }

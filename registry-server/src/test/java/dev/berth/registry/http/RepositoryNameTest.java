@@ -1,18 +1,17 @@
 package dev.berth.registry.http;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Repository names in request paths")
 class RepositoryNameTest extends ApiTest {
@@ -53,20 +52,20 @@ class RepositoryNameTest extends ApiTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-            "POST,   /v2/a/../b/blobs/uploads/",
-            "POST,   /v2/../../../../tmp/x/blobs/uploads/",
-            "POST,   /v2/a/%2e%2e/b/blobs/uploads/",
-            "POST,   /v2/%2e%2e/%2e%2e/x/blobs/uploads/",
-            "POST,   /v2/a%2f..%2f..%2fx/blobs/uploads/",
-            "POST,   /v2/a/..%2f..%2f..%2fx/blobs/uploads/",
-            "PUT,    /v2/a/manifests/..%2f..%2fx",
-            "PUT,    /v2/a/manifests/..",
-            "GET,    /v2/a/manifests/sha256:..%2f..%2f..%2fx",
-            "PATCH,  /v2/a/blobs/uploads/..%2f..%2f..%2fx",
-            "PATCH,  /v2/a/blobs/uploads/..",
-            "GET,    /v2/a/blobs/sha256:..%2f..%2f..",
-            "GET,    /v2/a/blobs/uploads/../../../x",
-            "GET,    /v2/..%5c..%5cx/tags/list",
+        "POST,   /v2/a/../b/blobs/uploads/",
+        "POST,   /v2/../../../../tmp/x/blobs/uploads/",
+        "POST,   /v2/a/%2e%2e/b/blobs/uploads/",
+        "POST,   /v2/%2e%2e/%2e%2e/x/blobs/uploads/",
+        "POST,   /v2/a%2f..%2f..%2fx/blobs/uploads/",
+        "POST,   /v2/a/..%2f..%2f..%2fx/blobs/uploads/",
+        "PUT,    /v2/a/manifests/..%2f..%2fx",
+        "PUT,    /v2/a/manifests/..",
+        "GET,    /v2/a/manifests/sha256:..%2f..%2f..%2fx",
+        "PATCH,  /v2/a/blobs/uploads/..%2f..%2f..%2fx",
+        "PATCH,  /v2/a/blobs/uploads/..",
+        "GET,    /v2/a/blobs/sha256:..%2f..%2f..",
+        "GET,    /v2/a/blobs/uploads/../../../x",
+        "GET,    /v2/..%5c..%5cx/tags/list",
     })
     @DisplayName("a path that tries to climb out of the data directory is refused (400 or 404) and writes nothing")
     void pathTraversal(String method, String target) throws IOException {

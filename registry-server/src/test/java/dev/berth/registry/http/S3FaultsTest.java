@@ -1,24 +1,23 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The registry on an S3 server that goes away in the middle of an upload, then comes back. */
 @DisplayName("Uploads on S3 when S3 fails")
@@ -47,7 +46,8 @@ class S3FaultsTest {
     @DisplayName("while S3 hangs other requests are answered; when it is gone the chunk gets a 5xx with the"
             + " spec's error body; the upload then resumes where it was, and no partial blob was ever visible")
     void s3GoesAwayMidUpload() throws Exception {
-        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
+        try (InProcessBerth server =
+                InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);
@@ -64,13 +64,16 @@ class S3FaultsTest {
                 Thread.sleep(1000);
                 long start = System.nanoTime();
                 api.get("/v2/").hasStatus(200);
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("/v2/ answered while S3 hangs").isLessThan(Duration.ofSeconds(2));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("/v2/ answered while S3 hangs")
+                        .isLessThan(Duration.ofSeconds(2));
                 assertThat(failing).as("the chunk is still waiting for S3").isNotDone();
             }
             // Now S3 is gone altogether: the waiting chunk fails.
             Reply failed = failing.get();
             assertThat(failed.status()).isBetween(500, 599);
-            JsonObject error = new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
+            JsonObject error =
+                    new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
 
@@ -80,7 +83,10 @@ class S3FaultsTest {
             api.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
             Reply resumed = Uploads.chunk(api, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
             Uploads.finish(api, resumed.header("Location"), blob).hasStatus(201);
-            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(200).body()).isEqualTo(blob.bytes());
+            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest())
+                            .hasStatus(200)
+                            .body())
+                    .isEqualTo(blob.bytes());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.core.RegistryLayout;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Garbage collection on S3")
 class S3GarbageCollectionTest {
@@ -59,36 +59,53 @@ class S3GarbageCollectionTest {
             assertThat(reply.status()).as("gc: %s", reply.text()).isEqualTo(200);
             JsonObject report = new JsonObject(reply.text());
             assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
-            assertThat(report.getInteger("blobsDeleted")).as("the orphan, the old manifest, its config and layer").isEqualTo(4);
+            assertThat(report.getInteger("blobsDeleted"))
+                    .as("the orphan, the old manifest, its config and layer")
+                    .isEqualTo(4);
             api.head("/v2/" + REPO + "/blobs/" + orphan.digest()).isBodylessError(404);
-            api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST).isError(404, "MANIFEST_UNKNOWN");
-            JsonObject image = new JsonObject(api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).text());
-            api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest")).hasStatus(200);
-            api.get("/v2/" + REPO + "/blobs/" + image.getJsonArray("layers").getJsonObject(0).getString("digest")).hasStatus(200);
+            api.get("/v2/" + REPO + "/manifests/" + old.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                    .isError(404, "MANIFEST_UNKNOWN");
+            JsonObject image =
+                    new JsonObject(api.get("/v2/" + REPO + "/manifests/latest", "Accept", MediaTypes.OCI_MANIFEST)
+                            .hasStatus(200)
+                            .text());
+            api.get("/v2/" + REPO + "/blobs/" + image.getJsonObject("config").getString("digest"))
+                    .hasStatus(200);
+            api.get("/v2/" + REPO + "/blobs/"
+                            + image.getJsonArray("layers").getJsonObject(0).getString("digest"))
+                    .hasStatus(200);
         } finally {
             InProcessS3.get().deleteBucket(bucket.name());
         }
     }
 
     @Test
-    @DisplayName("purging a stale upload session aborts the multipart upload that a writer which died there left in the bucket")
+    @DisplayName(
+            "purging a stale upload session aborts the multipart upload that a writer which died there left in the bucket")
     void purgeAbortsUnfinishedSegments() throws Exception {
         S3Bucket created = InProcessS3.get().newBucket("registry");
         S3Settings bucket = S3TestClients.settings(created);
         S3AsyncClient s3 = S3TestClients.client(bucket);
         try (InProcessBerth server = InProcessBerth.start(collectingAtOnce(created, "0s"))) {
             RegistryClient api = server.client();
-            String location = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).hasStatus(202).header("Location");
+            String location = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0])
+                    .hasStatus(202)
+                    .header("Location");
             String uploadDir = RegistryLayout.uploadDir(REPO, location.substring(location.lastIndexOf('/') + 1));
             // Where a writer keeps a segment it builds as a multipart upload, as one that died mid-segment leaves it.
-            s3.createMultipartUpload(r -> r.bucket(bucket.bucket()).key(bucket.prefix() + uploadDir + "/.berth-partial-data/0000000002"))
+            s3.createMultipartUpload(r -> r.bucket(bucket.bucket())
+                            .key(bucket.prefix() + uploadDir + "/.berth-partial-data/0000000002"))
                     .join();
             Thread.sleep(S3_TIME_RESOLUTION_MILLIS);
 
-            JsonObject report = new JsonObject(api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).text());
+            JsonObject report = new JsonObject(
+                    api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).text());
 
             assertThat(report.getInteger("uploadsPurged")).isEqualTo(1);
-            assertThat(s3.listMultipartUploads(r -> r.bucket(bucket.bucket())).join().uploads()).isEmpty();
+            assertThat(s3.listMultipartUploads(r -> r.bucket(bucket.bucket()))
+                            .join()
+                            .uploads())
+                    .isEmpty();
         } finally {
             s3.close();
             InProcessS3.get().deleteBucket(bucket.bucket());
@@ -98,8 +115,13 @@ class S3GarbageCollectionTest {
     /** Berth on {@code bucket}, collecting untagged manifests and every unreferenced blob at once. */
     private static Map<String, String> collectingAtOnce(S3Bucket bucket, String purgeUploadsAfter) {
         Map<String, String> settings = new HashMap<>(bucket.berthSettings(false));
-        settings.putAll(Map.of("BERTH_GC_GRACEPERIOD", "0s", "BERTH_GC_DELETEUNTAGGED", "true",
-                "BERTH_UPLOADS_PURGEAFTER", purgeUploadsAfter));
+        settings.putAll(Map.of(
+                "BERTH_GC_GRACEPERIOD",
+                "0s",
+                "BERTH_GC_DELETEUNTAGGED",
+                "true",
+                "BERTH_UPLOADS_PURGEAFTER",
+                purgeUploadsAfter));
         return settings;
     }
 }

@@ -1,11 +1,14 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry on an S3 server that answers its writes with server errors for a while. */
 @DisplayName("Uploads on S3 when S3 answers writes with 500 or 503")
@@ -50,17 +49,21 @@ class S3ServerErrorsTest {
     @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
             + " resumes from its last good offset and completes with the right digest")
     void serverErrorsMidUpload(int s3Status) throws Exception {
-        try (InProcessBerth server = InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
+        try (InProcessBerth server =
+                InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
             RegistryClient api = server.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);
-            String next = Uploads.chunk(api, location, blob.bytes(), 0, MIB).hasStatus(202).header("Location");
+            String next = Uploads.chunk(api, location, blob.bytes(), 0, MIB)
+                    .hasStatus(202)
+                    .header("Location");
 
             s3.failWrites(s3Status);
             Reply failed = Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB);
 
             assertThat(failed.status()).isBetween(500, 599);
-            JsonObject error = new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
+            JsonObject error =
+                    new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
             api.head("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(404);
@@ -68,8 +71,13 @@ class S3ServerErrorsTest {
             s3.stopFailingWrites();
             api.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
             Reply resumed = Uploads.chunk(api, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
-            Uploads.finish(api, resumed.header("Location"), blob).hasStatus(201).hasHeader("Docker-Content-Digest", blob.digest().toString());
-            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(200).body()).isEqualTo(blob.bytes());
+            Uploads.finish(api, resumed.header("Location"), blob)
+                    .hasStatus(201)
+                    .hasHeader("Docker-Content-Digest", blob.digest().toString());
+            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest())
+                            .hasStatus(200)
+                            .body())
+                    .isEqualTo(blob.bytes());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.scrub.ScrubReport;
 import dev.berth.registry.scrub.Scrubber;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Scrub over a store with flipped bytes on disk")
 class ScrubTest extends ApiTest {
@@ -38,7 +38,8 @@ class ScrubTest extends ApiTest {
 
     private Path blobFile(String digest) {
         String encoded = digest.substring(digest.indexOf(':') + 1);
-        return server.dataDir().resolve("docker/registry/v2/blobs/sha256/" + encoded.substring(0, 2) + "/" + encoded + "/data");
+        return server.dataDir()
+                .resolve("docker/registry/v2/blobs/sha256/" + encoded.substring(0, 2) + "/" + encoded + "/data");
     }
 
     private static void flipFirstByte(Path file) throws Exception {
@@ -59,10 +60,13 @@ class ScrubTest extends ApiTest {
     }
 
     @Test
-    @DisplayName("a layer with a flipped bit is reported; --repair quarantines it, and its link goes, so GET answers 404")
+    @DisplayName(
+            "a layer with a flipped bit is reported; --repair quarantines it, and its link goes, so GET answers 404")
     void corruptLayer() throws Exception {
         push.image(REPO, "1.0");
-        JsonObject image = new JsonObject(api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST).hasStatus(200).text());
+        JsonObject image = new JsonObject(api.get("/v2/" + REPO + "/manifests/1.0", "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200)
+                .text());
         String layer = image.getJsonArray("layers").getJsonObject(0).getString("digest");
         flipFirstByte(blobFile(layer));
 
@@ -72,9 +76,13 @@ class ScrubTest extends ApiTest {
 
         ScrubReport repaired = scrub(true);
         assertThat(repaired.corruptBlobs()).hasSize(1);
-        assertThat(repaired.danglingLinks()).singleElement().asString().contains("_layers/sha256/" + layer.substring(7));
+        assertThat(repaired.danglingLinks())
+                .singleElement()
+                .asString()
+                .contains("_layers/sha256/" + layer.substring(7));
         assertThat(blobFile(layer)).doesNotExist();
-        assertThat(server.dataDir().resolve("docker/registry/v2/_berth/quarantine/sha256/" + layer.substring(7))).exists();
+        assertThat(server.dataDir().resolve("docker/registry/v2/_berth/quarantine/sha256/" + layer.substring(7)))
+                .exists();
         api.get("/v2/" + REPO + "/blobs/" + layer).isError(404, "BLOB_UNKNOWN");
         assertThat(scrub(false).clean()).as("after the repair").isTrue();
     }
@@ -89,6 +97,9 @@ class ScrubTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("is corrupt");
-        assertThat(scrub(false).corruptBlobs()).singleElement().asString().startsWith(manifest.digest().toString());
+        assertThat(scrub(false).corruptBlobs())
+                .singleElement()
+                .asString()
+                .startsWith(manifest.digest().toString());
     }
 }

@@ -1,18 +1,16 @@
 package dev.berth.registry.http;
 
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
 
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.berth.registry.auth.TestCredentials.basic;
-import static dev.berth.registry.auth.TestCredentials.bcrypt;
 
 /**
  * A registry with token auth on, users alice (an admin) and bob, and metrics on its port: what the
@@ -33,12 +31,14 @@ final class SecuredRegistry implements AutoCloseable {
     }
 
     static SecuredRegistry start(Path dir) throws IOException {
-        Path htpasswd = Files.writeString(dir.resolve("htpasswd"),
-                "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\n");
-        return new SecuredRegistry(InProcessBerth.start(dir.resolve("data"), Map.of(
-                "BERTH_AUTH_HTPASSWD", htpasswd.toString(),
-                "BERTH_AUTH_ADMINS", "alice",
-                "BERTH_GC_GRACEPERIOD", "0s")));
+        Path htpasswd = Files.writeString(
+                dir.resolve("htpasswd"), "alice:" + bcrypt("alice-pw") + "\nbob:" + bcrypt("bob-pw") + "\n");
+        return new SecuredRegistry(InProcessBerth.start(
+                dir.resolve("data"),
+                Map.of(
+                        "BERTH_AUTH_HTPASSWD", htpasswd.toString(),
+                        "BERTH_AUTH_ADMINS", "alice",
+                        "BERTH_GC_GRACEPERIOD", "0s")));
     }
 
     int port() {

@@ -1,20 +1,19 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("The registry:2 storage layout")
 class StorageLayoutTest extends ApiTest {
@@ -64,8 +63,10 @@ class StorageLayoutTest extends ApiTest {
         String location = Uploads.open(api, REPO);
         Content blob = Content.random(300);
         Uploads.chunk(api, location, blob.bytes(), 0, 100).hasStatus(202);
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()),
-                Arrays.copyOfRange(blob.bytes(), 100, 300)).hasStatus(201);
+        api.put(
+                        RegistryClient.withQuery(location, "digest=" + blob.digest()),
+                        Arrays.copyOfRange(blob.bytes(), 100, 300))
+                .hasStatus(201);
         push.randomBlob(REPO, 10);
 
         Path uploads = repository().resolve("_uploads");
@@ -99,7 +100,8 @@ class StorageLayoutTest extends ApiTest {
 
         pulled.hasStatus(200).hasHeader("Content-Type", MediaTypes.OCI_MANIFEST);
         assertThat(pulled.body()).isEqualTo(manifest.bytes());
-        assertThat(api.get("/v2/" + REPO + "/blobs/" + layerBlob.digest()).body()).isEqualTo(layer);
+        assertThat(api.get("/v2/" + REPO + "/blobs/" + layerBlob.digest()).body())
+                .isEqualTo(layer);
         assertThat(api.get("/v2/" + REPO + "/tags/list").strings("tags")).containsExactly("old");
         assertThat(api.get("/v2/_catalog").strings("repositories")).containsExactly(REPO);
     }

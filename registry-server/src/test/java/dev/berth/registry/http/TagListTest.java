@@ -1,13 +1,13 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Listing tags")
 class TagListTest extends ApiTest {
@@ -30,8 +30,8 @@ class TagListTest extends ApiTest {
 
         reply.hasStatus(200);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
-        assertThat(new JsonObject(reply.text())).isEqualTo(new JsonObject(
-                "{\"name\":\"" + REPO + "\",\"tags\":[\"1.0\",\"latest\",\"v1\",\"v2\"]}"));
+        assertThat(new JsonObject(reply.text()))
+                .isEqualTo(new JsonObject("{\"name\":\"" + REPO + "\",\"tags\":[\"1.0\",\"latest\",\"v1\",\"v2\"]}"));
         assertThat(reply.header("Link")).isNull();
     }
 

@@ -1,13 +1,12 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
+import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Upload sessions live in storage")
 class UploadAcrossReplicasTest extends ApiTest {
@@ -23,12 +22,16 @@ class UploadAcrossReplicasTest extends ApiTest {
             Uploads.chunk(api, location, blob.bytes(), 0, 100_000).hasStatus(202);
 
             other.get(location).hasStatus(204).hasHeader("Range", "0-99999");
-            Uploads.chunk(other, location, blob.bytes(), 100_000, 200_000).hasStatus(202).hasHeader("Range", "0-199999");
+            Uploads.chunk(other, location, blob.bytes(), 100_000, 200_000)
+                    .hasStatus(202)
+                    .hasHeader("Range", "0-199999");
             Uploads.chunk(api, location, blob.bytes(), 200_000, 300_000).hasStatus(202);
             Uploads.finish(other, location, blob).hasStatus(201);
 
-            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
-            assertThat(other.get("/v2/" + REPO + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
+            assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).body())
+                    .isEqualTo(blob.bytes());
+            assertThat(other.get("/v2/" + REPO + "/blobs/" + blob.digest()).body())
+                    .isEqualTo(blob.bytes());
         }
     }
 
@@ -42,8 +45,10 @@ class UploadAcrossReplicasTest extends ApiTest {
         restartRegistry();
 
         api.get(location).hasStatus(204).hasHeader("Range", "0-19999");
-        api.put(RegistryClient.withQuery(location, "digest=" + blob.digest()),
-                Arrays.copyOfRange(blob.bytes(), 20_000, 50_000)).hasStatus(201);
+        api.put(
+                        RegistryClient.withQuery(location, "digest=" + blob.digest()),
+                        Arrays.copyOfRange(blob.bytes(), 20_000, 50_000))
+                .hasStatus(201);
         assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
     }
 

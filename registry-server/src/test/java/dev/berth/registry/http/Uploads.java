@@ -1,15 +1,14 @@
 package dev.berth.registry.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import java.util.Arrays;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Steps of an upload session, for tests that are about a later step. */
 final class Uploads {
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** Opens a session and answers its Location. */
     static String open(RegistryClient api, String repository) {
@@ -21,8 +20,7 @@ final class Uploads {
     /** Sends bytes {@code from} to {@code to} (exclusive) of {@code content} as one chunk with its Content-Range. */
     static Reply chunk(RegistryClient api, String location, byte[] content, int from, int to) {
         byte[] chunk = Arrays.copyOfRange(content, from, to);
-        return api.patch(location, chunk, "Content-Type", Content.OCTET_STREAM,
-                "Content-Range", from + "-" + (to - 1));
+        return api.patch(location, chunk, "Content-Type", Content.OCTET_STREAM, "Content-Range", from + "-" + (to - 1));
     }
 
     static Reply finish(RegistryClient api, String location, Content blob) {

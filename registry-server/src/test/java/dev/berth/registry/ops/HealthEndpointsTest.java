@@ -1,19 +1,18 @@
 package dev.berth.registry.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("/healthz and /readyz")
 class HealthEndpointsTest {
@@ -45,7 +44,8 @@ class HealthEndpointsTest {
             assertThat(api.get("/readyz").status()).isEqualTo(200);
             // A file where the storage root should be: as a lost mount would, it refuses every write.
             try (Stream<Path> tree = Files.walk(root)) {
-                tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                tree.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
             Files.writeString(root, "not a directory");
 

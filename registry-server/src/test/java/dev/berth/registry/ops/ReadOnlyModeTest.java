@@ -1,38 +1,40 @@
 package dev.berth.registry.ops;
 
+import static java.net.http.HttpRequest.BodyPublishers.ofString;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static java.net.http.HttpRequest.BodyPublishers.ofString;
-import static org.assertj.core.api.Assertions.assertThat;
-
 @DisplayName("Read-only mode")
 class ReadOnlyModeTest {
     private static final String BLOB = "a layer";
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\"%s\",\"size\":%d},\"layers\":[]}";
+    private static final String MANIFEST =
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\"%s\",\"size\":%d},\"layers\":[]}";
 
     @TempDir
     Path root;
 
     @Test
-    @DisplayName("Switched on through the admin API, refuses uploads, manifest pushes and deletes with 405 UNSUPPORTED while pulls work; switched off, writes work again")
+    @DisplayName(
+            "Switched on through the admin API, refuses uploads, manifest pushes and deletes with 405 UNSUPPORTED while pulls work; switched off, writes work again")
     void switchedAtRuntime() throws Exception {
         try (InProcessBerth registry = InProcessBerth.start(root, Map.of())) {
             RegistryClient api = registry.client();
             assertThat(api.get("/_berth/admin/read-only").text()).isEqualTo("{\"readOnly\":false}");
             pushBlob(api, 201);
             String manifestPath = "/v2/app/manifests/v1";
-            assertThat(api.send("PUT", manifestPath, ofString(manifest())).status()).isEqualTo(201);
+            assertThat(api.send("PUT", manifestPath, ofString(manifest())).status())
+                    .isEqualTo(201);
 
             Reply switched = api.send("PUT", "/_berth/admin/read-only", ofString("{\"readOnly\":true}"));
             assertThat(switched.status()).isEqualTo(200);

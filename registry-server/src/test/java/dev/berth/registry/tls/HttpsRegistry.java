@@ -3,10 +3,6 @@ package dev.berth.registry.tls;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.config.HostNames;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
-import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The test's registry on loopback, started from its tls settings as an operator gives them, asked
@@ -29,7 +28,8 @@ final class HttpsRegistry implements AfterEachCallback {
 
     /** With a self-signed certificate kept in {@code tlsDir} for {@code hosts} (none: the default names). */
     void startSelfSigned(Path storage, Path tlsDir, HostNames hosts) throws LaunchException {
-        Map<String, String> tls = new HashMap<>(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_DIRECTORY", tlsDir.toString()));
+        Map<String, String> tls =
+                new HashMap<>(Map.of("BERTH_TLS_SELFSIGNED", "true", "BERTH_TLS_DIRECTORY", tlsDir.toString()));
         if (!hosts.names().isEmpty()) {
             tls.put("BERTH_TLS_HOSTS", String.join(",", hosts.names()));
         }
@@ -60,8 +60,10 @@ final class HttpsRegistry implements AfterEachCallback {
         return send(HttpRequest.newBuilder(uri(host, "/v2/")), trust, version);
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request, SSLContext trust, HttpClient.Version version) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(trust).version(version).build();
+    HttpResponse<String> send(HttpRequest.Builder request, SSLContext trust, HttpClient.Version version)
+            throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().sslContext(trust).version(version).build();
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

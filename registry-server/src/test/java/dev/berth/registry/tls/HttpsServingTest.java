@@ -1,16 +1,9 @@
 package dev.berth.registry.tls;
 
-import dev.berth.registry.CapturedLog;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
+import dev.berth.registry.CapturedLog;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,9 +14,15 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("HTTPS with the operator's certificate (tls.cert, tls.key)")
 class HttpsServingTest {
@@ -45,8 +44,9 @@ class HttpsServingTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.version()).isEqualTo(version);
-        assertThat(response.sslSession()).get().satisfies(session ->
-                assertThat(session.getPeerCertificates()).hasSize(2));
+        assertThat(response.sslSession())
+                .get()
+                .satisfies(session -> assertThat(session.getPeerCertificates()).hasSize(2));
     }
 
     @Test
@@ -56,15 +56,21 @@ class HttpsServingTest {
         startWith(pki, TestPki.keyPair("EC"), false);
         byte[] blob = new byte[6 * 1024 * 1024 + 7];
         new Random(5).nextBytes(blob);
-        String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob));
+        String digest = "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob));
         SSLContext trust = TestPki.trusting(pki.ca());
 
-        HttpResponse<String> pushed = registry.send(HttpRequest.newBuilder(registry.uri("localhost",
-                        "/v2/h2/app/blobs/uploads/?digest=" + digest))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(blob)), trust, HttpClient.Version.HTTP_2);
-        HttpResponse<String> pulled = registry.send(HttpRequest.newBuilder(registry.uri("localhost", "/v2/h2/app/blobs/" + digest))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()), trust, HttpClient.Version.HTTP_2);
+        HttpResponse<String> pushed = registry.send(
+                HttpRequest.newBuilder(registry.uri("localhost", "/v2/h2/app/blobs/uploads/?digest=" + digest))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(blob)),
+                trust,
+                HttpClient.Version.HTTP_2);
+        HttpResponse<String> pulled = registry.send(
+                HttpRequest.newBuilder(registry.uri("localhost", "/v2/h2/app/blobs/" + digest))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                trust,
+                HttpClient.Version.HTTP_2);
 
         assertThat(pushed.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
@@ -80,7 +86,8 @@ class HttpsServingTest {
         TestPki pki = new TestPki();
         startWith(pki, TestPki.keyPair(algorithm), true);
 
-        assertThat(registry.getBase("localhost", TestPki.trusting(pki.ca()), HttpClient.Version.HTTP_1_1).statusCode())
+        assertThat(registry.getBase("localhost", TestPki.trusting(pki.ca()), HttpClient.Version.HTTP_1_1)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -91,10 +98,14 @@ class HttpsServingTest {
         KeyPair keys = TestPki.keyPair("EC");
         X509Certificate certificate = pki.serverCertificate(keys);
         try (CapturedLog log = CapturedLog.of(HttpsOptions.class.getName())) {
-            registry.startWithCertificate(dir.resolve("data"),
-                    pki.writeChain(dir.resolve("chain.pem"), certificate), TestPki.writePkcs8Key(dir.resolve("key.pem"), keys));
+            registry.startWithCertificate(
+                    dir.resolve("data"),
+                    pki.writeChain(dir.resolve("chain.pem"), certificate),
+                    TestPki.writePkcs8Key(dir.resolve("key.pem"), keys));
 
-            assertThat(log.awaitLines(1)).singleElement().asString()
+            assertThat(log.awaitLines(1))
+                    .singleElement()
+                    .asString()
                     .contains(new ServerCertificate(keys.getPrivate(), List.of(certificate)).fingerprint());
         }
     }
@@ -105,7 +116,8 @@ class HttpsServingTest {
         startWith(new TestPki(), TestPki.keyPair("EC"), false);
         TestPki stranger = new TestPki();
 
-        assertThatThrownBy(() -> registry.getBase("localhost", TestPki.trusting(stranger.ca()), HttpClient.Version.HTTP_1_1))
+        assertThatThrownBy(() ->
+                        registry.getBase("localhost", TestPki.trusting(stranger.ca()), HttpClient.Version.HTTP_1_1))
                 .isInstanceOf(SSLHandshakeException.class);
     }
 

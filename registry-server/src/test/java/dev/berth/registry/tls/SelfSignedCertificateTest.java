@@ -1,13 +1,11 @@
 package dev.berth.registry.tls;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.registry.CapturedLog;
 import dev.berth.registry.LaunchException;
 import dev.berth.registry.config.HostNames;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -15,9 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("HTTPS with a self-signed certificate (tls.selfSigned)")
 class SelfSignedCertificateTest {
@@ -28,7 +27,8 @@ class SelfSignedCertificateTest {
     final HttpsRegistry registry = new HttpsRegistry();
 
     @Test
-    @DisplayName("Makes a key and certificate in its directory, logs the certificate's SHA-256 fingerprint, and serves HTTPS with it")
+    @DisplayName(
+            "Makes a key and certificate in its directory, logs the certificate's SHA-256 fingerprint, and serves HTTPS with it")
     void createsAndLogs() throws Exception {
         Path tlsDir = dir.resolve("data/tls");
         try (CapturedLog log = CapturedLog.of(HttpsOptions.class.getName())) {
@@ -36,9 +36,11 @@ class SelfSignedCertificateTest {
 
             X509Certificate kept = keptCertificate(tlsDir);
             assertThat(log.awaitLines(1)).singleElement().asString().contains(fingerprint(tlsDir));
-            assertThat(registry.getBase("localhost", TestPki.trusting(kept), HttpClient.Version.HTTP_2).statusCode())
+            assertThat(registry.getBase("localhost", TestPki.trusting(kept), HttpClient.Version.HTTP_2)
+                            .statusCode())
                     .isEqualTo(200);
-            assertThat(registry.getBase("127.0.0.1", TestPki.trusting(kept), HttpClient.Version.HTTP_1_1).statusCode())
+            assertThat(registry.getBase("127.0.0.1", TestPki.trusting(kept), HttpClient.Version.HTTP_1_1)
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
@@ -48,8 +50,12 @@ class SelfSignedCertificateTest {
     void defaultHosts() throws Exception {
         start(dir, HostNames.NONE);
 
-        assertThat(CertifiedNames.of(keptCertificate(dir))).containsExactlyInAnyOrderElementsOf(CertifiedNames.normalised(
-                List.of("localhost", "127.0.0.1", "::1", InetAddress.getLocalHost().getHostName())));
+        assertThat(CertifiedNames.of(keptCertificate(dir)))
+                .containsExactlyInAnyOrderElementsOf(CertifiedNames.normalised(List.of(
+                        "localhost",
+                        "127.0.0.1",
+                        "::1",
+                        InetAddress.getLocalHost().getHostName())));
     }
 
     @Test
@@ -57,7 +63,8 @@ class SelfSignedCertificateTest {
     void privateKey() throws Exception {
         start(dir, HostNames.NONE);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SelfSignedCertificates.KEY_FILE))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve(SelfSignedCertificates.KEY_FILE))))
                 .isEqualTo("rw-------");
     }
 
@@ -75,7 +82,8 @@ class SelfSignedCertificateTest {
             assertThat(log.awaitLines(1)).singleElement().asString().contains(first);
         }
         assertThat(registry.getBase("localhost", TestPki.trusting(keptCertificate(dir)), HttpClient.Version.HTTP_1_1)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -104,11 +112,14 @@ class SelfSignedCertificateTest {
     }
 
     private static X509Certificate keptCertificate(Path tlsDir) throws Exception {
-        return PemFiles.readChain(tlsDir.resolve(SelfSignedCertificates.CERT_FILE)).get(0);
+        return PemFiles.readChain(tlsDir.resolve(SelfSignedCertificates.CERT_FILE))
+                .get(0);
     }
 
     private static String fingerprint(Path tlsDir) throws Exception {
-        return new ServerCertificate(PemFiles.readKey(tlsDir.resolve(SelfSignedCertificates.KEY_FILE)),
-                List.of(keptCertificate(tlsDir))).fingerprint();
+        return new ServerCertificate(
+                        PemFiles.readKey(tlsDir.resolve(SelfSignedCertificates.KEY_FILE)),
+                        List.of(keptCertificate(tlsDir)))
+                .fingerprint();
     }
 }

@@ -1,5 +1,19 @@
 package dev.berth.registry.tls;
 
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -15,21 +29,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.StringWriter;
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test certificate authority and server certificates it signs for localhost and 127.0.0.1,
@@ -59,11 +58,17 @@ final class TestPki {
 
     /** A server certificate for localhost and 127.0.0.1 over {@code keys}, signed by this CA. */
     X509Certificate serverCertificate(KeyPair keys) throws Exception {
-        return sign(new JcaX509v3CertificateBuilder(new X500Name("CN=Berth Test CA"), serial(), notBefore(), notAfter(),
-                new X500Name("CN=localhost"), keys.getPublic())
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[]{
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")})));
+        return sign(new JcaX509v3CertificateBuilder(
+                        new X500Name("CN=Berth Test CA"),
+                        serial(),
+                        notBefore(),
+                        notAfter(),
+                        new X500Name("CN=localhost"),
+                        keys.getPublic())
+                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                })));
     }
 
     X509Certificate ca() {
@@ -86,8 +91,10 @@ final class TestPki {
             return Files.writeString(file, pem(keys.getPrivate()));
         }
         // As openssl writes it: the curve named inside the SEC 1 structure, where the JDK's PKCS#8 form leaves it out.
-        AlgorithmIdentifier algorithm = PrivateKeyInfo.getInstance(ec.getEncoded()).getPrivateKeyAlgorithm();
-        ECPrivateKey sec1 = new ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(), algorithm.getParameters());
+        AlgorithmIdentifier algorithm =
+                PrivateKeyInfo.getInstance(ec.getEncoded()).getPrivateKeyAlgorithm();
+        ECPrivateKey sec1 =
+                new ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(), algorithm.getParameters());
         return Files.writeString(file, pem(new PemObject("EC PRIVATE KEY", sec1.getEncoded())));
     }
 
@@ -112,8 +119,8 @@ final class TestPki {
     }
 
     private X509Certificate sign(X509v3CertificateBuilder builder) throws Exception {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
     }
 
     private static BigInteger serial() {

@@ -1,16 +1,15 @@
 package dev.berth.registry.tls;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.berth.registry.LaunchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("A certificate or key that cannot be used stops the start with a message naming the file")
 class TlsStartupErrorsTest {
@@ -51,7 +50,8 @@ class TlsStartupErrorsTest {
     @Test
     @DisplayName("A certificate file whose PEM is damaged")
     void certDamaged() throws Exception {
-        Path cert = Files.writeString(dir.resolve("cert.pem"),
+        Path cert = Files.writeString(
+                dir.resolve("cert.pem"),
                 "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         Path key = TestPki.writePkcs8Key(dir.resolve("key.pem"), TestPki.keyPair("EC"));
 
@@ -74,7 +74,10 @@ class TlsStartupErrorsTest {
         Path cert = pki.writeChain(dir.resolve("cert.pem"), pki.serverCertificate(TestPki.keyPair("EC")));
         Path key = TestPki.writePkcs8Key(dir.resolve("key.pem"), TestPki.keyPair("EC"));
 
-        assertRefused(cert, key, "cannot serve HTTPS: the key in " + key + " does not belong to the first certificate in " + cert);
+        assertRefused(
+                cert,
+                key,
+                "cannot serve HTTPS: the key in " + key + " does not belong to the first certificate in " + cert);
     }
 
     @Test
@@ -85,7 +88,10 @@ class TlsStartupErrorsTest {
         Path cert = pki.writeChain(dir.resolve("cert.pem"), pki.serverCertificate(TestPki.keyPair("EC")));
         Path key = TestPki.writeTraditionalKey(dir.resolve("key.pem"), rsa);
 
-        assertRefused(cert, key, "cannot serve HTTPS: the key in " + key + " does not belong to the first certificate in " + cert);
+        assertRefused(
+                cert,
+                key,
+                "cannot serve HTTPS: the key in " + key + " does not belong to the first certificate in " + cert);
     }
 
     private void assertRefused(Path cert, Path key, String message) {

@@ -1,5 +1,9 @@
 package dev.berth.registry.webhooks;
 
+import static dev.berth.registry.auth.TestCredentials.basic;
+import static dev.berth.registry.auth.TestCredentials.bcrypt;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.oci.Digest;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
@@ -7,11 +11,6 @@ import dev.berth.testkit.api.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static dev.berth.registry.auth.TestCredentials.basic;
-import static dev.berth.registry.auth.TestCredentials.bcrypt;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Webhooks configured in the config file")
 class ManifestWebhooksTest {
@@ -47,7 +46,8 @@ class ManifestWebhooksTest {
     }
 
     @Test
-    @DisplayName("A manifest push, pull and delete each POST an event to the endpoints that want it; an endpoint that refuses the connection costs the others nothing")
+    @DisplayName(
+            "A manifest push, pull and delete each POST an event to the endpoints that want it; an endpoint that refuses the connection costs the others nothing")
     void pushPullDelete() throws Exception {
         Path config = Files.writeString(dir.resolve("berth.yml"), """
                 webhooks:
@@ -63,7 +63,8 @@ class ManifestWebhooksTest {
             RegistryClient api = registry.client();
             String manifest = push(api, "team/app");
             assertThat(api.get("/v2/team/app/manifests/v1").status()).isEqualTo(200);
-            assertThat(api.delete("/v2/team/app/manifests/" + digest(manifest)).status()).isEqualTo(202);
+            assertThat(api.delete("/v2/team/app/manifests/" + digest(manifest)).status())
+                    .isEqualTo(202);
             awaitEvents(3);
         }
         assertThat(events).extracting(event -> event.getString("action")).containsExactly("push", "pull", "delete");
@@ -75,13 +76,16 @@ class ManifestWebhooksTest {
         assertThat(push.getString("token")).isEqualTo("abc");
         assertThat(push.getString("timestamp")).isNotBlank();
         assertThat(events.get(1).getString("digest")).isEqualTo(push.getString("digest"));
-        assertThat(events.get(1).getLong("size")).isEqualTo(push.getLong("size")).isPositive();
+        assertThat(events.get(1).getLong("size"))
+                .isEqualTo(push.getLong("size"))
+                .isPositive();
         assertThat(events.get(2).getString("digest")).isEqualTo(push.getString("digest"));
         assertThat(events.get(2).getString("tag")).isNull();
     }
 
     @Test
-    @DisplayName("With Basic auth, the actor is the user whose credentials the request carried, and anonymous for a pull without any")
+    @DisplayName(
+            "With Basic auth, the actor is the user whose credentials the request carried, and anonymous for a pull without any")
     void actorsWithBasicAuth() throws Exception {
         Path config = configWithAuth("""
                 auth:
@@ -95,7 +99,8 @@ class ManifestWebhooksTest {
             assertThat(api.get("/v2/public/app/manifests/v1").status()).isEqualTo(200);
             awaitEvents(2);
         }
-        assertThat(events).extracting(event -> event.getString("action") + " by " + event.getString("actor"))
+        assertThat(events)
+                .extracting(event -> event.getString("action") + " by " + event.getString("actor"))
                 .containsExactly("push by alice", "pull by anonymous");
     }
 
@@ -113,10 +118,13 @@ class ManifestWebhooksTest {
             String alices = token(api, "pull,push", "Authorization", basic("alice", "alice-pw"));
             push(api, "public/app", "Authorization", "Bearer " + alices);
             String anonymous = token(api, "pull");
-            assertThat(api.get("/v2/public/app/manifests/v1", "Authorization", "Bearer " + anonymous).status()).isEqualTo(200);
+            assertThat(api.get("/v2/public/app/manifests/v1", "Authorization", "Bearer " + anonymous)
+                            .status())
+                    .isEqualTo(200);
             awaitEvents(2);
         }
-        assertThat(events).extracting(event -> event.getString("action") + " by " + event.getString("actor"))
+        assertThat(events)
+                .extracting(event -> event.getString("action") + " by " + event.getString("actor"))
                 .containsExactly("push by alice", "pull by anonymous");
     }
 
@@ -127,12 +135,16 @@ class ManifestWebhooksTest {
                     events.add(body.toJsonObject().put("token", request.getHeader("X-Token")));
                     request.response().setStatusCode(202).end();
                 }))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         return receiver.actualPort();
     }
 
     private Path configWithAuth(String auth) throws Exception {
-        return Files.writeString(dir.resolve("berth.yml"), auth + PUBLIC_REPOSITORY_FOR_ALICE + """
+        return Files.writeString(
+                dir.resolve("berth.yml"), auth + PUBLIC_REPOSITORY_FOR_ALICE + """
                 webhooks:
                   endpoints:
                     - url: http://127.0.0.1:%d/hook
@@ -149,11 +161,14 @@ class ManifestWebhooksTest {
      * header (name, value) if any; answers the manifest.
      */
     private static String push(RegistryClient api, String repository, String... authorization) {
-        Reply blob = api.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest("{}"), utf8("{}"), authorization);
+        Reply blob =
+                api.post("/v2/" + repository + "/blobs/uploads/?digest=" + digest("{}"), utf8("{}"), authorization);
         assertThat(blob.status()).isEqualTo(201);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MEDIA_TYPE + "\",\"config\":{\"mediaType\":"
-                + "\"application/vnd.oci.empty.v1+json\",\"digest\":\"" + digest("{}") + "\",\"size\":2},\"layers\":[]}";
-        String[] headers = Stream.concat(Stream.of(authorization), Stream.of("Content-Type", MEDIA_TYPE)).toArray(String[]::new);
+                + "\"application/vnd.oci.empty.v1+json\",\"digest\":\"" + digest("{}")
+                + "\",\"size\":2},\"layers\":[]}";
+        String[] headers = Stream.concat(Stream.of(authorization), Stream.of("Content-Type", MEDIA_TYPE))
+                .toArray(String[]::new);
         Reply pushed = api.put("/v2/" + repository + "/manifests/v1", utf8(manifest), headers);
         assertThat(pushed.status()).isEqualTo(201);
         return manifest;

@@ -1,14 +1,12 @@
 package dev.berth.registry.webhooks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Webhook delivery")
 class WebhooksTest {
@@ -33,7 +32,8 @@ class WebhooksTest {
     }
 
     @Test
-    @DisplayName("Every event reaches a healthy endpoint in order with its headers, while a failing endpoint beside it gets each event retried up to the attempt limit")
+    @DisplayName(
+            "Every event reaches a healthy endpoint in order with its headers, while a failing endpoint beside it gets each event retried up to the attempt limit")
     void failingEndpointBesideHealthyOne() throws Exception {
         List<JsonObject> received = new CopyOnWriteArrayList<>();
         List<String> tokens = new CopyOnWriteArrayList<>();
@@ -49,9 +49,12 @@ class WebhooksTest {
             failedAttempts.incrementAndGet();
             request.response().setStatusCode(503).end();
         });
-        Webhooks webhooks = Webhooks.create(vertx, List.of(
-                endpoint(failing, Map.of(), Set.of("push", "pull", "delete")),
-                endpoint(healthy, Map.of("Authorization", "Bearer s3cret"), Set.of("push", "delete"))), QUICK);
+        Webhooks webhooks = Webhooks.create(
+                vertx,
+                List.of(
+                        endpoint(failing, Map.of(), Set.of("push", "pull", "delete")),
+                        endpoint(healthy, Map.of("Authorization", "Bearer s3cret"), Set.of("push", "delete"))),
+                QUICK);
 
         webhooks.publish(event("push", "v1"));
         webhooks.publish(event("pull", "v1"));
@@ -59,9 +62,11 @@ class WebhooksTest {
         webhooks.publish(event("push", "v2"));
 
         eventually(() -> received.size() == 3 && failedAttempts.get() == 4 * 3);
-        assertThat(received).extracting(json -> json.getString("action") + ":" + json.getString("tag"))
+        assertThat(received)
+                .extracting(json -> json.getString("action") + ":" + json.getString("tag"))
                 .containsExactly("push:v1", "delete:v1", "push:v2");
-        assertThat(received.get(0).getMap()).containsEntry("repository", "team/app")
+        assertThat(received.get(0).getMap())
+                .containsEntry("repository", "team/app")
                 .containsEntry("digest", "sha256:" + "a".repeat(64))
                 .containsEntry("mediaType", "application/vnd.oci.image.manifest.v1+json")
                 .containsEntry("actor", "anonymous")
@@ -71,7 +76,8 @@ class WebhooksTest {
     }
 
     @Test
-    @DisplayName("An endpoint that recovers receives the event it failed, and a full queue drops new events instead of growing")
+    @DisplayName(
+            "An endpoint that recovers receives the event it failed, and a full queue drops new events instead of growing")
     void retriesThenDrops() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<String> delivered = new CopyOnWriteArrayList<>();
@@ -104,17 +110,31 @@ class WebhooksTest {
     }
 
     private HttpServer receiver(Handler<HttpServerRequest> handler) throws Exception {
-        return vertx.createHttpServer().requestHandler(handler).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return vertx.createHttpServer()
+                .requestHandler(handler)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     private static WebhookEndpoint endpoint(HttpServer server, Map<String, String> headers, Set<String> actions) {
-        return new WebhookEndpoint(URI.create("http://127.0.0.1:" + server.actualPort() + "/hook"), headers,
-                Duration.ofSeconds(2), actions);
+        return new WebhookEndpoint(
+                URI.create("http://127.0.0.1:" + server.actualPort() + "/hook"),
+                headers,
+                Duration.ofSeconds(2),
+                actions);
     }
 
     private static WebhookEvent event(String action, String tag) {
-        return new WebhookEvent(action, "team/app", tag, "sha256:" + "a".repeat(64),
-                "application/vnd.oci.image.manifest.v1+json", 512, "anonymous", Instant.parse("2026-11-28T17:00:00Z"));
+        return new WebhookEvent(
+                action,
+                "team/app",
+                tag,
+                "sha256:" + "a".repeat(64),
+                "application/vnd.oci.image.manifest.v1+json",
+                512,
+                "anonymous",
+                Instant.parse("2026-11-28T17:00:00Z"));
     }
 }

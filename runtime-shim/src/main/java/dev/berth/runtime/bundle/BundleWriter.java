@@ -26,10 +26,12 @@ public final class BundleWriter {
         requireEmpty(bundle);
         Path rootfs = bundle.resolve("rootfs");
         List<String> skipped = new Unpacker(host.root()).unpack(image, rootfs);
-        UserResolver users = new UserResolver(RootfsFiles.read(rootfs, "/etc/passwd"), RootfsFiles.read(rootfs, "/etc/group"));
+        UserResolver users =
+                new UserResolver(RootfsFiles.read(rootfs, "/etc/passwd"), RootfsFiles.read(rootfs, "/etc/group"));
         ProcessUser user = users.resolve(image.config().user());
         RuntimeSpec spec = new RuntimeSpec(image.config(), user, options, host);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(bundle.resolve("config.json").toFile(), spec.toJson());
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValue(bundle.resolve("config.json").toFile(), spec.toJson());
         return skipped;
     }
 

@@ -11,8 +11,14 @@ import java.util.Map;
  * @param workingDir replaces the image's WorkingDir when not null
  * @param hostname   the container's hostname
  */
-public record RunOptions(List<String> args, Map<String, String> env, String workingDir, String hostname,
-                         boolean readOnlyRootfs, Network network, boolean terminal) {
+public record RunOptions(
+        List<String> args,
+        Map<String, String> env,
+        String workingDir,
+        String hostname,
+        boolean readOnlyRootfs,
+        Network network,
+        boolean terminal) {
 
     public enum Network {
         /** A network namespace of its own, with only a loopback interface. */

@@ -22,14 +22,35 @@ public final class RuntimeSpec {
     static final String OCI_VERSION = "1.0.2";
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     /** Docker's default set: enough for ordinary programs, nothing that reaches the host's kernel state. */
-    static final List<String> CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER",
-            "CAP_MKNOD", "CAP_NET_RAW", "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP",
-            "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE");
-    private static final List<String> MASKED_PATHS = List.of("/proc/acpi", "/proc/asound", "/proc/kcore",
-            "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
-            "/proc/scsi", "/sys/firmware");
-    private static final List<String> READONLY_PATHS = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
-            "/proc/sysrq-trigger");
+    static final List<String> CAPABILITIES = List.of(
+            "CAP_CHOWN",
+            "CAP_DAC_OVERRIDE",
+            "CAP_FSETID",
+            "CAP_FOWNER",
+            "CAP_MKNOD",
+            "CAP_NET_RAW",
+            "CAP_SETGID",
+            "CAP_SETUID",
+            "CAP_SETFCAP",
+            "CAP_SETPCAP",
+            "CAP_NET_BIND_SERVICE",
+            "CAP_SYS_CHROOT",
+            "CAP_KILL",
+            "CAP_AUDIT_WRITE");
+
+    private static final List<String> MASKED_PATHS = List.of(
+            "/proc/acpi",
+            "/proc/asound",
+            "/proc/kcore",
+            "/proc/keys",
+            "/proc/latency_stats",
+            "/proc/timer_list",
+            "/proc/timer_stats",
+            "/proc/sched_debug",
+            "/proc/scsi",
+            "/sys/firmware");
+    private static final List<String> READONLY_PATHS =
+            List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImageConfig image;
@@ -73,7 +94,9 @@ public final class RuntimeSpec {
         Map<String, String> env = new LinkedHashMap<>();
         for (String variable : image.env()) {
             int equals = variable.indexOf('=');
-            env.put(equals < 0 ? variable : variable.substring(0, equals), equals < 0 ? "" : variable.substring(equals + 1));
+            env.put(
+                    equals < 0 ? variable : variable.substring(0, equals),
+                    equals < 0 ? "" : variable.substring(equals + 1));
         }
         env.putIfAbsent("PATH", DEFAULT_PATH);
         env.putIfAbsent("HOME", user.home());
@@ -115,10 +138,29 @@ public final class RuntimeSpec {
         mount(mounts, "/proc", "proc", "proc");
         mount(mounts, "/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k");
         if (host.root()) {
-            mount(mounts, "/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5");
+            mount(
+                    mounts,
+                    "/dev/pts",
+                    "devpts",
+                    "devpts",
+                    "nosuid",
+                    "noexec",
+                    "newinstance",
+                    "ptmxmode=0666",
+                    "mode=0620",
+                    "gid=5");
         } else {
             // A user namespace maps no gid 5, so devpts cannot be given it.
-            mount(mounts, "/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620");
+            mount(
+                    mounts,
+                    "/dev/pts",
+                    "devpts",
+                    "devpts",
+                    "nosuid",
+                    "noexec",
+                    "newinstance",
+                    "ptmxmode=0666",
+                    "mode=0620");
         }
         mount(mounts, "/dev/shm", "shm", "tmpfs", "nosuid", "noexec", "nodev", "mode=1777", "size=65536k");
         mount(mounts, "/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev");

@@ -36,7 +36,9 @@ public final class UserResolver {
         } else {
             throw new ImageException("the image's user " + userPart + " is not in its /etc/passwd");
         }
-        long gid = groupPart != null ? groupId(groupPart) : entry.map(e -> Long.parseLong(e[3])).orElse(0L);
+        long gid = groupPart != null
+                ? groupId(groupPart)
+                : entry.map(e -> Long.parseLong(e[3])).orElse(0L);
         return withGroups(entry.orElse(null), uid, gid, groupPart);
     }
 
@@ -45,7 +47,9 @@ public final class UserResolver {
         // An explicit group replaces the supplementary groups, as docker does.
         if (entry != null && explicitGroup == null) {
             for (String[] g : group) {
-                if (g.length > 3 && List.of(g[3].split(",")).contains(entry[0]) && isNumber(g[2])
+                if (g.length > 3
+                        && List.of(g[3].split(",")).contains(entry[0])
+                        && isNumber(g[2])
                         && Long.parseLong(g[2]) != gid) {
                     additional.add(Long.parseLong(g[2]));
                 }

@@ -10,8 +10,7 @@ import java.util.concurrent.Callable;
 final class Failures {
     static final int EXIT_STATUS = 125;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static int reported(PrintWriter err, Callable<Integer> command) {
         try {

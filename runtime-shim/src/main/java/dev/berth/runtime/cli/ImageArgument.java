@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * the layout's own reason instead of being looked up in a registry under its path.
  */
 final class ImageArgument {
-    private ImageArgument() {
-    }
+    private ImageArgument() {}
 
     static LocalImage resolve(String argument, ImageSource source) throws Exception {
         if (OciLayout.isMarked(Path.of(argument))) {

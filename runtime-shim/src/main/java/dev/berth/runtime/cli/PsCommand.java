@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "ps", mixinStandardHelpOptions = true,
+@Command(
+        name = "ps",
+        mixinStandardHelpOptions = true,
         description = "List the containers berth started and did not remove (--rm removes them on exit).")
 public final class PsCommand implements Callable<Integer> {
     private static final String ROW = "%-20s %-12s %-6s %-30s %s%n";

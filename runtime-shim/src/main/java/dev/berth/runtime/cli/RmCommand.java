@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rm", mixinStandardHelpOptions = true,
+@Command(
+        name = "rm",
+        mixinStandardHelpOptions = true,
         description = "Remove containers: their bundle and the runtime's state.")
 public final class RmCommand implements Callable<Integer> {
     private final Map<String, String> environment;
@@ -22,7 +24,9 @@ public final class RmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--force"}, description = "kill a running container first")
+    @Option(
+            names = {"-f", "--force"},
+            description = "kill a running container first")
     boolean force;
 
     @Parameters(arity = "1..*", paramLabel = "NAME")
@@ -44,8 +48,8 @@ public final class RmCommand implements Callable<Integer> {
             ContainerStore store = new ContainerStore(state);
             ContainerStatus statuses = new ContainerStatus(environment, state);
             for (String name : names) {
-                ContainerRecord record = store.find(name).orElseThrow(
-                        () -> new IllegalArgumentException("no container named " + name));
+                ContainerRecord record =
+                        store.find(name).orElseThrow(() -> new IllegalArgumentException("no container named " + name));
                 if (statuses.of(record).equals("running") && !force) {
                     throw new IllegalArgumentException(name + " is running; stop it or use berth rm -f " + name);
                 }

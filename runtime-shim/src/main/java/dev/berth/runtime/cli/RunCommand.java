@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run a command in a new container from an image, in the foreground; "
                 + "exits with the container's exit status.")
 public final class RunCommand implements Callable<Integer> {
@@ -42,19 +44,30 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rm", description = "remove the container (bundle and runtime state) when it exits")
     boolean remove;
 
-    @Option(names = {"-t", "--tty"}, description = "give the container a terminal (berth's stdin must be one)")
+    @Option(
+            names = {"-t", "--tty"},
+            description = "give the container a terminal (berth's stdin must be one)")
     boolean tty;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "K=V", description = "set an environment variable")
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "K=V",
+            description = "set an environment variable")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "the working directory inside the container")
+    @Option(
+            names = {"-w", "--workdir"},
+            paramLabel = "DIR",
+            description = "the working directory inside the container")
     String workdir;
 
     @Option(names = "--name", paramLabel = "N", description = "the container's name (default: berth- and random hex)")
     String name;
 
-    @Option(names = "--network", paramLabel = "none|host", defaultValue = "none",
+    @Option(
+            names = "--network",
+            paramLabel = "none|host",
+            defaultValue = "none",
             description = "none: an own network namespace with only loopback (default); host: the host's network")
     String network;
 
@@ -64,11 +77,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--hostname", paramLabel = "H", description = "the container's hostname (default: its name)")
     String hostname;
 
-    @Parameters(index = "0", paramLabel = "REF|DIR[:TAG]", description = "an image reference, or an OCI layout directory")
+    @Parameters(
+            index = "0",
+            paramLabel = "REF|DIR[:TAG]",
+            description = "an image reference, or an OCI layout directory")
     String image;
 
-    @Parameters(index = "1..*", paramLabel = "CMD", description = "the command and its arguments (after --), "
-            + "replacing the image's Cmd")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "CMD",
+            description = "the command and its arguments (after --), " + "replacing the image's Cmd")
     List<String> command = new ArrayList<>();
 
     public RunCommand(ImageSource source) {
@@ -97,8 +115,8 @@ public final class RunCommand implements Callable<Integer> {
         OciRuntime ociRuntime = OciRuntime.find(runtime, environment, state);
         LayoutImage layoutImage = ImageSelector.select(ImageArgument.resolve(image, source));
         ContainerStore store = new ContainerStore(state);
-        ContainerRecord record = new ContainerRecord(containerName, image, ociRuntime.name(),
-                Instant.now().toString(), null);
+        ContainerRecord record = new ContainerRecord(
+                containerName, image, ociRuntime.name(), Instant.now().toString(), null);
         Path bundle = store.create(record);
         boolean started = false;
         try {
@@ -131,8 +149,14 @@ public final class RunCommand implements Callable<Integer> {
             case "host" -> RunOptions.Network.HOST;
             default -> throw new IllegalArgumentException("--network " + network + ": expected none or host");
         };
-        return new RunOptions(List.copyOf(command), variables, workdir, hostname == null ? containerName : hostname,
-                readOnly, mode, tty);
+        return new RunOptions(
+                List.copyOf(command),
+                variables,
+                workdir,
+                hostname == null ? containerName : hostname,
+                readOnly,
+                mode,
+                tty);
     }
 
     private String containerName() {

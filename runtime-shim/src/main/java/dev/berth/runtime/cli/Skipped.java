@@ -5,12 +5,12 @@ import java.util.List;
 
 /** Tells the user which layer entries unpacking left out (devices and fifos). */
 final class Skipped {
-    private Skipped() {
-    }
+    private Skipped() {}
 
     static void warn(PrintWriter err, List<String> skipped) {
         if (!skipped.isEmpty()) {
-            err.println("berth: left out device nodes and fifos (Java cannot create them; the runtime provides /dev): " + String.join(", ", skipped));
+            err.println("berth: left out device nodes and fifos (Java cannot create them; the runtime provides /dev): "
+                    + String.join(", ", skipped));
         }
     }
 }

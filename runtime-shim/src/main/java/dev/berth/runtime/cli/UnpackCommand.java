@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "unpack", mixinStandardHelpOptions = true,
+@Command(
+        name = "unpack",
+        mixinStandardHelpOptions = true,
         description = "Unpack an image into an OCI runtime bundle (BUNDLE/rootfs and BUNDLE/config.json) "
                 + "that runc or crun can run.")
 public final class UnpackCommand implements Callable<Integer> {
@@ -23,7 +25,10 @@ public final class UnpackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REF|DIR[:TAG]", description = "an image reference, or an OCI layout directory")
+    @Parameters(
+            index = "0",
+            paramLabel = "REF|DIR[:TAG]",
+            description = "an image reference, or an OCI layout directory")
     String image;
 
     @Parameters(index = "1", paramLabel = "BUNDLE", description = "the bundle directory to create (must be empty)")
@@ -37,7 +42,8 @@ public final class UnpackCommand implements Callable<Integer> {
     public Integer call() {
         return Failures.reported(spec.commandLine().getErr(), () -> {
             LayoutImage layoutImage = ImageSelector.select(ImageArgument.resolve(image, source));
-            List<String> skipped = new BundleWriter(HostIdentity.current()).write(layoutImage, bundle, RunOptions.defaults());
+            List<String> skipped =
+                    new BundleWriter(HostIdentity.current()).write(layoutImage, bundle, RunOptions.defaults());
             Skipped.warn(spec.commandLine().getErr(), skipped);
             spec.commandLine().getOut().println(bundle);
             return 0;

@@ -12,8 +12,14 @@ import java.util.Map;
  * The parts of an image config (image-spec config.md) that running the image needs. Absent
  * fields are empty, never null.
  */
-public record ImageConfig(String user, List<String> env, List<String> entrypoint, List<String> cmd,
-                          String workingDir, Map<String, String> labels, List<String> diffIds) {
+public record ImageConfig(
+        String user,
+        List<String> env,
+        List<String> entrypoint,
+        List<String> cmd,
+        String workingDir,
+        Map<String, String> labels,
+        List<String> diffIds) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ImageConfig parse(byte[] json) {
@@ -45,7 +51,9 @@ public record ImageConfig(String user, List<String> env, List<String> entrypoint
 
     private static Map<String, String> labels(JsonNode object) {
         Map<String, String> labels = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> labels.put(field.getKey(), field.getValue().asText()));
+        object.fields()
+                .forEachRemaining(
+                        field -> labels.put(field.getKey(), field.getValue().asText()));
         return labels;
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  * machine's platform.
  */
 public final class ImageSelector {
-    private ImageSelector() {
-    }
+    private ImageSelector() {}
 
     public static LayoutImage select(LocalImage image) {
         OciLayout layout = OciLayout.open(image.layout());
@@ -28,9 +27,11 @@ public final class ImageSelector {
             throw new ImageException(describe(image) + " is not a runnable image");
         }
         ImageConfig config = ImageConfig.parse(layout.readSmallBlob(manifest.config()));
-        if (!config.diffIds().isEmpty() && config.diffIds().size() != manifest.layers().size()) {
-            throw new ImageException(describe(image) + ": its config lists " + config.diffIds().size()
-                    + " layers, its manifest " + manifest.layers().size());
+        if (!config.diffIds().isEmpty()
+                && config.diffIds().size() != manifest.layers().size()) {
+            throw new ImageException(
+                    describe(image) + ": its config lists " + config.diffIds().size() + " layers, its manifest "
+                            + manifest.layers().size());
         }
         return new LayoutImage(layout, manifest, config);
     }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class ContainerStore {
     /** runc's rule for container ids, which berth's names become. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
     private static final String RECORD = "berth.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,15 +32,15 @@ public final class ContainerStore {
     /** Claims the name (atomically: two runs cannot both get it) and says where its bundle goes. */
     public Path create(ContainerRecord record) throws IOException {
         if (!NAME.matcher(record.name()).matches()) {
-            throw new IllegalArgumentException("invalid container name " + record.name()
-                    + ": letters, digits, _ . - (not first), at most 128");
+            throw new IllegalArgumentException(
+                    "invalid container name " + record.name() + ": letters, digits, _ . - (not first), at most 128");
         }
         Files.createDirectories(state.containers());
         try {
             Files.createDirectory(dir(record.name()));
         } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException("a container named " + record.name() + " exists; remove it with berth rm "
-                    + record.name());
+            throw new IllegalArgumentException(
+                    "a container named " + record.name() + " exists; remove it with berth rm " + record.name());
         }
         save(record);
         return bundle(record.name());

@@ -18,7 +18,8 @@ public final class ForegroundContainer {
 
     public int run(Path bundle, String id) throws IOException, InterruptedException {
         Files.createDirectories(runtime.root());
-        Process process = new ProcessBuilder(runtime.runCommand(bundle, id)).inheritIO().start();
+        Process process =
+                new ProcessBuilder(runtime.runCommand(bundle, id)).inheritIO().start();
         try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
             return process.waitFor();
         }

@@ -20,7 +20,8 @@ public record OciRuntime(String name, Path binary, Path root) {
      */
     public static OciRuntime find(String requested, Map<String, String> environment, StateDir state) {
         if (requested != null && !SUPPORTED.contains(requested)) {
-            throw new IllegalArgumentException("unknown runtime " + requested + "; berth drives " + String.join(" or ", SUPPORTED));
+            throw new IllegalArgumentException(
+                    "unknown runtime " + requested + "; berth drives " + String.join(" or ", SUPPORTED));
         }
         List<String> candidates = requested != null ? List.of(requested) : SUPPORTED;
         for (String candidate : candidates) {

@@ -39,7 +39,8 @@ final class ConfinedRoot {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             createDirectories(dir);
         } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ImageException("layer writes below " + EntryName.quoted(name.toString()) + ", which is not a directory");
+            throw new ImageException(
+                    "layer writes below " + EntryName.quoted(name.toString()) + ", which is not a directory");
         }
         return dir;
     }

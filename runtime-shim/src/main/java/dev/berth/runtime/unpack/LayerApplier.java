@@ -32,6 +32,7 @@ final class LayerApplier {
     private final Set<Path> written = new HashSet<>();
     /** Directories get their mode and mtime once their contents are in, or a 0555 dir would refuse them. */
     private final List<Deferred> directories = new ArrayList<>();
+
     private final List<String> skipped = new ArrayList<>();
 
     LayerApplier(ConfinedRoot root, Metadata metadata) {
@@ -108,7 +109,8 @@ final class LayerApplier {
 
     /** What identifies a file on its file system (device and inode on Linux), its last component not followed. */
     private static Object fileKey(Path path) throws IOException {
-        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
     }
 
     /** A hard link's source, resolved inside the root like any other path and never a directory. */
@@ -161,6 +163,5 @@ final class LayerApplier {
     }
 
     /** A directory entry by name and by the identity of the directory it made or kept. */
-    private record Deferred(EntryName name, Object fileKey, TarArchiveEntry entry) {
-    }
+    private record Deferred(EntryName name, Object fileKey, TarArchiveEntry entry) {}
 }

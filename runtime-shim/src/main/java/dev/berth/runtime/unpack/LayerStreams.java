@@ -9,13 +9,15 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /** The uncompressed tar of a layer, by its media type's compression suffix (image-spec layer.md). */
 final class LayerStreams {
-    private LayerStreams() {
-    }
+    private LayerStreams() {}
 
     static InputStream uncompressed(Descriptor layer, InputStream compressed) throws IOException {
         String mediaType = layer.mediaType();
         if (mediaType.endsWith("+gzip") || mediaType.endsWith(".tar.gzip")) {
-            return GzipCompressorInputStream.builder().setInputStream(compressed).setDecompressConcatenated(true).get();
+            return GzipCompressorInputStream.builder()
+                    .setInputStream(compressed)
+                    .setDecompressConcatenated(true)
+                    .get();
         }
         if (mediaType.endsWith("+zstd")) {
             return new ZstdCompressorInputStream(compressed);
@@ -23,6 +25,7 @@ final class LayerStreams {
         if (mediaType.endsWith(".tar") || mediaType.endsWith(".v1.tar")) {
             return compressed;
         }
-        throw new ImageException("layer " + layer.digest() + " has media type " + mediaType + ", which is no tar layer");
+        throw new ImageException(
+                "layer " + layer.digest() + " has media type " + mediaType + ", which is no tar layer");
     }
 }

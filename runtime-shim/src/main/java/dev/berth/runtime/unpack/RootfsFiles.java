@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Reads a file of an unpacked root filesystem the way the container would, links resolved inside it. */
 public final class RootfsFiles {
-    private RootfsFiles() {
-    }
+    private RootfsFiles() {}
 
     /** The file's text, or "" when the image has no such regular file. */
     public static String read(Path rootfs, String path) throws IOException {

@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes a file or a whole directory tree without ever following a symbolic link out of it. */
 public final class Tree {
-    private Tree() {
-    }
+    private Tree() {}
 
     public static void delete(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

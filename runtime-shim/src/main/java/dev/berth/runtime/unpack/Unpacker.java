@@ -38,7 +38,9 @@ public final class Unpacker {
         List<String> skipped = new ArrayList<>();
         List<Descriptor> layers = image.manifest().layers();
         for (int i = 0; i < layers.size(); i++) {
-            String diffId = image.config().diffIds().isEmpty() ? null : image.config().diffIds().get(i);
+            String diffId = image.config().diffIds().isEmpty()
+                    ? null
+                    : image.config().diffIds().get(i);
             skipped.addAll(applyLayer(image, layers.get(i), diffId, root));
         }
         return skipped;
@@ -48,7 +50,9 @@ public final class Unpacker {
             throws IOException {
         try (VerifyingInputStream compressed = image.layout().openBlob(layer)) {
             // Without a diff_id (some old images) the tar is hashed anyway, by the layer's algorithm, and not checked.
-            DigestAlgorithm algorithm = diffId == null ? layer.digest().algorithm() : Digest.parse(diffId).algorithm();
+            DigestAlgorithm algorithm = diffId == null
+                    ? layer.digest().algorithm()
+                    : Digest.parse(diffId).algorithm();
             MessageDigest tarHash = algorithm.newMessageDigest();
             InputStream tar = new DigestInputStream(LayerStreams.uncompressed(layer, compressed), tarHash);
             List<String> skipped = new LayerApplier(root, new Metadata(applyOwnership)).apply(tar);

@@ -14,8 +14,14 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("config.json follows image-spec conversion.md and runtime-spec config.md")
 class RuntimeSpecTest {
-    private static final ImageConfig IMAGE = new ImageConfig("app", List.of("PATH=/app/bin", "MODE=image"),
-            List.of("/entry", "--flag"), List.of("default", "args"), "/work", Map.of("org.example.label", "yes"), List.of());
+    private static final ImageConfig IMAGE = new ImageConfig(
+            "app",
+            List.of("PATH=/app/bin", "MODE=image"),
+            List.of("/entry", "--flag"),
+            List.of("default", "args"),
+            "/work",
+            Map.of("org.example.label", "yes"),
+            List.of());
     private static final ProcessUser USER = new ProcessUser(1000, 1000, List.of(29L), "/home/app");
     private static final HostIdentity ROOT = new HostIdentity(0, 0);
 
@@ -36,11 +42,13 @@ class RuntimeSpecTest {
     @Test
     @DisplayName("lets the user's arguments replace Cmd (not Entrypoint), and -e and -w override the image")
     void userOverrides() {
-        RunOptions options = new RunOptions(List.of("mine"), Map.of("MODE", "user"), "/tmp", "box", true,
-                RunOptions.Network.NONE, true);
+        RunOptions options = new RunOptions(
+                List.of("mine"), Map.of("MODE", "user"), "/tmp", "box", true, RunOptions.Network.NONE, true);
         JsonNode spec = spec(options, ROOT);
         assertThat(texts(spec.at("/process/args"))).containsExactly("/entry", "--flag", "mine");
-        assertThat(texts(spec.at("/process/env"))).contains("MODE=user", "TERM=xterm").doesNotContain("MODE=image");
+        assertThat(texts(spec.at("/process/env")))
+                .contains("MODE=user", "TERM=xterm")
+                .doesNotContain("MODE=image");
         assertThat(spec.at("/process/cwd").asText()).isEqualTo("/tmp");
         assertThat(spec.at("/process/terminal").asBoolean()).isTrue();
         assertThat(spec.at("/root/readonly").asBoolean()).isTrue();
@@ -52,12 +60,15 @@ class RuntimeSpecTest {
     void isolation() {
         JsonNode spec = spec(RunOptions.defaults(), ROOT);
         List<String> namespaces = new ArrayList<>();
-        spec.at("/linux/namespaces").forEach(ns -> namespaces.add(ns.path("type").asText()));
+        spec.at("/linux/namespaces")
+                .forEach(ns -> namespaces.add(ns.path("type").asText()));
         assertThat(namespaces).containsExactlyInAnyOrder("pid", "mount", "ipc", "uts", "network");
         List<String> mounts = new ArrayList<>();
         spec.at("/mounts").forEach(m -> mounts.add(m.path("destination").asText()));
         assertThat(mounts).contains("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys");
-        assertThat(texts(spec.at("/process/capabilities/bounding"))).contains("CAP_CHOWN").doesNotContain("CAP_SYS_ADMIN");
+        assertThat(texts(spec.at("/process/capabilities/bounding")))
+                .contains("CAP_CHOWN")
+                .doesNotContain("CAP_SYS_ADMIN");
         assertThat(spec.at("/process/noNewPrivileges").asBoolean()).isTrue();
     }
 
@@ -66,7 +77,9 @@ class RuntimeSpecTest {
     void hostNetwork() {
         RunOptions options = new RunOptions(List.of(), Map.of(), null, "h", false, RunOptions.Network.HOST, false);
         List<String> namespaces = new ArrayList<>();
-        spec(options, ROOT).at("/linux/namespaces").forEach(ns -> namespaces.add(ns.path("type").asText()));
+        spec(options, ROOT)
+                .at("/linux/namespaces")
+                .forEach(ns -> namespaces.add(ns.path("type").asText()));
         assertThat(namespaces).doesNotContain("network");
     }
 
@@ -83,7 +96,8 @@ class RuntimeSpecTest {
     void noCommand() {
         ImageConfig bare = new ImageConfig("", List.of(), List.of(), List.of(), "", Map.of(), List.of());
         assertThatThrownBy(() -> new RuntimeSpec(bare, ProcessUser.ROOT, RunOptions.defaults(), ROOT).toJson())
-                .isInstanceOf(ImageException.class).hasMessageContaining("no Entrypoint or Cmd");
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("no Entrypoint or Cmd");
     }
 
     private static JsonNode spec(RunOptions options, HostIdentity host) {

@@ -51,9 +51,11 @@ class UserResolverTest {
     @Test
     @DisplayName("a name the image does not know is refused with a clear message")
     void unknownName() {
-        assertThatThrownBy(() -> resolver.resolve("nobody-here")).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> resolver.resolve("nobody-here"))
+                .isInstanceOf(ImageException.class)
                 .hasMessageContaining("nobody-here is not in its /etc/passwd");
-        assertThatThrownBy(() -> resolver.resolve("app:nogroup")).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> resolver.resolve("app:nogroup"))
+                .isInstanceOf(ImageException.class)
                 .hasMessageContaining("nogroup is not in its /etc/group");
     }
 }

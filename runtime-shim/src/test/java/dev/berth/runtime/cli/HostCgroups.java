@@ -14,8 +14,7 @@ import java.util.List;
 public final class HostCgroups {
     private static final Path UNIFIED_CONTROLLERS = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
 
-    private HostCgroups() {
-    }
+    private HostCgroups() {}
 
     /** The command to put in front of berth, or nothing when the runtime can run here as is. */
     public static List<String> workaroundFor(String runtime) {
@@ -29,7 +28,8 @@ public final class HostCgroups {
 
     private static boolean hybridWithV2Controllers() {
         try {
-            return Files.isRegularFile(UNIFIED_CONTROLLERS) && !Files.readString(UNIFIED_CONTROLLERS).isBlank();
+            return Files.isRegularFile(UNIFIED_CONTROLLERS)
+                    && !Files.readString(UNIFIED_CONTROLLERS).isBlank();
         } catch (IOException e) {
             return false;
         }

@@ -18,10 +18,13 @@ import picocli.CommandLine;
 class RunCommandTest {
     @TempDir
     Path layout;
+
     @TempDir
     Path state;
+
     @TempDir
     Path emptyPath;
+
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
@@ -33,8 +36,10 @@ class RunCommandTest {
     @DisplayName("says which runtimes it looked for and how to install them when none is on PATH")
     void noRuntime() {
         assertThat(run(emptyPath.toString(), layout.toString())).isEqualTo(125);
-        assertThat(err.toString()).contains("no OCI runtime found: runc or crun must be on PATH", "apt-get install runc crun");
-        assertThat(run(emptyPath.toString(), "--runtime", "crun", layout.toString())).isEqualTo(125);
+        assertThat(err.toString())
+                .contains("no OCI runtime found: runc or crun must be on PATH", "apt-get install runc crun");
+        assertThat(run(emptyPath.toString(), "--runtime", "crun", layout.toString()))
+                .isEqualTo(125);
         assertThat(err.toString()).contains("crun must be on PATH");
     }
 
@@ -46,15 +51,21 @@ class RunCommandTest {
         assertThat(run(path, "-e", "NOVALUE", layout.toString())).isEqualTo(125);
         assertThat(run(path, "--network", "bridge", layout.toString())).isEqualTo(125);
         assertThat(run(path, "--name", "../escape", layout.toString())).isEqualTo(125);
-        assertThat(err.toString()).contains("unknown runtime docker", "-e NOVALUE: expected NAME=VALUE",
-                "--network bridge: expected none or host", "invalid container name ../escape");
-        assertThat(state.resolve("containers")).satisfiesAnyOf(
-                containers -> assertThat(containers).doesNotExist(),
-                containers -> assertThat(containers).isEmptyDirectory());
+        assertThat(err.toString())
+                .contains(
+                        "unknown runtime docker",
+                        "-e NOVALUE: expected NAME=VALUE",
+                        "--network bridge: expected none or host",
+                        "invalid container name ../escape");
+        assertThat(state.resolve("containers"))
+                .satisfiesAnyOf(
+                        containers -> assertThat(containers).doesNotExist(),
+                        containers -> assertThat(containers).isEmptyDirectory());
     }
 
     private int run(String path, String... args) {
-        RunCommand command = new RunCommand(ShimLauncher.NO_REGISTRY, Map.of("PATH", path, "BERTH_STATE_DIR", state.toString()));
+        RunCommand command =
+                new RunCommand(ShimLauncher.NO_REGISTRY, Map.of("PATH", path, "BERTH_STATE_DIR", state.toString()));
         return new CommandLine(command).setErr(new PrintWriter(err, true)).execute(args);
     }
 }

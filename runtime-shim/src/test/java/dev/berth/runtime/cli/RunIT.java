@@ -27,12 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunIT {
     @TempDir
     Path scratch;
+
     private String image;
     private Path state;
 
     @BeforeEach
     void busyboxImage() {
-        byte[] sleep = new LayerTar().directory("bin", 0755).symlink("bin/sleep", "busybox").toBytes();
+        byte[] sleep = new LayerTar()
+                .directory("bin", 0755)
+                .symlink("bin/sleep", "busybox")
+                .toBytes();
         TestLayouts.gzipLayers(scratch.resolve("layout"), BusyboxRootfs.tar(), sleep);
         image = scratch.resolve("layout") + ":" + TestLayouts.TAG;
         state = scratch.resolve("state");
@@ -43,8 +47,17 @@ class RunIT {
     @DisplayName("prints what the command prints and returns its exit code")
     void exitCodeAndOutput(String runtime) {
         Prerequisites.executable(runtime, runtime);
-        CommandResult result = berth(HostCgroups.workaroundFor(runtime), "run", "--rm", "--runtime", runtime, image, "--",
-                "sh", "-c", "echo hello from the container; echo to stderr >&2; exit 3");
+        CommandResult result = berth(
+                HostCgroups.workaroundFor(runtime),
+                "run",
+                "--rm",
+                "--runtime",
+                runtime,
+                image,
+                "--",
+                "sh",
+                "-c",
+                "echo hello from the container; echo to stderr >&2; exit 3");
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo("hello from the container\n");
         assertThat(result.stderr()).contains("to stderr");
@@ -55,8 +68,24 @@ class RunIT {
     @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps and rm without --rm")
     void optionsPsAndRm() {
         Prerequisites.executable("runc", "runc");
-        CommandResult run = berth("run", "--runtime", "runc", "--name", "kept", "-e", "GREETING=hi", "-w", "/tmp",
-                "--hostname", "box", "--read-only", image, "--", "sh", "-c", "echo $GREETING; pwd; cat /proc/sys/kernel/hostname");
+        CommandResult run = berth(
+                "run",
+                "--runtime",
+                "runc",
+                "--name",
+                "kept",
+                "-e",
+                "GREETING=hi",
+                "-w",
+                "/tmp",
+                "--hostname",
+                "box",
+                "--read-only",
+                image,
+                "--",
+                "sh",
+                "-c",
+                "echo $GREETING; pwd; cat /proc/sys/kernel/hostname");
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).isEqualTo("hi\n/tmp\nbox\n");
 
@@ -71,8 +100,16 @@ class RunIT {
     void forwardsSigterm() throws Exception {
         Prerequisites.executable("runc", "runc");
         Path out = scratch.resolve("out.txt");
-        Process berth = launcher("run", "--rm", "--runtime", "runc", image, "--", "sh", "-c",
-                "trap 'echo got TERM; exit 7' TERM; echo ready; while true; do sleep 1; done")
+        Process berth = launcher(
+                        "run",
+                        "--rm",
+                        "--runtime",
+                        "runc",
+                        image,
+                        "--",
+                        "sh",
+                        "-c",
+                        "trap 'echo got TERM; exit 7' TERM; echo ready; while true; do sleep 1; done")
                 .redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -92,11 +129,24 @@ class RunIT {
     void terminal() {
         Prerequisites.executable("runc", "runc");
         Path script = Prerequisites.executable("script", "bsdutils");
-        String berth = launcherArgv("run", "--rm", "--runtime", "runc", "-t", image, "--",
-                "sh", "-c", "test -t 0 && test -t 1 && echo on a terminal; echo TERM=$TERM; exit 4")
-                .stream().map(arg -> "'" + arg.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        String berth = launcherArgv(
+                        "run",
+                        "--rm",
+                        "--runtime",
+                        "runc",
+                        "-t",
+                        image,
+                        "--",
+                        "sh",
+                        "-c",
+                        "test -t 0 && test -t 1 && echo on a terminal; echo TERM=$TERM; exit 4")
+                .stream()
+                .map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
         CommandResult result = Command.of(script.toString(), "--quiet", "--return", "--command", berth, "/dev/null")
-                .env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
+                .env("BERTH_STATE_DIR", state.toString())
+                .timeout(Duration.ofMinutes(2))
+                .run();
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
         assertThat(result.stdout()).contains("on a terminal", "TERM=xterm");
     }
@@ -112,7 +162,8 @@ class RunIT {
     @Test
     @DisplayName("says clearly when the image argument is neither a layout nor fetchable")
     void unknownImage() {
-        CommandResult result = berth("run", "--rm", scratch.resolve("nothing-here").toString());
+        CommandResult result =
+                berth("run", "--rm", scratch.resolve("nothing-here").toString());
         assertThat(result.exitCode()).isEqualTo(125);
         assertThat(result.stderr()).contains("no OCI layout");
     }
@@ -124,7 +175,10 @@ class RunIT {
     private CommandResult berth(List<String> wrapper, String... args) {
         List<String> argv = new ArrayList<>(wrapper);
         argv.addAll(launcherArgv(args));
-        return Command.of(argv).env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2)).run();
+        return Command.of(argv)
+                .env("BERTH_STATE_DIR", state.toString())
+                .timeout(Duration.ofMinutes(2))
+                .run();
     }
 
     private ProcessBuilder launcher(String... args) throws IOException {
@@ -134,8 +188,11 @@ class RunIT {
     }
 
     private static List<String> launcherArgv(String... args) {
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ShimLauncher.class.getName()));
+        List<String> argv = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ShimLauncher.class.getName()));
         argv.addAll(List.of(args));
         return argv;
     }

@@ -25,8 +25,10 @@ class UnpackCommandTest {
 
     @TempDir
     Path layout;
+
     @TempDir
     Path scratch;
+
     private final StringWriter err = new StringWriter();
     private final ImageSource registry = reference -> {
         if (!reference.equals(REFERENCE)) {
@@ -37,8 +39,13 @@ class UnpackCommandTest {
 
     @BeforeEach
     void image() {
-        TestLayouts.gzipLayers(layout, new LayerTar().directory("etc", 0755)
-                .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n").file("hello", "hi").toBytes());
+        TestLayouts.gzipLayers(
+                layout,
+                new LayerTar()
+                        .directory("etc", 0755)
+                        .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\n")
+                        .file("hello", "hi")
+                        .toBytes());
     }
 
     @Test
@@ -47,7 +54,8 @@ class UnpackCommandTest {
         Path bundle = scratch.resolve("bundle");
         assertThat(execute(REFERENCE, bundle.toString())).as(err.toString()).isZero();
         assertThat(bundle.resolve("rootfs/hello")).hasContent("hi");
-        JsonNode config = new ObjectMapper().readTree(bundle.resolve("config.json").toFile());
+        JsonNode config =
+                new ObjectMapper().readTree(bundle.resolve("config.json").toFile());
         assertThat(config.at("/root/path").asText()).isEqualTo("rootfs");
         assertThat(config.at("/process/args/0").asText()).isEqualTo("/bin/sh");
     }
@@ -55,15 +63,20 @@ class UnpackCommandTest {
     @Test
     @DisplayName("reads a layout directory directly, with or without :TAG")
     void fromLayout() {
-        assertThat(execute(layout.toString(), scratch.resolve("a").toString())).as(err.toString()).isZero();
-        assertThat(execute(layout + ":" + TestLayouts.TAG, scratch.resolve("b").toString())).as(err.toString()).isZero();
+        assertThat(execute(layout.toString(), scratch.resolve("a").toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(execute(layout + ":" + TestLayouts.TAG, scratch.resolve("b").toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(scratch.resolve("b/rootfs/hello")).hasContent("hi");
     }
 
     @Test
     @DisplayName("fails with one clear line and status 125 for an unknown image or a non-empty bundle")
     void failures() {
-        assertThat(execute("registry.example/missing:1", scratch.resolve("c").toString())).isEqualTo(125);
+        assertThat(execute("registry.example/missing:1", scratch.resolve("c").toString()))
+                .isEqualTo(125);
         assertThat(err.toString()).contains("berth: not found: registry.example/missing:1");
         assertThat(execute(layout.toString(), layout.toString())).isEqualTo(125);
         assertThat(err.toString()).contains("is not empty");
@@ -75,7 +88,8 @@ class UnpackCommandTest {
     void layoutWithoutIndex() throws IOException {
         Files.delete(layout.resolve("index.json"));
         assertThat(execute(layout.toString(), scratch.resolve("d").toString())).isEqualTo(125);
-        assertThat(err.toString()).contains(layout + " is not an OCI image layout", "no index.json")
+        assertThat(err.toString())
+                .contains(layout + " is not an OCI image layout", "no index.json")
                 .doesNotContain("not found");
     }
 
@@ -87,6 +101,8 @@ class UnpackCommandTest {
     }
 
     private int execute(String... args) {
-        return new CommandLine(new UnpackCommand(registry)).setErr(new PrintWriter(err, true)).execute(args);
+        return new CommandLine(new UnpackCommand(registry))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
     }
 }

@@ -16,11 +16,11 @@ import java.util.function.Function;
  * directory, and type replacements in both directions.
  */
 final class FeatureImage {
-    static final String LONG_NAME = "deep/" + "a-directory-with-a-long-name/".repeat(6) + "file-past-the-ustar-limit.txt";
+    static final String LONG_NAME =
+            "deep/" + "a-directory-with-a-long-name/".repeat(6) + "file-past-the-ustar-limit.txt";
     static final String NON_ASCII = "café/naïve-日本.txt";
 
-    private FeatureImage() {
-    }
+    private FeatureImage() {}
 
     /** @param topLayer stores the top layer: zstd where the reader supports it (umoci 0.4 does not) */
     static LocalImage write(Path layoutDir, Function<byte[], LayerBlob> topLayer) {
@@ -65,7 +65,8 @@ final class FeatureImage {
                 .file("etc/target", "the target, changed by the top layer\n")
                 .hardLink("bin/another-link", "original")
                 .toBytes();
-        return TestLayouts.write(layoutDir, List.<LayerBlob>of(LayerBlob.tar(base), TestLayouts.gzip(middle), topLayer.apply(top)));
+        return TestLayouts.write(
+                layoutDir, List.<LayerBlob>of(LayerBlob.tar(base), TestLayouts.gzip(middle), topLayer.apply(top)));
     }
 
     private static byte[] bytes(String text) {

@@ -7,14 +7,17 @@ package dev.berth.runtime.unpack;
 record HostileEntry(Kind kind, String name, String link, int mode, long mtimeSeconds, int owner) {
 
     enum Kind {
-        DIRECTORY, FILE, SYMLINK, HARD_LINK
+        DIRECTORY,
+        FILE,
+        SYMLINK,
+        HARD_LINK
     }
 
     /** Short, so that a shrunk counterexample reads like a tar listing. */
     @Override
     public String toString() {
         String target = kind == Kind.SYMLINK ? " -> " + link : kind == Kind.HARD_LINK ? " link to " + link : "";
-        return kind.name().toLowerCase() + " " + name + target + " mode " + Integer.toOctalString(mode)
-                + " mtime " + mtimeSeconds + " owner " + owner;
+        return kind.name().toLowerCase() + " " + name + target + " mode " + Integer.toOctalString(mode) + " mtime "
+                + mtimeSeconds + " owner " + owner;
     }
 }

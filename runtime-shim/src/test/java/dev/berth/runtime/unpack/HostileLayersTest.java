@@ -28,11 +28,15 @@ class HostileLayersTest {
         Path base = Files.createTempDirectory("berth-hostile-");
         try {
             VictimScene scene = VictimScene.create(base.resolve("scene"));
-            LocalImage image = TestLayouts.write(base.resolve("layout"),
-                    layers.stream().map(layer -> LayerBlob.tar(HostileTar.of(layer, scene))).toList());
+            LocalImage image = TestLayouts.write(
+                    base.resolve("layout"),
+                    layers.stream()
+                            .map(layer -> LayerBlob.tar(HostileTar.of(layer, scene)))
+                            .toList());
             Map<String, String> before = OutsideWatch.snapshot(scene.scratch(), scene.rootfs());
 
-            Throwable failure = catchThrowable(() -> new Unpacker(true).unpack(TestLayouts.select(image), scene.rootfs()));
+            Throwable failure =
+                    catchThrowable(() -> new Unpacker(true).unpack(TestLayouts.select(image), scene.rootfs()));
 
             assertThat(OutsideWatch.snapshot(scene.scratch(), scene.rootfs())).isEqualTo(before);
             if (failure != null) {

@@ -13,8 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Writes generated entries as a layer tar, names exactly as generated and link targets filled in for a scene. */
 final class HostileTar {
-    private HostileTar() {
-    }
+    private HostileTar() {}
 
     static byte[] of(List<HostileEntry> entries, VictimScene scene) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -22,7 +21,9 @@ final class HostileTar {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (HostileEntry entry : entries) {
-                byte[] content = entry.kind() == HostileEntry.Kind.FILE ? entry.name().getBytes(StandardCharsets.UTF_8) : new byte[0];
+                byte[] content = entry.kind() == HostileEntry.Kind.FILE
+                        ? entry.name().getBytes(StandardCharsets.UTF_8)
+                        : new byte[0];
                 tar.putArchiveEntry(header(entry, scene, content.length));
                 tar.write(content);
                 tar.closeArchiveEntry();

@@ -16,13 +16,13 @@ import java.util.stream.Stream;
  * metadata changed outside the rootfs.
  */
 final class OutsideWatch {
-    private OutsideWatch() {
-    }
+    private OutsideWatch() {}
 
     static Map<String, String> snapshot(Path scratch, Path rootfs) {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(scratch)) {
-            paths.filter(p -> !p.startsWith(rootfs)).forEach(p -> state.put(scratch.relativize(p).toString(), describe(p)));
+            paths.filter(p -> !p.startsWith(rootfs))
+                    .forEach(p -> state.put(scratch.relativize(p).toString(), describe(p)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,9 +38,10 @@ final class OutsideWatch {
     }
 
     private static String metadata(Path path) throws IOException {
-        Map<String, Object> attributes = Files.readAttributes(path, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-        return Integer.toOctalString((int) attributes.get("mode")) + " " + attributes.get("uid") + ":" + attributes.get("gid")
-                + " " + attributes.get("lastModifiedTime");
+        Map<String, Object> attributes =
+                Files.readAttributes(path, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        return Integer.toOctalString((int) attributes.get("mode")) + " " + attributes.get("uid") + ":"
+                + attributes.get("gid") + " " + attributes.get("lastModifiedTime");
     }
 
     private static String content(Path path) throws IOException {
@@ -50,6 +51,7 @@ final class OutsideWatch {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             return "dir";
         }
-        return "file nlink=" + Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS) + " " + Files.readString(path);
+        return "file nlink=" + Files.getAttribute(path, "unix:nlink", LinkOption.NOFOLLOW_LINKS) + " "
+                + Files.readString(path);
     }
 }

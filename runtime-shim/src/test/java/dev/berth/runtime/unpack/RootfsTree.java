@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * link target or content digest, and the other paths it is hard-linked with.
  */
 final class RootfsTree {
-    private RootfsTree() {
-    }
+    private RootfsTree() {}
 
     static Map<String, String> describe(Path rootfs) {
         Map<String, String> tree = new TreeMap<>();
@@ -28,14 +27,17 @@ final class RootfsTree {
                 String name = rootfs.relativize(p).toString();
                 tree.put(name, entry(p));
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    byInode.computeIfAbsent(attribute(p, "unix:ino"), ino -> new TreeSet<>()).add(name);
+                    byInode.computeIfAbsent(attribute(p, "unix:ino"), ino -> new TreeSet<>())
+                            .add(name);
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byInode.values().stream().filter(names -> names.size() > 1)
-                .forEach(names -> names.forEach(name -> tree.compute(name, (n, entry) -> entry + " linked with " + names)));
+        byInode.values().stream()
+                .filter(names -> names.size() > 1)
+                .forEach(names ->
+                        names.forEach(name -> tree.compute(name, (n, entry) -> entry + " linked with " + names)));
         return tree;
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UmociEquivalenceIT {
     @TempDir
     Path scratch;
+
     private Path umoci;
 
     @BeforeEach
@@ -37,7 +38,9 @@ class UmociEquivalenceIT {
     @Test
     @DisplayName("for a busybox image with a file on top")
     void busyboxImage() throws IOException {
-        assertSameRootfs(TestLayouts.gzipLayers(scratch.resolve("layout"), BusyboxRootfs.tar(),
+        assertSameRootfs(TestLayouts.gzipLayers(
+                scratch.resolve("layout"),
+                BusyboxRootfs.tar(),
                 new LayerTar().directory("srv", 0755).file("srv/hello", "hello").toBytes()));
     }
 
@@ -45,7 +48,12 @@ class UmociEquivalenceIT {
         Path berthRootfs = scratch.resolve("berth/rootfs");
         new Unpacker(true).unpack(TestLayouts.select(image), berthRootfs);
         Path umociBundle = scratch.resolve("umoci");
-        Command.of(umoci.toString(), "unpack", "--image", image.layout() + ":" + image.refName(), umociBundle.toString())
+        Command.of(
+                        umoci.toString(),
+                        "unpack",
+                        "--image",
+                        image.layout() + ":" + image.refName(),
+                        umociBundle.toString())
                 .runOk();
         assertThat(RootfsTree.describe(berthRootfs)).isEqualTo(RootfsTree.describe(umociBundle.resolve("rootfs")));
     }

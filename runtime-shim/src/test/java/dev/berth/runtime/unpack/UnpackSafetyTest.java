@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnpackSafetyTest {
     @TempDir
     Path scratch;
+
     @TempDir
     Path layout;
+
     private Path outside;
     private Path rootfs;
     private Map<String, String> before;
@@ -42,7 +44,8 @@ class UnpackSafetyTest {
     @DisplayName("an entry whose name climbs out with .. is refused")
     void dotDotIsRefused() {
         assertRefused("..", new LayerTar().file("../../outside/escape", "x").toBytes());
-        assertRefused("..", new LayerTar().file("a/../../../outside/escape", "x").toBytes());
+        assertRefused(
+                "..", new LayerTar().file("a/../../../outside/escape", "x").toBytes());
     }
 
     @Test
@@ -57,8 +60,12 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("an entry below a symlink to an absolute outside directory lands inside the rootfs")
     void absoluteSymlinkedParentIsConfined() throws IOException {
-        unpack(new LayerTar().symlink("evil", outside.toString()).file("evil/escape", "x").toBytes());
-        assertThat(rootfs.resolve(outside.toString().substring(1)).resolve("escape")).hasContent("x");
+        unpack(new LayerTar()
+                .symlink("evil", outside.toString())
+                .file("evil/escape", "x")
+                .toBytes());
+        assertThat(rootfs.resolve(outside.toString().substring(1)).resolve("escape"))
+                .hasContent("x");
         assertThat(Files.readSymbolicLink(rootfs.resolve("evil"))).isEqualTo(outside);
         assertNothingOutsideChanged();
     }
@@ -66,7 +73,10 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("an entry below a relative symlink that climbs above the root stops at the root")
     void relativeSymlinkedParentStopsAtRoot() throws IOException {
-        unpack(new LayerTar().symlink("up", "../../../../../../..").file("up/escape", "x").toBytes());
+        unpack(new LayerTar()
+                .symlink("up", "../../../../../../..")
+                .file("up/escape", "x")
+                .toBytes());
         assertThat(rootfs.resolve("escape")).hasContent("x");
         assertNothingOutsideChanged();
     }
@@ -74,17 +84,22 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("a symlink placed by a lower layer is followed inside the rootfs by an upper one")
     void symlinkFromLowerLayerIsConfined() throws IOException {
-        unpack(new LayerTar().symlink("evil", outside.toString()).toBytes(),
+        unpack(
+                new LayerTar().symlink("evil", outside.toString()).toBytes(),
                 new LayerTar().file("evil/escape", "x").toBytes());
-        assertThat(rootfs.resolve(outside.toString().substring(1)).resolve("escape")).hasContent("x");
+        assertThat(rootfs.resolve(outside.toString().substring(1)).resolve("escape"))
+                .hasContent("x");
         assertNothingOutsideChanged();
     }
 
     @ParameterizedTest(name = "a -> {0} outside, a with an entry of its own: {1}")
     @CsvSource({"absolute, false", "absolute, true", "relative, false", "relative, true"})
-    @DisplayName("a directory's mode, owner and mtime never reach outside through a parent that a later entry made a symlink")
+    @DisplayName(
+            "a directory's mode, owner and mtime never reach outside through a parent that a later entry made a symlink")
     void directoryMetadataNotAppliedThroughLaterSymlink(String target, boolean parentEntry) throws IOException {
-        String link = target.equals("absolute") ? outside.toString() : rootfs.relativize(outside).toString();
+        String link = target.equals("absolute")
+                ? outside.toString()
+                : rootfs.relativize(outside).toString();
         LayerTar layer = new LayerTar().owner(1000, 1000);
         if (parentEntry) {
             layer.directory("a", 0755);
@@ -100,7 +115,10 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("a file replacing a symlink to an outside file replaces the link, never writes through it")
     void fileOverSymlinkReplacesTheLink() throws IOException {
-        unpack(new LayerTar().symlink("evil", outside.resolve("canary").toString()).toBytes(),
+        unpack(
+                new LayerTar()
+                        .symlink("evil", outside.resolve("canary").toString())
+                        .toBytes(),
                 new LayerTar().file("evil", "overwritten").toBytes());
         assertThat(rootfs.resolve("evil")).isRegularFile().hasContent("overwritten");
         assertNothingOutsideChanged();
@@ -109,10 +127,19 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("a hard link to an outside file is refused, by .., by absolute path or through a symlink")
     void hardLinksToOutsideAreRefused() {
-        assertRefused("..", new LayerTar().hardLink("stolen", "../../outside/canary").toBytes());
-        assertRefused("no file in the image", new LayerTar().hardLink("stolen", outside.resolve("canary").toString()).toBytes());
-        assertRefused("no file in the image", new LayerTar().symlink("evil", outside.toString())
-                .hardLink("stolen", "evil/canary").toBytes());
+        assertRefused(
+                "..", new LayerTar().hardLink("stolen", "../../outside/canary").toBytes());
+        assertRefused(
+                "no file in the image",
+                new LayerTar()
+                        .hardLink("stolen", outside.resolve("canary").toString())
+                        .toBytes());
+        assertRefused(
+                "no file in the image",
+                new LayerTar()
+                        .symlink("evil", outside.toString())
+                        .hardLink("stolen", "evil/canary")
+                        .toBytes());
     }
 
     @Test
@@ -125,16 +152,25 @@ class UnpackSafetyTest {
     @Test
     @DisplayName("whiteouts and opaque markers below a symlink to outside act inside the rootfs")
     void whiteoutsThroughSymlinksAreConfined() throws IOException {
-        unpack(new LayerTar().symlink("evil", outside.toString()).toBytes(),
-                new LayerTar().file("evil/.wh.canary", "").file("evil/.wh..wh..opq", "").toBytes());
+        unpack(
+                new LayerTar().symlink("evil", outside.toString()).toBytes(),
+                new LayerTar()
+                        .file("evil/.wh.canary", "")
+                        .file("evil/.wh..wh..opq", "")
+                        .toBytes());
         assertNothingOutsideChanged();
     }
 
     @Test
     @DisplayName("a refused layer leaves nothing outside even when earlier entries were written")
     void refusalLeavesNothingOutside() {
-        assertRefused("..", new LayerTar().symlink("evil", outside.toString()).file("evil/ok", "x")
-                .file("../escape", "x").toBytes());
+        assertRefused(
+                "..",
+                new LayerTar()
+                        .symlink("evil", outside.toString())
+                        .file("evil/ok", "x")
+                        .file("../escape", "x")
+                        .toBytes());
     }
 
     private void unpack(byte[]... tars) throws IOException {

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class UnpackerTest {
     @TempDir
     Path layout;
+
     @TempDir
     Path bundle;
+
     private Path rootfs;
 
     @BeforeEach
@@ -60,7 +62,8 @@ class UnpackerTest {
         void ownersAndTimes() throws IOException {
             assertThat(Files.getAttribute(rootfs.resolve("owned"), "unix:uid")).isEqualTo(1000);
             assertThat(Files.getAttribute(rootfs.resolve("owned"), "unix:gid")).isEqualTo(1001);
-            assertThat(Files.getLastModifiedTime(rootfs.resolve("locked"))).isEqualTo(FileTime.fromMillis(1_700_000_000_000L));
+            assertThat(Files.getLastModifiedTime(rootfs.resolve("locked")))
+                    .isEqualTo(FileTime.fromMillis(1_700_000_000_000L));
             assertThat(Files.getLastModifiedTime(rootfs.resolve("abs-link"), LinkOption.NOFOLLOW_LINKS))
                     .isEqualTo(FileTime.fromMillis(1_700_000_000_000L));
         }
@@ -76,8 +79,10 @@ class UnpackerTest {
         @DisplayName("makes hard links share one file, across layers too, and sees what the top layer changed")
         void hardLinks() throws IOException {
             Object inode = Files.getAttribute(rootfs.resolve("original"), "unix:ino");
-            assertThat(Files.getAttribute(rootfs.resolve("hard-link"), "unix:ino")).isEqualTo(inode);
-            assertThat(Files.getAttribute(rootfs.resolve("bin/another-link"), "unix:ino")).isEqualTo(inode);
+            assertThat(Files.getAttribute(rootfs.resolve("hard-link"), "unix:ino"))
+                    .isEqualTo(inode);
+            assertThat(Files.getAttribute(rootfs.resolve("bin/another-link"), "unix:ino"))
+                    .isEqualTo(inode);
             assertThat(rootfs.resolve("etc/target")).hasContent("the target, changed by the top layer");
         }
 
@@ -124,8 +129,10 @@ class UnpackerTest {
         int at = new String(content, StandardCharsets.ISO_8859_1).indexOf("original");
         content[at] = 'O';
         Files.write(blob, content);
-        assertThatThrownBy(() -> new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
-                .isInstanceOf(ImageException.class).hasMessageContaining("has digest");
+        assertThatThrownBy(() ->
+                        new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("has digest");
     }
 
     @Test
@@ -133,12 +140,16 @@ class UnpackerTest {
     void oversizedBlob() throws IOException {
         Path blob = plainLayerBlob();
         Files.write(blob, new byte[1 << 20], StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
-                .isInstanceOf(ImageException.class).hasMessageContaining("longer than");
+        assertThatThrownBy(() ->
+                        new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("longer than");
     }
 
     private Path plainLayerBlob() {
-        LocalImage image = TestLayouts.write(layout, List.of(LayerBlob.tar(new LayerTar().file("a", "original").toBytes())));
+        LocalImage image = TestLayouts.write(
+                layout,
+                List.of(LayerBlob.tar(new LayerTar().file("a", "original").toBytes())));
         Digest digest = TestLayouts.select(image).manifest().layers().get(0).digest();
         return layout.resolve("blobs/sha256").resolve(digest.encoded());
     }
@@ -149,9 +160,9 @@ class UnpackerTest {
         byte[] declared = new LayerTar().file("a", "declared").toBytes();
         byte[] shipped = new LayerTar().file("a", "shipped").toBytes();
         var blob = TestLayouts.gzip(shipped);
-        LocalImage image = TestLayouts.write(layout, List.of(
-                new LayerBlob(blob.mediaType(), declared, blob.blob())));
+        LocalImage image = TestLayouts.write(layout, List.of(new LayerBlob(blob.mediaType(), declared, blob.blob())));
         assertThatThrownBy(() -> new Unpacker(true).unpack(TestLayouts.select(image), rootfs))
-                .isInstanceOf(ImageException.class).hasMessageContaining("diff_id");
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("diff_id");
     }
 }

@@ -39,7 +39,8 @@ record VictimScene(Path scratch, Path victim, Path rootfs) {
             for (Path path : paths.toList()) {
                 Files.setAttribute(path, "unix:uid", OWNER, LinkOption.NOFOLLOW_LINKS);
                 Files.setAttribute(path, "unix:gid", OWNER, LinkOption.NOFOLLOW_LINKS);
-                Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(MTIME, null, null);
+                Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(MTIME, null, null);
             }
         }
         return new VictimScene(scratch, victim, rootfs);
@@ -47,7 +48,10 @@ record VictimScene(Path scratch, Path victim, Path rootfs) {
 
     /** @param linkName the name of the link entry, whose depth decides how many steps reach the scratch directory */
     String linkTarget(String template, String linkName) {
-        int parents = (int) Stream.of(linkName.split("/")).filter(c -> !c.isEmpty() && !c.equals(".")).count() - 1;
+        int parents = (int) Stream.of(linkName.split("/"))
+                        .filter(c -> !c.isEmpty() && !c.equals("."))
+                        .count()
+                - 1;
         String up = String.join("/", Collections.nCopies(parents + ROOTFS_DEPTH, ".."));
         return template.replace(VICTIM, victim.toString()).replace(UP, up);
     }

@@ -1,7 +1,6 @@
 package dev.berth.storage.memory;
 
 import io.vertx.core.buffer.Buffer;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.berth.storage.memory;
 
 import dev.berth.storage.StorageException;
 import io.vertx.core.Future;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -57,8 +56,7 @@ public final class Faults {
     }
 
     /** The part of a buffer a blob writer stores, and the failure it then reports, if any. */
-    record Allowance(int bytes, RuntimeException failure) {
-    }
+    record Allowance(int bytes, RuntimeException failure) {}
 
     private final List<Rule> rules = new ArrayList<>();
     private final List<WriteLimit> writeLimits = new ArrayList<>();
@@ -142,7 +140,8 @@ public final class Faults {
     }
 
     private static RuntimeException storageFailure(Throwable failure) {
-        if (failure instanceof StorageException || failure instanceof IllegalArgumentException
+        if (failure instanceof StorageException
+                || failure instanceof IllegalArgumentException
                 || failure instanceof IllegalStateException) {
             return (RuntimeException) failure;
         }

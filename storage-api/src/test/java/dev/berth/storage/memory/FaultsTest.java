@@ -1,5 +1,7 @@
 package dev.berth.storage.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.storage.BlobWriter;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
@@ -8,14 +10,11 @@ import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.VertxPerClass;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.IOException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("faults of the in-memory driver")
 class FaultsTest {
@@ -31,12 +30,15 @@ class FaultsTest {
     }
 
     @Test
-    @DisplayName("failNext fails the next call of the operation only, as a StorageException caused by the given failure, and changes nothing")
+    @DisplayName(
+            "failNext fails the next call of the operation only, as a StorageException caused by the given failure, and changes nothing")
     void failNext() {
         IOException diskFull = new IOException("disk full");
         driver.faults().failNext(Operation.MOVE, diskFull);
 
-        assertThat(Await.failure(driver.move("from", "to"))).isInstanceOf(StorageException.class).hasCause(diskFull);
+        assertThat(Await.failure(driver.move("from", "to")))
+                .isInstanceOf(StorageException.class)
+                .hasCause(diskFull);
         assertThat(read("from")).isEqualTo("content");
         Await.result(driver.move("from", "to"));
         assertThat(read("to")).isEqualTo("content");
@@ -77,7 +79,8 @@ class FaultsTest {
     }
 
     @Test
-    @DisplayName("failWritesAfter lets writers store that many bytes, then fails the write that goes past them and all after it")
+    @DisplayName(
+            "failWritesAfter lets writers store that many bytes, then fails the write that goes past them and all after it")
     void failWritesAfter() {
         driver.faults().failWritesAfter("upload", 5, new IOException("disk full"));
         BlobWriter writer = Await.result(driver.writer("upload", false));
@@ -87,7 +90,9 @@ class FaultsTest {
         assertThat(Await.failure(writer.write(Buffer.buffer("h")))).hasRootCauseMessage("disk full");
         assertThat(Await.failure(writer.commit())).hasRootCauseMessage("disk full");
         BlobWriter resumed = Await.result(driver.writer("upload", true));
-        assertThat(resumed.size()).as("bytes stored: 'abc' and the first two of 'defg'").isEqualTo(5);
+        assertThat(resumed.size())
+                .as("bytes stored: 'abc' and the first two of 'defg'")
+                .isEqualTo(5);
         Await.result(resumed.write(Buffer.buffer("-more")));
         Await.result(resumed.commit());
         assertThat(read("upload")).isEqualTo("abcde-more");
@@ -116,6 +121,7 @@ class FaultsTest {
     }
 
     private String stream(String path) {
-        return Await.result(driver.readStream(path, 0, -1).compose(Streams::collect)).toString();
+        return Await.result(driver.readStream(path, 0, -1).compose(Streams::collect))
+                .toString();
     }
 }

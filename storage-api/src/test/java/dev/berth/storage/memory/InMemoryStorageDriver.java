@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,10 +64,13 @@ public final class InMemoryStorageDriver implements StorageDriver {
     @Override
     public Future<Void> write(String path, Buffer content) {
         Content copy = Content.copyOf(content);
-        return run(Operation.WRITE, () -> {
-            tree.write(path, copy);
-            return null;
-        }, path);
+        return run(
+                Operation.WRITE,
+                () -> {
+                    tree.write(path, copy);
+                    return null;
+                },
+                path);
     }
 
     @Override
@@ -77,8 +79,11 @@ public final class InMemoryStorageDriver implements StorageDriver {
             return Future.failedFuture(new IllegalArgumentException("negative offset " + offset + " for " + path));
         }
         Context context = vertx.getOrCreateContext();
-        return run(context, Operation.READ_STREAM,
-                () -> new ChunkReadStream(context, tree.content(path).pieces(offset, length, STREAM_PIECE_SIZE)), path);
+        return run(
+                context,
+                Operation.READ_STREAM,
+                () -> new ChunkReadStream(context, tree.content(path).pieces(offset, length, STREAM_PIECE_SIZE)),
+                path);
     }
 
     @Override
@@ -93,25 +98,35 @@ public final class InMemoryStorageDriver implements StorageDriver {
 
     @Override
     public Future<Void> move(String from, String to) {
-        return run(Operation.MOVE, () -> {
-            tree.move(from, to);
-            return null;
-        }, from, to);
+        return run(
+                Operation.MOVE,
+                () -> {
+                    tree.move(from, to);
+                    return null;
+                },
+                from,
+                to);
     }
 
     @Override
     public Future<Void> delete(String path) {
-        return run(Operation.DELETE, () -> {
-            tree.delete(path);
-            return null;
-        }, path);
+        return run(
+                Operation.DELETE,
+                () -> {
+                    tree.delete(path);
+                    return null;
+                },
+                path);
     }
 
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         Context context = vertx.getOrCreateContext();
-        return run(context, Operation.OPEN_WRITER,
-                () -> new MemoryBlobWriter(context, path, tree.openPending(path, append), tree, faults, steps), path);
+        return run(
+                context,
+                Operation.OPEN_WRITER,
+                () -> new MemoryBlobWriter(context, path, tree.openPending(path, append), tree, faults, steps),
+                path);
     }
 
     private <T> Future<T> run(Operation operation, Supplier<T> effect, String... paths) {

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
-
 import java.util.Arrays;
 
 /**
@@ -18,7 +17,12 @@ import java.util.Arrays;
  * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
  */
 final class MemoryBlobWriter implements BlobWriter {
-    private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
+    private enum State {
+        OPEN,
+        ENDED,
+        COMMITTED,
+        CANCELLED
+    }
 
     private static final int DEFAULT_WRITE_QUEUE_MAX_SIZE = 1 << 20;
 
@@ -35,6 +39,7 @@ final class MemoryBlobWriter implements BlobWriter {
     private Handler<Throwable> exceptionHandler;
     /** Completes once every write so far settled; never fails, failures are in {@link #failure}. */
     private Future<Void> settled;
+
     private Throwable failure;
     private State state = State.OPEN;
 
@@ -79,14 +84,20 @@ final class MemoryBlobWriter implements BlobWriter {
         if (failure != null) {
             return Future.failedFuture(failure);
         }
-        return steps.<Void>run(context, Operation.APPEND, () -> {
-            Faults.Allowance allowed = faults.allow(path, bytes.length);
-            content.append(allowed.bytes() == bytes.length ? bytes : Arrays.copyOf(bytes, allowed.bytes()));
-            if (allowed.failure() != null) {
-                throw allowed.failure();
-            }
-            return null;
-        }, path).onFailure(this::failed);
+        return steps.<Void>run(
+                        context,
+                        Operation.APPEND,
+                        () -> {
+                            Faults.Allowance allowed = faults.allow(path, bytes.length);
+                            content.append(
+                                    allowed.bytes() == bytes.length ? bytes : Arrays.copyOf(bytes, allowed.bytes()));
+                            if (allowed.failure() != null) {
+                                throw allowed.failure();
+                            }
+                            return null;
+                        },
+                        path)
+                .onFailure(this::failed);
     }
 
     /** Keeps the content for a later writer to continue. */
@@ -105,20 +116,29 @@ final class MemoryBlobWriter implements BlobWriter {
             return notOpen();
         }
         state = State.COMMITTED;
-        return allStored().compose(ignored -> steps.run(context, Operation.COMMIT, () -> {
-            tree.commit(path, content);
-            return null;
-        }, path));
+        return allStored()
+                .compose(ignored -> steps.run(
+                        context,
+                        Operation.COMMIT,
+                        () -> {
+                            tree.commit(path, content);
+                            return null;
+                        },
+                        path));
     }
 
     /** Allowed in any state, so that a caller can clean up after a failed write or commit. */
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
-        return settled.compose(ignored -> steps.run(context, Operation.CANCEL, () -> {
-            tree.discardPending(path);
-            return null;
-        }, path));
+        return settled.compose(ignored -> steps.run(
+                context,
+                Operation.CANCEL,
+                () -> {
+                    tree.discardPending(path);
+                    return null;
+                },
+                path));
     }
 
     @Override
@@ -167,6 +187,7 @@ final class MemoryBlobWriter implements BlobWriter {
     }
 
     private Future<Void> notOpen() {
-        return Future.failedFuture(new IllegalStateException("writer for " + path + " is already " + state.name().toLowerCase()));
+        return Future.failedFuture(new IllegalStateException(
+                "writer for " + path + " is already " + state.name().toLowerCase()));
     }
 }

@@ -4,7 +4,6 @@ import dev.berth.storage.FileInfo;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
 import io.vertx.core.buffer.Buffer;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +23,13 @@ import java.util.TreeMap;
  * have one answer.
  */
 final class MemoryTree {
-    private record File(Content content, Instant modified) {
-    }
+    private record File(Content content, Instant modified) {}
 
     /** Sorted, so that what lies beneath a directory is one range of keys. */
     private final NavigableMap<String, File> files = new TreeMap<>();
     /** What blob writers keep for a path; never visible in read, stat or list. */
     private final Map<String, Content> pending = new HashMap<>();
+
     private final Clock clock;
 
     MemoryTree(Clock clock) {
@@ -54,7 +53,9 @@ final class MemoryTree {
         if (file != null) {
             return new FileInfo(path, file.content().size(), file.modified(), false);
         }
-        Instant newest = beneath(path).values().stream().map(File::modified).max(Instant::compareTo)
+        Instant newest = beneath(path).values().stream()
+                .map(File::modified)
+                .max(Instant::compareTo)
                 .orElseThrow(() -> new PathNotFoundException(path));
         return new FileInfo(path, 0, newest, true);
     }

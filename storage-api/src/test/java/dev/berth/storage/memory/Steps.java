@@ -4,7 +4,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
-
 import java.util.function.Supplier;
 
 /**
@@ -25,17 +24,18 @@ final class Steps {
 
     <T> Future<T> run(Context context, Operation operation, Supplier<T> effect, String... paths) {
         Promise<T> done = ((ContextInternal) context).promise();
-        faults.before(operation, paths).onComplete(admitted -> context.runOnContext(ignored -> {
-            if (admitted.failed()) {
-                done.fail(admitted.cause());
-                return;
-            }
-            try {
-                done.complete(effect.get());
-            } catch (RuntimeException e) {
-                done.fail(e);
-            }
-        }));
+        faults.before(operation, paths)
+                .onComplete(admitted -> context.runOnContext(ignored -> {
+                    if (admitted.failed()) {
+                        done.fail(admitted.cause());
+                        return;
+                    }
+                    try {
+                        done.complete(effect.get());
+                    } catch (RuntimeException e) {
+                        done.fail(e);
+                    }
+                }));
         return done.future();
     }
 }

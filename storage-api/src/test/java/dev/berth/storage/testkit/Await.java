@@ -1,7 +1,6 @@
 package dev.berth.storage.testkit;
 
 import io.vertx.core.Future;
-
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +12,7 @@ public final class Await {
     /** Generous: a timeout here means a hung driver, not a slow one. */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private Await() {
-    }
+    private Await() {}
 
     /** The value of a future that must succeed. */
     public static <T> T result(Future<T> future) {

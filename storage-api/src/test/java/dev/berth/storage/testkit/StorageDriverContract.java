@@ -1,5 +1,7 @@
 package dev.berth.storage.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.storage.BlobWriter;
 import dev.berth.storage.FileInfo;
 import dev.berth.storage.PathNotFoundException;
@@ -7,6 +9,13 @@ import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -15,16 +24,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every storage driver does, written as its specification. A driver module extends this
@@ -42,8 +41,7 @@ public abstract class StorageDriverContract {
     protected abstract StorageDriver createDriver(Vertx vertx) throws Exception;
 
     /** Releases what {@link #createDriver} set up; the driver is closed already. */
-    protected void destroyDriver() throws Exception {
-    }
+    protected void destroyDriver() throws Exception {}
 
     @BeforeEach
     void startDriver() throws Exception {
@@ -132,7 +130,9 @@ public abstract class StorageDriverContract {
             Await.result(Future.all(writes));
             for (Future<Buffer> read : reads) {
                 Buffer seen = Await.result(read);
-                assertThat(seen.equals(first) || seen.equals(second)).as("a read saw one whole version").isTrue();
+                assertThat(seen.equals(first) || seen.equals(second))
+                        .as("a read saw one whole version")
+                        .isTrue();
             }
         }
 
@@ -220,8 +220,8 @@ public abstract class StorageDriverContract {
         void pausingReader() {
             Buffer content = TestContent.bytes(3 << 20, 7);
             Await.result(driver.write("large", content));
-            Buffer streamed = Await.result(driver.readStream("large", 0, -1)
-                    .compose(stream -> Streams.collectPausing(vertx, stream)));
+            Buffer streamed = Await.result(
+                    driver.readStream("large", 0, -1).compose(stream -> Streams.collectPausing(vertx, stream)));
             assertThat(streamed).isEqualTo(content);
         }
     }
@@ -239,7 +239,8 @@ public abstract class StorageDriverContract {
             assertThat(info.path()).isEqualTo("dir/file");
             assertThat(info.size()).isEqualTo(5);
             assertThat(info.directory()).isFalse();
-            assertThat(info.modified()).isBetween(before.minus(CLOCK_TOLERANCE), Instant.now().plus(CLOCK_TOLERANCE));
+            assertThat(info.modified())
+                    .isBetween(before.minus(CLOCK_TOLERANCE), Instant.now().plus(CLOCK_TOLERANCE));
         }
 
         @Test
@@ -482,7 +483,8 @@ public abstract class StorageDriverContract {
             }
             Await.result(Future.all(uploads));
             for (int i = 0; i < count; i++) {
-                byte[] read = Await.result(driver.readStream("uploads/" + i, 0, -1).compose(Streams::sha256));
+                byte[] read =
+                        Await.result(driver.readStream("uploads/" + i, 0, -1).compose(Streams::sha256));
                 assertThat(read).isEqualTo(TestContent.sha256(TestContent.chunks(1 << 20, 16_384, i)));
             }
         }
@@ -493,7 +495,8 @@ public abstract class StorageDriverContract {
     class InvalidPaths {
 
         static Stream<Named<Function<StorageDriver, Future<?>>>> callsWithInvalidPaths() {
-            List<String> invalid = new ArrayList<>(List.of("../x", "a/../../x", "/abs", "a//b", "a/./b", ".", "..", "a/", "", "a\\b"));
+            List<String> invalid =
+                    new ArrayList<>(List.of("../x", "a/../../x", "/abs", "a//b", "a/./b", ".", "..", "a/", "", "a\\b"));
             invalid.add(null);
             return invalid.stream().flatMap(path -> {
                 String shown = path == null ? "null" : '"' + path + '"';
@@ -511,7 +514,8 @@ public abstract class StorageDriverContract {
             });
         }
 
-        private static Named<Function<StorageDriver, Future<?>>> call(String name, Function<StorageDriver, Future<?>> call) {
+        private static Named<Function<StorageDriver, Future<?>>> call(
+                String name, Function<StorageDriver, Future<?>> call) {
             return Named.of(name, call);
         }
 
@@ -534,7 +538,8 @@ public abstract class StorageDriverContract {
     }
 
     private String stream(String path, long offset, long length) {
-        return Await.result(driver.readStream(path, offset, length).compose(Streams::collect)).toString();
+        return Await.result(driver.readStream(path, offset, length).compose(Streams::collect))
+                .toString();
     }
 
     private static void assertNotFound(Future<?> future, String path) {

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
-
 import java.security.MessageDigest;
 import java.util.Iterator;
 
@@ -16,8 +15,7 @@ import java.util.Iterator;
  * the stream (for example in {@code compose}), so that they run on the stream's context.
  */
 public final class Streams {
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Everything the stream delivers, once it has ended. */
     public static Future<Buffer> collect(ReadStream<Buffer> stream) {
@@ -29,10 +27,11 @@ public final class Streams {
     public static Future<Buffer> collectPausing(Vertx vertx, ReadStream<Buffer> stream) {
         Buffer all = Buffer.buffer();
         return consume(stream, chunk -> {
-            all.appendBuffer(chunk);
-            stream.pause();
-            vertx.setTimer(1, ignored -> stream.resume());
-        }).map(all);
+                    all.appendBuffer(chunk);
+                    stream.pause();
+                    vertx.setTimer(1, ignored -> stream.resume());
+                })
+                .map(all);
     }
 
     /** The SHA-256 of everything the stream delivers, without holding it. */

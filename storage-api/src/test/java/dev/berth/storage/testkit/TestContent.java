@@ -1,7 +1,6 @@
 package dev.berth.storage.testkit;
 
 import io.vertx.core.buffer.Buffer;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
@@ -10,8 +9,7 @@ import java.util.Random;
 
 /** Reproducible pseudo-random content, so large payloads can be checked without holding them. */
 public final class TestContent {
-    private TestContent() {
-    }
+    private TestContent() {}
 
     /** {@code size} bytes determined by {@code seed}. */
     public static Buffer bytes(int size, long seed) {

@@ -1,5 +1,11 @@
 package dev.berth.storage.fs;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,19 +17,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
-import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
-
 /**
  * Multi-step file operations that run as a single task on a worker thread: one hop off the event
  * loop each, instead of one per step, and cleanup that cannot be skipped halfway.
  */
 final class BlockingFileOps {
-    private BlockingFileOps() {
-    }
+    private BlockingFileOps() {}
 
     /**
      * Readers see the old content or all of the new: it is filled (and with {@code sync}, made

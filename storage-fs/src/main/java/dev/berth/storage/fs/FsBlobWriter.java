@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,7 +18,12 @@ import java.nio.file.Path;
  * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
  */
 final class FsBlobWriter implements BlobWriter {
-    private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
+    private enum State {
+        OPEN,
+        ENDED,
+        COMMITTED,
+        CANCELLED
+    }
 
     private final WorkerTasks workers;
     private final String path;
@@ -85,8 +89,7 @@ final class FsBlobWriter implements BlobWriter {
         }
         state = State.COMMITTED;
         // Close first: it waits for writes in flight, which AsyncFile.flush() would not.
-        return close()
-                .compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
+        return close().compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
                 .recover(FsErrors.on(path));
     }
 
@@ -94,8 +97,7 @@ final class FsBlobWriter implements BlobWriter {
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
-        return close()
-                .transform(closed -> workers.run(() -> Files.deleteIfExists(partial)))
+        return close().transform(closed -> workers.run(() -> Files.deleteIfExists(partial)))
                 .recover(FsErrors.on(path));
     }
 
@@ -131,6 +133,7 @@ final class FsBlobWriter implements BlobWriter {
     }
 
     private Future<Void> notOpen() {
-        return Future.failedFuture(new IllegalStateException("writer for " + path + " is already " + state.name().toLowerCase()));
+        return Future.failedFuture(new IllegalStateException(
+                "writer for " + path + " is already " + state.name().toLowerCase()));
     }
 }

@@ -3,14 +3,12 @@ package dev.berth.storage.fs;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
 import io.vertx.core.Future;
-
 import java.nio.file.NoSuchFileException;
 import java.util.function.Function;
 
 /** Turns filesystem failures into the SPI's exceptions, named by storage path rather than file. */
 final class FsErrors {
-    private FsErrors() {
-    }
+    private FsErrors() {}
 
     /** For {@link Future#recover}: fails with the SPI's exception for a failure on {@code path}. */
     static <T> Function<Throwable, Future<T>> on(String path) {

@@ -1,7 +1,6 @@
 package dev.berth.storage.fs;
 
 import dev.berth.storage.StoragePath;
-
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,7 +47,8 @@ final class FsLayout {
     /** A fresh name beside {@code file} for a whole-file write to fill before it renames. */
     static Path tempBeside(Path file) {
         // Opened with CREATE_NEW, so a collision fails loudly instead of sharing a file.
-        return file.resolveSibling(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        return file.resolveSibling(
+                TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
     }
 
     static boolean isReserved(String name) {

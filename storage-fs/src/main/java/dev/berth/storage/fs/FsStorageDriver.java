@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.streams.ReadStream;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +47,7 @@ public final class FsStorageDriver implements StorageDriver {
 
     @Override
     public Future<Buffer> read(String path) {
-        return resolve(path)
-                .compose(file -> fs.readFile(file.toString()))
-                .recover(FsErrors.on(path));
+        return resolve(path).compose(file -> fs.readFile(file.toString())).recover(FsErrors.on(path));
     }
 
     @Override
@@ -92,7 +89,8 @@ public final class FsStorageDriver implements StorageDriver {
     public Future<FileInfo> stat(String path) {
         return resolve(path)
                 .compose(file -> fs.props(file.toString()))
-                .map(props -> new FileInfo(path, props.size(), Instant.ofEpochMilli(props.lastModifiedTime()), props.isDirectory()))
+                .map(props -> new FileInfo(
+                        path, props.size(), Instant.ofEpochMilli(props.lastModifiedTime()), props.isDirectory()))
                 .recover(FsErrors.on(path));
     }
 

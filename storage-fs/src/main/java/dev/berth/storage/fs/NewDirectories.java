@@ -1,11 +1,11 @@
 package dev.berth.storage.fs;
 
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 
 /**
  * Puts a file whose directories do not exist yet in place together with them: the missing
@@ -22,8 +22,7 @@ final class NewDirectories {
         void at(Path file) throws IOException;
     }
 
-    private NewDirectories() {
-    }
+    private NewDirectories() {}
 
     static void place(Path target, Placement placement) throws IOException {
         Path parent = target.getParent();

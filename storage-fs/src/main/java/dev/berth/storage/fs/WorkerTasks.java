@@ -2,7 +2,6 @@ package dev.berth.storage.fs;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
@@ -27,9 +26,11 @@ final class WorkerTasks {
     }
 
     Future<Void> run(IoAction action) {
-        return vertx.executeBlocking(() -> {
-            action.run();
-            return null;
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    action.run();
+                    return null;
+                },
+                false);
     }
 }

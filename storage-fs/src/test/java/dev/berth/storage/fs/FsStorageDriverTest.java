@@ -1,5 +1,9 @@
 package dev.berth.storage.fs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.berth.storage.BlobWriter;
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.testkit.Await;
@@ -10,21 +14,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("filesystem driver")
 class FsStorageDriverTest extends StorageDriverContract {
@@ -54,8 +53,10 @@ class FsStorageDriverTest extends StorageDriverContract {
         @Test
         @DisplayName("stores each path as the same relative file under the root, as registry:2 does")
         void layout() throws IOException {
-            Await.result(driver.write("docker/registry/v2/repositories/app/_layers/sha256/ab/link", Buffer.buffer("sha256:ab")));
-            assertThat(Files.readString(root.resolve("docker/registry/v2/repositories/app/_layers/sha256/ab/link"))).isEqualTo("sha256:ab");
+            Await.result(driver.write(
+                    "docker/registry/v2/repositories/app/_layers/sha256/ab/link", Buffer.buffer("sha256:ab")));
+            assertThat(Files.readString(root.resolve("docker/registry/v2/repositories/app/_layers/sha256/ab/link")))
+                    .isEqualTo("sha256:ab");
         }
 
         @Test
@@ -63,7 +64,8 @@ class FsStorageDriverTest extends StorageDriverContract {
         void readsForeignFiles() throws IOException {
             Files.createDirectories(root.resolve("docker/registry/v2"));
             Files.writeString(root.resolve("docker/registry/v2/file"), "from registry:2");
-            assertThat(Await.result(driver.read("docker/registry/v2/file")).toString()).isEqualTo("from registry:2");
+            assertThat(Await.result(driver.read("docker/registry/v2/file")).toString())
+                    .isEqualTo("from registry:2");
         }
 
         @Test
@@ -83,7 +85,10 @@ class FsStorageDriverTest extends StorageDriverContract {
             BlobWriter writer = Await.result(driver.writer("up/data", false));
             Await.result(writer.write(Buffer.buffer("half")));
             Await.result(writer.end());
-            assertThat(namesUnder(root.resolve("up"))).singleElement().asString().startsWith(".berth-");
+            assertThat(namesUnder(root.resolve("up")))
+                    .singleElement()
+                    .asString()
+                    .startsWith(".berth-");
             assertThat(Await.result(driver.list("up"))).isEmpty();
         }
 
@@ -115,8 +120,10 @@ class FsStorageDriverTest extends StorageDriverContract {
         @Test
         @DisplayName("rejects storage paths that name the driver's own hidden files")
         void reservedNames() {
-            assertThat(Await.failure(driver.read("up/.berth-partial-data"))).isInstanceOf(IllegalArgumentException.class);
-            assertThat(Await.failure(driver.write(".berth-tmp-1/x", Buffer.buffer("x")))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(Await.failure(driver.read("up/.berth-partial-data")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(Await.failure(driver.write(".berth-tmp-1/x", Buffer.buffer("x"))))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -202,7 +209,9 @@ class FsStorageDriverTest extends StorageDriverContract {
     /** Every name in a directory tree, the driver's hidden files included. */
     private static List<String> namesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(file -> !file.equals(dir)).map(file -> file.getFileName().toString()).toList();
+            return files.filter(file -> !file.equals(dir))
+                    .map(file -> file.getFileName().toString())
+                    .toList();
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.berth.storage.fs;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIOException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("a file in directories that do not exist yet")
 class NewDirectoriesTest {
@@ -39,9 +38,10 @@ class NewDirectoriesTest {
     @Test
     @DisplayName("leaves nothing behind when it cannot be made")
     void nothingLeftOnFailure() {
-        assertThatIOException().isThrownBy(() -> NewDirectories.place(root.resolve("a/b/file"), file -> {
-            throw new IOException("disk full");
-        }));
+        assertThatIOException()
+                .isThrownBy(() -> NewDirectories.place(root.resolve("a/b/file"), file -> {
+                    throw new IOException("disk full");
+                }));
         assertThat(namesIn(root)).isEmpty();
     }
 
@@ -78,7 +78,9 @@ class NewDirectoriesTest {
             assertThat(target).hasContent(target.toString());
         }
         assertThat(namesIn(root)).containsExactly("repo");
-        assertThat(namesIn(root.resolve("repo/_manifests/tags"))).hasSize(writers).allMatch(name -> name.startsWith("t"));
+        assertThat(namesIn(root.resolve("repo/_manifests/tags")))
+                .hasSize(writers)
+                .allMatch(name -> name.startsWith("t"));
     }
 
     /** Every name in a directory, hidden ones included. */

@@ -14,8 +14,7 @@ final class BucketCheck {
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
 
-    private BucketCheck() {
-    }
+    private BucketCheck() {}
 
     static StorageException explain(Throwable failure, S3Settings settings) {
         Throwable cause = S3Errors.unwrap(failure);
@@ -27,14 +26,18 @@ final class BucketCheck {
         if (cause instanceof S3Exception s3) {
             return switch (s3.statusCode()) {
                 case NOT_FOUND -> where + " does not exist (404): create it or correct storage.s3.bucket";
-                case FORBIDDEN -> where + " refused access (403): check the credentials (AWS_ACCESS_KEY_ID and"
-                        + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the instance role) and the bucket's policy";
-                case MOVED_PERMANENTLY, BAD_REQUEST -> where + " answered " + s3.statusCode()
-                        + ": the bucket may live in another region than storage.s3.region '" + settings.region() + "'";
+                case FORBIDDEN ->
+                    where + " refused access (403): check the credentials (AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE or the instance role) and the bucket's policy";
+                case MOVED_PERMANENTLY, BAD_REQUEST ->
+                    where + " answered " + s3.statusCode()
+                            + ": the bucket may live in another region than storage.s3.region '" + settings.region()
+                            + "'";
                 default -> where + " answered " + s3.statusCode() + ": " + s3.getMessage();
             };
         }
-        if (cause instanceof SdkClientException client && client.getMessage() != null
+        if (cause instanceof SdkClientException client
+                && client.getMessage() != null
                 && client.getMessage().contains("credentials")) {
             return "no S3 credentials for " + where + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
                     + " AWS_PROFILE, or run with an instance role";

@@ -2,10 +2,9 @@ package dev.berth.storage.s3;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * A segment larger than the writer buffers, built as its own multipart upload from the chunks the

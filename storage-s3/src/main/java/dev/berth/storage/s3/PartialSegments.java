@@ -2,9 +2,8 @@ package dev.berth.storage.s3;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.util.List;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The hidden objects that hold what writers on one path wrote but did not commit yet: numbered

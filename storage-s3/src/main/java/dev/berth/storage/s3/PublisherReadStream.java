@@ -4,13 +4,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * A Reactive Streams publisher of bytes (an S3 response body) as a Vert.x read stream.
@@ -38,6 +37,7 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     private long demand = FLOWING;
     /** Buffers asked of the publisher that have not arrived yet. */
     private int outstanding;
+
     private boolean completed;
     private Throwable failure;
     private boolean finished;
@@ -58,12 +58,10 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         return of(context, subscriber -> {
             subscriber.onSubscribe(new Subscription() {
                 @Override
-                public void request(long n) {
-                }
+                public void request(long n) {}
 
                 @Override
-                public void cancel() {
-                }
+                public void cancel() {}
             });
             subscriber.onComplete();
         });

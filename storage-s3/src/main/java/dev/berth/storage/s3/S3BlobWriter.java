@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
-
 import java.util.function.Function;
 
 /**
@@ -31,7 +30,12 @@ import java.util.function.Function;
  * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
  */
 final class S3BlobWriter implements BlobWriter {
-    private enum State { OPEN, ENDED, COMMITTED, CANCELLED }
+    private enum State {
+        OPEN,
+        ENDED,
+        COMMITTED,
+        CANCELLED
+    }
 
     static final int CHUNK_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
     private static final int DEFAULT_WRITE_QUEUE_SIZE = 1 << 20;
@@ -53,6 +57,7 @@ final class S3BlobWriter implements BlobWriter {
     private long completingSegment;
     /** Bytes in segments that are stored or on their way. */
     private long sent;
+
     private Buffer filling = Buffer.buffer();
     private Future<Void> uploading;
     private Throwable failure;
@@ -61,8 +66,15 @@ final class S3BlobWriter implements BlobWriter {
     private Handler<Throwable> exceptionHandler;
     private State state = State.OPEN;
 
-    private S3BlobWriter(String path, String key, PartialSegments segments, SegmentAssembler assembler,
-                         SegmentSizes sizes, long nextSegment, long sent, long unfinishedPart) {
+    private S3BlobWriter(
+            String path,
+            String key,
+            PartialSegments segments,
+            SegmentAssembler assembler,
+            SegmentSizes sizes,
+            long nextSegment,
+            long sent,
+            long unfinishedPart) {
         this.path = path;
         this.key = key;
         this.segments = segments;
@@ -75,14 +87,27 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     /** Continues the segments an earlier writer left when {@code append}, removes them otherwise. */
-    static Future<BlobWriter> open(String path, String key, PartialSegments segments, SegmentAssembler assembler,
-                                   SegmentSizes sizes, boolean append) {
+    static Future<BlobWriter> open(
+            String path,
+            String key,
+            PartialSegments segments,
+            SegmentAssembler assembler,
+            SegmentSizes sizes,
+            boolean append) {
         if (!append) {
-            return segments.deleteAll().map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0, 0));
+            return segments.deleteAll()
+                    .map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0, 0));
         }
-        return segments.list().map(existing -> new S3BlobWriter(path, key, segments, assembler, sizes,
-                PartialSegments.nextNumber(existing), PartialSegments.totalSize(existing),
-                SegmentAssembler.unfinishedPart(existing)));
+        return segments.list()
+                .map(existing -> new S3BlobWriter(
+                        path,
+                        key,
+                        segments,
+                        assembler,
+                        sizes,
+                        PartialSegments.nextNumber(existing),
+                        PartialSegments.totalSize(existing),
+                        SegmentAssembler.unfinishedPart(existing)));
     }
 
     @Override
@@ -125,8 +150,7 @@ final class S3BlobWriter implements BlobWriter {
             return notOpen();
         }
         state = State.COMMITTED;
-        return flush()
-                .compose(ignored -> segments.list())
+        return flush().compose(ignored -> segments.list())
                 .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)))
                 .recover(translated());
     }
@@ -207,8 +231,7 @@ final class S3BlobWriter implements BlobWriter {
         Future<GrowingSegment> segment = growing != null
                 ? Future.succeededFuture(growing)
                 : segments.start(nextSegment).map(started -> growing = started);
-        return segment
-                .compose(started -> chunk.length() == 0 ? Future.succeededFuture() : started.append(chunk))
+        return segment.compose(started -> chunk.length() == 0 ? Future.succeededFuture() : started.append(chunk))
                 .compose(appended -> {
                     if (!last && growing.size() < segmentSize) {
                         return Future.succeededFuture();
@@ -260,6 +283,7 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     private Future<Void> notOpen() {
-        return Future.failedFuture(new IllegalStateException("writer for " + path + " is already " + state.name().toLowerCase()));
+        return Future.failedFuture(new IllegalStateException(
+                "writer for " + path + " is already " + state.name().toLowerCase()));
     }
 }

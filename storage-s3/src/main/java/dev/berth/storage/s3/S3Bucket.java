@@ -3,6 +3,13 @@ package dev.berth.storage.s3;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.async.ResponsePublisher;
@@ -16,14 +23,6 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The S3 calls the driver makes on its one bucket, as Vert.x futures that complete on the calling
@@ -58,11 +57,13 @@ final class S3Bucket {
 
     /** A GET whose body is consumed as it arrives; {@code range} is an HTTP Range header or null. */
     Future<ResponsePublisher<GetObjectResponse>> getStream(String key, String range) {
-        return call(() -> client.getObject(r -> r.bucket(bucket).key(key).range(range), AsyncResponseTransformer.toPublisher()));
+        return call(() ->
+                client.getObject(r -> r.bucket(bucket).key(key).range(range), AsyncResponseTransformer.toPublisher()));
     }
 
     Future<Void> put(String key, Buffer content) {
-        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), AsyncRequestBody.fromBytes(content.getBytes())))
+        return call(() -> client.putObject(
+                        r -> r.bucket(bucket).key(key), AsyncRequestBody.fromBytes(content.getBytes())))
                 .mapEmpty();
     }
 
@@ -76,31 +77,46 @@ final class S3Bucket {
 
     /** Whether any object's key starts with {@code prefix}: a "directory" exists exactly then. */
     Future<Optional<S3Object>> firstUnder(String prefix) {
-        return call(() -> client.listObjectsV2(r -> r.bucket(bucket).prefix(prefix).maxKeys(1)))
+        return call(() -> client.listObjectsV2(
+                        r -> r.bucket(bucket).prefix(prefix).maxKeys(1)))
                 .map(response -> response.contents().stream().findFirst());
     }
 
     /** Every object under {@code prefix}, in key order, across as many pages as it takes. */
     Future<List<S3Object>> listAll(String prefix) {
         List<S3Object> all = new ArrayList<>();
-        return listPages(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build(),
-                page -> all.addAll(page.contents()))
+        return listPages(
+                        ListObjectsV2Request.builder()
+                                .bucket(bucket)
+                                .prefix(prefix)
+                                .build(),
+                        page -> all.addAll(page.contents()))
                 .map(all);
     }
 
     /** The direct children under {@code prefix}, across as many pages as it takes. */
     Future<Children> listChildren(String prefix) {
         Children children = new Children(new ArrayList<>(), new ArrayList<>());
-        return listPages(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).delimiter("/").build(), page -> {
-            page.commonPrefixes().stream().map(CommonPrefix::prefix).forEach(children.prefixes()::add);
-            children.objects().addAll(page.contents());
-        }).map(children);
+        return listPages(
+                        ListObjectsV2Request.builder()
+                                .bucket(bucket)
+                                .prefix(prefix)
+                                .delimiter("/")
+                                .build(),
+                        page -> {
+                            page.commonPrefixes().stream()
+                                    .map(CommonPrefix::prefix)
+                                    .forEach(children.prefixes()::add);
+                            children.objects().addAll(page.contents());
+                        })
+                .map(children);
     }
 
     Future<Void> copy(String fromKey, String toKey) {
-        return call(() -> client.copyObject(r -> r
-                .sourceBucket(bucket).sourceKey(fromKey)
-                .destinationBucket(bucket).destinationKey(toKey)))
+        return call(() -> client.copyObject(r -> r.sourceBucket(bucket)
+                        .sourceKey(fromKey)
+                        .destinationBucket(bucket)
+                        .destinationKey(toKey)))
                 .mapEmpty();
     }
 
@@ -122,7 +138,8 @@ final class S3Bucket {
         Future<Void> done = Future.succeededFuture();
         for (int start = 0; start < items.size(); start += PARALLEL_CALLS) {
             List<T> batch = items.subList(start, Math.min(items.size(), start + PARALLEL_CALLS));
-            done = done.compose(ignored -> Future.all(batch.stream().map(operation).toList()).mapEmpty());
+            done = done.compose(ignored ->
+                    Future.all(batch.stream().map(operation).toList()).mapEmpty());
         }
         return done;
     }
@@ -134,33 +151,50 @@ final class S3Bucket {
 
     /** A part copied server-side from a whole existing object; nothing passes through this process. */
     Future<CompletedPart> uploadPartCopy(String key, String uploadId, int partNumber, String sourceKey) {
-        return call(() -> client.uploadPartCopy(r -> r
-                .sourceBucket(bucket).sourceKey(sourceKey)
-                .destinationBucket(bucket).destinationKey(key)
-                .uploadId(uploadId).partNumber(partNumber)))
-                .map(response -> CompletedPart.builder().partNumber(partNumber).eTag(response.copyPartResult().eTag()).build());
+        return call(() -> client.uploadPartCopy(r -> r.sourceBucket(bucket)
+                        .sourceKey(sourceKey)
+                        .destinationBucket(bucket)
+                        .destinationKey(key)
+                        .uploadId(uploadId)
+                        .partNumber(partNumber)))
+                .map(response -> CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(response.copyPartResult().eTag())
+                        .build());
     }
 
     Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Buffer content) {
-        return call(() -> client.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                AsyncRequestBody.fromBytes(content.getBytes())))
-                .map(response -> CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).build());
+        return call(() -> client.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
+                        AsyncRequestBody.fromBytes(content.getBytes())))
+                .map(response -> CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(response.eTag())
+                        .build());
     }
 
     Future<Void> completeMultipartUpload(String key, String uploadId, List<CompletedPart> parts) {
-        return call(() -> client.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                .multipartUpload(u -> u.parts(parts))))
+        return call(() -> client.completeMultipartUpload(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(u -> u.parts(parts))))
                 .mapEmpty();
     }
 
     Future<Void> abortMultipartUpload(String key, String uploadId) {
-        return call(() -> client.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId))).mapEmpty();
+        return call(() -> client.abortMultipartUpload(
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId)))
+                .mapEmpty();
     }
 
     /** Every multipart upload begun under {@code prefix} and neither completed nor aborted yet. */
     Future<List<MultipartUpload>> listMultipartUploads(String prefix) {
         List<MultipartUpload> all = new ArrayList<>();
-        return listUploadPages(ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).build(), all).map(all);
+        return listUploadPages(
+                        ListMultipartUploadsRequest.builder()
+                                .bucket(bucket)
+                                .prefix(prefix)
+                                .build(),
+                        all)
+                .map(all);
     }
 
     /**
@@ -168,8 +202,11 @@ final class S3Bucket {
      * writer meanwhile) is no failure: it holds no parts any more either way.
      */
     Future<Void> abortAll(List<MultipartUpload> uploads) {
-        return inBatches(uploads, upload -> abortMultipartUpload(upload.key(), upload.uploadId())
-                .recover(failure -> S3Errors.isMissing(failure) ? Future.succeededFuture() : Future.failedFuture(failure)));
+        return inBatches(
+                uploads,
+                upload -> abortMultipartUpload(upload.key(), upload.uploadId())
+                        .recover(failure ->
+                                S3Errors.isMissing(failure) ? Future.succeededFuture() : Future.failedFuture(failure)));
     }
 
     Future<Void> close() {
@@ -183,7 +220,11 @@ final class S3Bucket {
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return Future.succeededFuture();
             }
-            return listPages(request.toBuilder().continuationToken(page.nextContinuationToken()).build(), onPage);
+            return listPages(
+                    request.toBuilder()
+                            .continuationToken(page.nextContinuationToken())
+                            .build(),
+                    onPage);
         });
     }
 
@@ -193,8 +234,12 @@ final class S3Bucket {
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return Future.succeededFuture();
             }
-            return listUploadPages(request.toBuilder().keyMarker(page.nextKeyMarker())
-                    .uploadIdMarker(page.nextUploadIdMarker()).build(), all);
+            return listUploadPages(
+                    request.toBuilder()
+                            .keyMarker(page.nextKeyMarker())
+                            .uploadIdMarker(page.nextUploadIdMarker())
+                            .build(),
+                    all);
         });
     }
 

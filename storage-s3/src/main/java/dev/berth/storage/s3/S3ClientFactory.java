@@ -14,8 +14,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the asynchronous S3 client the driver talks through. */
 public final class S3ClientFactory {
-    private S3ClientFactory() {
-    }
+    private S3ClientFactory() {}
 
     /** A client whose credentials come from the SDK's default chain (environment, profiles, instance roles). */
     public static S3AsyncClient create(S3Settings settings) {
@@ -32,7 +31,8 @@ public final class S3ClientFactory {
      * its threads waits out Netty's graceful shutdown (about two seconds), which adds up where
      * clients come and go, as in tests.
      */
-    public static S3AsyncClient create(S3Settings settings, AwsCredentialsProvider credentials, SdkEventLoopGroup threads) {
+    public static S3AsyncClient create(
+            S3Settings settings, AwsCredentialsProvider credentials, SdkEventLoopGroup threads) {
         return create(settings, credentials, NettyNioAsyncHttpClient.builder().eventLoopGroup(threads));
     }
 
@@ -45,12 +45,15 @@ public final class S3ClientFactory {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    private static S3AsyncClient create(S3Settings settings, AwsCredentialsProvider credentials, NettyNioAsyncHttpClient.Builder http) {
+    private static S3AsyncClient create(
+            S3Settings settings, AwsCredentialsProvider credentials, NettyNioAsyncHttpClient.Builder http) {
         S3AsyncClientBuilder builder = S3AsyncClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)

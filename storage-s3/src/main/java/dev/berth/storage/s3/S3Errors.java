@@ -2,11 +2,10 @@ package dev.berth.storage.s3;
 
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Turns SDK failures into the SPI's exceptions, named by storage path rather than key. */
 final class S3Errors {
@@ -14,8 +13,7 @@ final class S3Errors {
     private static final int RANGE_NOT_SATISFIABLE = 416;
     private static final int MAX_CAUSES = 4;
 
-    private S3Errors() {
-    }
+    private S3Errors() {}
 
     static RuntimeException translate(Throwable failure, String path) {
         Throwable cause = unwrap(failure);
@@ -47,9 +45,7 @@ final class S3Errors {
             return true;
         }
         // HEAD answers carry no body, hence no error code: a bare 404 is all S3 says.
-        return cause instanceof S3Exception s3
-                && s3.statusCode() == NOT_FOUND
-                && !"NoSuchBucket".equals(errorCode(s3));
+        return cause instanceof S3Exception s3 && s3.statusCode() == NOT_FOUND && !"NoSuchBucket".equals(errorCode(s3));
     }
 
     /** A ranged GET that starts at or past the end of the object. */
@@ -60,7 +56,8 @@ final class S3Errors {
     /** The SDK's futures wrap the real failure once or twice. */
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

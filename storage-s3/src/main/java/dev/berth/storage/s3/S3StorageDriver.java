@@ -9,17 +9,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Stores each path as the object "prefix + path" in one bucket, in the layout registry:2 uses, so
@@ -49,7 +48,12 @@ public final class S3StorageDriver implements StorageDriver {
     }
 
     /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
-    S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, Optional<S3Presigner> presigner, SegmentSizes sizes) {
+    S3StorageDriver(
+            Vertx vertx,
+            S3AsyncClient client,
+            S3Settings settings,
+            Optional<S3Presigner> presigner,
+            SegmentSizes sizes) {
         this.vertx = vertx;
         this.presigner = presigner;
         this.sizes = sizes;
@@ -103,30 +107,39 @@ public final class S3StorageDriver implements StorageDriver {
 
     @Override
     public Future<FileInfo> stat(String path) {
-        return withKey(path, keys::key, key -> bucket.head(key)
-                .map(head -> new FileInfo(path, head.contentLength(), head.lastModified(), false))
-                .recover(failure -> S3Errors.isMissing(failure) ? statDirectory(path) : Future.failedFuture(failure)));
+        return withKey(
+                path,
+                keys::key,
+                key -> bucket.head(key)
+                        .map(head -> new FileInfo(path, head.contentLength(), head.lastModified(), false))
+                        .recover(failure ->
+                                S3Errors.isMissing(failure) ? statDirectory(path) : Future.failedFuture(failure)));
     }
 
     /** S3 keeps no time for a "directory": the time of the first object in it is the best there is. */
     private Future<FileInfo> statDirectory(String path) {
-        return bucket.firstUnder(keys.directory(path)).compose(first -> first
-                .map(object -> Future.succeededFuture(new FileInfo(path, 0, object.lastModified(), true)))
-                .orElseGet(() -> Future.failedFuture(new PathNotFoundException(path))));
+        return bucket.firstUnder(keys.directory(path))
+                .compose(first -> first.map(
+                                object -> Future.succeededFuture(new FileInfo(path, 0, object.lastModified(), true)))
+                        .orElseGet(() -> Future.failedFuture(new PathNotFoundException(path))));
     }
 
     @Override
     public Future<List<String>> list(String path) {
-        return withKey(path, keys::directory, prefix -> bucket.listChildren(prefix).compose(children -> {
-            if (children.isEmpty()) {
-                return Future.failedFuture(new PathNotFoundException(path));
-            }
-            List<String> names = new ArrayList<>();
-            children.prefixes().forEach(child -> names.add(child.substring(prefix.length(), child.length() - 1)));
-            children.objects().forEach(child -> names.add(child.key().substring(prefix.length())));
-            names.removeIf(S3Keys::isReserved);
-            return Future.succeededFuture(names);
-        }));
+        return withKey(
+                path,
+                keys::directory,
+                prefix -> bucket.listChildren(prefix).compose(children -> {
+                    if (children.isEmpty()) {
+                        return Future.failedFuture(new PathNotFoundException(path));
+                    }
+                    List<String> names = new ArrayList<>();
+                    children.prefixes()
+                            .forEach(child -> names.add(child.substring(prefix.length(), child.length() - 1)));
+                    children.objects().forEach(child -> names.add(child.key().substring(prefix.length())));
+                    names.removeIf(S3Keys::isReserved);
+                    return Future.succeededFuture(names);
+                }));
     }
 
     /** A file is copied and deleted; a "directory" is every object under it, one by one. Not atomic. */
@@ -142,7 +155,9 @@ public final class S3StorageDriver implements StorageDriver {
         }
         return bucket.copy(fromKey, toKey)
                 .compose(copied -> bucket.delete(fromKey))
-                .recover(failure -> S3Errors.isMissing(failure) ? moveDirectory(from, fromKey + "/", toKey + "/") : Future.failedFuture(failure))
+                .recover(failure -> S3Errors.isMissing(failure)
+                        ? moveDirectory(from, fromKey + "/", toKey + "/")
+                        : Future.failedFuture(failure))
                 .recover(translated(from));
     }
 
@@ -156,7 +171,8 @@ public final class S3StorageDriver implements StorageDriver {
                 String target = toPrefix + object.key().substring(fromPrefix.length());
                 chain = chain.compose(ignored -> bucket.copy(object.key(), target));
             }
-            return chain.compose(ignored -> bucket.deleteAll(objects.stream().map(S3Object::key).toList()));
+            return chain.compose(ignored ->
+                    bucket.deleteAll(objects.stream().map(S3Object::key).toList()));
         });
     }
 
@@ -169,27 +185,35 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public Future<Void> delete(String path) {
         return withKey(path, keys::key, key -> {
-            Future<Boolean> file = bucket.head(key).map(true)
-                    .recover(failure -> S3Errors.isMissing(failure) ? Future.succeededFuture(false) : Future.failedFuture(failure));
+            Future<Boolean> file = bucket.head(key)
+                    .map(true)
+                    .recover(failure ->
+                            S3Errors.isMissing(failure) ? Future.succeededFuture(false) : Future.failedFuture(failure));
             Future<List<S3Object>> tree = bucket.listAll(key + "/");
             Future<List<MultipartUpload>> unfinished = bucket.listMultipartUploads(key + "/");
-            return Future.all(file, tree, unfinished).compose(found -> bucket.abortAll(unfinished.result())).compose(aborted -> {
-                List<String> doomed = new ArrayList<>(tree.result().stream().map(S3Object::key).toList());
-                if (file.result()) {
-                    doomed.add(key);
-                }
-                if (doomed.isEmpty()) {
-                    return Future.failedFuture(new PathNotFoundException(path));
-                }
-                return bucket.deleteAll(doomed);
-            });
+            return Future.all(file, tree, unfinished)
+                    .compose(found -> bucket.abortAll(unfinished.result()))
+                    .compose(aborted -> {
+                        List<String> doomed = new ArrayList<>(
+                                tree.result().stream().map(S3Object::key).toList());
+                        if (file.result()) {
+                            doomed.add(key);
+                        }
+                        if (doomed.isEmpty()) {
+                            return Future.failedFuture(new PathNotFoundException(path));
+                        }
+                        return bucket.deleteAll(doomed);
+                    });
         });
     }
 
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
-        return withKey(path, keys::key, key ->
-                S3BlobWriter.open(path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
+        return withKey(
+                path,
+                keys::key,
+                key -> S3BlobWriter.open(
+                        path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
     }
 
     /**
@@ -201,10 +225,16 @@ public final class S3StorageDriver implements StorageDriver {
         if (presigner.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
         }
-        return withKey(path, keys::key, key -> vertx.executeBlocking(() -> Optional.of(presigner.get()
-                .presignGetObject(request -> request.signatureDuration(ttl)
-                        .getObjectRequest(get -> get.bucket(settings.bucket()).key(key)))
-                .url().toURI())));
+        return withKey(
+                path,
+                keys::key,
+                key -> vertx.executeBlocking(() -> Optional.of(presigner
+                        .get()
+                        .presignGetObject(request -> request.signatureDuration(ttl)
+                                .getObjectRequest(
+                                        get -> get.bucket(settings.bucket()).key(key)))
+                        .url()
+                        .toURI())));
     }
 
     @Override

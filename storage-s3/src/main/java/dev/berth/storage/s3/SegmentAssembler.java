@@ -2,11 +2,10 @@ package dev.berth.storage.s3;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Joins a writer's segments into one object at the target key, which appears there whole or not
@@ -40,11 +39,12 @@ final class SegmentAssembler {
         if (PartialSegments.totalSize(segments) < MIN_PART_SIZE) {
             return readAll(segments).compose(content -> bucket.put(key, content));
         }
-        return bucket.createMultipartUpload(key).compose(uploadId -> uploadParts(key, uploadId, plan(segments))
-                .compose(parts -> bucket.completeMultipartUpload(key, uploadId, parts))
-                // Not aborted, the parts would stay billed and listed until a lifecycle rule ends them.
-                .recover(failure -> bucket.abortMultipartUpload(key, uploadId)
-                        .transform(ignored -> Future.failedFuture(failure))));
+        return bucket.createMultipartUpload(key)
+                .compose(uploadId -> uploadParts(key, uploadId, plan(segments))
+                        .compose(parts -> bucket.completeMultipartUpload(key, uploadId, parts))
+                        // Not aborted, the parts would stay billed and listed until a lifecycle rule ends them.
+                        .recover(failure -> bucket.abortMultipartUpload(key, uploadId)
+                                .transform(ignored -> Future.failedFuture(failure))));
     }
 
     /** Groups segments into parts that meet S3's minimum, keeping large segments on their own. */
@@ -88,17 +88,19 @@ final class SegmentAssembler {
         for (int i = 0; i < plan.size(); i++) {
             int partNumber = i + 1;
             Part part = plan.get(i);
-            chain = chain.compose(ignored -> uploadPart(key, uploadId, partNumber, part)).map(completed -> {
-                done.add(completed);
-                return null;
-            });
+            chain = chain.compose(ignored -> uploadPart(key, uploadId, partNumber, part))
+                    .map(completed -> {
+                        done.add(completed);
+                        return null;
+                    });
         }
         return chain.map(done);
     }
 
     private Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Part part) {
         if (part.copiable()) {
-            return bucket.uploadPartCopy(key, uploadId, partNumber, part.segments().get(0).key());
+            return bucket.uploadPartCopy(
+                    key, uploadId, partNumber, part.segments().get(0).key());
         }
         return readAll(part.segments()).compose(content -> bucket.uploadPart(key, uploadId, partNumber, content));
     }

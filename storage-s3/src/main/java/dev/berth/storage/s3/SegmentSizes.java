@@ -18,6 +18,7 @@ record SegmentSizes(long first, int segmentsPerSize, int doublings) {
     static final int MAX_PARTS = 10_000;
     /** S3's limit on one part, copied ones included. */
     static final long MAX_PART_SIZE = 5L << 30;
+
     static final SegmentSizes DEFAULT = new SegmentSizes(SegmentAssembler.MIN_PART_SIZE, 1000, 9);
 
     /** The size segment {@code number} (from 0) grows to before the writer starts the next. */

@@ -1,5 +1,7 @@
 package dev.berth.storage.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("an S3 response body read as a Vert.x stream")
 class PublisherReadStreamTest {
@@ -56,7 +56,7 @@ class PublisherReadStreamTest {
         context.runOnContext(ignored -> {
             PublisherReadStream stream = PublisherReadStream.of(context, body);
             stream.endHandler(end -> ended.complete(null));
-            stream.handler(buffer -> { });
+            stream.handler(buffer -> {});
         });
         ended.get(10, TimeUnit.SECONDS);
 

@@ -1,5 +1,7 @@
 package dev.berth.storage.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.berth.storage.BlobWriter;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageDriver;
@@ -13,13 +15,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +23,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 @DisplayName("S3 driver")
 class S3StorageDriverTest extends StorageDriverContract {
@@ -92,8 +91,8 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
-        StorageDriver growing = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, Optional.empty(),
-                new SegmentSizes(5L << 20, 2, 4));
+        StorageDriver growing = new S3StorageDriver(
+                vertx, S3TestClients.client(settings), settings, Optional.empty(), new SegmentSizes(5L << 20, 2, 4));
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
@@ -121,7 +120,8 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("completes a part left short by an earlier writer before it starts a larger segment")
     void completesShortPart() {
         BlobWriter first = onContext(() -> driver.writer("short/blob", false));
-        onContext(() -> first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
+        onContext(() ->
+                first.write(TestContent.chunks(1L << 20, 1 << 20, 3).iterator().next()));
         onContext(first::end);
 
         BlobWriter second = onContext(() -> driver.writer("short/blob", true));
@@ -140,9 +140,10 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("deleting a directory aborts the multipart upload of a segment that a writer there left unfinished")
     void deleteAbortsUnfinishedSegments() {
-        // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write would complete.
-        StorageDriver growing = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, Optional.empty(),
-                new SegmentSizes(5L << 20, 2, 4));
+        // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write
+        // would complete.
+        StorageDriver growing = new S3StorageDriver(
+                vertx, S3TestClients.client(settings), settings, Optional.empty(), new SegmentSizes(5L << 20, 2, 4));
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
@@ -152,8 +153,10 @@ class S3StorageDriverTest extends StorageDriverContract {
             Await.until(segments + " segments stored", () -> segmentSizes().size() == segments);
         }
         onContext(() -> abandoned.write(chunk));
-        Await.until("a part of segment 2 stored", () -> unfinishedUploads().stream().anyMatch(upload ->
-                !parts(upload).isEmpty()));
+        Await.until(
+                "a part of segment 2 stored",
+                () -> unfinishedUploads().stream()
+                        .anyMatch(upload -> !parts(upload).isEmpty()));
 
         // As a process that died there would: the writer is never ended nor cancelled.
         Await.result(growing.delete("uploads/abc"));
@@ -165,13 +168,17 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     /** The multipart uploads begun in the bucket and neither completed nor aborted. */
     private List<MultipartUpload> unfinishedUploads() {
-        return S3TestClients.client(settings).listMultipartUploads(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
+        return S3TestClients.client(settings)
+                .listMultipartUploads(r -> r.bucket(settings.bucket()).prefix(settings.prefix()))
+                .join()
                 .uploads();
     }
 
     private List<Part> parts(MultipartUpload upload) {
-        return S3TestClients.client(settings).listParts(r -> r.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()))
-                .join().parts();
+        return S3TestClients.client(settings)
+                .listParts(r -> r.bucket(settings.bucket()).key(upload.key()).uploadId(upload.uploadId()))
+                .join()
+                .parts();
     }
 
     /**
@@ -189,18 +196,21 @@ class S3StorageDriverTest extends StorageDriverContract {
     void noRedirectByDefault() {
         Await.result(driver.write("plain/file", Buffer.buffer("bytes")));
 
-        assertThat(Await.result(driver.redirectUrl("plain/file", Duration.ofMinutes(5)))).isEmpty();
+        assertThat(Await.result(driver.redirectUrl("plain/file", Duration.ofMinutes(5))))
+                .isEmpty();
     }
 
     @Test
     @DisplayName("with a presigner, offers a URL from which a plain HTTP client fetches the file")
     void redirectUrl() throws Exception {
-        StorageDriver redirecting = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings));
+        StorageDriver redirecting =
+                new S3StorageDriver(vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings));
         Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
 
-        URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5))).orElseThrow();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofString());
+        URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5)))
+                .orElseThrow();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("fetched from S3 itself");
@@ -209,8 +219,11 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     /** The sizes of the hidden segments in the bucket, in order. */
     private List<Long> segmentSizes() {
-        return S3TestClients.client(settings).listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix())).join()
-                .contents().stream()
+        return S3TestClients.client(settings)
+                .listObjectsV2(r -> r.bucket(settings.bucket()).prefix(settings.prefix()))
+                .join()
+                .contents()
+                .stream()
                 .filter(object -> object.key().contains("/.berth-partial-"))
                 .map(S3Object::size)
                 .toList();

@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3TestClients {
     /** Shared by every test's client, so that closing one does not wait for Netty's shutdown. */
-    private static final SdkEventLoopGroup CLIENT_THREADS = SdkEventLoopGroup.builder().numberOfThreads(2).build();
+    private static final SdkEventLoopGroup CLIENT_THREADS =
+            SdkEventLoopGroup.builder().numberOfThreads(2).build();
 
-    private S3TestClients() {
-    }
+    private S3TestClients() {}
 
     /** A new, empty bucket on the shared in-process server, as the driver's settings. */
     public static S3Settings newBucket(String prefix) throws Exception {
@@ -41,6 +41,7 @@ public final class S3TestClients {
     }
 
     private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(InProcessS3.accessKey(), InProcessS3.secretKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(InProcessS3.accessKey(), InProcessS3.secretKey()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.berth.storage.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Segment sizes")
 class SegmentSizesTest {

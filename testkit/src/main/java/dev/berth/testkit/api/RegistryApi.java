@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  */
 public final class RegistryApi {
 
-    public static final String MANIFEST_ACCEPT = String.join(", ",
-            MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
+    public static final String MANIFEST_ACCEPT = String.join(
+            ", ",
+            MediaTypes.OCI_MANIFEST,
+            MediaTypes.OCI_INDEX,
+            MediaTypes.DOCKER_MANIFEST,
+            MediaTypes.DOCKER_MANIFEST_LIST);
     private static final String OCTET_STREAM = "application/octet-stream";
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final JsonFactory JSON = new JsonFactory();
@@ -48,7 +52,8 @@ public final class RegistryApi {
 
     /** POST /v2/NAME/blobs/uploads/: opens an upload session, returns where to send its content. */
     public URI startUpload(String repo) {
-        return location(client.post("/v2/" + repo + "/blobs/uploads/", new byte[0]).expect(202, "open an upload session"));
+        return location(
+                client.post("/v2/" + repo + "/blobs/uploads/", new byte[0]).expect(202, "open an upload session"));
     }
 
     /** PATCH one chunk held in memory; returns the session's next location. */
@@ -62,8 +67,14 @@ public final class RegistryApi {
     }
 
     private URI appendChunk(URI session, long offset, long length, BodyPublisher body) {
-        Reply reply = client.send("PATCH", session.toString(), body, "Content-Type", OCTET_STREAM,
-                "Content-Range", offset + "-" + (offset + length - 1));
+        Reply reply = client.send(
+                "PATCH",
+                session.toString(),
+                body,
+                "Content-Type",
+                OCTET_STREAM,
+                "Content-Range",
+                offset + "-" + (offset + length - 1));
         return location(reply.expect(202, "append " + length + " bytes at offset " + offset));
     }
 
@@ -78,7 +89,8 @@ public final class RegistryApi {
     }
 
     private void finishUpload(URI session, String digest, BodyPublisher body) {
-        String target = RegistryClient.withQuery(session.toString(), "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
+        String target = RegistryClient.withQuery(
+                session.toString(), "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
         client.send("PUT", target, body, "Content-Type", OCTET_STREAM).expect(201, "complete the upload of " + digest);
     }
 
@@ -155,7 +167,8 @@ public final class RegistryApi {
     }
 
     private Reply putManifest(String repo, String reference, BodyPublisher body) {
-        return client.send("PUT", "/v2/" + repo + "/manifests/" + reference, body, "Content-Type", MediaTypes.OCI_MANIFEST)
+        return client.send(
+                        "PUT", "/v2/" + repo + "/manifests/" + reference, body, "Content-Type", MediaTypes.OCI_MANIFEST)
                 .expect(201, "put manifest " + repo + ":" + reference);
     }
 
@@ -165,10 +178,12 @@ public final class RegistryApi {
      */
     public byte[] manifestOverNewBlobs(String repo, byte[] layer, String name) {
         byte[] config = OciDocuments.imageConfig("linux", "amd64", List.of(Digest.sha256(layer)));
-        Descriptor layerDescriptor = Descriptor.of(MediaTypes.OCI_LAYER_TAR, Digest.parse(uploadBlob(repo, layer)), layer.length);
-        Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(uploadBlob(repo, config)), config.length);
-        return OciDocuments.imageManifest(configDescriptor, List.of(layerDescriptor), null, null,
-                Map.of("dev.berth.test.name", name));
+        Descriptor layerDescriptor =
+                Descriptor.of(MediaTypes.OCI_LAYER_TAR, Digest.parse(uploadBlob(repo, layer)), layer.length);
+        Descriptor configDescriptor =
+                Descriptor.of(MediaTypes.OCI_CONFIG, Digest.parse(uploadBlob(repo, config)), config.length);
+        return OciDocuments.imageManifest(
+                configDescriptor, List.of(layerDescriptor), null, null, Map.of("dev.berth.test.name", name));
     }
 
     public Reply getManifest(String repo, String reference) {
@@ -206,7 +221,8 @@ public final class RegistryApi {
             int names = 0;
             boolean inField = false;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME && parser.getParsingContext().getParent().inRoot()) {
+                if (token == JsonToken.FIELD_NAME
+                        && parser.getParsingContext().getParent().inRoot()) {
                     inField = field.equals(parser.currentName());
                 } else if (inField && token == JsonToken.VALUE_STRING) {
                     names++;
@@ -228,8 +244,8 @@ public final class RegistryApi {
     private URI location(Reply reply) {
         String location = reply.header("Location");
         if (location == null) {
-            throw new AssertionError(reply.method() + " " + reply.uri() + " answered " + reply.status()
-                    + " without a Location header");
+            throw new AssertionError(
+                    reply.method() + " " + reply.uri() + " answered " + reply.status() + " without a Location header");
         }
         return client.resolve(location);
     }

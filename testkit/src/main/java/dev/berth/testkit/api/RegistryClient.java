@@ -92,8 +92,8 @@ public final class RegistryClient {
         return exchange("GET", target, BodyPublishers.noBody(), BodyHandlers.ofInputStream(), headers);
     }
 
-    private <T> HttpResponse<T> exchange(String method, String target, BodyPublisher body, BodyHandler<T> handler,
-                                         String... headers) {
+    private <T> HttpResponse<T> exchange(
+            String method, String target, BodyPublisher body, BodyHandler<T> handler, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(target)).method(method, body);
         deadline.ifPresent(request::timeout);
         for (int i = 0; i < headers.length; i += 2) {

@@ -22,7 +22,11 @@ public record Reply(String method, URI uri, int status, HttpHeaders headers, byt
     private static final ObjectMapper JSON = new ObjectMapper();
 
     Reply(HttpResponse<byte[]> response) {
-        this(response.request().method(), response.request().uri(), response.statusCode(), response.headers(),
+        this(
+                response.request().method(),
+                response.request().uri(),
+                response.statusCode(),
+                response.headers(),
                 response.body());
     }
 
@@ -58,9 +62,15 @@ public record Reply(String method, URI uri, int status, HttpHeaders headers, byt
         assertThat(status).as("status of %s", text()).isEqualTo(expectedStatus);
         assertThat(header("Content-Type")).startsWith("application/json");
         JsonNode errors = json().path("errors");
-        assertThat(errors.isArray() && !errors.isEmpty()).as("errors in %s", text()).isTrue();
-        assertThat(errors.get(0).path("code").asText()).as("error code in %s", text()).isEqualTo(code);
-        assertThat(errors.get(0).path("message").isTextual()).as("error message in %s", text()).isTrue();
+        assertThat(errors.isArray() && !errors.isEmpty())
+                .as("errors in %s", text())
+                .isTrue();
+        assertThat(errors.get(0).path("code").asText())
+                .as("error code in %s", text())
+                .isEqualTo(code);
+        assertThat(errors.get(0).path("message").isTextual())
+                .as("error message in %s", text())
+                .isTrue();
         return this;
     }
 

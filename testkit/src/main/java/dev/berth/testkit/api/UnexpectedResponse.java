@@ -6,7 +6,7 @@ import java.util.Arrays;
 public final class UnexpectedResponse extends AssertionError {
 
     UnexpectedResponse(String what, Reply reply, int... expected) {
-        super(what + ": " + reply.method() + " " + reply.uri() + " answered " + reply.status()
-                + ", expected " + Arrays.toString(expected) + (reply.body().length == 0 ? "" : "\n" + reply.text()));
+        super(what + ": " + reply.method() + " " + reply.uri() + " answered " + reply.status() + ", expected "
+                + Arrays.toString(expected) + (reply.body().length == 0 ? "" : "\n" + reply.text()));
     }
 }

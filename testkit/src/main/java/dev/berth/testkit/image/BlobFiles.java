@@ -15,15 +15,14 @@ import java.util.stream.Stream;
  */
 public final class BlobFiles {
 
-    private BlobFiles() {
-    }
+    private BlobFiles() {}
 
-    public record NamedBlob(String claimedDigest, Path file) {
-    }
+    public record NamedBlob(String claimedDigest, Path file) {}
 
     public static List<NamedBlob> inOciLayout(Path layoutDir) {
         try (Stream<Path> files = Files.list(layoutDir.resolve("blobs/sha256"))) {
-            return files.map(file -> new NamedBlob("sha256:" + file.getFileName(), file)).toList();
+            return files.map(file -> new NamedBlob("sha256:" + file.getFileName(), file))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +48,8 @@ public final class BlobFiles {
         return blobs.stream()
                 .map(blob -> {
                     String actual = Measured.ofFile(blob.file()).digest().toString();
-                    return actual.equals(blob.claimedDigest()) ? null
+                    return actual.equals(blob.claimedDigest())
+                            ? null
                             : blob.file() + " claims " + blob.claimedDigest() + " but hashes to " + actual;
                 })
                 .filter(Objects::nonNull)

@@ -16,8 +16,7 @@ public final class BusyboxRootfs {
     /** The applets the tests call; each is a symlink to /bin/busybox. */
     private static final List<String> APPLETS = List.of("sh", "cat", "echo", "ls", "mkdir", "printf");
 
-    private BusyboxRootfs() {
-    }
+    private BusyboxRootfs() {}
 
     public static byte[] tar() {
         Path busybox = Path.of("/bin/busybox");
@@ -28,12 +27,9 @@ public final class BusyboxRootfs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LayerTar tar = new LayerTar()
-                .directory("bin", 0755)
-                .file("bin/busybox", 0755, binary);
+        LayerTar tar = new LayerTar().directory("bin", 0755).file("bin/busybox", 0755, binary);
         APPLETS.forEach(applet -> tar.symlink("bin/" + applet, "busybox"));
-        return tar
-                .directory("etc", 0755)
+        return tar.directory("etc", 0755)
                 .file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n")
                 .file("etc/group", "root:x:0:\nnogroup:x:65534:\n")
                 .directory("root", 0700)

@@ -23,7 +23,9 @@ public record LayoutContent(Path layoutDir, Map<String, Descriptor> tagged) {
     /** The exact bytes of a blob (a manifest, say) in a layout. */
     public static byte[] blob(Path layoutDir, String digest) {
         try {
-            return Files.readAllBytes(layoutDir.resolve("blobs/sha256").resolve(Digest.parse(digest).encoded()));
+            return Files.readAllBytes(layoutDir
+                    .resolve("blobs/sha256")
+                    .resolve(Digest.parse(digest).encoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,10 @@ public record Measured(Digest digest, long length) {
     public static Measured of(InputStream content) throws IOException {
         try (DigestInputStream in = new DigestInputStream(content, DigestAlgorithm.SHA256.newMessageDigest())) {
             long length = in.transferTo(OutputStream.nullOutputStream());
-            return new Measured(Digest.fromHash(DigestAlgorithm.SHA256, in.getMessageDigest().digest()), length);
+            return new Measured(
+                    Digest.fromHash(
+                            DigestAlgorithm.SHA256, in.getMessageDigest().digest()),
+                    length);
         }
     }
 

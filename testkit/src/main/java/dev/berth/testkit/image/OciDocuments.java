@@ -19,12 +19,12 @@ public final class OciDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OciDocuments() {
-    }
+    private OciDocuments() {}
 
     /** A config of a /bin/sh image for {@code os/architecture} whose rootfs lists these diff_ids. */
     public static byte[] imageConfig(String os, String architecture, List<Digest> diffIds) {
-        ObjectNode config = JSON.createObjectNode().put("architecture", architecture).put("os", os);
+        ObjectNode config =
+                JSON.createObjectNode().put("architecture", architecture).put("os", os);
         ObjectNode process = config.putObject("config");
         process.putArray("Env").add("PATH=/bin");
         process.putArray("Cmd").add("/bin/sh");
@@ -34,8 +34,12 @@ public final class OciDocuments {
     }
 
     /** An image manifest; {@code artifactType} and {@code subject} may be null, {@code annotations} empty. */
-    public static byte[] imageManifest(Descriptor config, List<Descriptor> layers, String artifactType, Descriptor subject,
-                                Map<String, String> annotations) {
+    public static byte[] imageManifest(
+            Descriptor config,
+            List<Descriptor> layers,
+            String artifactType,
+            Descriptor subject,
+            Map<String, String> annotations) {
         ObjectNode manifest = header(MediaTypes.OCI_MANIFEST);
         manifest.set("config", descriptor(config));
         layers.forEach(layer -> manifest.withArray("layers").add(descriptor(layer)));

@@ -22,15 +22,17 @@ public final class OciLayoutWriter {
 
     public static final String FILE_PATH = "/srv/hello.txt";
 
-    private OciLayoutWriter() {
-    }
+    private OciLayoutWriter() {}
 
     /** @param flavour a word put into the top layer, so different calls give different images */
     public static OciImage write(Path layoutDir, String tag, String flavour) {
         String content = "hello from the " + flavour + " layer\n";
         List<LayerBlob> layers = List.of(
                 LayerBlob.gzip(BusyboxRootfs.tar()),
-                LayerBlob.gzip(new LayerTar().directory("srv", 0755).file(FILE_PATH.substring(1), content).toBytes()));
+                LayerBlob.gzip(new LayerTar()
+                        .directory("srv", 0755)
+                        .file(FILE_PATH.substring(1), content)
+                        .toBytes()));
         return writeImage(layoutDir, tag, layers).withFiles(Map.of(FILE_PATH, content));
     }
 
@@ -51,8 +53,14 @@ public final class OciLayoutWriter {
         List<Descriptor> platformManifests = new ArrayList<>();
         for (String architecture : List.of("amd64", "arm64")) {
             Descriptor manifest = writeSmallImage(layoutDir, architecture, "built for " + architecture);
-            platformManifests.add(new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size(), null, null,
-                    null, Map.of("os", "linux", "architecture", architecture)));
+            platformManifests.add(new Descriptor(
+                    manifest.mediaType(),
+                    manifest.digest(),
+                    manifest.size(),
+                    null,
+                    null,
+                    null,
+                    Map.of("os", "linux", "architecture", architecture)));
         }
         Descriptor index = writeBlob(layoutDir, MediaTypes.OCI_INDEX, OciDocuments.imageIndex(platformManifests));
         return finish(layoutDir, Map.of(tag, index));
@@ -65,9 +73,15 @@ public final class OciLayoutWriter {
     public static LayoutContent writeArtifactWithSubject(Path layoutDir, String subjectTag, String artifactTag) {
         Descriptor subject = writeSmallImage(layoutDir, "amd64", "the subject");
         Descriptor config = writeBlob(layoutDir, MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
-        Descriptor payload = writeBlob(layoutDir, "application/spdx+json",
+        Descriptor payload = writeBlob(
+                layoutDir,
+                "application/spdx+json",
                 "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"berth-interop\"}".getBytes(StandardCharsets.UTF_8));
-        byte[] artifact = OciDocuments.imageManifest(config, List.of(payload), "application/spdx+json", subject,
+        byte[] artifact = OciDocuments.imageManifest(
+                config,
+                List.of(payload),
+                "application/spdx+json",
+                subject,
                 Map.of("org.opencontainers.image.created", "2024-01-01T00:00:00Z"));
         Map<String, Descriptor> tagged = new LinkedHashMap<>();
         tagged.put(subjectTag, subject);
@@ -76,7 +90,10 @@ public final class OciLayoutWriter {
     }
 
     private static Descriptor writeSmallImage(Path layoutDir, String architecture, String text) {
-        byte[] tar = new LayerTar().directory("srv", 0755).file("srv/platform.txt", text + "\n").toBytes();
+        byte[] tar = new LayerTar()
+                .directory("srv", 0755)
+                .file("srv/platform.txt", text + "\n")
+                .toBytes();
         return writeLinuxImage(layoutDir, architecture, List.of(LayerBlob.gzip(tar)));
     }
 
@@ -88,15 +105,16 @@ public final class OciLayoutWriter {
             diffIds.add(Digest.sha256(layer.tar()));
             layers.add(writeBlob(layoutDir, layer.mediaType(), layer.blob()));
         }
-        Descriptor config = writeBlob(layoutDir, MediaTypes.OCI_CONFIG,
-                OciDocuments.imageConfig("linux", architecture, diffIds));
-        return writeBlob(layoutDir, MediaTypes.OCI_MANIFEST,
-                OciDocuments.imageManifest(config, layers, null, null, Map.of()));
+        Descriptor config =
+                writeBlob(layoutDir, MediaTypes.OCI_CONFIG, OciDocuments.imageConfig("linux", architecture, diffIds));
+        return writeBlob(
+                layoutDir, MediaTypes.OCI_MANIFEST, OciDocuments.imageManifest(config, layers, null, null, Map.of()));
     }
 
     private static LayoutContent finish(Path layoutDir, Map<String, Descriptor> tagged) {
         try {
-            Files.writeString(layoutDir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}", StandardCharsets.UTF_8);
+            Files.writeString(
+                    layoutDir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}", StandardCharsets.UTF_8);
             Files.write(layoutDir.resolve("index.json"), OciDocuments.layoutIndex(tagged));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write an OCI layout to " + layoutDir, e);
@@ -107,7 +125,8 @@ public final class OciLayoutWriter {
     private static Descriptor writeBlob(Path layoutDir, String mediaType, byte[] content) {
         Digest digest = Digest.sha256(content);
         try {
-            Path blobs = Files.createDirectories(layoutDir.resolve("blobs").resolve(digest.algorithm().id()));
+            Path blobs = Files.createDirectories(
+                    layoutDir.resolve("blobs").resolve(digest.algorithm().id()));
             Files.write(blobs.resolve(digest.encoded()), content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write an OCI layout to " + layoutDir, e);

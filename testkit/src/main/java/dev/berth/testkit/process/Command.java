@@ -53,7 +53,8 @@ public final class Command {
             out = Files.createTempFile("cmd-out-", ".txt");
             err = Files.createTempFile("cmd-err-", ".txt");
             ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
@@ -63,7 +64,9 @@ public final class Command {
                 ProcessTrees.killForcibly(process.toHandle());
                 process.waitFor(10, TimeUnit.SECONDS);
             }
-            return new CommandResult(argv, finished ? process.exitValue() : -1,
+            return new CommandResult(
+                    argv,
+                    finished ? process.exitValue() : -1,
                     Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8),
                     !finished);

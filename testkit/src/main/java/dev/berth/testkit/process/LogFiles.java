@@ -13,12 +13,12 @@ public final class LogFiles {
 
     private static final int TAIL_LINES = 40;
 
-    private LogFiles() {
-    }
+    private LogFiles() {}
 
     /** target/interop-logs: kept after the run, so CI reports can point at them. */
     public static Path forServer(String name) {
-        return Paths.get("target", "interop-logs", name + "-" + System.currentTimeMillis() + ".log").toAbsolutePath();
+        return Paths.get("target", "interop-logs", name + "-" + System.currentTimeMillis() + ".log")
+                .toAbsolutePath();
     }
 
     public static String tail(Path log) {

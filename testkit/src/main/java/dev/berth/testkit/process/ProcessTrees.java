@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** Ends a process together with everything it started (dockerd's containerd, for one). */
 public final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     public static void killForcibly(ProcessHandle root) {
         // Collect first: once the parent dies its children are re-parented and out of reach.

@@ -45,7 +45,8 @@ public final class ServerProcess {
     }
 
     /** Launches with {@code environment} added to this JVM's. */
-    public static ServerProcess launch(String name, List<String> command, Map<String, String> environment, Path logFile) {
+    public static ServerProcess launch(
+            String name, List<String> command, Map<String, String> environment, Path logFile) {
         return launch(name, command, environment, Set.of(), logFile);
     }
 
@@ -53,17 +54,17 @@ public final class ServerProcess {
      * Launches with {@code environment} added to this JVM's, less the variables named in
      * {@code unset}; what it prints goes to the end of {@code logFile}.
      */
-    public static ServerProcess launch(String name, List<String> command, Map<String, String> environment,
-                                       Set<String> unset, Path logFile) {
+    public static ServerProcess launch(
+            String name, List<String> command, Map<String, String> environment, Set<String> unset, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().keySet().removeAll(unset);
             builder.environment().putAll(environment);
-            Process process = builder
-                    .redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .start();
             return new ServerProcess(name, process, logFile);
         } catch (IOException e) {
@@ -83,8 +84,8 @@ public final class ServerProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new ExitedEarly(name + " exited with " + process.exitValue()
-                        + " before answering " + url + "; its log " + logFile + " ends with:\n" + logTail());
+                throw new ExitedEarly(name + " exited with " + process.exitValue() + " before answering " + url
+                        + "; its log " + logFile + " ends with:\n" + logTail());
             }
             if (answersOk(url)) {
                 return;
@@ -98,9 +99,13 @@ public final class ServerProcess {
 
     private static boolean answersOk(URI url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofSeconds(2))
+                    .GET()
+                    .build();
             // 401: a registry with authentication configured answers, it just wants credentials.
-            int status = PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 || status == 401;
         } catch (IOException e) {
             return false;

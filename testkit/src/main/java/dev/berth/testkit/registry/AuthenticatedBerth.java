@@ -27,14 +27,15 @@ public final class AuthenticatedBerth {
                   users: { alice: [pull, push] }
             """;
 
-    private AuthenticatedBerth() {
-    }
+    private AuthenticatedBerth() {}
 
     public static RegistryProcess start(ScratchDir scratch) {
         Path htpasswdTool = Prerequisites.executable("htpasswd", "apache2-utils");
         Path htpasswd = scratch.newDir("auth").resolve("htpasswd");
-        Command.of(htpasswdTool.toString(), "-cbB", htpasswd.toString(), "alice", ALICE_PASSWORD).runOk();
-        Command.of(htpasswdTool.toString(), "-bB", htpasswd.toString(), "bob", BOB_PASSWORD).runOk();
+        Command.of(htpasswdTool.toString(), "-cbB", htpasswd.toString(), "alice", ALICE_PASSWORD)
+                .runOk();
+        Command.of(htpasswdTool.toString(), "-bB", htpasswd.toString(), "bob", BOB_PASSWORD)
+                .runOk();
         Path config = scratch.newDir("config").resolve("berth.yml");
         try {
             Files.writeString(config, CONFIG.formatted(htpasswd));

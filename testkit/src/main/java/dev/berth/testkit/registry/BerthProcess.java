@@ -47,15 +47,26 @@ public final class BerthProcess extends LocalRegistryProcess {
         return start(dataDir, storage, environment, List.of());
     }
 
-    private static BerthProcess start(Path dataDir, String storage, Map<String, String> environment, List<String> extraArgs) {
+    private static BerthProcess start(
+            Path dataDir, String storage, Map<String, String> environment, List<String> extraArgs) {
         Path jar = requireJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return startOnFreePort(port -> {
-            List<String> argv = new ArrayList<>(List.of(java, HEAP, "-jar", jar.toString(),
-                    "serve", "--listen", "127.0.0.1:" + port, "--storage", storage));
+            List<String> argv = new ArrayList<>(List.of(
+                    java,
+                    HEAP,
+                    "-jar",
+                    jar.toString(),
+                    "serve",
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--storage",
+                    storage));
             argv.addAll(extraArgs);
-            return new BerthProcess(port, dataDir, ServerProcess.launch("berth-registry", argv,
-                    environment, LogFiles.forServer("berth-" + port)));
+            return new BerthProcess(
+                    port,
+                    dataDir,
+                    ServerProcess.launch("berth-registry", argv, environment, LogFiles.forServer("berth-" + port)));
         });
     }
 

@@ -37,13 +37,17 @@ public final class DistributionProcess extends LocalRegistryProcess {
             Path log = LogFiles.forServer("distribution-" + port);
             Path config = log.resolveSibling(log.getFileName().toString().replace(".log", ".yml"));
             writeConfig(config, port, dataDir, extraConfig);
-            return new DistributionProcess(port, dataDir, ServerProcess.launch("docker-registry",
-                    List.of(executable.toString(), "serve", config.toString()), log));
+            return new DistributionProcess(
+                    port,
+                    dataDir,
+                    ServerProcess.launch(
+                            "docker-registry", List.of(executable.toString(), "serve", config.toString()), log));
         });
     }
 
     private static void writeConfig(Path config, int port, Path dataDir, List<String> extraConfig) {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "version: 0.1",
                 "log:",
                 "  level: warn",

@@ -74,7 +74,8 @@ abstract class LocalRegistryProcess implements RegistryProcess {
     public void stop() {
         if (!server.terminate(stopGrace)) {
             throw new AssertionError(kind + " registry did not exit within " + stopGrace.toSeconds()
-                    + " s of SIGTERM (it was killed); its log " + server.logFile() + " ends with:\n" + server.logTail());
+                    + " s of SIGTERM (it was killed); its log " + server.logFile() + " ends with:\n"
+                    + server.logTail());
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
  * them against distribution checks the tests themselves, since both must behave alike.
  */
 public enum RegistryKind {
-
     BERTH("berth") {
         @Override
         public RegistryProcess start(Path dataDir) {
@@ -39,8 +38,8 @@ public enum RegistryKind {
         return Arrays.stream(values())
                 .filter(kind -> kind.propertyValue.equalsIgnoreCase(value))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("-D" + PROPERTY + "=" + value
-                        + " is neither berth nor distribution"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "-D" + PROPERTY + "=" + value + " is neither berth nor distribution"));
     }
 
     @Override

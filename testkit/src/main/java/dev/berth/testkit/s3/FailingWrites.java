@@ -52,8 +52,13 @@ final class FailingWrites extends ForwardingBlobStore {
     private void failIfSwitchedOn() {
         int status = failureStatus;
         if (status != 0) {
-            throw new HttpResponseException("writes are switched to fail", null,
-                    HttpResponse.builder().statusCode(status).message("switched to fail").build());
+            throw new HttpResponseException(
+                    "writes are switched to fail",
+                    null,
+                    HttpResponse.builder()
+                            .statusCode(status)
+                            .message("switched to fail")
+                            .build());
         }
     }
 }

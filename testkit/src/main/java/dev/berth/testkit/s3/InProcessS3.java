@@ -60,8 +60,7 @@ public final class InProcessS3 {
     }
 
     private static InProcessS3 start(ContextBuilder context) throws Exception {
-        BlobStore store = context
-                .credentials("identity", "credential")
+        BlobStore store = context.credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();
         FailingWrites served = new FailingWrites(store);

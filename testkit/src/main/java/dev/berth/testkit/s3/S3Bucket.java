@@ -30,11 +30,17 @@ public record S3Bucket(URI endpoint, String name, String region, String prefix, 
      */
     public Map<String, String> berthSettings(boolean redirect) {
         return Map.of(
-                "BERTH_STORAGE_S3_BUCKET", name,
-                "BERTH_STORAGE_S3_ENDPOINT", endpoint.toString(),
-                "BERTH_STORAGE_S3_REGION", region,
-                "BERTH_STORAGE_S3_PATHSTYLE", "true",
-                "BERTH_STORAGE_S3_PREFIX", prefix,
-                "BERTH_STORAGE_S3_REDIRECT", String.valueOf(redirect));
+                "BERTH_STORAGE_S3_BUCKET",
+                name,
+                "BERTH_STORAGE_S3_ENDPOINT",
+                endpoint.toString(),
+                "BERTH_STORAGE_S3_REGION",
+                region,
+                "BERTH_STORAGE_S3_PATHSTYLE",
+                "true",
+                "BERTH_STORAGE_S3_PREFIX",
+                prefix,
+                "BERTH_STORAGE_S3_REDIRECT",
+                String.valueOf(redirect));
     }
 }

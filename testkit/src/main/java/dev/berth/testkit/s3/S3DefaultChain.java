@@ -8,8 +8,7 @@ public final class S3DefaultChain {
     private static final String ACCESS_KEY_PROPERTY = "aws.accessKeyId";
     private static final String SECRET_KEY_PROPERTY = "aws.secretAccessKey";
 
-    private S3DefaultChain() {
-    }
+    private S3DefaultChain() {}
 
     public static void useInProcessKeys() {
         useKeys(InProcessS3.accessKey(), InProcessS3.secretKey());

@@ -30,7 +30,8 @@ public final class S3ProxyProcess implements AutoCloseable {
     private final ServerProcess server;
     private final URI endpoint;
     private final Path objects;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private S3ProxyProcess(ServerProcess server, URI endpoint, Path objects) {
         this.server = server;
@@ -43,22 +44,36 @@ public final class S3ProxyProcess implements AutoCloseable {
         Path objects = Files.createDirectories(workDir.resolve("s3"));
         URI endpoint = URI.create("http://127.0.0.1:" + FreePort.pick());
         Path properties = workDir.resolve("s3proxy.properties");
-        Files.writeString(properties, String.join("\n",
-                "s3proxy.endpoint=" + endpoint,
-                "s3proxy.authorization=none",
-                "jclouds.provider=filesystem-nio2",
-                "jclouds.identity=" + ACCESS_KEY,
-                "jclouds.credential=" + SECRET_KEY,
-                "jclouds.filesystem.basedir=" + objects,
-                ""));
+        Files.writeString(
+                properties,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=" + endpoint,
+                        "s3proxy.authorization=none",
+                        "jclouds.provider=filesystem-nio2",
+                        "jclouds.identity=" + ACCESS_KEY,
+                        "jclouds.credential=" + SECRET_KEY,
+                        "jclouds.filesystem.basedir=" + objects,
+                        ""));
         // Logback's default is DEBUG for everything: pages per request.
         Path logging = workDir.resolve("s3proxy-logback.xml");
-        Files.writeString(logging, "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
-                + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
-                + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
-        ServerProcess server = ServerProcess.launch("s3proxy", List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Dlogback.configurationFile=" + logging, "-cp", classPath.toString(),
-                "org.gaul.s3proxy.Main", "--properties", properties.toString()), workDir.resolve("s3proxy.log"));
+        Files.writeString(
+                logging,
+                "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
+                        + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
+                        + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
+        ServerProcess server = ServerProcess.launch(
+                "s3proxy",
+                List.of(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx512m",
+                        "-Dlogback.configurationFile=" + logging,
+                        "-cp",
+                        classPath.toString(),
+                        "org.gaul.s3proxy.Main",
+                        "--properties",
+                        properties.toString()),
+                workDir.resolve("s3proxy.log"));
         // Unsigned requests are welcome: the bucket listing answers 200 once the server is up.
         server.awaitOk(endpoint, READY_TIMEOUT);
         return new S3ProxyProcess(server, endpoint, objects);
@@ -66,8 +81,12 @@ public final class S3ProxyProcess implements AutoCloseable {
 
     /** A new, empty bucket named {@code name}, its objects at the bucket's root. */
     public S3Bucket newBucket(String name) throws IOException, InterruptedException {
-        int status = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + name)).PUT(HttpRequest.BodyPublishers.noBody())
-                .build(), BodyHandlers.discarding()).statusCode();
+        int status = http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/" + name))
+                                .PUT(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        BodyHandlers.discarding())
+                .statusCode();
         if (status != 200) {
             throw new IOException("S3 server refused to create bucket " + name + ": HTTP " + status);
         }

@@ -41,13 +41,17 @@ public final class DockerDaemon implements AutoCloseable {
         this.log = log;
         this.cli = cli;
         this.clientEnvironment = Map.of(
-                "DOCKER_HOST", "unix://" + dir.resolve("docker.sock"),
+                "DOCKER_HOST",
+                "unix://" + dir.resolve("docker.sock"),
                 // A private client config: no credential helpers or auths from ~/.docker.
-                "DOCKER_CONFIG", dir.resolve("client-config").toString(),
+                "DOCKER_CONFIG",
+                dir.resolve("client-config").toString(),
                 // The classic builder: it needs no buildx plugin (Debian ships none), and a newer
                 // docker CLI would otherwise hand `docker build` to buildx.
-                "DOCKER_BUILDKIT", "0",
-                "PATH", Executables.searchPath());
+                "DOCKER_BUILDKIT",
+                "0",
+                "PATH",
+                Executables.searchPath());
     }
 
     /** Starts a daemon, or skips (fails in CI) when this machine cannot run one. */
@@ -63,8 +67,9 @@ public final class DockerDaemon implements AutoCloseable {
         if (failure != null) {
             String logTail = daemon.logTail();
             daemon.close();
-            Prerequisites.require(false, "a private dockerd could not start (" + failure + "); its log "
-                    + log + " ends with:\n" + logTail);
+            Prerequisites.require(
+                    false,
+                    "a private dockerd could not start (" + failure + "); its log " + log + " ends with:\n" + logTail);
         }
         return daemon;
     }
@@ -80,19 +85,25 @@ public final class DockerDaemon implements AutoCloseable {
     }
 
     private static Process launch(Path dockerd, ScratchDir dir, Path log) {
-        List<String> command = List.of(dockerd.toString(),
-                "--iptables=false", "--ip6tables=false", "--bridge=none",
+        List<String> command = List.of(
+                dockerd.toString(),
+                "--iptables=false",
+                "--ip6tables=false",
+                "--bridge=none",
                 // vfs works on any filesystem, including overlay-backed /tmp of a container.
                 "--storage-driver=vfs",
-                "--data-root", dir.resolve("data").toString(),
-                "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("docker.pid").toString(),
-                "-H", "unix://" + dir.resolve("docker.sock"));
+                "--data-root",
+                dir.resolve("data").toString(),
+                "--exec-root",
+                dir.resolve("exec").toString(),
+                "--pidfile",
+                dir.resolve("docker.pid").toString(),
+                "-H",
+                "unix://" + dir.resolve("docker.sock"));
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("PATH", Executables.searchPath());
             return builder.start();
         } catch (IOException e) {
@@ -144,7 +155,8 @@ public final class DockerDaemon implements AutoCloseable {
         try {
             // SIGTERM lets dockerd stop its containers and its managed containerd cleanly.
             if (!ProcessTrees.terminate(process, STOP_TIMEOUT)) {
-                System.err.println("WARNING: dockerd ignored SIGTERM for " + STOP_TIMEOUT.toSeconds() + " s; killed it");
+                System.err.println(
+                        "WARNING: dockerd ignored SIGTERM for " + STOP_TIMEOUT.toSeconds() + " s; killed it");
             }
         } finally {
             dir.close();

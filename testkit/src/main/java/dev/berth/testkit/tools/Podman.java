@@ -27,13 +27,19 @@ public final class Podman {
     }
 
     public String run(String... args) {
-        List<String> argv = new ArrayList<>(List.of(executable.toString(),
-                "--root", storeDir.resolve("root").toString(),
-                "--runroot", storeDir.resolve("run").toString(),
-                "--storage-driver", "vfs",
+        List<String> argv = new ArrayList<>(List.of(
+                executable.toString(),
+                "--root",
+                storeDir.resolve("root").toString(),
+                "--runroot",
+                storeDir.resolve("run").toString(),
+                "--storage-driver",
+                "vfs",
                 // No systemd or journald in a build container: plain cgroupfs and an events file.
-                "--cgroup-manager", "cgroupfs",
-                "--events-backend", "file"));
+                "--cgroup-manager",
+                "cgroupfs",
+                "--events-backend",
+                "file"));
         argv.addAll(List.of(args));
         return Command.of(argv).timeout(Duration.ofMinutes(3)).runOk().stdout().trim();
     }

@@ -51,15 +51,20 @@ public final class Skopeo {
 
     /** {@code skopeo inspect} that may fail, with extra flags such as {@code --creds}. */
     public CommandResult tryInspect(String dockerRef, String... extraFlags) {
-        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "inspect", "--tls-verify=false"));
+        List<String> argv =
+                new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "inspect", "--tls-verify=false"));
         argv.addAll(List.of(extraFlags));
         argv.add(dockerRef);
         return Command.of(argv).timeout(Duration.ofMinutes(2)).run();
     }
 
     private Command copyCommand(String source, String destination, String... extraFlags) {
-        List<String> argv = new ArrayList<>(List.of(executable.toString(), "--insecure-policy", "copy",
-                "--src-tls-verify=false", "--dest-tls-verify=false"));
+        List<String> argv = new ArrayList<>(List.of(
+                executable.toString(),
+                "--insecure-policy",
+                "copy",
+                "--src-tls-verify=false",
+                "--dest-tls-verify=false"));
         argv.addAll(List.of(extraFlags));
         argv.add(source);
         argv.add(destination);

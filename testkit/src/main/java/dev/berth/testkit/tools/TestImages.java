@@ -20,8 +20,7 @@ public final class TestImages {
     private static final String RUN_FILE = "/srv/built.txt";
     private static final String RUN_CONTENT = "hello from the RUN layer\n";
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /**
      * Imports the busybox rootfs as the base, then builds an image on it with the classic
@@ -35,12 +34,16 @@ public final class TestImages {
 
             Path context = Files.createDirectories(workDir.resolve("build-context"));
             Files.writeString(context.resolve("greeting.txt"), COPIED_CONTENT, StandardCharsets.UTF_8);
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                    "FROM " + BASE_REF,
-                    "COPY greeting.txt " + COPIED_FILE,
-                    // printf, not echo: the content must end up byte-exact.
-                    "RUN printf '" + RUN_CONTENT.replace("\n", "\\n") + "' > " + RUN_FILE,
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    context.resolve("Dockerfile"),
+                    String.join(
+                            "\n",
+                            "FROM " + BASE_REF,
+                            "COPY greeting.txt " + COPIED_FILE,
+                            // printf, not echo: the content must end up byte-exact.
+                            "RUN printf '" + RUN_CONTENT.replace("\n", "\\n") + "' > " + RUN_FILE,
+                            ""),
+                    StandardCharsets.UTF_8);
             // The daemon runs without a bridge, so RUN steps need the none network too.
             docker.docker("build", "--network", "none", "-t", APP_REF, context.toString());
         } catch (IOException e) {

@@ -28,7 +28,10 @@ class RegistryApiTest {
     @DisplayName("follows the Link headers to the last page and counts the names of the array asked for")
     void followsLinks() throws IOException {
         serve(Map.of(
-                "/v2/app/tags/list", new Page("{\"name\":\"app\",\"tags\":[\"a\",\"b\"]}", "</v2/app/tags/list?last=b>; rel=\"next\""),
+                "/v2/app/tags/list",
+                        new Page(
+                                "{\"name\":\"app\",\"tags\":[\"a\",\"b\"]}",
+                                "</v2/app/tags/list?last=b>; rel=\"next\""),
                 "/v2/app/tags/list?last=b", new Page("{\"name\":\"app\",\"tags\":[\"c\"]}", null)));
 
         assertThat(api().countListed("/v2/app/tags/list", "tags")).isEqualTo(3);
@@ -37,15 +40,17 @@ class RegistryApiTest {
     @Test
     @DisplayName("counts nothing in an empty or null array, nor strings outside the array")
     void emptyListing() throws IOException {
-        serve(Map.of("/v2/_catalog", new Page("{\"repositories\":[],\"name\":\"x\"}", null),
-                "/v2/none/tags/list", new Page("{\"name\":\"none\",\"tags\":null}", null)));
+        serve(Map.of(
+                "/v2/_catalog",
+                new Page("{\"repositories\":[],\"name\":\"x\"}", null),
+                "/v2/none/tags/list",
+                new Page("{\"name\":\"none\",\"tags\":null}", null)));
 
         assertThat(api().countListed("/v2/_catalog", "repositories")).isZero();
         assertThat(api().countListed("/v2/none/tags/list", "tags")).isZero();
     }
 
-    private record Page(String body, String link) {
-    }
+    private record Page(String body, String link) {}
 
     private void serve(Map<String, Page> pages) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,6 +68,7 @@ class RegistryApiTest {
     }
 
     private RegistryApi api() {
-        return new RegistryApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        return new RegistryApi(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 }

@@ -19,13 +19,15 @@ class PseudoRandomBytesTest {
     void sameBytesWhateverTheReadSizes() {
         byte[] inChunks = new PseudoRandomBytes(42, LENGTH).readChunk(LENGTH);
         assertThat(readInRandomPieces(new PseudoRandomBytes(42, LENGTH))).isEqualTo(inChunks);
-        assertThat(PseudoRandomBytes.digestOf(42, LENGTH)).isEqualTo(Digest.sha256(inChunks).toString());
+        assertThat(PseudoRandomBytes.digestOf(42, LENGTH))
+                .isEqualTo(Digest.sha256(inChunks).toString());
     }
 
     @Test
     @DisplayName("end after exactly the requested length, and differ between seeds")
     void exactLengthAndSeedDependent() {
-        assertThat(readInRandomPieces(new PseudoRandomBytes(1, LENGTH))).hasSize(LENGTH)
+        assertThat(readInRandomPieces(new PseudoRandomBytes(1, LENGTH)))
+                .hasSize(LENGTH)
                 .isNotEqualTo(readInRandomPieces(new PseudoRandomBytes(2, LENGTH)));
     }
 

@@ -44,8 +44,10 @@ class ReferrersChecks {
     static void pushReferrers(TestRepository classRepo) {
         repo = classRepo;
         subject = repo.pushImage("subject", TestContent.image(1));
-        sbom = repo.pushImage(TestContent.artifact(subject.manifest().descriptor(), SBOM, Map.of("org.example.kind", "sbom")));
-        signature = repo.pushImage(TestContent.artifact(subject.manifest().descriptor(), SIGNATURE, Map.of("org.example.kind", "signature")));
+        sbom = repo.pushImage(
+                TestContent.artifact(subject.manifest().descriptor(), SBOM, Map.of("org.example.kind", "sbom")));
+        signature = repo.pushImage(TestContent.artifact(
+                subject.manifest().descriptor(), SIGNATURE, Map.of("org.example.kind", "signature")));
         Blob config = new Blob(CONFIG_TYPE, "{\"berth\":\"conformance\"}".getBytes(StandardCharsets.UTF_8));
         untyped = repo.pushImage(TestContent.artifact(subject.manifest().descriptor(), null, config, Map.of()));
         index = Manifest.of(ManifestJson.index(List.of(sbom.manifest().descriptor()))
@@ -55,7 +57,8 @@ class ReferrersChecks {
     }
 
     @Test
-    @DisplayName("end-12a: \"this request MUST return a 200 OK response code\" with \"an image index\" (Content-Type application/vnd.oci.image.index.v1+json) of every manifest whose subject is <digest>")
+    @DisplayName(
+            "end-12a: \"this request MUST return a 200 OK response code\" with \"an image index\" (Content-Type application/vnd.oci.image.index.v1+json) of every manifest whose subject is <digest>")
     void listsEveryReferrer() {
         ReferrersList list = ReferrersList.fetch(repo, subject.digest(), null);
         Set<String> expected = Set.of(sbom.digest(), signature.digest(), untyped.digest(), index.digest());
@@ -67,18 +70,29 @@ class ReferrersChecks {
     }
 
     @Test
-    @DisplayName("end-12a: \"The descriptors MUST include an artifactType field that is set to the value of the artifactType in the image manifest or index, if present\"")
+    @DisplayName(
+            "end-12a: \"The descriptors MUST include an artifactType field that is set to the value of the artifactType in the image manifest or index, if present\"")
     void artifactTypeOfManifest() {
         ReferrersList list = ReferrersList.fetch(repo, subject.digest(), null);
-        Expect.equal(SBOM, list.entry(sbom.digest()).path("artifactType").asText(null), "artifactType", list.exchange());
-        Expect.equal(SIGNATURE, list.entry(signature.digest()).path("artifactType").asText(null), "artifactType", list.exchange());
+        Expect.equal(
+                SBOM, list.entry(sbom.digest()).path("artifactType").asText(null), "artifactType", list.exchange());
+        Expect.equal(
+                SIGNATURE,
+                list.entry(signature.digest()).path("artifactType").asText(null),
+                "artifactType",
+                list.exchange());
     }
 
     @Test
-    @DisplayName("end-12a: \"If the artifactType is empty or missing in the image manifest, the value of artifactType MUST be set to the config descriptor mediaType value\"")
+    @DisplayName(
+            "end-12a: \"If the artifactType is empty or missing in the image manifest, the value of artifactType MUST be set to the config descriptor mediaType value\"")
     void artifactTypeFromConfig() {
         ReferrersList list = ReferrersList.fetch(repo, subject.digest(), null);
-        Expect.equal(CONFIG_TYPE, list.entry(untyped.digest()).path("artifactType").asText(null), "artifactType", list.exchange());
+        Expect.equal(
+                CONFIG_TYPE,
+                list.entry(untyped.digest()).path("artifactType").asText(null),
+                "artifactType",
+                list.exchange());
     }
 
     @Test
@@ -93,36 +107,57 @@ class ReferrersChecks {
     @DisplayName("end-12a: \"The descriptors MUST include annotations from the image manifest or index\"")
     void annotationsCopied() {
         ReferrersList list = ReferrersList.fetch(repo, subject.digest(), null);
-        Expect.equal("sbom", list.entry(sbom.digest()).path("annotations").path("org.example.kind").asText(null),
-                "the sbom's annotation", list.exchange());
-        Expect.equal("bundle", list.entry(index.digest()).path("annotations").path("org.example.kind").asText(null),
-                "the index's annotation", list.exchange());
+        Expect.equal(
+                "sbom",
+                list.entry(sbom.digest())
+                        .path("annotations")
+                        .path("org.example.kind")
+                        .asText(null),
+                "the sbom's annotation",
+                list.exchange());
+        Expect.equal(
+                "bundle",
+                list.entry(index.digest())
+                        .path("annotations")
+                        .path("org.example.kind")
+                        .asText(null),
+                "the index's annotation",
+                list.exchange());
     }
 
     @Test
-    @DisplayName("end-12a: \"If a query results in no matching referrers, an empty manifest list MUST be returned\" (\"MUST NOT return a 404\")")
+    @DisplayName(
+            "end-12a: \"If a query results in no matching referrers, an empty manifest list MUST be returned\" (\"MUST NOT return a 404\")")
     void noReferrersIsAnEmptyList() {
         ReferrersList list = ReferrersList.fetch(repo, Sha256.of(TestContent.randomBytes(32)), null);
         Expect.equal(List.of(), list.digests(), "the referrers of a digest nothing refers to", list.exchange());
     }
 
     @Test
-    @DisplayName("end-12a: \"If the request is invalid, such as a <digest> with an invalid syntax, a 400 Bad Request MUST be returned\"")
+    @DisplayName(
+            "end-12a: \"If the request is invalid, such as a <digest> with an invalid syntax, a 400 Bad Request MUST be returned\"")
     void invalidDigestIs400() {
         Expect.status(repo.call("GET", "/referrers/sha256:not-a-digest").send(), 400);
     }
 
     @Test
-    @DisplayName("end-12b: \"If filtering is requested and applied, the response MUST include a header OCI-Filters-Applied: artifactType\"; with the header, only that artifactType is listed")
+    @DisplayName(
+            "end-12b: \"If filtering is requested and applied, the response MUST include a header OCI-Filters-Applied: artifactType\"; with the header, only that artifactType is listed")
     void filterAppliedIsDeclared() {
         ReferrersList list = ReferrersList.fetch(repo, subject.digest(), SBOM);
         Exchange exchange = list.exchange();
         boolean filtered = !list.digests().contains(signature.digest());
-        boolean declared = exchange.header("OCI-Filters-Applied").map(value -> List.of(value.split("\\s*,\\s*")).contains("artifactType"))
+        boolean declared = exchange.header("OCI-Filters-Applied")
+                .map(value -> List.of(value.split("\\s*,\\s*")).contains("artifactType"))
                 .orElse(false);
-        Expect.that(!filtered || declared, "the list was filtered by artifactType but OCI-Filters-Applied does not say so", exchange);
-        Expect.that(!declared || list.digests().equals(List.of(sbom.digest())),
-                "OCI-Filters-Applied says artifactType, but the list is not just the " + SBOM + " referrer", exchange);
+        Expect.that(
+                !filtered || declared,
+                "the list was filtered by artifactType but OCI-Filters-Applied does not say so",
+                exchange);
+        Expect.that(
+                !declared || list.digests().equals(List.of(sbom.digest())),
+                "OCI-Filters-Applied says artifactType, but the list is not just the " + SBOM + " referrer",
+                exchange);
     }
 
     @Test
@@ -133,10 +168,12 @@ class ReferrersChecks {
     }
 
     @Test
-    @DisplayName("end-12a: a referrer pushed before its subject is listed once the subject exists (\"push a manifest and referrers to that manifest in either order\")")
+    @DisplayName(
+            "end-12a: a referrer pushed before its subject is listed once the subject exists (\"push a manifest and referrers to that manifest in either order\")")
     void referrerPushedFirst(TestRepository ownRepo) {
         TestImage laterSubject = TestContent.image(1);
-        TestImage early = ownRepo.pushImage(TestContent.artifact(laterSubject.manifest().descriptor(), SBOM, Map.of()));
+        TestImage early =
+                ownRepo.pushImage(TestContent.artifact(laterSubject.manifest().descriptor(), SBOM, Map.of()));
         ownRepo.pushImage("subject", laterSubject);
         ReferrersList list = ReferrersList.fetch(ownRepo, laterSubject.digest(), null);
         Expect.equal(List.of(early.digest()), list.digests(), "the referrers", list.exchange());

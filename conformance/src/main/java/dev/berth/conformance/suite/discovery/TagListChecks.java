@@ -36,7 +36,8 @@ class TagListChecks {
     }
 
     @Test
-    @DisplayName("end-8a: \"this request MUST return a 200 OK response code\", \"the response MUST be a json body\" {name, tags}, \"the tags MUST be in lexical order\"")
+    @DisplayName(
+            "end-8a: \"this request MUST return a 200 OK response code\", \"the response MUST be a json body\" {name, tags}, \"the tags MUST be in lexical order\"")
     void listAll() {
         Exchange list = Expect.status(repo.call("GET", "/tags/list").send(), 200);
         Expect.equal(repo.name(), json(list).path("name").asText(null), "name", list);
@@ -44,22 +45,27 @@ class TagListChecks {
     }
 
     @Test
-    @DisplayName("end-8b: with n, \"The response to such a request MAY return fewer than <int> results, but only when … a Link header is provided. Otherwise, the response MUST include <int> results\" — the first n")
+    @DisplayName(
+            "end-8b: with n, \"The response to such a request MAY return fewer than <int> results, but only when … a Link header is provided. Otherwise, the response MUST include <int> results\" — the first n")
     void nLimitsTheList() {
         Exchange list = Expect.status(repo.call("GET", "/tags/list?n=2").send(), 200);
         List<String> tags = tags(list);
         Expect.that(tags.size() <= 2, "n=2 asked for at most 2 tags", list);
-        Expect.that(tags.size() == 2 || LinkHeader.present(list), "fewer than n tags, of 5, without a Link header", list);
+        Expect.that(
+                tags.size() == 2 || LinkHeader.present(list), "fewer than n tags, of 5, without a Link header", list);
         Expect.equal(TAGS.subList(0, tags.size()), tags, "the first tags in lexical order", list);
     }
 
     @Test
-    @DisplayName("end-8b: \"If included, the Link header MUST be set according to RFC5988 with the Relation Type rel=\\\"next\\\"\", and leads to the next tags")
+    @DisplayName(
+            "end-8b: \"If included, the Link header MUST be set according to RFC5988 with the Relation Type rel=\\\"next\\\"\", and leads to the next tags")
     void linkHeaderLeadsOn() {
         Exchange first = Expect.status(repo.call("GET", "/tags/list?n=2").send(), 200);
-        Assumptions.assumeTrue(LinkHeader.present(first), "the registry sent no Link header (\"A Link header MAY be included\")");
-        String next = LinkHeader.next(first).orElseThrow(() ->
-                new AssertionError("the Link header is not <url>; rel=\"next\"\n" + first.describe()));
+        Assumptions.assumeTrue(
+                LinkHeader.present(first), "the registry sent no Link header (\"A Link header MAY be included\")");
+        String next = LinkHeader.next(first)
+                .orElseThrow(
+                        () -> new AssertionError("the Link header is not <url>; rel=\"next\"\n" + first.describe()));
         Exchange second = Expect.status(repo.client().call("GET", next).send(), 200);
         List<String> tags = tags(second);
         Expect.that(!tags.isEmpty(), "the next page is empty, though 3 more tags exist", second);
@@ -67,9 +73,11 @@ class TagListChecks {
     }
 
     @Test
-    @DisplayName("end-8b: \"A request of this sort will return up to <int> tags, beginning non-inclusively with <tagname>\" (n and last)")
+    @DisplayName(
+            "end-8b: \"A request of this sort will return up to <int> tags, beginning non-inclusively with <tagname>\" (n and last)")
     void lastContinuesAfterTag() {
-        Exchange list = Expect.status(repo.call("GET", "/tags/list?n=2&last=1.1").send(), 200);
+        Exchange list =
+                Expect.status(repo.call("GET", "/tags/list?n=2&last=1.1").send(), 200);
         Expect.equal(List.of("2.0", "latest"), tags(list), "the 2 tags after 1.1", list);
     }
 
@@ -81,7 +89,8 @@ class TagListChecks {
     }
 
     @Test
-    @DisplayName("end-8b: \"When n is zero, this endpoint MUST return an empty list, and MUST NOT include a Link header\"")
+    @DisplayName(
+            "end-8b: \"When n is zero, this endpoint MUST return an empty list, and MUST NOT include a Link header\"")
     void nZero() {
         Exchange list = Expect.status(repo.call("GET", "/tags/list?n=0").send(), 200);
         Expect.equal(List.of(), tags(list), "tags", list);
@@ -94,10 +103,15 @@ class TagListChecks {
         List<String> seen = new ArrayList<>();
         String target = "/tags/list?n=2";
         for (int page = 0; page < TAGS.size() + 1 && target != null; page++) {
-            Exchange list = Expect.status(repo.client().call("GET", target.startsWith("/tags") ? repo.path(target) : target).send(), 200);
+            Exchange list = Expect.status(
+                    repo.client()
+                            .call("GET", target.startsWith("/tags") ? repo.path(target) : target)
+                            .send(),
+                    200);
             List<String> tags = tags(list);
             seen.addAll(tags);
-            target = LinkHeader.next(list).orElse(tags.size() < 2 ? null : "/tags/list?n=2&last=" + tags.get(tags.size() - 1));
+            target = LinkHeader.next(list)
+                    .orElse(tags.size() < 2 ? null : "/tags/list?n=2&last=" + tags.get(tags.size() - 1));
         }
         if (!seen.equals(TAGS)) {
             throw new AssertionError("paging with n=2 listed " + seen + ", expected " + TAGS);
@@ -107,7 +121,8 @@ class TagListChecks {
     @Test
     @DisplayName("end-8a: the tags of a repository that does not exist: 404 Not Found")
     void unknownRepositoryIs404() {
-        Exchange list = Expect.status(repo.sibling("never-pushed").call("GET", "/tags/list").send(), 404);
+        Exchange list = Expect.status(
+                repo.sibling("never-pushed").call("GET", "/tags/list").send(), 404);
         SpecErrors.codeIfJson(list, "NAME_UNKNOWN");
     }
 

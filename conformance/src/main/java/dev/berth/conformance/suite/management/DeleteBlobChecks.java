@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class DeleteBlobChecks {
 
     @Test
-    @DisplayName("end-10: \"Upon success, the registry MUST respond with code 202 Accepted\"; the blob is then gone (404 on GET and HEAD)")
+    @DisplayName(
+            "end-10: \"Upon success, the registry MUST respond with code 202 Accepted\"; the blob is then gone (404 on GET and HEAD)")
     void deleteBlob(TestRepository repo) {
         Blob blob = TestContent.layer();
         repo.pushBlob(blob);
@@ -33,7 +34,10 @@ class DeleteBlobChecks {
     @DisplayName("end-10: \"If the blob is not found, a 404 Not Found code MUST be returned\"")
     void deleteUnknownBlobIs404(TestRepository repo) {
         repo.pushBlob(TestContent.layer());
-        Exchange delete = Expect.status(repo.call("DELETE", "/blobs/" + Sha256.of(TestContent.randomBytes(32))).send(), 404);
+        Exchange delete = Expect.status(
+                repo.call("DELETE", "/blobs/" + Sha256.of(TestContent.randomBytes(32)))
+                        .send(),
+                404);
         SpecErrors.codeIfJson(delete, "BLOB_UNKNOWN");
     }
 }

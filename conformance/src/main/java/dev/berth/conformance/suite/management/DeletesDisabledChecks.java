@@ -20,20 +20,24 @@ import org.junit.jupiter.api.Test;
 class DeletesDisabledChecks {
 
     @Test
-    @DisplayName("end-9: \"If manifest deletion is disabled, the registry MUST respond with either a 400 Bad Request or a 405 Method Not Allowed\"; the manifest stays")
+    @DisplayName(
+            "end-9: \"If manifest deletion is disabled, the registry MUST respond with either a 400 Bad Request or a 405 Method Not Allowed\"; the manifest stays")
     void manifestDeletionRefused(TestRepository repo) {
         TestImage image = repo.pushImage("kept", TestContent.image(1));
-        Exchange delete = Expect.status(repo.call("DELETE", "/manifests/" + image.digest()).send(), 400, 405);
+        Exchange delete = Expect.status(
+                repo.call("DELETE", "/manifests/" + image.digest()).send(), 400, 405);
         SpecErrors.wellFormed(delete);
         Expect.status(repo.getManifest(image.digest()), 200);
     }
 
     @Test
-    @DisplayName("end-10: \"If blob deletion is disabled, the registry MUST respond with either a 400 Bad Request or a 405 Method Not Allowed\"; the blob stays")
+    @DisplayName(
+            "end-10: \"If blob deletion is disabled, the registry MUST respond with either a 400 Bad Request or a 405 Method Not Allowed\"; the blob stays")
     void blobDeletionRefused(TestRepository repo) {
         Blob blob = TestContent.layer();
         repo.pushBlob(blob);
-        Exchange delete = Expect.status(repo.call("DELETE", "/blobs/" + blob.digest()).send(), 400, 405);
+        Exchange delete =
+                Expect.status(repo.call("DELETE", "/blobs/" + blob.digest()).send(), 400, 405);
         SpecErrors.wellFormed(delete);
         Expect.status(repo.getBlob(blob.digest()), 200);
     }

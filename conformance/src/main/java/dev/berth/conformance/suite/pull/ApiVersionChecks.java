@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ApiVersionChecks {
 
     @Test
-    @DisplayName("end-1: GET /v2/ answers 200 — \"If the response is 200 OK, then the registry implements this specification\"")
+    @DisplayName(
+            "end-1: GET /v2/ answers 200 — \"If the response is 200 OK, then the registry implements this specification\"")
     void baseEndpointAnswers200(RegistryClient client) {
         Expect.status(client.call("GET", "/v2/").send(), 200);
     }

@@ -28,38 +28,43 @@ class PullBlobChecks {
     }
 
     @Test
-    @DisplayName("end-2: \"A GET request to an existing blob URL MUST provide the expected blob, with a response code that MUST be 200 OK\"")
+    @DisplayName(
+            "end-2: \"A GET request to an existing blob URL MUST provide the expected blob, with a response code that MUST be 200 OK\"")
     void getBlob() {
         Exchange get = Expect.status(repo.getBlob(blob.digest()), 200);
         Expect.body(get, blob.bytes());
     }
 
     @Test
-    @DisplayName("end-2: Docker-Content-Digest on a blob GET: \"If present, the value of this header MUST be a digest matching that of the response body\"")
+    @DisplayName(
+            "end-2: Docker-Content-Digest on a blob GET: \"If present, the value of this header MUST be a digest matching that of the response body\"")
     void digestHeaderMatchesBody() {
         Exchange get = Expect.status(repo.getBlob(blob.digest()), 200);
-        get.header("Docker-Content-Digest").ifPresent(value ->
-                Expect.equal(Sha256.of(get.body()), value.trim(), "Docker-Content-Digest", get));
+        get.header("Docker-Content-Digest")
+                .ifPresent(value -> Expect.equal(Sha256.of(get.body()), value.trim(), "Docker-Content-Digest", get));
     }
 
     @Test
-    @DisplayName("end-2: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (blob; Docker-Content-Digest and Content-Length, if present, describe it)")
+    @DisplayName(
+            "end-2: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (blob; Docker-Content-Digest and Content-Length, if present, describe it)")
     void headBlob() {
         Exchange head = Expect.status(repo.headBlob(blob.digest()), 200);
         Expect.digestHeaderMatches(head, blob.digest());
-        head.header("Content-Length").ifPresent(length ->
-                Expect.equal(Long.toString(blob.size()), length.trim(), "Content-Length", head));
+        head.header("Content-Length")
+                .ifPresent(length -> Expect.equal(Long.toString(blob.size()), length.trim(), "Content-Length", head));
     }
 
     @Test
-    @DisplayName("end-2: \"If the blob is not found in the repository, the response code MUST be 404 Not Found\" (BLOB_UNKNOWN, code-1)")
+    @DisplayName(
+            "end-2: \"If the blob is not found in the repository, the response code MUST be 404 Not Found\" (BLOB_UNKNOWN, code-1)")
     void unknownBlobIs404() {
         Exchange get = Expect.status(repo.getBlob(Sha256.of(TestContent.randomBytes(32))), 404);
         SpecErrors.codeIfJson(get, "BLOB_UNKNOWN");
     }
 
     @Test
-    @DisplayName("end-2: \"If the blob or manifest is not found in the repository, the response code MUST be 404 Not Found\" (HEAD of an unknown blob)")
+    @DisplayName(
+            "end-2: \"If the blob or manifest is not found in the repository, the response code MUST be 404 Not Found\" (HEAD of an unknown blob)")
     void headUnknownBlobIs404() {
         Expect.status(repo.headBlob(Sha256.of(TestContent.randomBytes(32))), 404);
     }
@@ -73,11 +78,18 @@ class PullBlobChecks {
     }
 
     @Test
-    @DisplayName("end-2: \"A registry SHOULD support the Range request header in accordance with RFC 9110\" (206 with the bytes asked for)")
+    @DisplayName(
+            "end-2: \"A registry SHOULD support the Range request header in accordance with RFC 9110\" (206 with the bytes asked for)")
     void rangeRequest() {
-        Exchange get = repo.call("GET", "/blobs/" + blob.digest()).header("Range", "bytes=100-1099").send();
+        Exchange get = repo.call("GET", "/blobs/" + blob.digest())
+                .header("Range", "bytes=100-1099")
+                .send();
         Expect.status(get, 206);
         Expect.body(get, Arrays.copyOfRange(blob.bytes(), 100, 1100));
-        Expect.equal("bytes 100-1099/" + blob.size(), Expect.header(get, "Content-Range").trim(), "Content-Range", get);
+        Expect.equal(
+                "bytes 100-1099/" + blob.size(),
+                Expect.header(get, "Content-Range").trim(),
+                "Content-Range",
+                get);
     }
 }

@@ -28,14 +28,16 @@ class PullManifestChecks {
     }
 
     @Test
-    @DisplayName("end-3: \"A GET request to an existing manifest URL MUST provide the expected manifest, with a response code that MUST be 200 OK\" (by tag)")
+    @DisplayName(
+            "end-3: \"A GET request to an existing manifest URL MUST provide the expected manifest, with a response code that MUST be 200 OK\" (by tag)")
     void getByTag() {
         Exchange get = Expect.status(repo.getManifest(TAG), 200);
         Expect.body(get, image.manifest().bytes());
     }
 
     @Test
-    @DisplayName("end-3: \"A GET request to an existing manifest URL MUST provide the expected manifest, with a response code that MUST be 200 OK\" (by digest)")
+    @DisplayName(
+            "end-3: \"A GET request to an existing manifest URL MUST provide the expected manifest, with a response code that MUST be 200 OK\" (by digest)")
     void getByDigest() {
         Exchange get = Expect.status(repo.getManifest(image.digest()), 200);
         Expect.body(get, image.manifest().bytes());
@@ -46,12 +48,14 @@ class PullManifestChecks {
     void digestHeaderIsTheManifestDigest() {
         Exchange get = Expect.status(repo.getManifest(TAG), 200);
         // "It MAY differ … if the hashing algorithms used do not match": only a sha256 value can be compared.
-        get.header("Docker-Content-Digest").filter(value -> value.startsWith("sha256:"))
+        get.header("Docker-Content-Digest")
+                .filter(value -> value.startsWith("sha256:"))
                 .ifPresent(value -> Expect.equal(Sha256.of(get.body()), value, "Docker-Content-Digest", get));
     }
 
     @Test
-    @DisplayName("end-3: \"The Content-Type header SHOULD match what the client pushed as the manifest's Content-Type\"")
+    @DisplayName(
+            "end-3: \"The Content-Type header SHOULD match what the client pushed as the manifest's Content-Type\"")
     void contentTypeIsThePushedType() {
         Exchange get = Expect.status(repo.getManifest(TAG), 200);
         String contentType = Expect.header(get, "Content-Type");
@@ -59,14 +63,16 @@ class PullManifestChecks {
     }
 
     @Test
-    @DisplayName("end-3: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (manifest by tag; Docker-Content-Digest and Content-Length, if present, describe it)")
+    @DisplayName(
+            "end-3: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (manifest by tag; Docker-Content-Digest and Content-Length, if present, describe it)")
     void headByTag() {
         Exchange head = Expect.status(repo.headManifest(TAG), 200);
         describesManifest(head);
     }
 
     @Test
-    @DisplayName("end-3: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (manifest by digest; Docker-Content-Digest and Content-Length, if present, describe it)")
+    @DisplayName(
+            "end-3: \"A HEAD request to an existing blob or manifest URL MUST return 200 OK\" (manifest by digest; Docker-Content-Digest and Content-Length, if present, describe it)")
     void headByDigest() {
         Exchange head = Expect.status(repo.headManifest(image.digest()), 200);
         describesManifest(head);
@@ -74,26 +80,30 @@ class PullManifestChecks {
 
     private static void describesManifest(Exchange head) {
         Expect.digestHeaderMatches(head, image.digest());
-        head.header("Content-Length").ifPresent(length ->
-                Expect.equal(Integer.toString(image.manifest().bytes().length), length.trim(), "Content-Length", head));
+        head.header("Content-Length")
+                .ifPresent(length -> Expect.equal(
+                        Integer.toString(image.manifest().bytes().length), length.trim(), "Content-Length", head));
     }
 
     @Test
-    @DisplayName("end-3: \"If the manifest is not found in the repository, the response code MUST be 404 Not Found\" (unknown tag; MANIFEST_UNKNOWN, code-7)")
+    @DisplayName(
+            "end-3: \"If the manifest is not found in the repository, the response code MUST be 404 Not Found\" (unknown tag; MANIFEST_UNKNOWN, code-7)")
     void unknownTagIs404() {
         Exchange get = Expect.status(repo.getManifest("no-such-tag"), 404);
         SpecErrors.codeIfJson(get, "MANIFEST_UNKNOWN");
     }
 
     @Test
-    @DisplayName("end-3: \"If the manifest is not found in the repository, the response code MUST be 404 Not Found\" (unknown digest; MANIFEST_UNKNOWN, code-7)")
+    @DisplayName(
+            "end-3: \"If the manifest is not found in the repository, the response code MUST be 404 Not Found\" (unknown digest; MANIFEST_UNKNOWN, code-7)")
     void unknownDigestIs404() {
         Exchange get = Expect.status(repo.getManifest(Sha256.of(TestContent.randomBytes(32))), 404);
         SpecErrors.codeIfJson(get, "MANIFEST_UNKNOWN");
     }
 
     @Test
-    @DisplayName("end-3: \"If the blob or manifest is not found in the repository, the response code MUST be 404 Not Found\" (HEAD of an unknown manifest)")
+    @DisplayName(
+            "end-3: \"If the blob or manifest is not found in the repository, the response code MUST be 404 Not Found\" (HEAD of an unknown manifest)")
     void headUnknownIs404() {
         Expect.status(repo.headManifest("no-such-tag"), 404);
     }

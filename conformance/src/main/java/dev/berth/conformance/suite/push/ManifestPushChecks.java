@@ -28,7 +28,8 @@ class ManifestPushChecks {
     private static final String ARTIFACT_TYPE = "application/vnd.berth.conformance.test";
 
     @Test
-    @DisplayName("end-7 by tag: \"the registry MUST return response code 201 Created, and MUST have the following header: Location\"; Docker-Content-Digest \"MUST be equal to the client provided digest\"")
+    @DisplayName(
+            "end-7 by tag: \"the registry MUST return response code 201 Created, and MUST have the following header: Location\"; Docker-Content-Digest \"MUST be equal to the client provided digest\"")
     void putByTag(TestRepository repo) {
         TestImage image = TestContent.image(1);
         repo.pushBlobs(image);
@@ -38,7 +39,8 @@ class ManifestPushChecks {
     }
 
     @Test
-    @DisplayName("end-7 by digest: \"the <reference> MUST be either a) a digest or b) a tag\"; 201 Created with a pullable Location")
+    @DisplayName(
+            "end-7 by digest: \"the <reference> MUST be either a) a digest or b) a tag\"; 201 Created with a pullable Location")
     void putByDigest(TestRepository repo) {
         TestImage image = TestContent.image(1);
         repo.pushBlobs(image);
@@ -47,7 +49,8 @@ class ManifestPushChecks {
     }
 
     @Test
-    @DisplayName("end-7: \"The registry MUST store the manifest in the exact byte representation provided by the client\" (unusual whitespace and key order)")
+    @DisplayName(
+            "end-7: \"The registry MUST store the manifest in the exact byte representation provided by the client\" (unusual whitespace and key order)")
     void storedByteForByte(TestRepository repo) {
         TestImage image = TestContent.image(1);
         repo.pushBlobs(image);
@@ -64,11 +67,13 @@ class ManifestPushChecks {
     }
 
     @Test
-    @DisplayName("end-7: \"The uploaded manifest MUST reference any blobs that make up the object. However, the list of blobs MAY be empty\" (a manifest without layers: 201 Created)")
+    @DisplayName(
+            "end-7: \"The uploaded manifest MUST reference any blobs that make up the object. However, the list of blobs MAY be empty\" (a manifest without layers: 201 Created)")
     void noLayers(TestRepository repo) {
         Blob config = new Blob(OciJson.EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
         repo.pushBlob(config);
-        Manifest manifest = Manifest.of(ManifestJson.image(config.descriptor(), List.of()).artifactType(ARTIFACT_TYPE));
+        Manifest manifest =
+                Manifest.of(ManifestJson.image(config.descriptor(), List.of()).artifactType(ARTIFACT_TYPE));
         Expect.status(repo.putManifest("no-layers", manifest), 201);
         Expect.body(Expect.status(repo.getManifest("no-layers"), 200), manifest.bytes());
     }
@@ -84,11 +89,13 @@ class ManifestPushChecks {
         Exchange put = Expect.status(repo.putManifest("multi", index), 201);
         createdAndPullable(repo, put, index);
         Exchange get = Expect.status(repo.getManifest("multi"), 200);
-        Expect.equal(OciJson.INDEX, Expect.header(get, "Content-Type").split(";")[0].trim(), "Content-Type", get);
+        Expect.equal(
+                OciJson.INDEX, Expect.header(get, "Content-Type").split(";")[0].trim(), "Content-Type", get);
     }
 
     @Test
-    @DisplayName("end-7: \"A registry MUST initially accept an otherwise valid manifest with a subject field that references a manifest that does not exist in the repository\"")
+    @DisplayName(
+            "end-7: \"A registry MUST initially accept an otherwise valid manifest with a subject field that references a manifest that does not exist in the repository\"")
     void subjectMayBeMissing(TestRepository repo) {
         TestImage artifact = TestContent.artifact(absentManifest(), ARTIFACT_TYPE, Map.of());
         repo.pushBlobs(artifact);
@@ -97,7 +104,8 @@ class ManifestPushChecks {
 
     @Test
     @Requires(Capability.REFERRERS)
-    @DisplayName("end-7: \"a registry implementation that supports the referrers API MUST respond with the response header OCI-Subject: <subject digest>\"")
+    @DisplayName(
+            "end-7: \"a registry implementation that supports the referrers API MUST respond with the response header OCI-Subject: <subject digest>\"")
     void subjectHeader(TestRepository repo) {
         TestImage subject = repo.pushImage(TestContent.image(1));
         TestImage artifact = TestContent.artifact(subject.manifest().descriptor(), ARTIFACT_TYPE, Map.of());
@@ -107,7 +115,8 @@ class ManifestPushChecks {
     }
 
     @Test
-    @DisplayName("end-7: a manifest that references a blob the registry lacks is either accepted, or rejected with \"one or more MANIFEST_BLOB_UNKNOWN errors\" (code-5)")
+    @DisplayName(
+            "end-7: a manifest that references a blob the registry lacks is either accepted, or rejected with \"one or more MANIFEST_BLOB_UNKNOWN errors\" (code-5)")
     void unknownBlobRejectedWithItsCode(TestRepository repo) {
         TestImage image = TestContent.image(1);
         repo.pushBlob(image.config()); // the layer stays unpushed
@@ -121,8 +130,10 @@ class ManifestPushChecks {
     /** Created: a Location to pull the manifest from, and the digest the client computed. */
     private static void createdAndPullable(TestRepository repo, Exchange put, Manifest manifest) {
         Expect.digestHeaderMatches(put, manifest.digest());
-        Exchange get = repo.client().call("GET", repo.client().resolve(Expect.header(put, "Location")))
-                .header("Accept", TestRepository.MANIFEST_TYPES).send();
+        Exchange get = repo.client()
+                .call("GET", repo.client().resolve(Expect.header(put, "Location")))
+                .header("Accept", TestRepository.MANIFEST_TYPES)
+                .send();
         Expect.body(Expect.status(get, 200), manifest.bytes());
     }
 
@@ -131,7 +142,7 @@ class ManifestPushChecks {
     }
 
     private static String descriptorJson(Descriptor descriptor) {
-        return "{\"size\": " + descriptor.size() + ", \"digest\": \"" + descriptor.digest()
-                + "\", \"mediaType\": \"" + descriptor.mediaType() + "\"}";
+        return "{\"size\": " + descriptor.size() + ", \"digest\": \"" + descriptor.digest() + "\", \"mediaType\": \""
+                + descriptor.mediaType() + "\"}";
     }
 }

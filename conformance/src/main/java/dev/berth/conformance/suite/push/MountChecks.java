@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class MountChecks {
 
     @Test
-    @DisplayName("end-11: \"The response to a successful mount MUST be 201 Created, and MUST contain the following header: Location\"; the blob is then in the repository")
+    @DisplayName(
+            "end-11: \"The response to a successful mount MUST be 201 Created, and MUST contain the following header: Location\"; the blob is then in the repository")
     void mountFromAnotherRepository(TestRepository repo) {
         TestRepository source = repo.sibling("source");
         Blob blob = TestContent.layer();
@@ -32,7 +33,8 @@ class MountChecks {
     }
 
     @Test
-    @DisplayName("end-11: \"if a registry … is unable to mount the requested blob, it SHOULD return a 202\" with a Location, to upload to instead (a blob no repository holds)")
+    @DisplayName(
+            "end-11: \"if a registry … is unable to mount the requested blob, it SHOULD return a 202\" with a Location, to upload to instead (a blob no repository holds)")
     void mountOfUnknownBlobOpensUpload(TestRepository repo) {
         TestRepository source = repo.sibling("source");
         source.pushBlob(TestContent.layer());
@@ -44,22 +46,30 @@ class MountChecks {
 
     @Test
     @Requires(Capability.AUTOMATIC_CROSS_MOUNT)
-    @DisplayName("end-11: \"The registry MAY treat the from parameter as optional, and it MAY cross-mount the blob if it can be found\" (declared: it does; 201 Created)")
+    @DisplayName(
+            "end-11: \"The registry MAY treat the from parameter as optional, and it MAY cross-mount the blob if it can be found\" (declared: it does; 201 Created)")
     void mountWithoutFrom(TestRepository repo) {
         Blob blob = TestContent.layer();
         repo.sibling("source").pushBlob(blob);
-        Exchange mount = Expect.status(repo.call("POST", Urls.withQuery("/blobs/uploads/", "mount", blob.digest())).send(), 201);
+        Exchange mount = Expect.status(
+                repo.call("POST", Urls.withQuery("/blobs/uploads/", "mount", blob.digest()))
+                        .send(),
+                201);
         repo.trackBlob(blob.digest());
         MonolithicUploadChecks.pullable(repo, mount, blob);
     }
 
     @Test
     @Requires(value = Capability.AUTOMATIC_CROSS_MOUNT, present = false)
-    @DisplayName("end-11: a mount without `from` that the registry does not perform \"SHOULD return a 202\" with a Location, to upload to instead")
+    @DisplayName(
+            "end-11: a mount without `from` that the registry does not perform \"SHOULD return a 202\" with a Location, to upload to instead")
     void mountWithoutFromOpensUpload(TestRepository repo) {
         Blob blob = TestContent.layer();
         repo.sibling("source").pushBlob(blob);
-        Exchange mount = Expect.status(repo.call("POST", Urls.withQuery("/blobs/uploads/", "mount", blob.digest())).send(), 202);
+        Exchange mount = Expect.status(
+                repo.call("POST", Urls.withQuery("/blobs/uploads/", "mount", blob.digest()))
+                        .send(),
+                202);
         Uploads.cancel(repo.client(), Uploads.location(repo.client(), mount));
     }
 }

@@ -11,5 +11,9 @@ import dev.berth.conformance.suite.Workflow;
  */
 public record CheckResult(String id, Workflow workflow, String displayName, Outcome outcome, String message) {
 
-    public enum Outcome { PASSED, FAILED, SKIPPED }
+    public enum Outcome {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 }

@@ -46,13 +46,16 @@ public record ExpectedFailures(Map<String, String> reasons) {
 
     /** Failures the list does not explain. */
     public List<CheckResult> unexpected(RunResult result) {
-        return result.failures().stream().filter(check -> !reasons.containsKey(check.id())).toList();
+        return result.failures().stream()
+                .filter(check -> !reasons.containsKey(check.id()))
+                .toList();
     }
 
     /** Listed checks that did not fail: the list is out of date (fixed, renamed or removed checks). */
     public List<String> stale(RunResult result) {
         return reasons.keySet().stream()
-                .filter(id -> result.failures().stream().noneMatch(check -> check.id().equals(id)))
+                .filter(id ->
+                        result.failures().stream().noneMatch(check -> check.id().equals(id)))
                 .toList();
     }
 }

@@ -20,8 +20,7 @@ public final class MarkdownReport {
 
     public static final String FILE_NAME = "conformance-report.md";
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     static void write(RunResult result, SuiteConfig config, Set<Workflow> workflows, Path file) {
         try {
@@ -38,23 +37,41 @@ public final class MarkdownReport {
         md.append("| setting | value |\n|---|---|\n");
         md.append("| registry | ").append(config.url()).append(" |\n");
         md.append("| namespace | `").append(config.namespace()).append("` |\n");
-        md.append("| workflows | ").append(String.join(", ", workflows.stream().sorted().map(Workflow::id).toList())).append(" |\n");
+        md.append("| workflows | ")
+                .append(String.join(
+                        ", ", workflows.stream().sorted().map(Workflow::id).toList()))
+                .append(" |\n");
         for (Capability capability : Capability.values()) {
-            md.append("| ").append(capability.key()).append(" | ").append(config.has(capability)).append(" |\n");
+            md.append("| ")
+                    .append(capability.key())
+                    .append(" | ")
+                    .append(config.has(capability))
+                    .append(" |\n");
         }
         md.append("| chunkMinLength | ").append(config.chunkMinLength()).append(" |\n");
-        md.append("| run | `").append(config.runId()).append("`, ").append(Instant.now()).append(" |\n\n");
+        md.append("| run | `")
+                .append(config.runId())
+                .append("`, ")
+                .append(Instant.now())
+                .append(" |\n\n");
 
         for (Workflow workflow : Workflow.values()) {
-            List<CheckResult> checks = result.checks().stream().filter(check -> check.workflow() == workflow).toList();
+            List<CheckResult> checks = result.checks().stream()
+                    .filter(check -> check.workflow() == workflow)
+                    .toList();
             if (checks.isEmpty()) {
                 continue;
             }
             md.append("## ").append(workflow.title()).append("\n\n");
             md.append("| outcome | check | requirement |\n|---|---|---|\n");
             for (CheckResult check : checks) {
-                md.append("| ").append(badge(check.outcome())).append(" | `").append(check.id()).append("` | ")
-                        .append(cell(check.displayName())).append(" |\n");
+                md.append("| ")
+                        .append(badge(check.outcome()))
+                        .append(" | `")
+                        .append(check.id())
+                        .append("` | ")
+                        .append(cell(check.displayName()))
+                        .append(" |\n");
             }
             md.append('\n');
         }
@@ -69,7 +86,11 @@ public final class MarkdownReport {
         }
         md.append("## ").append(title).append("\n\n");
         for (CheckResult check : checks) {
-            md.append("### `").append(check.id()).append("`\n\n").append(check.displayName()).append("\n\n");
+            md.append("### `")
+                    .append(check.id())
+                    .append("`\n\n")
+                    .append(check.displayName())
+                    .append("\n\n");
             md.append("```\n").append(check.message().replace("```", "'''")).append("\n```\n\n");
         }
     }

@@ -3,7 +3,6 @@ package dev.berth.conformance.suite.run;
 import dev.berth.conformance.suite.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -66,7 +65,8 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     private void record(TestIdentifier check, CheckResult.Outcome outcome, String message) {
-        Optional<MethodSource> source = check.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+        Optional<MethodSource> source =
+                check.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
         String className = source.map(MethodSource::getClassName).orElse("?");
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
         String id = simpleName + "." + source.map(MethodSource::getMethodName).orElse(check.getDisplayName());

@@ -14,11 +14,15 @@ public record RunResult(List<CheckResult> checks) {
     }
 
     public List<CheckResult> failures() {
-        return checks.stream().filter(check -> check.outcome() == CheckResult.Outcome.FAILED).toList();
+        return checks.stream()
+                .filter(check -> check.outcome() == CheckResult.Outcome.FAILED)
+                .toList();
     }
 
     public List<CheckResult> skips() {
-        return checks.stream().filter(check -> check.outcome() == CheckResult.Outcome.SKIPPED).toList();
+        return checks.stream()
+                .filter(check -> check.outcome() == CheckResult.Outcome.SKIPPED)
+                .toList();
     }
 
     public boolean hasFailures() {

@@ -27,8 +27,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
  */
 public final class SuiteRunner {
 
-    private SuiteRunner() {
-    }
+    private SuiteRunner() {}
 
     public static RunResult run(SuiteConfig config, Set<Workflow> workflows, Optional<Path> reportDir) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
@@ -37,8 +36,10 @@ public final class SuiteRunner {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 // Display names start with the endpoint id (end-1 … end-13): sorted by them, the
                 // reports read endpoint by endpoint.
-                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$DisplayName")
-                .configurationParameter("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$DisplayName");
+                .configurationParameter(
+                        "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$DisplayName")
+                .configurationParameter(
+                        "junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$DisplayName");
         for (Workflow workflow : Workflow.values()) {
             if (workflows.contains(workflow)) {
                 request.selectors(DiscoverySelectors.selectPackage(workflow.packageName()));
@@ -47,14 +48,16 @@ public final class SuiteRunner {
         ResultCollector collector = new ResultCollector();
         List<TestExecutionListener> listeners = new ArrayList<>(List.of(collector));
         StringWriter xmlErrors = new StringWriter();
-        reportDir.ifPresent(dir -> listeners.add(new LegacyXmlReportGeneratingListener(createDirectories(dir), new PrintWriter(xmlErrors))));
+        reportDir.ifPresent(dir -> listeners.add(
+                new LegacyXmlReportGeneratingListener(createDirectories(dir), new PrintWriter(xmlErrors))));
 
         LauncherDiscoveryRequest discovery = request.build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(discovery, listeners.toArray(new TestExecutionListener[0]));
 
         RunResult result = collector.result();
-        reportDir.ifPresent(dir -> MarkdownReport.write(result, config, workflows, dir.resolve(MarkdownReport.FILE_NAME)));
+        reportDir.ifPresent(
+                dir -> MarkdownReport.write(result, config, workflows, dir.resolve(MarkdownReport.FILE_NAME)));
         if (!xmlErrors.toString().isEmpty()) {
             throw new IllegalStateException("writing the JUnit XML report failed: " + xmlErrors);
         }

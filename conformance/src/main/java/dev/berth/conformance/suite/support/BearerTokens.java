@@ -55,11 +55,15 @@ final class BearerTokens {
         char separator = url.indexOf("?") < 0 ? '?' : '&';
         for (String name : new String[] {"service", "scope"}) {
             if (parameters.containsKey(name)) {
-                url.append(separator).append(name).append('=').append(URLEncoder.encode(parameters.get(name), StandardCharsets.UTF_8));
+                url.append(separator)
+                        .append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(parameters.get(name), StandardCharsets.UTF_8));
                 separator = '&';
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url.toString())).GET();
         credentials.ifPresent(c -> request.header("Authorization", basic(c)));
         Exchange answer = client.send(request.build());
         if (answer.status() != 200) {

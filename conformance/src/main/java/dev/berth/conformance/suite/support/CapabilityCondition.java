@@ -21,9 +21,10 @@ public final class CapabilityCondition implements ExecutionCondition {
         SuiteConfig config = SuiteParameters.config(context);
         for (Requires requirement : requirements) {
             if (config.has(requirement.value()) != requirement.present()) {
-                return ConditionEvaluationResult.disabled(requirement.present()
-                        ? requirement.value().reasonWhenAbsent()
-                        : requirement.value().reasonWhenPresent());
+                return ConditionEvaluationResult.disabled(
+                        requirement.present()
+                                ? requirement.value().reasonWhenAbsent()
+                                : requirement.value().reasonWhenPresent());
             }
         }
         return ConditionEvaluationResult.enabled("the registry has the capabilities this check needs");

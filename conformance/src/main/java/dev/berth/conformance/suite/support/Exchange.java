@@ -54,7 +54,10 @@ public record Exchange(String method, URI uri, int status, HttpHeaders headers, 
             String shown = text().length() > QUOTED_BODY_CHARS ? text().substring(0, QUOTED_BODY_CHARS) + "…" : text();
             text.append("\n  body (").append(body.length).append(" bytes): ").append(shown);
         } else if (body.length > 0) {
-            text.append("\n  body: ").append(body.length).append(" bytes of binary content, digest ").append(bodyDigest());
+            text.append("\n  body: ")
+                    .append(body.length)
+                    .append(" bytes of binary content, digest ")
+                    .append(bodyDigest());
         }
         return text.toString();
     }
@@ -62,7 +65,10 @@ public record Exchange(String method, URI uri, int status, HttpHeaders headers, 
     /** Valid UTF-8 without control characters other than line breaks and tabs: safe to quote in a report. */
     private boolean isText() {
         try {
-            String decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            String decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
             return decoded.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t');
         } catch (CharacterCodingException e) {
             return false;

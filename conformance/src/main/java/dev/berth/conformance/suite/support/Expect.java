@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
  */
 public final class Expect {
 
-    private Expect() {
-    }
+    private Expect() {}
 
     public static Exchange status(Exchange exchange, int... allowed) {
         if (Arrays.stream(allowed).noneMatch(code -> code == exchange.status())) {
-            throw new AssertionError("expected " + Arrays.stream(allowed).mapToObj(Integer::toString)
-                    .collect(Collectors.joining(" or ")) + ", got " + exchange.status() + "\n" + exchange.describe());
+            throw new AssertionError("expected "
+                    + Arrays.stream(allowed).mapToObj(Integer::toString).collect(Collectors.joining(" or ")) + ", got "
+                    + exchange.status() + "\n" + exchange.describe());
         }
         return exchange;
     }
@@ -47,15 +47,16 @@ public final class Expect {
     /** The body is exactly {@code expected}, byte for byte. */
     public static void body(Exchange exchange, byte[] expected) {
         if (!Arrays.equals(expected, exchange.body())) {
-            throw new AssertionError("the body is not the content pushed: expected " + expected.length + " bytes with digest "
-                    + Sha256.of(expected) + ", got " + exchange.body().length + " bytes with digest "
-                    + exchange.bodyDigest() + "\n" + exchange.describe());
+            throw new AssertionError(
+                    "the body is not the content pushed: expected " + expected.length + " bytes with digest "
+                            + Sha256.of(expected) + ", got " + exchange.body().length + " bytes with digest "
+                            + exchange.bodyDigest() + "\n" + exchange.describe());
         }
     }
 
     /** "If present, the value of this header MUST be a digest matching that of the response body." */
     public static void digestHeaderMatches(Exchange exchange, String expectedDigest) {
-        exchange.header("Docker-Content-Digest").ifPresent(value -> equal(expectedDigest, value.trim(),
-                "Docker-Content-Digest", exchange));
+        exchange.header("Docker-Content-Digest")
+                .ifPresent(value -> equal(expectedDigest, value.trim(), "Docker-Content-Digest", exchange));
     }
 }

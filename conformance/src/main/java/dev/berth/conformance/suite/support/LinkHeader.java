@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** RFC 5988 Link headers as the listings use them: {@code <url>; rel="next"}. */
 public final class LinkHeader {
 
-    private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;(?:[^,]*;)?\\s*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT =
+            Pattern.compile("<([^>]*)>\\s*;(?:[^,]*;)?\\s*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
 
-    private LinkHeader() {
-    }
+    private LinkHeader() {}
 
     /** The target of the {@code rel="next"} link, if the response has one. */
     public static Optional<String> next(Exchange exchange) {

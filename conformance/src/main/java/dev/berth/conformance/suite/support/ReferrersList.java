@@ -14,7 +14,8 @@ public final class ReferrersList {
 
     private ReferrersList(Exchange exchange) {
         this.exchange = exchange;
-        JsonNode index = exchange.json().orElseThrow(() -> new AssertionError("the referrers response is not JSON\n" + exchange.describe()));
+        JsonNode index = exchange.json()
+                .orElseThrow(() -> new AssertionError("the referrers response is not JSON\n" + exchange.describe()));
         JsonNode entries = index.path("manifests");
         Expect.that(entries.isArray(), "the referrers response has no \"manifests\" array", exchange);
         entries.forEach(manifests::add);
@@ -27,7 +28,8 @@ public final class ReferrersList {
             path = Urls.withQuery(path, "artifactType", artifactType);
         }
         Exchange exchange = Expect.status(repo.call("GET", path).send(), 200);
-        String contentType = Expect.header(exchange, "Content-Type").split(";")[0].trim();
+        String contentType =
+                Expect.header(exchange, "Content-Type").split(";")[0].trim();
         Expect.equal(OciJson.INDEX, contentType, "Content-Type", exchange);
         return new ReferrersList(exchange);
     }
@@ -42,7 +44,10 @@ public final class ReferrersList {
 
     /** The entry for {@code digest}; the check fails when there is none. */
     public JsonNode entry(String digest) {
-        Optional<JsonNode> entry = manifests.stream().filter(node -> digest.equals(node.path("digest").asText())).findFirst();
-        return entry.orElseThrow(() -> new AssertionError("the referrers list has no entry for " + digest + "\n" + exchange.describe()));
+        Optional<JsonNode> entry = manifests.stream()
+                .filter(node -> digest.equals(node.path("digest").asText()))
+                .findFirst();
+        return entry.orElseThrow(
+                () -> new AssertionError("the referrers list has no entry for " + digest + "\n" + exchange.describe()));
     }
 }

@@ -71,7 +71,8 @@ public final class RegistryClient {
         for (int redirects = 0; ; redirects++) {
             Exchange exchange = authenticated(call, uri);
             Optional<String> location = exchange.header("Location");
-            boolean follow = REDIRECTS.contains(exchange.status()) && location.isPresent()
+            boolean follow = REDIRECTS.contains(exchange.status())
+                    && location.isPresent()
                     && (call.method().equals("GET") || call.method().equals("HEAD"));
             if (!follow || redirects == MAX_REDIRECTS) {
                 return exchange;
@@ -97,7 +98,8 @@ public final class RegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
         call.headers().forEach(request::header);
         authorization.ifPresent(value -> request.header("Authorization", value));
-        request.method(call.method(), call.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(call.body()));
+        request.method(
+                call.method(), call.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(call.body()));
         return send(request.build());
     }
 
@@ -115,7 +117,8 @@ public final class RegistryClient {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
+        return Objects.equals(a.getScheme(), b.getScheme())
+                && Objects.equals(a.getHost(), b.getHost())
                 && a.getPort() == b.getPort();
     }
 }

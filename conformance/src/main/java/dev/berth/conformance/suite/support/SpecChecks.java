@@ -10,5 +10,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith({SuiteParameters.class, CapabilityCondition.class})
-public @interface SpecChecks {
-}
+public @interface SpecChecks {}

@@ -16,14 +16,24 @@ public final class SpecErrors {
 
     /** code-1 … code-14. */
     public static final Set<String> CODES = Set.of(
-            "BLOB_UNKNOWN", "BLOB_UPLOAD_INVALID", "BLOB_UPLOAD_UNKNOWN", "DIGEST_INVALID", "MANIFEST_BLOB_UNKNOWN",
-            "MANIFEST_INVALID", "MANIFEST_UNKNOWN", "NAME_INVALID", "NAME_UNKNOWN", "SIZE_INVALID", "UNAUTHORIZED",
-            "DENIED", "UNSUPPORTED", "TOOMANYREQUESTS");
+            "BLOB_UNKNOWN",
+            "BLOB_UPLOAD_INVALID",
+            "BLOB_UPLOAD_UNKNOWN",
+            "DIGEST_INVALID",
+            "MANIFEST_BLOB_UNKNOWN",
+            "MANIFEST_INVALID",
+            "MANIFEST_UNKNOWN",
+            "NAME_INVALID",
+            "NAME_UNKNOWN",
+            "SIZE_INVALID",
+            "UNAUTHORIZED",
+            "DENIED",
+            "UNSUPPORTED",
+            "TOOMANYREQUESTS");
     /** "The client MAY encounter error codes targeting Docker schema1 manifests, such as TAG_INVALID, or MANIFEST_UNVERIFIED." */
     private static final Set<String> LEGACY = Set.of("TAG_INVALID", "MANIFEST_UNVERIFIED");
 
-    private SpecErrors() {
-    }
+    private SpecErrors() {}
 
     /** A JSON error body, if the response has one, is in the spec's format with the spec's codes. */
     public static void wellFormed(Exchange exchange) {
@@ -56,13 +66,15 @@ public final class SpecErrors {
         }
         JsonNode errors = json.get().get("errors");
         if (errors == null || !errors.isArray() || errors.isEmpty()) {
-            throw new AssertionError("a JSON error body must hold a non-empty \"errors\" array\n" + exchange.describe());
+            throw new AssertionError(
+                    "a JSON error body must hold a non-empty \"errors\" array\n" + exchange.describe());
         }
         List<String> codes = new ArrayList<>();
         for (JsonNode error : errors) {
             JsonNode code = error.get("code");
             if (code == null || !code.isTextual() || !code.asText().matches("[A-Z_]+")) {
-                throw new AssertionError("each error needs a \"code\" of uppercase letters and underscores\n" + exchange.describe());
+                throw new AssertionError(
+                        "each error needs a \"code\" of uppercase letters and underscores\n" + exchange.describe());
             }
             if (!CODES.contains(code.asText()) && !LEGACY.contains(code.asText())) {
                 throw new AssertionError("the error code " + code.asText() + " is not one of the spec's codes "

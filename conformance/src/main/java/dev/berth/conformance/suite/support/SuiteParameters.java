@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SuiteParameters implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteParameters.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SuiteParameters.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -32,20 +33,32 @@ public final class SuiteParameters implements ParameterResolver {
         if (type == RegistryClient.class) {
             return client(context);
         }
-        // Keyed by the context's id: stores fall back to their parents', and a check must not get its class's repository.
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(context.getUniqueId(),
-                ignored -> new TestRepository(repositoryName(context), client(context), config(context)),
-                TestRepository.class);
+        // Keyed by the context's id: stores fall back to their parents', and a check must not get its class's
+        // repository.
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        context.getUniqueId(),
+                        ignored -> new TestRepository(repositoryName(context), client(context), config(context)),
+                        TestRepository.class);
     }
 
     static SuiteConfig config(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SuiteConfig.class,
-                ignored -> SuiteConfig.fromParameters(context::getConfigurationParameter), SuiteConfig.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        SuiteConfig.class,
+                        ignored -> SuiteConfig.fromParameters(context::getConfigurationParameter),
+                        SuiteConfig.class);
     }
 
     private static RegistryClient client(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RegistryClient.class,
-                ignored -> new RegistryClient(config(context).url(), config(context).credentials()), RegistryClient.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        RegistryClient.class,
+                        ignored -> new RegistryClient(
+                                config(context).url(), config(context).credentials()),
+                        RegistryClient.class);
     }
 
     /**
@@ -54,9 +67,12 @@ public final class SuiteParameters implements ParameterResolver {
      */
     private static String repositoryName(ExtensionContext context) {
         SuiteConfig config = config(context);
-        StringBuilder name = new StringBuilder(config.namespace()).append('/')
+        StringBuilder name = new StringBuilder(config.namespace())
+                .append('/')
                 .append(kebab(context.getRequiredTestClass().getSimpleName()));
-        context.getTestMethod().map(Method::getName).ifPresent(method -> name.append('-').append(kebab(method)));
+        context.getTestMethod()
+                .map(Method::getName)
+                .ifPresent(method -> name.append('-').append(kebab(method)));
         return name.append('-').append(config.runId()).toString();
     }
 

@@ -21,8 +21,7 @@ public final class TestContent {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestContent() {
-    }
+    private TestContent() {}
 
     public static byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
@@ -46,7 +45,8 @@ public final class TestContent {
         }
         List<String> diffIds = layers.stream().map(Blob::digest).toList();
         Blob config = new Blob(OciJson.CONFIG, OciJson.imageConfig(diffIds));
-        Manifest manifest = Manifest.of(ManifestJson.image(config.descriptor(), layers.stream().map(Blob::descriptor).toList()));
+        Manifest manifest = Manifest.of(ManifestJson.image(
+                config.descriptor(), layers.stream().map(Blob::descriptor).toList()));
         return new TestImage(config, layers, manifest);
     }
 
@@ -56,10 +56,12 @@ public final class TestContent {
      * @param artifactType null for an artifact without one (its referrers entry then carries the config's media type)
      */
     public static TestImage artifact(Descriptor subject, String artifactType, Map<String, String> annotations) {
-        return artifact(subject, artifactType, new Blob(OciJson.EMPTY, "{}".getBytes(StandardCharsets.UTF_8)), annotations);
+        return artifact(
+                subject, artifactType, new Blob(OciJson.EMPTY, "{}".getBytes(StandardCharsets.UTF_8)), annotations);
     }
 
-    public static TestImage artifact(Descriptor subject, String artifactType, Blob config, Map<String, String> annotations) {
+    public static TestImage artifact(
+            Descriptor subject, String artifactType, Blob config, Map<String, String> annotations) {
         Blob layer = new Blob("application/vnd.berth.conformance.payload", randomBytes(256));
         ManifestJson json = ManifestJson.image(config.descriptor(), List.of(layer.descriptor()))
                 .subject(subject)

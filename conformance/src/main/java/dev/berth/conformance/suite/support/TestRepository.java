@@ -15,7 +15,8 @@ import java.util.Deque;
 public final class TestRepository implements AutoCloseable {
 
     /** What a client that pulls OCI and Docker images sends in Accept. */
-    public static final String MANIFEST_TYPES = String.join(", ",
+    public static final String MANIFEST_TYPES = String.join(
+            ", ",
             OciJson.MANIFEST,
             OciJson.INDEX,
             "application/vnd.docker.distribution.manifest.v2+json",
@@ -68,11 +69,15 @@ public final class TestRepository implements AutoCloseable {
 
     /** GET of a manifest, accepting every manifest type the suite pushes. */
     public Exchange getManifest(String reference) {
-        return call("GET", "/manifests/" + reference).header("Accept", MANIFEST_TYPES).send();
+        return call("GET", "/manifests/" + reference)
+                .header("Accept", MANIFEST_TYPES)
+                .send();
     }
 
     public Exchange headManifest(String reference) {
-        return call("HEAD", "/manifests/" + reference).header("Accept", MANIFEST_TYPES).send();
+        return call("HEAD", "/manifests/" + reference)
+                .header("Accept", MANIFEST_TYPES)
+                .send();
     }
 
     public Exchange getBlob(String digest) {
@@ -102,7 +107,9 @@ public final class TestRepository implements AutoCloseable {
                 .filter(value -> opened.status() == 202)
                 .map(client::resolve)
                 .orElseThrow(() -> new SetupFailure("opening an upload for blob " + blob.digest(), opened));
-        Exchange closed = client.call("PUT", Urls.withQuery(location, "digest", blob.digest())).octets(blob.bytes()).send();
+        Exchange closed = client.call("PUT", Urls.withQuery(location, "digest", blob.digest()))
+                .octets(blob.bytes())
+                .send();
         if (closed.status() != 201) {
             throw new SetupFailure("uploading blob " + blob.digest(), closed);
         }
@@ -116,7 +123,9 @@ public final class TestRepository implements AutoCloseable {
 
     /** PUT of a manifest, whatever the answer; tracked for clean-up when it was created. */
     public Exchange putManifest(String reference, Manifest manifest) {
-        Exchange exchange = call("PUT", "/manifests/" + reference).body(manifest.bytes(), manifest.mediaType()).send();
+        Exchange exchange = call("PUT", "/manifests/" + reference)
+                .body(manifest.bytes(), manifest.mediaType())
+                .send();
         if (exchange.status() == 201) {
             trackManifest(manifest.digest());
         }
@@ -157,7 +166,8 @@ public final class TestRepository implements AutoCloseable {
         while (!pushed.isEmpty()) {
             Pushed item = pushed.pop();
             try {
-                client.call("DELETE", "/v2/" + item.repository() + "/" + item.kind() + "/" + item.digest()).send();
+                client.call("DELETE", "/v2/" + item.repository() + "/" + item.kind() + "/" + item.digest())
+                        .send();
             } catch (RuntimeException e) {
                 // the registry went away: nothing more to clean
                 pushed.clear();
@@ -170,6 +180,5 @@ public final class TestRepository implements AutoCloseable {
         return name;
     }
 
-    private record Pushed(String repository, String kind, String digest) {
-    }
+    private record Pushed(String repository, String kind, String digest) {}
 }

@@ -5,8 +5,7 @@ import java.net.URI;
 /** The steps of a blob upload as the spec spells them, each returning the registry's answer. */
 public final class Uploads {
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** end-4a: {@code POST /v2/<name>/blobs/uploads/} with no body ("Content-Length: 0"). */
     public static Exchange open(TestRepository repo) {
@@ -33,11 +32,14 @@ public final class Uploads {
 
     /** end-6 with the whole content: the second step of a monolithic POST-then-PUT upload. */
     public static Exchange closeWith(RegistryClient client, URI location, String digest, byte[] content) {
-        return client.call("PUT", Urls.withQuery(location, "digest", digest)).octets(content).send();
+        return client.call("PUT", Urls.withQuery(location, "digest", digest))
+                .octets(content)
+                .send();
     }
 
     /** end-6 with a final chunk and its Content-Range. */
-    public static Exchange closeWithChunk(RegistryClient client, URI location, String digest, long offset, byte[] chunk) {
+    public static Exchange closeWithChunk(
+            RegistryClient client, URI location, String digest, long offset, byte[] chunk) {
         return client.call("PUT", Urls.withQuery(location, "digest", digest))
                 .header("Content-Range", offset + "-" + (offset + chunk.length - 1))
                 .octets(chunk)

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Query parameters added to URLs the registry handed out, whose own query must be kept intact. */
 public final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** {@code location} with {@code name=value} appended: "The location MAY contain critical query parameters." */
     public static URI withQuery(URI location, String name, String value) {

@@ -27,8 +27,8 @@ class ExpectedFailuresTest {
     void parses() {
         ExpectedFailures list = parse("# a comment\n\nA.one   the reason, in words\nB.two other reason\n");
 
-        assertThat(list.reasons()).containsExactly(
-                Map.entry("A.one", "the reason, in words"), Map.entry("B.two", "other reason"));
+        assertThat(list.reasons())
+                .containsExactly(Map.entry("A.one", "the reason, in words"), Map.entry("B.two", "other reason"));
     }
 
     @Test

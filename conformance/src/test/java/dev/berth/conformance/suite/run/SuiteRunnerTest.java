@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class SuiteRunnerTest {
 
     @Test
-    @DisplayName("counts every check, also those whose class could not prepare: with no registry at all, every one fails")
+    @DisplayName(
+            "counts every check, also those whose class could not prepare: with no registry at all, every one fails")
     void noRegistryFailsEveryCheck() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -29,7 +30,9 @@ class SuiteRunnerTest {
 
         assertThat(result.checks()).hasSize(18);
         assertThat(result.failures()).hasSize(18);
-        assertThat(result.failures()).filteredOn(check -> check.id().startsWith("PullBlobChecks."))
-                .allSatisfy(check -> assertThat(check.message()).startsWith("the check class failed before this check ran"));
+        assertThat(result.failures())
+                .filteredOn(check -> check.id().startsWith("PullBlobChecks."))
+                .allSatisfy(check ->
+                        assertThat(check.message()).startsWith("the check class failed before this check ran"));
     }
 }
