@@ -30,10 +30,8 @@ final class RepositoryGraphLoader {
         Future<Void> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
                 .compose(digests -> Batches.forEach(
                         digests,
-                        digest -> store.read(RegistryLayout.blobData(digest))
-                                // A revision whose content is gone references nothing; scrub reports the dangling link.
-                                .onSuccess(content -> content.ifPresent(
-                                        found -> manifests.put(digest, StoredManifests.parse(found))))));
+                        digest -> revisionOf(repository, digest)
+                                .onSuccess(manifest -> manifest.ifPresent(found -> manifests.put(digest, found)))));
         Future<Void> tags = store.listOrEmpty(RegistryLayout.tagsDir(repository))
                 .compose(names -> Batches.forEach(
                         names,
@@ -41,5 +39,18 @@ final class RepositoryGraphLoader {
                                 .onSuccess(digest -> digest.ifPresent(tagged::add))));
         return Future.all(revisions, tags)
                 .map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
+    }
+
+    /**
+     * The manifest a revision holds. A revision is its link file, not its directory: deleting a
+     * manifest removes the link, and on the filesystem the emptied directory may stay behind. A
+     * revision whose content is gone references nothing; scrub reports the dangling link.
+     */
+    private Future<Optional<Optional<Manifest>>> revisionOf(String repository, Digest digest) {
+        return store.exists(RegistryLayout.revisionLink(repository, digest))
+                .compose(linked -> linked
+                        ? store.read(RegistryLayout.blobData(digest))
+                                .map(content -> content.map(StoredManifests::parse))
+                        : Future.succeededFuture(Optional.empty()));
     }
 }

@@ -234,6 +234,21 @@ class GarbageCollectionTest {
     }
 
     @Test
+    @DisplayName("a manifest deleted by digest through the API has its config and layer collected")
+    void deletedManifestCollected() {
+        start("0s", "7d");
+        Content manifest = push.image(REPO, "1.0");
+        api.delete("/v2/" + REPO + "/manifests/" + manifest.digest()).hasStatus(202);
+
+        JsonObject report = collect("");
+
+        assertThat(report.getInteger("blobsDeleted"))
+                .as("the manifest, its config and its layer")
+                .isEqualTo(3);
+        assertThat(blobFile(manifest)).doesNotExist();
+    }
+
+    @Test
     @DisplayName("without deleteUntagged, untagged manifests and their blobs are kept")
     void keepsUntaggedByDefault() {
         start("0s", "7d");
