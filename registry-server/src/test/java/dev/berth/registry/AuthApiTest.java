@@ -187,6 +187,20 @@ class AuthApiTest {
     }
 
     @Test
+    @DisplayName("a mount source outside the name grammar (quotes, line breaks) is not written into the challenge")
+    void hostileMountSourceNotEchoed() throws Exception {
+        HttpResponse<String> challenged = api.post(
+                "/v2/public/target/blobs/uploads/?mount=" + AuthorizedHttp.CONFIG_DIGEST
+                        + "&from=a%22%0D%0AX-Injected:%201",
+                null);
+
+        assertThat(challenged.statusCode()).isEqualTo(401);
+        assertThat(challenged.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .endsWith("scope=\"repository:public/target:pull,push\"");
+        assertThat(challenged.headers().firstValue("X-Injected")).isEmpty();
+    }
+
+    @Test
     @DisplayName("a cross-repository mount: the challenge names both scopes, a token with both mounts (201),"
             + " a token without pull on the source gets a plain upload session (202), never 401")
     void crossRepositoryMount() throws Exception {

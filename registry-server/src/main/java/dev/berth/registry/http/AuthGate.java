@@ -2,6 +2,7 @@ package dev.berth.registry.http;
 
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import dev.berth.oci.Names;
 import dev.berth.registry.auth.Access;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.AuthSetup;
@@ -112,8 +113,10 @@ public final class AuthGate implements Handler<RoutingContext> {
                 List<String> scopes = new ArrayList<>();
                 scopes.add(RequiredAccess.of(ctx.request().method(), path).scope());
                 String mountedFrom = ctx.request().getParam("from");
+                // Only a name of the grammar goes into the header: the parameter is the caller's text.
                 if (path.endpoint() == ApiPath.Endpoint.UPLOADS
                         && mountedFrom != null
+                        && Names.isRepository(mountedFrom)
                         && !mountedFrom.equals(path.name())) {
                     scopes.add(new RequiredAccess(mountedFrom, Action.PULL).scope());
                 }
