@@ -33,14 +33,7 @@ public final class GcAdminEndpoint implements Handler<RoutingContext> {
             ctx.fail(new DistributionException(ErrorCode.UNSUPPORTED, 405, "use POST " + PATH, null));
             return;
         }
-        BoundedBody.read(
-                        ctx.request(),
-                        MAX_BODY_BYTES,
-                        () -> new DistributionException(
-                                ErrorCode.SIZE_INVALID,
-                                413,
-                                "the body is larger than " + MAX_BODY_BYTES + " bytes",
-                                null))
+        BoundedBody.read(ctx.request(), MAX_BODY_BYTES)
                 .compose(body -> collector.collect(options(body)))
                 .recover(failure -> Future.failedFuture(
                         failure instanceof GcBusyException

@@ -1,5 +1,7 @@
 package dev.berth.registry.http;
 
+import dev.berth.oci.DistributionException;
+import dev.berth.oci.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +15,15 @@ import java.util.function.Supplier;
  */
 public final class BoundedBody {
     private BoundedBody() {}
+
+    /** A small body, refused past {@code limit} with 413 SIZE_INVALID. */
+    public static Future<Buffer> read(HttpServerRequest request, int limit) {
+        return read(
+                request,
+                limit,
+                () -> new DistributionException(
+                        ErrorCode.SIZE_INVALID, 413, "the body is larger than " + limit + " bytes", null));
+    }
 
     public static Future<Buffer> read(
             HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {

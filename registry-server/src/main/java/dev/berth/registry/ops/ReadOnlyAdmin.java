@@ -29,14 +29,7 @@ final class ReadOnlyAdmin implements Handler<RoutingContext> {
         if (ctx.request().method() == HttpMethod.GET) {
             reply(ctx);
         } else if (ctx.request().method() == HttpMethod.PUT) {
-            BoundedBody.read(
-                            ctx.request(),
-                            MAX_BODY_BYTES,
-                            () -> new DistributionException(
-                                    ErrorCode.SIZE_INVALID,
-                                    413,
-                                    "the body is larger than " + MAX_BODY_BYTES + " bytes",
-                                    null))
+            BoundedBody.read(ctx.request(), MAX_BODY_BYTES)
                     .onSuccess(body -> update(ctx, body))
                     .onFailure(ctx::fail);
         } else {
