@@ -137,31 +137,12 @@ public final class RuntimeSpec {
         ArrayNode mounts = JSON.createArrayNode();
         mount(mounts, "/proc", "proc", "proc");
         mount(mounts, "/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k");
+        List<String> pts = new ArrayList<>(List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"));
         if (host.root()) {
-            mount(
-                    mounts,
-                    "/dev/pts",
-                    "devpts",
-                    "devpts",
-                    "nosuid",
-                    "noexec",
-                    "newinstance",
-                    "ptmxmode=0666",
-                    "mode=0620",
-                    "gid=5");
-        } else {
-            // A user namespace maps no gid 5, so devpts cannot be given it.
-            mount(
-                    mounts,
-                    "/dev/pts",
-                    "devpts",
-                    "devpts",
-                    "nosuid",
-                    "noexec",
-                    "newinstance",
-                    "ptmxmode=0666",
-                    "mode=0620");
+            // A user namespace (rootless) maps no gid 5, so devpts can be given it only as root.
+            pts.add("gid=5");
         }
+        mount(mounts, "/dev/pts", "devpts", "devpts", pts.toArray(String[]::new));
         mount(mounts, "/dev/shm", "shm", "tmpfs", "nosuid", "noexec", "nodev", "mode=1777", "size=65536k");
         mount(mounts, "/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev");
         if (host.root()) {
