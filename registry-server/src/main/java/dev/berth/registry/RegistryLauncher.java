@@ -70,7 +70,8 @@ public final class RegistryLauncher {
                 new RegistryOptions(
                         config.delete().enabled(),
                         config.gc().gracePeriod(),
-                        config.uploads().maxOpenPerRepository()));
+                        config.uploads().maxOpenPerRepository(),
+                        config.uploads().automaticCrossMount()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
         GcListener collections = metrics == null
                 ? GcListener.NONE

@@ -171,6 +171,7 @@ public final class GarbageCollector {
                 // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in
                 // use.
                 return store.deleteIfExists(RegistryLayout.blobDir(digest))
+                        .compose(v -> store.deleteIfExists(RegistryLayout.blobHoldersDir(digest)))
                         .compose(v -> Batches.forEach(
                                 linkedFrom,
                                 repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));

@@ -2,8 +2,10 @@ package dev.berth.registry.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -66,11 +68,42 @@ class BlobMountTest extends ApiTest {
     }
 
     @Test
-    @DisplayName("mount without from opens a session")
-    void noSource() {
+    @DisplayName(
+            "POST ?mount= without from answers 201 when another repository holds the blob, and the blob is then in the target")
+    void automaticMount() {
         Content blob = push.randomBlob(SOURCE, 100);
 
         api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0])
+                .hasStatus(201)
+                .hasHeader("Location", "/v2/" + TARGET + "/blobs/" + blob.digest())
+                .hasHeader("Docker-Content-Digest", blob.digest().toString());
+
+        assertThat(api.get("/v2/" + TARGET + "/blobs/" + blob.digest()).body()).isEqualTo(blob.bytes());
+    }
+
+    @Test
+    @DisplayName("a mount without from of a blob no repository holds any more (its only link deleted) opens a session")
+    void automaticMountOfUnlinkedBlob() {
+        Content blob = push.randomBlob(SOURCE, 100);
+        api.delete("/v2/" + SOURCE + "/blobs/" + blob.digest()).hasStatus(202);
+
+        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0])
                 .hasStatus(202);
+
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).isBodylessError(404);
+    }
+
+    @Test
+    @DisplayName("with uploads.automaticCrossMount off, a mount without from opens a session")
+    void automaticMountSwitchedOff() {
+        server.close();
+        server = InProcessBerth.start(tempDir.resolve("data"), Map.of("BERTH_UPLOADS_AUTOMATICCROSSMOUNT", "false"));
+        api = server.client();
+        Content blob = new Pushes(api).randomBlob(SOURCE, 100);
+
+        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0])
+                .hasStatus(202);
+
+        api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).isBodylessError(404);
     }
 }
