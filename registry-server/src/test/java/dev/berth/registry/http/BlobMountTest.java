@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -105,5 +106,25 @@ class BlobMountTest extends ApiTest {
                 .hasStatus(202);
 
         api.head("/v2/" + TARGET + "/blobs/" + blob.digest()).isBodylessError(404);
+    }
+
+    @Test
+    @DisplayName(
+            "a blob garbage collection deleted is no longer mounted without from, and the markers of its holders go with it")
+    void automaticMountAfterCollection() {
+        server.close();
+        server = InProcessBerth.start(tempDir.resolve("data"), Map.of("BERTH_GC_GRACEPERIOD", "0s"));
+        api = server.client();
+        Content blob = new Pushes(api).randomBlob(SOURCE, 100);
+        String encoded = blob.digest().encoded();
+        Path holders = server.dataDir().resolve("docker/registry/v2/_berth/holders/sha256/" + encoded);
+        assertThat(holders.resolve("source~repo")).exists();
+
+        Reply collected = api.post("/_berth/admin/gc", new byte[0]);
+
+        assertThat(collected.status()).as("gc: %s", collected.text()).isEqualTo(200);
+        assertThat(holders).doesNotExist();
+        api.post("/v2/" + TARGET + "/blobs/uploads/?mount=" + blob.digest(), new byte[0])
+                .hasStatus(202);
     }
 }
