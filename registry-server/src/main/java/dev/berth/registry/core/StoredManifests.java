@@ -25,7 +25,9 @@ public final class StoredManifests {
         return store.exists(RegistryLayout.revisionLink(repository, digest))
                 .compose(linked -> linked
                         ? store.read(RegistryLayout.blobData(digest))
-                                .map(found -> found.map(content -> checked(digest, content)))
+                                .compose(found -> found.isEmpty()
+                                        ? Future.succeededFuture(Optional.<StoredManifest>empty())
+                                        : OffLoop.compute(() -> Optional.of(checked(digest, found.get()))))
                         : Future.succeededFuture(Optional.empty()));
     }
 

@@ -29,18 +29,42 @@ public final class UploadService {
     private final Store store;
     private final BlobService blobs;
     private final Clock clock;
+    private final int maxOpenPerRepository;
     /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    UploadService(Store store, BlobService blobs, Clock clock) {
+    /** @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap */
+    UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
+        this.maxOpenPerRepository = maxOpenPerRepository;
     }
 
-    /** Opens a new, empty session. */
+    /**
+     * Opens a new, empty session, unless the repository holds as many open sessions as it may:
+     * abandoned sessions count until they are purged, so that a client that opens sessions and
+     * never finishes them fills no store. The count is of the sessions in storage, which every
+     * replica sees; replicas that open sessions at the same instant may each find room for theirs.
+     */
     public Future<UploadStatus> start(String repository) {
         Validate.repository(repository);
+        if (maxOpenPerRepository == 0) {
+            return open(repository);
+        }
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(open -> {
+            if (open.size() >= maxOpenPerRepository) {
+                return Future.failedFuture(new DistributionException(
+                        ErrorCode.TOOMANYREQUESTS,
+                        "repository " + repository + " has " + open.size()
+                                + " upload sessions open, as many as it may (uploads.maxOpenPerRepository);"
+                                + " finish or cancel some, or wait until abandoned ones are purged"));
+            }
+            return open(repository);
+        });
+    }
+
+    private Future<UploadStatus> open(String repository) {
         String id = UUID.randomUUID().toString();
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
@@ -95,7 +119,8 @@ public final class UploadService {
     public Future<CompletedBlob> monolithic(String repository, String digestText, ReadStream<Buffer> body) {
         Validate.repository(repository);
         Validate.digest(digestText);
-        return start(repository)
+        // Not counted against the cap: the session lives only as long as this request.
+        return open(repository)
                 .compose(status -> complete(repository, status.id(), digestText, null, body)
                         .recover(failure ->
                                 cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));

@@ -43,7 +43,7 @@ public final class GarbageCollector {
     private final Clock clock;
     private final GcLease lease;
     private final GcListener listener;
-    private final UploadAge uploadAge;
+    private final UploadPurge uploadPurge;
 
     public GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener) {
         this(vertx, driver, listener, Clock.systemUTC(), LEASE_SETTLE);
@@ -56,7 +56,7 @@ public final class GarbageCollector {
         this.graphs = new RepositoryGraphLoader(store, walker);
         this.clock = clock;
         this.listener = listener;
-        this.uploadAge = new UploadAge(store);
+        this.uploadPurge = new UploadPurge(store);
         this.lease = new GcLease(vertx, store, clock, "collector " + UUID.randomUUID(), LEASE_TTL, leaseSettle);
     }
 
@@ -138,19 +138,10 @@ public final class GarbageCollector {
     }
 
     private Future<Void> purgeUploads(String repository, GcOptions options, Instant now, Sweep sweep) {
-        Instant purgeBefore = now.minus(options.purgeUploadsAfter());
-        return store.listOrEmpty(RegistryLayout.uploadsDir(repository))
-                .compose(ids -> Batches.forEach(
-                        ids,
-                        id -> uploadAge.lastWritten(repository, id).compose(written -> {
-                            if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
-                                return Future.succeededFuture();
-                            }
-                            sweep.uploadsPurged.incrementAndGet();
-                            return options.dryRun()
-                                    ? Future.succeededFuture()
-                                    : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
-                        })));
+        return uploadPurge
+                .purge(List.of(repository), now.minus(options.purgeUploadsAfter()), options.dryRun())
+                .onSuccess(sweep.uploadsPurged::addAndGet)
+                .mapEmpty();
     }
 
     private Future<Void> sweepBlobs(Sweep sweep) {
@@ -180,6 +171,7 @@ public final class GarbageCollector {
                 // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in
                 // use.
                 return store.deleteIfExists(RegistryLayout.blobDir(digest))
+                        .compose(v -> store.deleteIfExists(RegistryLayout.blobHoldersDir(digest)))
                         .compose(v -> Batches.forEach(
                                 linkedFrom,
                                 repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));

@@ -39,6 +39,10 @@ final class FsLayout {
         return file;
     }
 
+    Path root() {
+        return root;
+    }
+
     /** Where a writer keeps the content of {@code file} until it commits. */
     static Path partialOf(Path file) {
         return file.resolveSibling(PARTIAL_PREFIX + file.getFileName());
@@ -49,6 +53,11 @@ final class FsLayout {
         // Opened with CREATE_NEW, so a collision fails loudly instead of sharing a file.
         return file.resolveSibling(
                 TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    }
+
+    /** A name {@link #tempBeside} gave: a whole-file write's, or a tree's on its way out. */
+    static boolean isTemp(String name) {
+        return name.startsWith(TEMP_PREFIX);
     }
 
     static boolean isReserved(String name) {

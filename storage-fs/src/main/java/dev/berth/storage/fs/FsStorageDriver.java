@@ -96,6 +96,11 @@ public final class FsStorageDriver implements StorageDriver {
 
     /** Not Vert.x's readDir: that one resolves every entry's canonical path, a syscall per child. */
     @Override
+    public Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
+        return workers.call(() -> CrashLeftovers.find(layout.root(), writtenBefore, remove));
+    }
+
+    @Override
     public Future<List<String>> list(String path) {
         return resolve(path)
                 .compose(dir -> workers.call(() -> BlockingFileOps.listVisible(dir)))
