@@ -65,6 +65,15 @@ class RunIT {
     }
 
     @Test
+    @DisplayName("takes everything after the image as the command, options included, without a --, as docker run does")
+    void commandWithoutDashes() {
+        Prerequisites.executable("runc", "runc");
+        CommandResult result = berth("run", "--rm", "--runtime", "runc", image, "ls", "-la", "/bin/sleep");
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("/bin/sleep -> busybox");
+    }
+
+    @Test
     @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps and rm without --rm")
     void optionsPsAndRm() {
         Prerequisites.executable("runc", "runc");

@@ -1,0 +1,89 @@
+package dev.berth.runtime.cli;
+
+import dev.berth.runtime.LocalImage;
+import dev.berth.runtime.bundle.BundleWriter;
+import dev.berth.runtime.bundle.ExecutableCheck;
+import dev.berth.runtime.bundle.HostIdentity;
+import dev.berth.runtime.bundle.RunOptions;
+import dev.berth.runtime.layout.ImageSelector;
+import dev.berth.runtime.layout.LayoutImage;
+import dev.berth.runtime.runner.ContainerRecord;
+import dev.berth.runtime.runner.ContainerStore;
+import dev.berth.runtime.runner.ForegroundContainer;
+import dev.berth.runtime.runner.HostCgroups;
+import dev.berth.runtime.runner.OciRuntime;
+import dev.berth.runtime.runner.StateDir;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code berth run} once the image is in a local layout: claims a name, turns the image into a
+ * bundle and starts it with the runtime. The caller (the client) has resolved the image; nothing
+ * here fetches anything.
+ */
+public final class ContainerRun {
+    private final Map<String, String> environment;
+    private final PrintWriter err;
+
+    /** @param environment where BERTH_STATE_DIR, XDG_RUNTIME_DIR and PATH are looked up */
+    public ContainerRun(Map<String, String> environment, PrintWriter err) {
+        this.environment = environment;
+        this.err = err;
+    }
+
+    /**
+     * Checks what can be checked before the image is touched: the options, the terminal and the
+     * runtime. Call it before resolving the image, so a bad option fails without any download.
+     */
+    public void checkOptions(RunArguments arguments) {
+        arguments.options(arguments.containerName());
+        if (arguments.tty && System.console() == null) {
+            throw new IllegalArgumentException("-t needs berth's stdin and stdout to be a terminal");
+        }
+        runtime(arguments);
+    }
+
+    /** @return the container's exit status */
+    public int run(LocalImage image, RunArguments arguments) throws Exception {
+        String containerName = arguments.containerName();
+        RunOptions options = arguments.options(containerName);
+        checkOptions(arguments);
+        HostIdentity host = HostIdentity.current();
+        StateDir state = StateDir.from(environment, host);
+        OciRuntime ociRuntime = runtime(arguments);
+        LayoutImage layoutImage = ImageSelector.select(image);
+        ContainerStore store = new ContainerStore(state);
+        ContainerRecord record = new ContainerRecord(
+                containerName,
+                arguments.image(),
+                ociRuntime.name(),
+                Instant.now().toString(),
+                null);
+        Path bundle = store.create(record);
+        boolean started = false;
+        try {
+            Skipped.warn(err, new BundleWriter(host).write(layoutImage, bundle, options));
+            ExecutableCheck.check(bundle);
+            started = true;
+            int exitCode = new ForegroundContainer(ociRuntime).run(bundle, record.name());
+            if (!arguments.remove) {
+                store.save(record.exited(exitCode));
+            }
+            return exitCode;
+        } finally {
+            if (arguments.remove || !started) {
+                ociRuntime.delete(record.name());
+                store.remove(record.name());
+            }
+        }
+    }
+
+    private OciRuntime runtime(RunArguments arguments) {
+        StateDir state = StateDir.from(environment, HostIdentity.current());
+        OciRuntime runtime = OciRuntime.find(arguments.runtime, environment, state);
+        HostCgroups.current().requireRunnable(runtime.name());
+        return runtime;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.berth.runtime.cli;
+
+import dev.berth.runtime.bundle.RunOptions;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options and arguments of {@code berth run}, as a picocli mixin: the client's run command
+ * carries them beside its own (how to get the image), and hands them with the resolved image to
+ * {@link ContainerRun}.
+ */
+public final class RunArguments {
+    @Option(names = "--runtime", paramLabel = "runc|crun", description = "the OCI runtime (default: runc, else crun)")
+    String runtime;
+
+    @Option(names = "--rm", description = "remove the container (bundle and runtime state) when it exits")
+    boolean remove;
+
+    @Option(
+            names = {"-t", "--tty"},
+            description = "give the container a terminal (berth's stdin must be one)")
+    boolean tty;
+
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "K=V",
+            description = "set an environment variable")
+    List<String> env = new ArrayList<>();
+
+    @Option(
+            names = {"-w", "--workdir"},
+            paramLabel = "DIR",
+            description = "the working directory inside the container")
+    String workdir;
+
+    @Option(names = "--name", paramLabel = "N", description = "the container's name (default: berth- and random hex)")
+    String name;
+
+    @Option(
+            names = "--network",
+            paramLabel = "none|host",
+            defaultValue = "none",
+            description = "none: an own network namespace with only loopback (default); host: the host's network")
+    String network;
+
+    @Option(names = "--read-only", description = "mount the container's root filesystem read-only")
+    boolean readOnly;
+
+    @Option(names = "--hostname", paramLabel = "H", description = "the container's hostname (default: its name)")
+    String hostname;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "REF|DIR[:TAG]",
+            description = "an image reference, or an OCI layout directory")
+    String image;
+
+    @Parameters(
+            index = "1..*",
+            paramLabel = "CMD",
+            description = "the command and its arguments, replacing the image's Cmd (everything after the image "
+                    + "belongs to the command, as with docker run; a -- before it is allowed)")
+    List<String> command = new ArrayList<>();
+
+    /** The image argument as given: a reference or a layout directory. */
+    public String image() {
+        return image;
+    }
+
+    String containerName() {
+        if (name != null) {
+            return name;
+        }
+        byte[] random = new byte[6];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "berth-" + HexFormat.of().formatHex(random);
+    }
+
+    RunOptions options(String containerName) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String variable : env) {
+            int equals = variable.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("-e " + variable + ": expected NAME=VALUE");
+            }
+            variables.put(variable.substring(0, equals), variable.substring(equals + 1));
+        }
+        RunOptions.Network mode = switch (network) {
+            case "none" -> RunOptions.Network.NONE;
+            case "host" -> RunOptions.Network.HOST;
+            default -> throw new IllegalArgumentException("--network " + network + ": expected none or host");
+        };
+        return new RunOptions(
+                commandArguments(),
+                variables,
+                workdir,
+                hostname == null ? containerName : hostname,
+                readOnly,
+                mode,
+                tty);
+    }
+
+    /**
+     * The command after the image. The parser stops taking options at the image, so a {@code --}
+     * written there (berth's older usage) arrives as the first argument and is dropped.
+     */
+    private List<String> commandArguments() {
+        if (!command.isEmpty() && command.get(0).equals("--")) {
+            return List.copyOf(command.subList(1, command.size()));
+        }
+        return List.copyOf(command);
+    }
+}
