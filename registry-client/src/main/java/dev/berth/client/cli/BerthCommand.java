@@ -3,9 +3,14 @@ package dev.berth.client.cli;
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.oci.layout.LayoutException;
+import dev.berth.runtime.cli.ExecCommand;
 import dev.berth.runtime.cli.Failures;
+import dev.berth.runtime.cli.KillCommand;
+import dev.berth.runtime.cli.LogsCommand;
 import dev.berth.runtime.cli.PsCommand;
 import dev.berth.runtime.cli.RmCommand;
+import dev.berth.runtime.cli.StartCommand;
+import dev.berth.runtime.cli.StopCommand;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +48,14 @@ import picocli.CommandLine.Command;
             "4:not found",
             "5:verification failed (digest or size mismatch)",
             "6:network failure",
-            "125:run, unpack, ps, rm: berth itself failed, a bad option included (run otherwise exits with the container's status)",
+            "125:run, unpack and the container commands: berth itself failed, a bad option included (run otherwise exits with the container's status)",
             "126:run: the command in the image cannot be executed",
             "127:run: the command is not in the image"
         })
 public final class BerthCommand implements Runnable {
     /** The commands that exit 125 on berth's own failures, bad options included, as docker run does. */
-    private static final Set<String> CONTAINER_COMMANDS = Set.of("run", "unpack", "ps", "rm");
+    private static final Set<String> CONTAINER_COMMANDS =
+            Set.of("run", "unpack", "ps", "rm", "logs", "stop", "kill", "start", "exec");
 
     private final Map<String, String> environment;
     private final InputStream stdin;
@@ -77,12 +83,18 @@ public final class BerthCommand implements Runnable {
             cmd.getErr().flush();
             return kind.exitCode();
         });
-        // The runtime shim's commands that need no image (ps, rm) read the state directory from
-        // the environment berth runs with.
+        // The runtime shim's commands that need no image read the state directory from the
+        // environment berth runs with.
         commandLine.addSubcommand(new PsCommand(environment));
         commandLine.addSubcommand(new RmCommand(environment));
-        // As with docker run, everything after the image is the container's command, options too.
+        commandLine.addSubcommand(new LogsCommand(environment));
+        commandLine.addSubcommand(new StopCommand(environment));
+        commandLine.addSubcommand(new KillCommand(environment));
+        commandLine.addSubcommand(new StartCommand(environment));
+        commandLine.addSubcommand(new ExecCommand(environment));
+        // As with docker run and exec, everything after the image or name is the command, options too.
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
         commandLine.setParameterExceptionHandler((exception, args) ->
                 CONTAINER_COMMANDS.contains(exception.getCommandLine().getCommandName())

@@ -34,8 +34,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ContainerRun run =
-                new ContainerRun(root.environment(), spec.commandLine().getErr());
+        ContainerRun run = new ContainerRun(
+                root.environment(),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return Failures.reported(spec.commandLine().getErr(), () -> {
             pulling.policy();
             run.checkOptions(arguments);

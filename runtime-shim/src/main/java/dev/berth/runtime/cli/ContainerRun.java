@@ -9,6 +9,7 @@ import dev.berth.runtime.layout.ImageSelector;
 import dev.berth.runtime.layout.LayoutImage;
 import dev.berth.runtime.runner.ContainerRecord;
 import dev.berth.runtime.runner.ContainerStore;
+import dev.berth.runtime.runner.DetachedContainer;
 import dev.berth.runtime.runner.ForegroundContainer;
 import dev.berth.runtime.runner.HostCgroups;
 import dev.berth.runtime.runner.OciRuntime;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code berth run} once the image is in a local layout: claims a name, turns the image into a
@@ -25,11 +27,16 @@ import java.util.Map;
  */
 public final class ContainerRun {
     private final Map<String, String> environment;
+    private final PrintWriter out;
     private final PrintWriter err;
 
-    /** @param environment where BERTH_STATE_DIR, XDG_RUNTIME_DIR and PATH are looked up */
-    public ContainerRun(Map<String, String> environment, PrintWriter err) {
+    /**
+     * @param environment where BERTH_STATE_DIR, XDG_RUNTIME_DIR and PATH are looked up
+     * @param out         where a detached container's name is printed
+     */
+    public ContainerRun(Map<String, String> environment, PrintWriter out, PrintWriter err) {
         this.environment = environment;
+        this.out = out;
         this.err = err;
     }
 
@@ -39,6 +46,10 @@ public final class ContainerRun {
      */
     public void checkOptions(RunArguments arguments) {
         arguments.options(arguments.containerName());
+        if (arguments.tty && arguments.detach) {
+            throw new IllegalArgumentException("-t and -d together need a console to attach to later, which berth"
+                    + " has not; use berth exec -t NAME sh on the detached container instead");
+        }
         if (arguments.tty && System.console() == null) {
             throw new IllegalArgumentException("-t needs berth's stdin and stdout to be a terminal");
         }
@@ -67,13 +78,26 @@ public final class ContainerRun {
             Skipped.warn(err, new BundleWriter(host).write(layoutImage, bundle, options));
             ExecutableCheck.check(bundle);
             started = true;
+            if (arguments.detach) {
+                new DetachedContainer(ociRuntime)
+                        .start(
+                                bundle,
+                                record.name(),
+                                store.log(record.name()),
+                                store.exitStatus(record.name()),
+                                arguments.remove ? Optional.of(store.dir(record.name())) : Optional.empty());
+                out.println(record.name());
+                out.flush();
+                return 0;
+            }
             int exitCode = new ForegroundContainer(ociRuntime).run(bundle, record.name());
             if (!arguments.remove) {
                 store.save(record.exited(exitCode));
             }
             return exitCode;
         } finally {
-            if (arguments.remove || !started) {
+            // A detached container's monitor removes it (--rm) when it ends.
+            if (!started || (arguments.remove && !arguments.detach)) {
                 ociRuntime.delete(record.name());
                 store.remove(record.name());
             }

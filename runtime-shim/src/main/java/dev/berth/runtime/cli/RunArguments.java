@@ -23,6 +23,11 @@ public final class RunArguments {
     boolean remove;
 
     @Option(
+            names = {"-d", "--detach"},
+            description = "run the container in the background and print its name; its output goes to berth logs")
+    boolean detach;
+
+    @Option(
             names = {"-t", "--tty"},
             description = "give the container a terminal (berth's stdin must be one)")
     boolean tty;

@@ -3,11 +3,13 @@ package dev.berth.runtime.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Runs a container in the foreground with berth's own stdin, stdout and stderr (or terminal):
- * the runtime's {@code run} creates, starts, waits for and then destroys the container, and its
- * exit status is the container process's (128+N when signal N killed it).
+ * Runs a container, or a further process in one, in the foreground with berth's own stdin,
+ * stdout and stderr (or terminal): the runtime's {@code run} creates, starts, waits for and then
+ * destroys the container, its {@code exec} waits for the process, and the exit status is the
+ * process's (128+N when signal N killed it).
  */
 public final class ForegroundContainer {
     private final OciRuntime runtime;
@@ -18,8 +20,15 @@ public final class ForegroundContainer {
 
     public int run(Path bundle, String id) throws IOException, InterruptedException {
         Files.createDirectories(runtime.root());
-        Process process =
-                new ProcessBuilder(runtime.runCommand(bundle, id)).inheritIO().start();
+        return inForeground(runtime.runCommand(bundle, id));
+    }
+
+    public int exec(String id, boolean tty, List<String> args) throws IOException, InterruptedException {
+        return inForeground(runtime.execCommand(id, tty, args));
+    }
+
+    private static int inForeground(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
         try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
             return process.waitFor();
         }

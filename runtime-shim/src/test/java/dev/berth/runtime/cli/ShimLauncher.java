@@ -29,8 +29,14 @@ public final class ShimLauncher {
                 .addSubcommand(new LayoutRun(environment))
                 .addSubcommand(new LayoutUnpack())
                 .addSubcommand(new PsCommand(environment))
-                .addSubcommand(new RmCommand(environment));
+                .addSubcommand(new RmCommand(environment))
+                .addSubcommand(new LogsCommand(environment))
+                .addSubcommand(new StopCommand(environment))
+                .addSubcommand(new KillCommand(environment))
+                .addSubcommand(new StartCommand(environment))
+                .addSubcommand(new ExecCommand(environment));
         cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setParameterExceptionHandler((e, args) -> Failures.usage(e));
         return cli;
     }
@@ -57,7 +63,8 @@ public final class ShimLauncher {
 
         @Override
         public Integer call() {
-            ContainerRun run = new ContainerRun(environment, spec.commandLine().getErr());
+            ContainerRun run = new ContainerRun(
+                    environment, spec.commandLine().getOut(), spec.commandLine().getErr());
             return Failures.reported(spec.commandLine().getErr(), () -> {
                 run.checkOptions(arguments);
                 return run.run(layout(arguments.image()), arguments);
