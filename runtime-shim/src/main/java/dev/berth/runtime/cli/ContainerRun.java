@@ -14,6 +14,7 @@ import dev.berth.runtime.runner.ForegroundContainer;
 import dev.berth.runtime.runner.HostCgroups;
 import dev.berth.runtime.runner.OciRuntime;
 import dev.berth.runtime.runner.StateDir;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public final class ContainerRun {
      * Checks what can be checked before the image is touched: the options, the terminal and the
      * runtime. Call it before resolving the image, so a bad option fails without any download.
      */
-    public void checkOptions(RunArguments arguments) {
-        arguments.options(arguments.containerName());
+    public void checkOptions(RunArguments arguments) throws IOException {
+        arguments.options(arguments.containerName(), environment);
         if (arguments.tty && arguments.detach) {
             throw new IllegalArgumentException("-t and -d together need a console to attach to later, which berth"
                     + " has not; use berth exec -t NAME sh on the detached container instead");
@@ -59,7 +60,7 @@ public final class ContainerRun {
     /** @return the container's exit status */
     public int run(LocalImage image, RunArguments arguments) throws Exception {
         String containerName = arguments.containerName();
-        RunOptions options = arguments.options(containerName);
+        RunOptions options = arguments.options(containerName, environment);
         checkOptions(arguments);
         HostIdentity host = HostIdentity.current();
         StateDir state = StateDir.from(environment, host);
@@ -90,7 +91,7 @@ public final class ContainerRun {
                 out.flush();
                 return 0;
             }
-            int exitCode = new ForegroundContainer(ociRuntime).run(bundle, record.name());
+            int exitCode = new ForegroundContainer(ociRuntime).run(bundle, record.name(), arguments.attachStdin());
             if (!arguments.remove) {
                 store.save(record.exited(exitCode));
             }

@@ -28,6 +28,11 @@ public final class ExecCommand implements Callable<Integer> {
             description = "give the command a terminal (berth's stdin must be one)")
     boolean tty;
 
+    @Option(
+            names = {"-i", "--interactive"},
+            description = "pass berth's stdin to the command (without it, and without -t, it reads /dev/null)")
+    boolean interactive;
+
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
@@ -49,7 +54,7 @@ public final class ExecCommand implements Callable<Integer> {
             if (!containers.running(record)) {
                 throw new IllegalArgumentException(name + " is " + containers.status(record) + ", not running");
             }
-            return new ForegroundContainer(containers.runtime(record)).exec(name, tty, command);
+            return new ForegroundContainer(containers.runtime(record)).exec(name, tty, interactive, command);
         });
     }
 }

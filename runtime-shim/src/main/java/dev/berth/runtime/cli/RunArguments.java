@@ -1,6 +1,10 @@
 package dev.berth.runtime.cli;
 
+import dev.berth.runtime.bundle.Mount;
+import dev.berth.runtime.bundle.Resources;
 import dev.berth.runtime.bundle.RunOptions;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -60,6 +64,52 @@ public final class RunArguments {
     @Option(names = "--hostname", paramLabel = "H", description = "the container's hostname (default: its name)")
     String hostname;
 
+    @Option(
+            names = {"-i", "--interactive"},
+            description =
+                    "pass berth's stdin to the container (without it, and without -t, the container reads /dev/null)")
+    boolean interactive;
+
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER[:GROUP]",
+            description =
+                    "the user (name or uid, optionally :group) instead of the image's, looked up in its /etc/passwd")
+    String user;
+
+    @Option(
+            names = "--entrypoint",
+            paramLabel = "CMD",
+            description = "replace the image's Entrypoint (and drop its Cmd); \"\" for none")
+    String entrypoint;
+
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = "read environment variables from FILE: K=V lines, or K to pass berth's own K; # comments")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(
+            names = {"-v", "--volume"},
+            paramLabel = "HOST:CONTAINER[:ro]",
+            description = "bind-mount a host directory or file (which must exist) into the container")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--tmpfs", paramLabel = "PATH[:OPTIONS]", description = "mount an empty tmpfs at PATH")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(
+            names = {"-m", "--memory"},
+            paramLabel = "BYTES",
+            description = "the memory limit (swap included), e.g. 64m or 1g; beyond it the kernel kills the container")
+    String memory;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "at most N CPUs' worth of time (1.5: one and a half)")
+    Double cpus;
+
+    @Option(names = "--pids-limit", paramLabel = "N", description = "at most N processes and threads")
+    Long pidsLimit;
+
     @Parameters(
             index = "0",
             paramLabel = "REF|DIR[:TAG]",
@@ -87,8 +137,17 @@ public final class RunArguments {
         return "berth-" + HexFormat.of().formatHex(random);
     }
 
-    RunOptions options(String containerName) {
+    /** Whether the container reads berth's stdin: with -i, or with -t (the terminal is its stdin). */
+    boolean attachStdin() {
+        return interactive || tty;
+    }
+
+    /** @param hostEnvironment where a bare {@code K} of an --env-file takes its value from */
+    RunOptions options(String containerName, Map<String, String> hostEnvironment) throws IOException {
         Map<String, String> variables = new LinkedHashMap<>();
+        for (Path file : envFiles) {
+            variables.putAll(EnvFile.read(file, hostEnvironment));
+        }
         for (String variable : env) {
             int equals = variable.indexOf('=');
             if (equals <= 0) {
@@ -101,6 +160,9 @@ public final class RunArguments {
             case "host" -> RunOptions.Network.HOST;
             default -> throw new IllegalArgumentException("--network " + network + ": expected none or host");
         };
+        List<Mount> mounts = new ArrayList<>();
+        volumes.forEach(volume -> mounts.add(Mount.volume(volume)));
+        tmpfs.forEach(path -> mounts.add(Mount.tmpfs(path)));
         return new RunOptions(
                 commandArguments(),
                 variables,
@@ -108,7 +170,21 @@ public final class RunArguments {
                 hostname == null ? containerName : hostname,
                 readOnly,
                 mode,
-                tty);
+                tty,
+                user,
+                entrypoint == null ? null : entrypoint.isEmpty() ? List.of() : List.of(entrypoint),
+                List.copyOf(mounts),
+                resources());
+    }
+
+    private Resources resources() {
+        if (cpus != null && !(cpus > 0)) {
+            throw new IllegalArgumentException("--cpus " + cpus + ": expected more than 0");
+        }
+        if (pidsLimit != null && pidsLimit <= 0) {
+            throw new IllegalArgumentException("--pids-limit " + pidsLimit + ": expected 1 or more");
+        }
+        return new Resources(memory == null ? null : Resources.parseMemory(memory), cpus, pidsLimit);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.runtime.runner;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +19,24 @@ public final class ForegroundContainer {
         this.runtime = runtime;
     }
 
-    public int run(Path bundle, String id) throws IOException, InterruptedException {
+    /** @param attachStdin whether the container reads berth's stdin; otherwise it reads /dev/null (docker run without -i) */
+    public int run(Path bundle, String id, boolean attachStdin) throws IOException, InterruptedException {
         Files.createDirectories(runtime.root());
-        return inForeground(runtime.runCommand(bundle, id));
+        return inForeground(runtime.runCommand(bundle, id), attachStdin);
     }
 
-    public int exec(String id, boolean tty, List<String> args) throws IOException, InterruptedException {
-        return inForeground(runtime.execCommand(id, tty, args));
+    public int exec(String id, boolean tty, boolean attachStdin, List<String> args)
+            throws IOException, InterruptedException {
+        return inForeground(runtime.execCommand(id, tty, args), attachStdin || tty);
     }
 
-    private static int inForeground(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
+    private static int inForeground(List<String> command, boolean attachStdin)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (!attachStdin) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process process = builder.start();
         try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
             return process.waitFor();
         }

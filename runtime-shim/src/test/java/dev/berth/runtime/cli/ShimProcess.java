@@ -16,12 +16,18 @@ record ShimProcess(Path state) {
 
     /** @param wrapper a command to put in front of berth (HostCgroups' workaround for crun) */
     CommandResult run(List<String> wrapper, String... args) {
+        return command(wrapper, args).run();
+    }
+
+    /** berth with its stdin read from {@code stdin}. */
+    CommandResult runWithStdin(Path stdin, String... args) {
+        return command(List.of(), args).stdin(stdin).run();
+    }
+
+    private Command command(List<String> wrapper, String... args) {
         List<String> argv = new ArrayList<>(wrapper);
         argv.addAll(argv(args));
-        return Command.of(argv)
-                .env("BERTH_STATE_DIR", state.toString())
-                .timeout(Duration.ofMinutes(2))
-                .run();
+        return Command.of(argv).env("BERTH_STATE_DIR", state.toString()).timeout(Duration.ofMinutes(2));
     }
 
     ProcessBuilder builder(String... args) {
