@@ -13,6 +13,8 @@ import dev.berth.runtime.runner.DetachedContainer;
 import dev.berth.runtime.runner.ForegroundContainer;
 import dev.berth.runtime.runner.HostCgroups;
 import dev.berth.runtime.runner.OciRuntime;
+import dev.berth.runtime.runner.PublishedPorts;
+import dev.berth.runtime.runner.SlirpNetwork;
 import dev.berth.runtime.runner.StateDir;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +57,9 @@ public final class ContainerRun {
             throw new IllegalArgumentException("-t needs berth's stdin and stdout to be a terminal");
         }
         runtime(arguments);
+        if (!arguments.ports().isEmpty()) {
+            SlirpNetwork.find(environment);
+        }
     }
 
     /** @return the container's exit status */
@@ -72,7 +77,8 @@ public final class ContainerRun {
                 arguments.image(),
                 ociRuntime.name(),
                 Instant.now().toString(),
-                null);
+                null,
+                arguments.ports());
         Path bundle = store.create(record);
         boolean started = false;
         try {
@@ -86,12 +92,18 @@ public final class ContainerRun {
                                 record.name(),
                                 store.log(record.name()),
                                 store.exitStatus(record.name()),
-                                arguments.remove ? Optional.of(store.dir(record.name())) : Optional.empty());
+                                arguments.remove ? Optional.of(store.dir(record.name())) : Optional.empty(),
+                                publishedPorts(record, store, host, environment));
                 out.println(record.name());
                 out.flush();
                 return 0;
             }
-            int exitCode = new ForegroundContainer(ociRuntime).run(bundle, record.name(), arguments.attachStdin());
+            int exitCode = new ForegroundContainer(ociRuntime)
+                    .run(
+                            bundle,
+                            record.name(),
+                            arguments.attachStdin(),
+                            publishedPorts(record, store, host, environment));
             if (!arguments.remove) {
                 store.save(record.exited(exitCode));
             }
@@ -103,6 +115,16 @@ public final class ContainerRun {
                 store.remove(record.name());
             }
         }
+    }
+
+    /** The container's -p ports, published through slirp4netns once it runs; empty without -p. */
+    static Optional<PublishedPorts> publishedPorts(
+            ContainerRecord record, ContainerStore store, HostIdentity host, Map<String, String> environment) {
+        if (record.publishedPorts().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PublishedPorts(
+                SlirpNetwork.find(environment), record.publishedPorts(), store.dir(record.name()), !host.root()));
     }
 
     private OciRuntime runtime(RunArguments arguments) {

@@ -3,6 +3,7 @@ package dev.berth.runtime.cli;
 import dev.berth.runtime.bundle.Mount;
 import dev.berth.runtime.bundle.Resources;
 import dev.berth.runtime.bundle.RunOptions;
+import dev.berth.runtime.runner.PortMapping;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,12 @@ public final class RunArguments {
             defaultValue = "none",
             description = "none: an own network namespace with only loopback (default); host: the host's network")
     String network;
+
+    @Option(
+            names = {"-p", "--publish"},
+            paramLabel = "[IP:]HOST:CONTAINER[/udp]",
+            description = "publish a container port on the host, through slirp4netns (needs the own network namespace)")
+    List<String> publish = new ArrayList<>();
 
     @Option(names = "--read-only", description = "mount the container's root filesystem read-only")
     boolean readOnly;
@@ -135,6 +142,15 @@ public final class RunArguments {
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
         return "berth-" + HexFormat.of().formatHex(random);
+    }
+
+    /** The -p mappings, checked. */
+    List<PortMapping> ports() {
+        if (!publish.isEmpty() && network.equals("host")) {
+            throw new IllegalArgumentException("-p needs the container's own network namespace; with --network host"
+                    + " its ports are the host's already");
+        }
+        return publish.stream().map(PortMapping::parse).toList();
     }
 
     /** Whether the container reads berth's stdin: with -i, or with -t (the terminal is its stdin). */

@@ -1,5 +1,6 @@
 package dev.berth.runtime.cli;
 
+import dev.berth.runtime.bundle.HostIdentity;
 import dev.berth.runtime.runner.ContainerRecord;
 import dev.berth.runtime.runner.ContainerStore;
 import dev.berth.runtime.runner.DetachedContainer;
@@ -46,7 +47,13 @@ public final class StartCommand implements Callable<Integer> {
                 }
                 store.restarting(record);
                 new DetachedContainer(runtime)
-                        .start(store.bundle(name), name, store.log(name), store.exitStatus(name), Optional.empty());
+                        .start(
+                                store.bundle(name),
+                                name,
+                                store.log(name),
+                                store.exitStatus(name),
+                                Optional.empty(),
+                                ContainerRun.publishedPorts(record, store, HostIdentity.current(), environment));
                 spec.commandLine().getOut().println(name);
             }
             return 0;

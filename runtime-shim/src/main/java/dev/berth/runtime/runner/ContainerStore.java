@@ -70,7 +70,7 @@ public final class ContainerStore {
     /** Forgets how the container last ended, before it is started again. */
     public void restarting(ContainerRecord record) throws IOException {
         Files.deleteIfExists(exitStatus(record.name()));
-        save(new ContainerRecord(record.name(), record.image(), record.runtime(), record.created(), null));
+        save(record.exited(null));
     }
 
     /** What a detached container printed, stdout and stderr interleaved as they came. */

@@ -23,9 +23,10 @@ public final class DetachedContainer {
 
     private static final String MONITOR = String.join(
             "\n",
-            "status_file=$1; remove=$2; shift 2",
+            "status_file=$1; remove=$2; dir=$3; shift 3",
             "\"$@\"",
             "status=$?",
+            SlirpNetwork.stopLine("$dir"),
             "if [ -n \"$remove\" ]; then rm -rf -- \"$remove\"; exit 0; fi",
             "printf '%s\\n' \"$status\" > \"$status_file.tmp\" && mv -f -- \"$status_file.tmp\" \"$status_file\"");
 
@@ -40,7 +41,13 @@ public final class DetachedContainer {
      *
      * @param removeWhenDone the container's directory, to remove when it exits ({@code --rm}); else empty
      */
-    public void start(Path bundle, String id, Path log, Path exitStatus, Optional<Path> removeWhenDone)
+    public void start(
+            Path bundle,
+            String id,
+            Path log,
+            Path exitStatus,
+            Optional<Path> removeWhenDone,
+            Optional<PublishedPorts> ports)
             throws IOException, InterruptedException {
         Files.createDirectories(runtime.root());
         List<String> command = new ArrayList<>(List.of(
@@ -50,13 +57,22 @@ public final class DetachedContainer {
                 MONITOR,
                 "berth-monitor",
                 exitStatus.toString(),
-                removeWhenDone.map(Path::toString).orElse("")));
+                removeWhenDone.map(Path::toString).orElse(""),
+                exitStatus.getParent().toString()));
         command.addAll(runtime.runCommand(bundle, id));
         Process monitor = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
                 .start();
+        if (ports.isPresent()) {
+            try {
+                ports.get().attach(runtime, id, monitor);
+            } catch (IOException | RuntimeException e) {
+                runtime.delete(id);
+                throw e;
+            }
+        }
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (monitor.isAlive()
                 && runtime.status(id)

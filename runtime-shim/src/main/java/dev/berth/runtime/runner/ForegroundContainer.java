@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a container, or a further process in one, in the foreground with berth's own stdin,
@@ -19,10 +20,31 @@ public final class ForegroundContainer {
         this.runtime = runtime;
     }
 
-    /** @param attachStdin whether the container reads berth's stdin; otherwise it reads /dev/null (docker run without -i) */
-    public int run(Path bundle, String id, boolean attachStdin) throws IOException, InterruptedException {
+    /**
+     * @param attachStdin whether the container reads berth's stdin; otherwise it reads /dev/null (docker run without -i)
+     * @param ports       published once the container runs, and ended with it
+     */
+    public int run(Path bundle, String id, boolean attachStdin, Optional<PublishedPorts> ports)
+            throws IOException, InterruptedException {
         Files.createDirectories(runtime.root());
-        return inForeground(runtime.runCommand(bundle, id), attachStdin);
+        Process process = start(runtime.runCommand(bundle, id), attachStdin);
+        try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
+            try {
+                if (ports.isPresent()) {
+                    ports.get().attach(runtime, id, process);
+                }
+            } catch (IOException | RuntimeException e) {
+                // The container runs already: end it rather than leave it unreachable.
+                runtime.delete(id);
+                process.waitFor();
+                throw e;
+            }
+            return process.waitFor();
+        } finally {
+            if (ports.isPresent()) {
+                ports.get().close();
+            }
+        }
     }
 
     public int exec(String id, boolean tty, boolean attachStdin, List<String> args)
@@ -32,13 +54,17 @@ public final class ForegroundContainer {
 
     private static int inForeground(List<String> command, boolean attachStdin)
             throws IOException, InterruptedException {
+        Process process = start(command, attachStdin);
+        try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
+            return process.waitFor();
+        }
+    }
+
+    private static Process start(List<String> command, boolean attachStdin) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         if (!attachStdin) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
-        Process process = builder.start();
-        try (SignalForwarder forwarder = new SignalForwarder(process.toHandle())) {
-            return process.waitFor();
-        }
+        return builder.start();
     }
 }

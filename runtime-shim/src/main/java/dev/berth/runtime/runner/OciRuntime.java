@@ -1,5 +1,6 @@
 package dev.berth.runtime.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,16 @@ public record OciRuntime(String name, Path binary, Path root) {
 
     /** The container's status as the runtime reports it, empty when the runtime has no such container. */
     public Optional<String> status(String id) throws IOException, InterruptedException {
+        return state(id).map(state -> state.path("status").textValue());
+    }
+
+    /** The pid of the container's process (on the host) once it runs, empty when the runtime has no such container. */
+    public Optional<Long> pid(String id) throws IOException, InterruptedException {
+        return state(id).map(state -> state.path("pid").asLong()).filter(pid -> pid > 0);
+    }
+
+    /** runtime-spec's state of the container (ociVersion, id, status, pid, bundle). */
+    private Optional<JsonNode> state(String id) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(binary.toString(), "--root", root.toString(), "state", id)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -60,7 +71,7 @@ public record OciRuntime(String name, Path binary, Path root) {
         if (process.waitFor() != 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(JSON.readTree(state).path("status").textValue());
+        return Optional.of(JSON.readTree(state));
     }
 
     /** Runs a further process in the running container, with the container's env, cwd and user. */

@@ -6,8 +6,10 @@ import dev.berth.runtime.TestLayouts;
 import dev.berth.testkit.Prerequisites;
 import dev.berth.testkit.image.BusyboxRootfs;
 import dev.berth.testkit.image.LayerTar;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,23 @@ class RunCommandTest {
                         "no-such-command: executable file not found in $PATH",
                         "/bin/no-such-command: executable file not found",
                         "not-executable: permission denied");
+        assertNothingLeft();
+    }
+
+    @Test
+    @DisplayName("refuses -p with the package to install when slirp4netns is not on PATH, and -p with --network host")
+    void publishNeedsSlirp() throws IOException {
+        Path runc = Prerequisites.executable("runc", "runc");
+        Files.createSymbolicLink(emptyPath.resolve("runc"), runc);
+        assertThat(run(emptyPath.toString(), "-p", "8080:80", layout.toString(), "true"))
+                .isEqualTo(125);
+        assertThat(err.toString()).contains("-p needs slirp4netns on PATH", "apt-get install slirp4netns");
+        assertThat(run(System.getenv("PATH"), "-p", "8080:80", "--network", "host", layout.toString(), "true"))
+                .isEqualTo(125);
+        assertThat(err.toString()).contains("-p needs the container's own network namespace");
+        assertThat(run(System.getenv("PATH"), "-p", "80", layout.toString(), "true"))
+                .isEqualTo(125);
+        assertThat(err.toString()).contains("-p 80: expected [HOST_IP:]HOST_PORT:CONTAINER_PORT");
         assertNothingLeft();
     }
 
