@@ -7,6 +7,8 @@ import dev.berth.oci.Descriptor;
 import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.cli.LayoutArgument;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,12 +35,28 @@ final class ImagePulling {
 
     LocalImage resolve(String argument, BerthCommand root, PrintWriter err) {
         PullPolicy policy = policy();
+        if (LayoutArgument.parse(argument).isEmpty() && namesPath(argument)) {
+            // "./app" would otherwise parse as registry "." and fail as an unreachable URL.
+            throw new IllegalArgumentException(
+                    "no such image or layout: " + argument + " (no OCI layout directory there)");
+        }
         return LayoutArgument.parse(argument)
                 .orElseGet(() -> new LayoutCacheImageSource(
                                 client.client(root),
                                 LayoutCacheImageSource.defaultCache(root.environment()),
                                 withoutSkippedBlobs(client.progress(err)))
                         .fetch(argument, policy));
+    }
+
+    /** Whether the argument is written as a path (or names a directory), which no registry reference is. */
+    private static boolean namesPath(String argument) {
+        int colon = argument.lastIndexOf(':');
+        String withoutTag = colon > 0 ? argument.substring(0, colon) : argument;
+        return argument.startsWith("/")
+                || argument.startsWith("./")
+                || argument.startsWith("../")
+                || argument.equals(".")
+                || Files.isDirectory(Path.of(withoutTag));
     }
 
     /**

@@ -111,6 +111,20 @@ class PullPolicyTest {
         stopRegistry();
     }
 
+    @Test
+    @DisplayName("a path that holds no layout is 'no such image or layout', never looked up as a registry")
+    void typoInPath() {
+        stopRegistry();
+        for (String typo : new String[] {"./no-such-layout", "./no-such-layout:v1", temp.toString()}) {
+            CliRun run =
+                    berth(environment(), "unpack", typo, temp.resolve("typo").toString());
+            assertThat(run.exitCode()).as(typo).isEqualTo(125);
+            assertThat(run.err())
+                    .as(typo)
+                    .isEqualTo("berth: no such image or layout: " + typo + " (no OCI layout directory there)\n");
+        }
+    }
+
     private CliRun unpack(String bundle, String... options) {
         String[] args = new String[options.length + 3];
         args[0] = "unpack";
