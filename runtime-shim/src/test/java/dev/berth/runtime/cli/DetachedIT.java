@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("berth run -d, and logs, exec, stop, start, kill and ps for the detached container, with runc")
 class DetachedIT {
@@ -35,12 +37,17 @@ class DetachedIT {
         berth = new ShimProcess(scratch.resolve("state"));
     }
 
-    @Test
+    @ParameterizedTest(name = "with {0}")
+    @ValueSource(strings = {"runc", "crun"})
     @DisplayName("runs in the background, prints its name, and keeps stdout and stderr for logs, --tail and -f")
-    void logs() {
+    void logs(String runtime) {
+        Prerequisites.executable(runtime, runtime);
         CommandResult run = berth.run(
+                HostCgroups.workaroundFor(runtime),
                 "run",
                 "-d",
+                "--runtime",
+                runtime,
                 "--name",
                 "talker",
                 image,
@@ -59,7 +66,8 @@ class DetachedIT {
                 .containsExactly("one", "three", "four");
         assertThat(berth.run("logs", "--tail", "1", "talker").stdout()).isEqualTo("four\n");
         assertThat(berth.run("logs", "talker").stdout()).isEqualTo(followed.stdout());
-        assertThat(awaitStatus("talker", status -> status.contains("exited"))).contains("talker  exited 0");
+        assertThat(awaitStatus("talker", status -> status.contains("exited")))
+                .containsPattern("talker\\s+exited 0\\s+" + runtime);
     }
 
     @Test
