@@ -66,6 +66,12 @@ final class LayerApplier {
             remove(name);
             return;
         }
+        // Before isFile(): commons-compress counts every entry that is no directory as a file,
+        // device nodes and fifos too, which would then become empty regular files.
+        if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+            skipped.add(name + " (" + kind(entry) + ")");
+            return;
+        }
         Path target = root.entry(name);
         if (entry.isDirectory()) {
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -83,13 +89,10 @@ final class LayerApplier {
                 Tree.delete(target);
                 Files.createLink(target, source);
             }
-        } else if (entry.isFile()) {
+        } else {
             Tree.delete(target);
             Files.copy(content, target);
             metadata.apply(target, entry);
-        } else {
-            skipped.add(name + " (" + kind(entry) + ")");
-            return;
         }
         written.add(target);
     }
@@ -153,13 +156,7 @@ final class LayerApplier {
         if (entry.isCharacterDevice()) {
             return "character device";
         }
-        if (entry.isBlockDevice()) {
-            return "block device";
-        }
-        if (entry.isFIFO()) {
-            return "fifo";
-        }
-        return "tar type " + (char) entry.getLinkFlag();
+        return entry.isBlockDevice() ? "block device" : "fifo";
     }
 
     /** A directory entry by name and by the identity of the directory it made or kept. */

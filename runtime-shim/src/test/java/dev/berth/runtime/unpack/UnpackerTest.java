@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -119,6 +120,28 @@ class UnpackerTest {
         private int mode(String path) throws IOException {
             return (int) Files.getAttribute(rootfs.resolve(path), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
         }
+    }
+
+    @Test
+    @DisplayName("leaves device nodes and fifos out, creating nothing in their place, and names them for the warning")
+    void devicesAndFifosLeftOut() throws IOException {
+        LocalImage image = TestLayouts.gzipLayers(
+                layout,
+                new LayerTar()
+                        .directory("dev", 0755)
+                        .special("dev/null", TarConstants.LF_CHR, 1, 3)
+                        .special("dev/loop0", TarConstants.LF_BLK, 7, 0)
+                        .special("run-fifo", TarConstants.LF_FIFO, 0, 0)
+                        .file("kept", "a plain file beside them")
+                        .toBytes());
+
+        List<String> skipped = new Unpacker(true).unpack(TestLayouts.select(image), rootfs);
+
+        assertThat(skipped)
+                .containsExactly("dev/null (character device)", "dev/loop0 (block device)", "run-fifo (fifo)");
+        assertThat(rootfs.resolve("dev")).isEmptyDirectory();
+        assertThat(rootfs.resolve("run-fifo")).doesNotExist();
+        assertThat(rootfs.resolve("kept")).hasContent("a plain file beside them");
     }
 
     @Test
