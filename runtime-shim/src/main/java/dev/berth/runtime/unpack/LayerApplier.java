@@ -47,8 +47,13 @@ final class LayerApplier {
         while ((entry = tar.getNextEntry()) != null) {
             apply(entry, tar);
         }
+        // Last entry first, so that a directory gets its mode after its subdirectories; of a directory
+        // listed twice only the later entry counts, as with any other entry that replaces an earlier one.
+        Set<Object> done = new HashSet<>();
         for (int i = directories.size() - 1; i >= 0; i--) {
-            applyDeferred(directories.get(i));
+            if (done.add(directories.get(i).fileKey())) {
+                applyDeferred(directories.get(i));
+            }
         }
         return List.copyOf(skipped);
     }

@@ -122,6 +122,22 @@ class UnpackerTest {
     }
 
     @Test
+    @DisplayName(
+            "gives a directory listed twice in one layer the mode of its later entry (found by LayerModelProperties)")
+    void directoryListedTwice() throws IOException {
+        byte[] tar = new LayerTar()
+                .directory("dir/", 0755)
+                .file("dir/file", 0644, new byte[0])
+                .directory("dir/", 0700)
+                .toBytes();
+
+        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, List.of(LayerBlob.tar(tar)))), rootfs);
+
+        assertThat((int) Files.getAttribute(rootfs.resolve("dir"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777)
+                .isEqualTo(0700);
+    }
+
+    @Test
     @DisplayName("refuses a layer whose blob does not match its digest")
     void tamperedBlob() throws IOException {
         Path blob = plainLayerBlob();
