@@ -106,7 +106,13 @@ final class LayerApplier {
      * layer made or kept is still found there; otherwise the later entry has won.
      */
     private void applyDeferred(Deferred directory) throws IOException {
-        Path path = root.located(directory.name());
+        Path path;
+        try {
+            path = root.located(directory.name());
+        } catch (ImageException linkLoop) {
+            // A later entry made a parent a loop of links (a -> a): the directory is not there any more.
+            return;
+        }
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && fileKey(path).equals(directory.fileKey())) {
             metadata.apply(path, directory.entry());
         }

@@ -138,6 +138,21 @@ class UnpackerTest {
     }
 
     @Test
+    @DisplayName(
+            "lets a later link loop replace a directory with contents, as any later entry replaces an earlier one (found by LayerModelProperties)")
+    void directoryReplacedByLinkLoop() throws IOException {
+        byte[] tar = new LayerTar()
+                .directory("a/", 0755)
+                .directory("a/b/", 0755)
+                .symlink("a", "a")
+                .toBytes();
+
+        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, List.of(LayerBlob.tar(tar)))), rootfs);
+
+        assertThat(Files.readSymbolicLink(rootfs.resolve("a"))).isEqualTo(Path.of("a"));
+    }
+
+    @Test
     @DisplayName("refuses a layer whose blob does not match its digest")
     void tamperedBlob() throws IOException {
         Path blob = plainLayerBlob();
