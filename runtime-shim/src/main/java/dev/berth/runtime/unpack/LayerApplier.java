@@ -150,10 +150,20 @@ final class LayerApplier {
         }
     }
 
+    /**
+     * Removes what lower layers put in {@code dir}. What this layer wrote stays, also when the opaque
+     * entry comes after it in the tar (layer.md: a whiteout applies only to lower layers), and so do
+     * the lower directories it wrote into, emptied of everything else.
+     */
     private void emptyOpaque(Path dir) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                if (!written.contains(child)) {
+                if (written.contains(child)) {
+                    continue;
+                }
+                if (written.stream().anyMatch(path -> path.startsWith(child))) {
+                    emptyOpaque(child);
+                } else {
                     Tree.delete(child);
                 }
             }

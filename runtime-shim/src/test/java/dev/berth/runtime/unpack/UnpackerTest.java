@@ -153,6 +153,32 @@ class UnpackerTest {
     }
 
     @Test
+    @DisplayName(
+            "keeps what a layer wrote under a directory when its opaque whiteout comes later in the tar (found by LayerModelProperties)")
+    void opaqueWhiteoutAfterNewContent() throws IOException {
+        byte[] lower = new LayerTar()
+                .directory("dir/", 0755)
+                .directory("dir/sub/", 0755)
+                .file("dir/sub/old", "lower")
+                .file("dir/gone", "lower")
+                .toBytes();
+        byte[] upper = new LayerTar()
+                .file("dir/sub/new", "upper")
+                .file("dir/.wh..wh..opq", "")
+                .toBytes();
+
+        new Unpacker(false)
+                .unpack(
+                        TestLayouts.select(
+                                TestLayouts.write(layout, List.of(LayerBlob.tar(lower), LayerBlob.tar(upper)))),
+                        rootfs);
+
+        assertThat(rootfs.resolve("dir/sub/new")).hasContent("upper");
+        assertThat(rootfs.resolve("dir/sub/old")).doesNotExist();
+        assertThat(rootfs.resolve("dir/gone")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("refuses a layer whose blob does not match its digest")
     void tamperedBlob() throws IOException {
         Path blob = plainLayerBlob();
