@@ -152,18 +152,17 @@ final class LayerApplier {
 
     /**
      * Removes what lower layers put in {@code dir}. What this layer wrote stays, also when the opaque
-     * entry comes after it in the tar (layer.md: a whiteout applies only to lower layers), and so do
-     * the lower directories it wrote into, emptied of everything else.
+     * entry comes after it in the tar (layer.md: a whiteout applies only to lower layers); a directory
+     * this layer wrote or wrote into stays emptied of what lower layers put in it, as overlayfs shows it.
      */
     private void emptyOpaque(Path dir) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                if (written.contains(child)) {
-                    continue;
-                }
-                if (written.stream().anyMatch(path -> path.startsWith(child))) {
+                boolean wroteIt = written.contains(child);
+                boolean wroteInto = written.stream().anyMatch(path -> !path.equals(child) && path.startsWith(child));
+                if ((wroteIt || wroteInto) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     emptyOpaque(child);
-                } else {
+                } else if (!wroteIt) {
                     Tree.delete(child);
                 }
             }

@@ -179,6 +179,29 @@ class UnpackerTest {
     }
 
     @Test
+    @DisplayName(
+            "empties a directory the layer lists again before its opaque whiteout of what lower layers put in it (found by LayerModelProperties)")
+    void opaqueWhiteoutAfterRelistedDirectory() throws IOException {
+        byte[] lower = new LayerTar()
+                .directory("dir/", 0755)
+                .directory("dir/sub/", 0755)
+                .file("dir/sub/old", "lower")
+                .toBytes();
+        byte[] upper = new LayerTar()
+                .directory("dir/sub/", 0700)
+                .file("dir/.wh..wh..opq", "")
+                .toBytes();
+
+        new Unpacker(false)
+                .unpack(
+                        TestLayouts.select(
+                                TestLayouts.write(layout, List.of(LayerBlob.tar(lower), LayerBlob.tar(upper)))),
+                        rootfs);
+
+        assertThat(rootfs.resolve("dir/sub")).isEmptyDirectory();
+    }
+
+    @Test
     @DisplayName("refuses a layer whose blob does not match its digest")
     void tamperedBlob() throws IOException {
         Path blob = plainLayerBlob();
