@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The jar this runs from: S3Proxy's main class travels in it. */
-    private static Path benchJar() throws URISyntaxException {
+    static Path benchJar() throws URISyntaxException {
         return Path.of(BenchCommand.class
                 .getProtectionDomain()
                 .getCodeSource()
