@@ -131,7 +131,7 @@ class UnpackerTest {
                 .directory("dir/", 0700)
                 .toBytes();
 
-        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, List.of(LayerBlob.tar(tar)))), rootfs);
+        unpackTars(tar);
 
         assertThat((int) Files.getAttribute(rootfs.resolve("dir"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777)
                 .isEqualTo(0700);
@@ -147,7 +147,7 @@ class UnpackerTest {
                 .symlink("a", "a")
                 .toBytes();
 
-        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, List.of(LayerBlob.tar(tar)))), rootfs);
+        unpackTars(tar);
 
         assertThat(Files.readSymbolicLink(rootfs.resolve("a"))).isEqualTo(Path.of("a"));
     }
@@ -167,11 +167,7 @@ class UnpackerTest {
                 .file("dir/.wh..wh..opq", "")
                 .toBytes();
 
-        new Unpacker(false)
-                .unpack(
-                        TestLayouts.select(
-                                TestLayouts.write(layout, List.of(LayerBlob.tar(lower), LayerBlob.tar(upper)))),
-                        rootfs);
+        unpackTars(lower, upper);
 
         assertThat(rootfs.resolve("dir/sub/new")).hasContent("upper");
         assertThat(rootfs.resolve("dir/sub/old")).doesNotExist();
@@ -192,11 +188,7 @@ class UnpackerTest {
                 .file("dir/.wh..wh..opq", "")
                 .toBytes();
 
-        new Unpacker(false)
-                .unpack(
-                        TestLayouts.select(
-                                TestLayouts.write(layout, List.of(LayerBlob.tar(lower), LayerBlob.tar(upper)))),
-                        rootfs);
+        unpackTars(lower, upper);
 
         assertThat(rootfs.resolve("dir/sub")).isEmptyDirectory();
     }
@@ -224,6 +216,12 @@ class UnpackerTest {
                         new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
                 .isInstanceOf(ImageException.class)
                 .hasMessageContaining("longer than");
+    }
+
+    /** Unpacks plain tar layers, lowest first, without applying their owners. */
+    private void unpackTars(byte[]... tars) throws IOException {
+        List<LayerBlob> layers = Stream.of(tars).map(LayerBlob::tar).toList();
+        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, layers)), rootfs);
     }
 
     private Path plainLayerBlob() {
