@@ -138,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .toURI());
     }
 
-    private static String timestamp() {
+    /** The time in report file names: 20261205-013000 (UTC). */
+    static String timestamp() {
         return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(Instant.now());

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ public final class SoakCommand implements Callable<Integer> {
         Path file = out == null
                 ? repository
                         .resolve("bench/results")
-                        .resolve("soak-" + storage.name().toLowerCase() + "-" + timestamp() + ".md")
+                        .resolve("soak-" + storage.name().toLowerCase() + "-" + BenchCommand.timestamp() + ".md")
                 : out;
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, markdown, StandardCharsets.UTF_8);
@@ -226,13 +225,8 @@ public final class SoakCommand implements Callable<Integer> {
                 + clients + " clients, GC every " + gcSeconds + " s (grace " + gracePeriod + "), at most " + maxLive
                 + " live images, samples every " + sampleSeconds + " s; "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
-                + ", " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static String timestamp() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
+                + ", finished "
+                + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static void progress(String message) {
