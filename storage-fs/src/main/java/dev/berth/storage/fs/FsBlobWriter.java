@@ -29,23 +29,26 @@ final class FsBlobWriter implements BlobWriter {
     private final String path;
     private final Path target;
     private final Path partial;
+    private final Path root;
     private final AsyncFile file;
     private long size;
     private State state = State.OPEN;
     private Future<Void> closing;
 
-    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, AsyncFile file) {
+    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, Path root, AsyncFile file) {
         this.workers = workers;
         this.path = path;
         this.target = target;
         this.partial = partial;
+        this.root = root;
         this.file = file;
         // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
         this.size = file.getWritePos();
     }
 
     /** Opens the partial file of {@code target}, continuing it when {@code append}, emptying it otherwise. */
-    static Future<BlobWriter> open(FileSystem fs, WorkerTasks workers, String path, Path target, boolean append) {
+    static Future<BlobWriter> open(
+            FileSystem fs, WorkerTasks workers, String path, Path target, Path root, boolean append) {
         Path partial = FsLayout.partialOf(target);
         OpenOptions options = new OpenOptions()
                 .setRead(false)
@@ -53,9 +56,14 @@ final class FsBlobWriter implements BlobWriter {
                 .setCreate(true)
                 .setAppend(append)
                 .setTruncateExisting(!append);
-        return fs.mkdirs(partial.getParent().toString())
+        String dir = partial.getParent().toString();
+        // A delete beside it may remove the directory as empty between the two steps: then once more.
+        return fs.mkdirs(dir)
                 .compose(ignored -> fs.open(partial.toString(), options))
-                .map(file -> new FsBlobWriter(workers, path, target, partial, file));
+                .recover(e -> FsErrors.isNoSuchFile(e)
+                        ? fs.mkdirs(dir).compose(ignored -> fs.open(partial.toString(), options))
+                        : Future.failedFuture(e))
+                .map(file -> new FsBlobWriter(workers, path, target, partial, root, file));
     }
 
     @Override
@@ -97,7 +105,10 @@ final class FsBlobWriter implements BlobWriter {
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
-        return close().transform(closed -> workers.run(() -> Files.deleteIfExists(partial)))
+        return close().transform(closed -> workers.run(() -> {
+                    Files.deleteIfExists(partial);
+                    BlockingFileOps.removeEmptyParents(partial, root);
+                }))
                 .recover(FsErrors.on(path));
     }
 

@@ -21,12 +21,19 @@ final class FsErrors {
                 || failure instanceof StorageException) {
             return (RuntimeException) failure;
         }
-        // Vert.x wraps the NIO exception in its own FileSystemException.
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NoSuchFileException) {
-                return new PathNotFoundException(path);
-            }
+        if (isNoSuchFile(failure)) {
+            return new PathNotFoundException(path);
         }
         return new StorageException("filesystem operation on " + path + " failed: " + failure.getMessage(), failure);
+    }
+
+    /** Vert.x wraps the NIO exception in its own FileSystemException. */
+    static boolean isNoSuchFile(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoSuchFileException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
