@@ -437,6 +437,33 @@ public abstract class StorageDriverContract {
         }
 
         @Test
+        @DisplayName(
+                "cut on truncate what earlier writers left back to where one of them ended, and continue from there")
+        void truncateToAnEarlierEnd() {
+            appendAndEnd("up/data", "kept;");
+            appendAndEnd("up/data", "dropped;");
+            BlobWriter writer = Await.result(driver.writer("up/data", true));
+            assertThat(writer.size()).isEqualTo(13);
+            Await.result(writer.truncate(5));
+            assertThat(writer.size()).isEqualTo(5);
+            Await.result(writer.write(text("next")));
+            Await.result(writer.commit());
+            assertThat(read("up/data")).isEqualTo("kept;next");
+        }
+
+        @Test
+        @DisplayName("refuse to truncate after they wrote or past what they hold, and keep everything")
+        void truncateRefused() {
+            appendAndEnd("up/data", "held");
+            BlobWriter writer = Await.result(driver.writer("up/data", true));
+            assertThat(Await.failure(writer.truncate(5))).isInstanceOf(IllegalStateException.class);
+            Await.result(writer.write(text("+more")));
+            assertThat(Await.failure(writer.truncate(4))).isInstanceOf(IllegalStateException.class);
+            Await.result(writer.commit());
+            assertThat(read("up/data")).isEqualTo("held+more");
+        }
+
+        @Test
         @DisplayName("discard on cancel everything written, including what earlier writers left")
         void cancel() {
             BlobWriter first = Await.result(driver.writer("blob", false));
@@ -656,6 +683,13 @@ public abstract class StorageDriverContract {
             assertThat(Await.failure(call.apply(driver))).isInstanceOf(IllegalArgumentException.class);
             assertThat(read("valid")).isEqualTo("stays");
         }
+    }
+
+    /** Leaves {@code content} after what earlier writers on {@code path} left, uncommitted. */
+    private void appendAndEnd(String path, String content) {
+        BlobWriter writer = Await.result(driver.writer(path, true));
+        Await.result(writer.write(text(content)));
+        Await.result(writer.end());
     }
 
     private void put(String path, String content) {

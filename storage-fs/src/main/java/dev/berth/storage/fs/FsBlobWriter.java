@@ -7,8 +7,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Appends to a hidden partial file beside the target, so nothing is visible at the path until
@@ -32,6 +34,11 @@ final class FsBlobWriter implements BlobWriter {
     private final Path root;
     private final AsyncFile file;
     private long size;
+    /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
+    private boolean written;
+    /** The first failed write: later writes, end and commit fail with it. */
+    private Throwable failure;
+
     private State state = State.OPEN;
     private Future<Void> closing;
 
@@ -72,22 +79,51 @@ final class FsBlobWriter implements BlobWriter {
     }
 
     @Override
+    public Future<Void> truncate(long newSize) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        if (written || newSize < 0 || newSize > size) {
+            return Future.failedFuture(new IllegalStateException("cannot cut " + path + " to " + newSize
+                    + " bytes: it holds " + size + (written ? " and was written to" : "")));
+        }
+        return workers.run(() -> {
+                    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                        channel.truncate(newSize);
+                    }
+                })
+                .onSuccess(ignored -> {
+                    size = newSize;
+                    file.setWritePos(newSize);
+                })
+                .recover(FsErrors.on(path));
+    }
+
+    @Override
     public Future<Void> write(Buffer data) {
         if (state != State.OPEN) {
             return notOpen();
         }
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        written = true;
         size += data.length();
-        return file.write(data).recover(FsErrors.on(path));
+        return file.write(data).onFailure(this::failed).recover(FsErrors.on(path));
     }
 
-    /** Closes the partial file and keeps it for a later writer to continue. */
+    /**
+     * Closes the partial file and keeps it for a later writer to continue. Fails after a failed
+     * write: the file then holds an unknown part of what was written, and only a caller that
+     * cuts it back (see {@link #truncate}) knows what it holds.
+     */
     @Override
     public Future<Void> end() {
         if (state != State.OPEN) {
             return notOpen();
         }
         state = State.ENDED;
-        return close().recover(FsErrors.on(path));
+        return closeAfterWrites().recover(FsErrors.on(path));
     }
 
     @Override
@@ -97,7 +133,8 @@ final class FsBlobWriter implements BlobWriter {
         }
         state = State.COMMITTED;
         // Close first: it waits for writes in flight, which AsyncFile.flush() would not.
-        return close().compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
+        return closeAfterWrites()
+                .compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
                 .recover(FsErrors.on(path));
     }
 
@@ -133,6 +170,18 @@ final class FsBlobWriter implements BlobWriter {
     public FsBlobWriter drainHandler(Handler<Void> handler) {
         file.drainHandler(handler);
         return this;
+    }
+
+    /** Closes the file once the writes in flight settled; fails when one of them failed. */
+    private Future<Void> closeAfterWrites() {
+        return close().compose(
+                        ignored -> failure == null ? Future.<Void>succeededFuture() : Future.failedFuture(failure));
+    }
+
+    private void failed(Throwable cause) {
+        if (failure == null) {
+            failure = FsErrors.translate(cause, path);
+        }
     }
 
     /** AsyncFile throws when closed twice; every way out of this writer goes through here once. */
