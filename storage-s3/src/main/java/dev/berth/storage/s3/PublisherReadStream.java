@@ -1,5 +1,6 @@
 package dev.berth.storage.s3;
 
+import dev.berth.storage.StorageException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -29,6 +30,13 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     static final int WINDOW = 16;
 
     private final Context context;
+    /** What the body is of, for the failure of a short one. */
+    private final String what;
+    /** The length S3 announced, or -1. */
+    private final long expectedBytes;
+    /** Bytes the publisher handed over so far. */
+    private long receivedBytes;
+
     private final Queue<Buffer> arrived = new ArrayDeque<>();
     private Subscription subscription;
     private Handler<Buffer> handler;
@@ -42,13 +50,26 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     private Throwable failure;
     private boolean finished;
 
-    private PublisherReadStream(Context context) {
+    private PublisherReadStream(Context context, String what, long expectedBytes) {
         this.context = context;
+        this.what = what;
+        this.expectedBytes = expectedBytes;
     }
 
-    /** Subscribes to {@code body} on behalf of a reader on {@code context}. */
+    /** Subscribes to {@code body}, of a length nobody announced, on behalf of a reader on {@code context}. */
     static PublisherReadStream of(Context context, Publisher<ByteBuffer> body) {
-        PublisherReadStream stream = new PublisherReadStream(context);
+        return of(context, body, "a body", -1);
+    }
+
+    /**
+     * Subscribes to {@code body}, which S3 announced as {@code expectedBytes} long, on behalf of a
+     * reader on {@code context}. A body that completes short of that fails the stream instead of
+     * ending it: an S3 server that goes away mid-body may close the connection as if the body were
+     * done, and a reader relaying it under the announced Content-Length would otherwise send a clean
+     * end its own client waits past until a timeout (issue 17: S3 stopping mid-GET).
+     */
+    static PublisherReadStream of(Context context, Publisher<ByteBuffer> body, String what, long expectedBytes) {
+        PublisherReadStream stream = new PublisherReadStream(context, what, expectedBytes);
         body.subscribe(stream);
         return stream;
     }
@@ -84,6 +105,7 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         bytes.get(copy);
         context.runOnContext(ignored -> {
             outstanding--;
+            receivedBytes += copy.length;
             arrived.add(Buffer.buffer(copy));
             deliver();
         });
@@ -100,7 +122,12 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     @Override
     public void onComplete() {
         context.runOnContext(ignored -> {
-            completed = true;
+            if (expectedBytes >= 0 && receivedBytes < expectedBytes) {
+                failure = new StorageException("S3 ended " + what + " after " + receivedBytes + " of the "
+                        + expectedBytes + " bytes it announced");
+            } else {
+                completed = true;
+            }
             deliver();
         });
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -98,11 +99,18 @@ public final class S3StorageDriver implements StorageDriver {
                 return bucket.head(key).map(ignored -> PublisherReadStream.empty(context));
             }
             return bucket.getStream(key, range(offset, length))
-                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(context, body))
+                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(
+                            context, body, "the body of " + path, contentLength(body.response())))
                     .recover(failure -> S3Errors.isRangeNotSatisfiable(failure)
                             ? Future.succeededFuture(PublisherReadStream.empty(context))
                             : Future.failedFuture(failure));
         });
+    }
+
+    /** What S3 announced, or -1 when it did not say. */
+    private static long contentLength(GetObjectResponse response) {
+        Long length = response.contentLength();
+        return length == null ? -1 : length;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.berth.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.storage.StorageException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -46,6 +47,41 @@ class PublisherReadStreamTest {
         });
 
         assertThat(read.get(10, TimeUnit.SECONDS).getBytes()).isEqualTo(NumberedBuffers.expected(BUFFERS));
+    }
+
+    @Test
+    @DisplayName("a body that completes short of the length S3 announced fails, and never ends cleanly")
+    void shortBodyFails() throws Exception {
+        int whole = NumberedBuffers.expected(BUFFERS).length;
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(context, body, "the body of a/b", whole + 1L);
+            stream.endHandler(end -> failed.complete(null));
+            stream.exceptionHandler(failed::complete);
+            stream.handler(buffer -> {});
+        });
+
+        assertThat(failed.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(StorageException.class)
+                .hasMessage(
+                        "S3 ended the body of a/b after " + whole + " of the " + (whole + 1) + " bytes it announced");
+    }
+
+    @Test
+    @DisplayName("a body of exactly the announced length ends")
+    void announcedLengthEnds() throws Exception {
+        int whole = NumberedBuffers.expected(BUFFERS).length;
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(context, body, "the body of a/b", whole);
+            stream.endHandler(end -> ended.complete(null));
+            stream.exceptionHandler(ended::completeExceptionally);
+            stream.handler(buffer -> {});
+        });
+
+        ended.get(10, TimeUnit.SECONDS);
     }
 
     @Test
