@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.reactivestreams.Publisher;
@@ -50,15 +51,25 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     private Throwable failure;
     private boolean finished;
 
-    private PublisherReadStream(Context context, String what, long expectedBytes) {
+    /** How long buffers asked for may take to arrive before the body counts as lost; null: forever. */
+    private final Duration stallLimit;
+    /** When a buffer last arrived or was asked for, in {@link System#nanoTime()}. */
+    private long lastProgress = System.nanoTime();
+
+    private long stallWatch = -1;
+
+    private PublisherReadStream(Context context, String what, long expectedBytes, Duration stallLimit) {
         this.context = context;
         this.what = what;
         this.expectedBytes = expectedBytes;
+        this.stallLimit = stallLimit;
     }
 
     /** Subscribes to {@code body}, of a length nobody announced, on behalf of a reader on {@code context}. */
     static PublisherReadStream of(Context context, Publisher<ByteBuffer> body) {
-        return of(context, body, "a body", -1);
+        PublisherReadStream stream = new PublisherReadStream(context, "a body", -1, null);
+        body.subscribe(stream);
+        return stream;
     }
 
     /**
@@ -68,10 +79,38 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
      * done, and a reader relaying it under the announced Content-Length would otherwise send a clean
      * end its own client waits past until a timeout (issue 17: S3 stopping mid-GET).
      */
-    static PublisherReadStream of(Context context, Publisher<ByteBuffer> body, String what, long expectedBytes) {
-        PublisherReadStream stream = new PublisherReadStream(context, what, expectedBytes);
+    static PublisherReadStream of(
+            Context context, Publisher<ByteBuffer> body, String what, long expectedBytes, Duration stallLimit) {
+        PublisherReadStream stream = new PublisherReadStream(context, what, expectedBytes, stallLimit);
+        // On the context, where all state lives: the timer's first tick must find the fields set.
+        context.runOnContext(ignored -> stream.watchForStalls());
         body.subscribe(stream);
         return stream;
+    }
+
+    /**
+     * Fails the body when buffers that were asked for do not arrive within the stall limit. The
+     * SDK's Netty client may never signal the end of a body whose connection died (S3 killed
+     * mid-GET: neither onError nor onComplete came, and the blob GET hung until its client's idle
+     * timeout); a reader that stopped asking (a slow client) is never failed by this.
+     */
+    private void watchForStalls() {
+        long tick = Math.max(1, stallLimit.toMillis() / 4);
+        stallWatch = context.owner().setPeriodic(tick, id -> {
+            if (finished) {
+                context.owner().cancelTimer(id);
+            } else if (outstanding > 0
+                    && failure == null
+                    && !completed
+                    && System.nanoTime() - lastProgress > stallLimit.toNanos()) {
+                failure = new StorageException("S3 sent nothing of " + what + " for " + stallLimit.toSeconds()
+                        + " s after " + receivedBytes + " bytes; the connection is taken for lost");
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+                deliver();
+            }
+        });
     }
 
     /** A stream that ends at once, for ranges that hold no bytes. */
@@ -106,6 +145,7 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         context.runOnContext(ignored -> {
             outstanding--;
             receivedBytes += copy.length;
+            lastProgress = System.nanoTime();
             arrived.add(Buffer.buffer(copy));
             deliver();
         });
@@ -188,17 +228,26 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         if (failure != null) {
             // A failed body has no useful rest: drop what is queued and report at once.
             finished = true;
+            stopWatching();
             arrived.clear();
             if (exceptionHandler != null) {
                 exceptionHandler.handle(failure);
             }
         } else if (completed && arrived.isEmpty()) {
             finished = true;
+            stopWatching();
             if (endHandler != null) {
                 endHandler.handle(null);
             }
         } else {
             requestIfWanted();
+        }
+    }
+
+    private void stopWatching() {
+        if (stallWatch >= 0) {
+            context.owner().cancelTimer(stallWatch);
+            stallWatch = -1;
         }
     }
 
@@ -209,6 +258,9 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         }
         int free = WINDOW - outstanding - arrived.size();
         if (free >= WINDOW / 2) {
+            if (outstanding == 0) {
+                lastProgress = System.nanoTime();
+            }
             outstanding += free;
             subscription.request(free);
         }

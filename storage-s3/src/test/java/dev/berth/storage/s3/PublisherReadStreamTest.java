@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,8 @@ class PublisherReadStreamTest {
         NumberedBuffers body = new NumberedBuffers(BUFFERS);
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
         context.runOnContext(ignored -> {
-            PublisherReadStream stream = PublisherReadStream.of(context, body, "the body of a/b", whole + 1L);
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, body, "the body of a/b", whole + 1L, Duration.ofMinutes(1));
             stream.endHandler(end -> failed.complete(null));
             stream.exceptionHandler(failed::complete);
             stream.handler(buffer -> {});
@@ -69,13 +71,64 @@ class PublisherReadStreamTest {
     }
 
     @Test
+    @DisplayName("a body whose publisher falls silent while buffers are asked for fails after the stall limit")
+    void silentBodyFails() throws Exception {
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        Publisher<ByteBuffer> silent = subscriber -> subscriber.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {}
+        });
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, silent, "the body of a/b", 100, Duration.ofMillis(200));
+            stream.endHandler(end -> failed.complete(null));
+            stream.exceptionHandler(failed::complete);
+            stream.handler(buffer -> {});
+        });
+
+        assertThat(failed.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("S3 sent nothing of the body of a/b");
+    }
+
+    @Test
+    @DisplayName("a paused reader is never failed for the buffers it did not ask for")
+    void pausedReaderNotFailed() throws Exception {
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        CompletableFuture<PublisherReadStream> paused = new CompletableFuture<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(
+                    context, body, "the body of a/b", NumberedBuffers.expected(BUFFERS).length, Duration.ofMillis(50));
+            stream.exceptionHandler(failed::complete);
+            stream.endHandler(end -> ended.complete(null));
+            stream.handler(buffer -> {});
+            stream.pause();
+            paused.complete(stream);
+        });
+        PublisherReadStream stream = paused.get(10, TimeUnit.SECONDS);
+        // Several stall limits long: the ticks run meanwhile.
+        Thread.sleep(500);
+
+        assertThat(failed).isNotDone();
+        context.runOnContext(ignored -> stream.resume());
+        ended.get(10, TimeUnit.SECONDS);
+        assertThat(failed).isNotDone();
+    }
+
+    @Test
     @DisplayName("a body of exactly the announced length ends")
     void announcedLengthEnds() throws Exception {
         int whole = NumberedBuffers.expected(BUFFERS).length;
         NumberedBuffers body = new NumberedBuffers(BUFFERS);
         CompletableFuture<Void> ended = new CompletableFuture<>();
         context.runOnContext(ignored -> {
-            PublisherReadStream stream = PublisherReadStream.of(context, body, "the body of a/b", whole);
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, body, "the body of a/b", whole, Duration.ofMinutes(1));
             stream.endHandler(end -> ended.complete(null));
             stream.exceptionHandler(ended::completeExceptionally);
             stream.handler(buffer -> {});
