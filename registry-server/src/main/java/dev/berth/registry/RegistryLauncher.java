@@ -57,6 +57,9 @@ public final class RegistryLauncher {
         StorageDriver driver;
         try {
             driver = StorageDrivers.open(vertx, config.storage());
+            if (!config.readOnly().enabled()) {
+                StorageDrivers.checkWritable(config.storage());
+            }
         } catch (LaunchException | RuntimeException e) {
             awaitQuietly(vertx.close());
             throw e;

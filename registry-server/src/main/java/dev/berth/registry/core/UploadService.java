@@ -5,6 +5,7 @@ import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.storage.BlobWriter;
+import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -109,9 +110,18 @@ public final class UploadService {
         }
         return exclusively(repository, id, state -> {
             checkRange(repository, id, state, rangeStart);
-            return openWriter(repository, id, state)
-                    .compose(writer -> write(repository, id, state, writer, body, false))
-                    .compose(session -> finish(repository, id, expected, session));
+            return store.stat(RegistryLayout.uploadData(repository, id))
+                    .compose(committed -> committed.isPresent()
+                            ? finishCommitted(repository, id, expected, state, committed.get(), body)
+                            : openWriter(repository, id, state)
+                                    .compose(writer -> write(repository, id, state, writer, body, false))
+                                    // Saved before the commit, so that the state counts whatever the session's data is
+                                    // then.
+                                    .compose(session -> session.state.offset() == state.offset()
+                                            ? Future.succeededFuture(session)
+                                            : saveState(repository, id, session.state)
+                                                    .map(session))
+                                    .compose(session -> finish(repository, id, expected, session)));
         });
     }
 
@@ -150,9 +160,46 @@ public final class UploadService {
                         : session.writer
                                 .commit()
                                 .compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
-                .compose(v -> blobs.link(repository, expected))
+                .compose(v -> linkAndClose(repository, id, expected));
+    }
+
+    /**
+     * Finishes a session whose verified data an earlier request committed but could not move into
+     * the blob store (the move failed): the saved state holds its hash, so nothing is read again.
+     * A last chunk cannot follow committed data; the client learns where the upload stands.
+     */
+    private Future<CompletedBlob> finishCommitted(
+            String repository, String id, Digest expected, UploadState state, FileInfo data, ReadStream<Buffer> body) {
+        if (data.size() != state.offset()) {
+            return Future.failedFuture(disagreeing(id, data.size(), state));
+        }
+        return BodyBytes.count(body).compose(extra -> {
+            if (extra > 0) {
+                return Future.failedFuture(new UploadRangeException(
+                        new UploadStatus(repository, id, state.offset()),
+                        "upload " + id + " is complete at " + state.offset()
+                                + " bytes; finish it with a PUT that carries no more content"));
+            }
+            Digest actual = Sha256State.restore(state.sha256State()).current();
+            if (!actual.equals(expected)) {
+                return Future.failedFuture(new DistributionException(
+                        ErrorCode.DIGEST_INVALID,
+                        "upload content has digest " + actual + ", not " + expected,
+                        Map.of("expected", expected.toString(), "actual", actual.toString())));
+            }
+            String blobPath = RegistryLayout.blobData(expected);
+            return store.exists(blobPath)
+                    .compose(present -> present
+                            ? Future.<Void>succeededFuture()
+                            : store.move(RegistryLayout.uploadData(repository, id), blobPath))
+                    .compose(v -> linkAndClose(repository, id, expected));
+        });
+    }
+
+    private Future<CompletedBlob> linkAndClose(String repository, String id, Digest digest) {
+        return blobs.link(repository, digest)
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
-                .map(v -> new CompletedBlob(repository, expected));
+                .map(v -> new CompletedBlob(repository, digest));
     }
 
     /**
@@ -177,6 +224,12 @@ public final class UploadService {
                         .transform(ignored -> Future.failedFuture(failure)));
     }
 
+    /**
+     * Keeps what a failed request stored when storage holds exactly what was hashed (the client
+     * went away: it resumes from there); otherwise the data is cut back at once to the state
+     * saved before the request, which frees what the failed write held (a full disk) and leaves
+     * data and state agreeing. Should that cut fail too, the next request makes it.
+     */
     private Future<Void> salvage(
             String repository,
             String id,
@@ -184,22 +237,35 @@ public final class UploadService {
             BlobWriter writer,
             HashingWriteStream hashing,
             Sha256State hash) {
-        return hashing.hashed().transform(settled -> writer.end()).compose(v -> {
-            long hashed = state.offset() + hashing.written();
-            return writer.size() == hashed
-                    ? saveState(repository, id, state.advance(hashed, hash))
-                    : Future.succeededFuture();
-        });
+        long hashed = state.offset() + hashing.written();
+        return hashing.hashed()
+                .transform(settled -> writer.end())
+                .compose(v -> writer.size() == hashed
+                        ? saveState(repository, id, state.advance(hashed, hash))
+                        : rollBack(repository, id, state))
+                .recover(failure -> rollBack(repository, id, state));
     }
 
+    private Future<Void> rollBack(String repository, String id, UploadState state) {
+        return openWriter(repository, id, state).compose(BlobWriter::end).otherwiseEmpty();
+    }
+
+    /**
+     * A writer continuing the session's data from where its saved state stands. Data past it was
+     * stored by a request that failed before it saved the state (part of a chunk on a disk that
+     * filled up): the hash never took it in a form that can be continued, so it is cut off.
+     */
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
         return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
-            if (writer.size() != state.offset()) {
-                return writer.end()
-                        .transform(ignored -> Future.failedFuture(new DistributionException(
-                                ErrorCode.BLOB_UPLOAD_INVALID,
-                                "upload " + id + " holds " + writer.size() + " bytes but its state says "
-                                        + state.offset() + "; start the upload again")));
+            long held = writer.size();
+            if (held > state.offset()) {
+                return writer.truncate(state.offset())
+                        .map(writer)
+                        .recover(failure ->
+                                writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
+            }
+            if (held < state.offset()) {
+                return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
             }
             return Future.succeededFuture(writer);
         });
@@ -239,6 +305,13 @@ public final class UploadService {
 
     private Future<Void> saveState(String repository, String id, UploadState state) {
         return store.writeEphemeral(RegistryLayout.uploadState(repository, id), state.toJson());
+    }
+
+    private static DistributionException disagreeing(String id, long held, UploadState state) {
+        return new DistributionException(
+                ErrorCode.BLOB_UPLOAD_INVALID,
+                "upload " + id + " holds " + held + " bytes but its state says " + state.offset()
+                        + "; start the upload again");
     }
 
     private static DistributionException unknownUpload(String id) {

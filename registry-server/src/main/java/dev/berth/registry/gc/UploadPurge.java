@@ -38,10 +38,11 @@ final class UploadPurge {
                             if (written.isEmpty() || !written.get().isBefore(cutoff)) {
                                 return Future.succeededFuture();
                             }
-                            purged.incrementAndGet();
-                            return dryRun
-                                    ? Future.succeededFuture()
-                                    : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
+                            // Counted once deleted, so a run that fails part way reports only what it did.
+                            return (dryRun
+                                            ? Future.<Void>succeededFuture()
+                                            : store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                                    .onSuccess(v -> purged.incrementAndGet());
                         })));
     }
 }

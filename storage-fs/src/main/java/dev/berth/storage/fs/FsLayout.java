@@ -23,6 +23,11 @@ final class FsLayout {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** The directory every storage path lies beneath; the driver never removes it. */
+    Path root() {
+        return root;
+    }
+
     /** The file for a storage path; {@link IllegalArgumentException} when the path breaks the rules. */
     Path resolve(String path) {
         StoragePath.check(path);

@@ -111,21 +111,22 @@ public final class FsStorageDriver implements StorageDriver {
     public Future<Void> move(String from, String to) {
         return resolve(from)
                 .compose(source -> resolve(to)
-                        .compose(target -> workers.run(() -> BlockingFileOps.moveCreatingParents(source, target))))
+                        .compose(target ->
+                                workers.run(() -> BlockingFileOps.moveCreatingParents(source, target, layout.root()))))
                 .recover(FsErrors.on(from));
     }
 
     @Override
     public Future<Void> delete(String path) {
         return resolve(path)
-                .compose(file -> workers.run(() -> BlockingFileOps.delete(file)))
+                .compose(file -> workers.run(() -> BlockingFileOps.delete(file, layout.root())))
                 .recover(FsErrors.on(path));
     }
 
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         return resolve(path)
-                .compose(file -> FsBlobWriter.open(fs, workers, path, file, append))
+                .compose(file -> FsBlobWriter.open(fs, workers, path, file, layout.root(), append))
                 .recover(FsErrors.on(path));
     }
 

@@ -1,10 +1,12 @@
 package dev.berth.storage.s3;
 
+import dev.berth.storage.StorageException;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.reactivestreams.Publisher;
@@ -29,6 +31,13 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     static final int WINDOW = 16;
 
     private final Context context;
+    /** What the body is of, for the failure of a short one. */
+    private final String what;
+    /** The length S3 announced, or -1. */
+    private final long expectedBytes;
+    /** Bytes the publisher handed over so far. */
+    private long receivedBytes;
+
     private final Queue<Buffer> arrived = new ArrayDeque<>();
     private Subscription subscription;
     private Handler<Buffer> handler;
@@ -42,15 +51,66 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     private Throwable failure;
     private boolean finished;
 
-    private PublisherReadStream(Context context) {
+    /** How long buffers asked for may take to arrive before the body counts as lost; null: forever. */
+    private final Duration stallLimit;
+    /** When a buffer last arrived or was asked for, in {@link System#nanoTime()}. */
+    private long lastProgress = System.nanoTime();
+
+    private long stallWatch = -1;
+
+    private PublisherReadStream(Context context, String what, long expectedBytes, Duration stallLimit) {
         this.context = context;
+        this.what = what;
+        this.expectedBytes = expectedBytes;
+        this.stallLimit = stallLimit;
     }
 
-    /** Subscribes to {@code body} on behalf of a reader on {@code context}. */
+    /** Subscribes to {@code body}, of a length nobody announced, on behalf of a reader on {@code context}. */
     static PublisherReadStream of(Context context, Publisher<ByteBuffer> body) {
-        PublisherReadStream stream = new PublisherReadStream(context);
+        PublisherReadStream stream = new PublisherReadStream(context, "a body", -1, null);
         body.subscribe(stream);
         return stream;
+    }
+
+    /**
+     * Subscribes to {@code body}, which S3 announced as {@code expectedBytes} long, on behalf of a
+     * reader on {@code context}. A body that completes short of that fails the stream instead of
+     * ending it: an S3 server that goes away mid-body may close the connection as if the body were
+     * done, and a reader relaying it under the announced Content-Length would otherwise send a clean
+     * end its own client waits past until a timeout (issue 17: S3 stopping mid-GET).
+     */
+    static PublisherReadStream of(
+            Context context, Publisher<ByteBuffer> body, String what, long expectedBytes, Duration stallLimit) {
+        PublisherReadStream stream = new PublisherReadStream(context, what, expectedBytes, stallLimit);
+        // On the context, where all state lives: the timer's first tick must find the fields set.
+        context.runOnContext(ignored -> stream.watchForStalls());
+        body.subscribe(stream);
+        return stream;
+    }
+
+    /**
+     * Fails the body when buffers that were asked for do not arrive within the stall limit. The
+     * SDK's Netty client may never signal the end of a body whose connection died (S3 killed
+     * mid-GET: neither onError nor onComplete came, and the blob GET hung until its client's idle
+     * timeout); a reader that stopped asking (a slow client) is never failed by this.
+     */
+    private void watchForStalls() {
+        long tick = Math.max(1, stallLimit.toMillis() / 4);
+        stallWatch = context.owner().setPeriodic(tick, id -> {
+            if (finished) {
+                context.owner().cancelTimer(id);
+            } else if (outstanding > 0
+                    && failure == null
+                    && !completed
+                    && System.nanoTime() - lastProgress > stallLimit.toNanos()) {
+                failure = new StorageException("S3 sent nothing of " + what + " for " + stallLimit.toSeconds()
+                        + " s after " + receivedBytes + " bytes; the connection is taken for lost");
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+                deliver();
+            }
+        });
     }
 
     /** A stream that ends at once, for ranges that hold no bytes. */
@@ -84,6 +144,8 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         bytes.get(copy);
         context.runOnContext(ignored -> {
             outstanding--;
+            receivedBytes += copy.length;
+            lastProgress = System.nanoTime();
             arrived.add(Buffer.buffer(copy));
             deliver();
         });
@@ -100,7 +162,12 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
     @Override
     public void onComplete() {
         context.runOnContext(ignored -> {
-            completed = true;
+            if (expectedBytes >= 0 && receivedBytes < expectedBytes) {
+                failure = new StorageException("S3 ended " + what + " after " + receivedBytes + " of the "
+                        + expectedBytes + " bytes it announced");
+            } else {
+                completed = true;
+            }
             deliver();
         });
     }
@@ -161,17 +228,26 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         if (failure != null) {
             // A failed body has no useful rest: drop what is queued and report at once.
             finished = true;
+            stopWatching();
             arrived.clear();
             if (exceptionHandler != null) {
                 exceptionHandler.handle(failure);
             }
         } else if (completed && arrived.isEmpty()) {
             finished = true;
+            stopWatching();
             if (endHandler != null) {
                 endHandler.handle(null);
             }
         } else {
             requestIfWanted();
+        }
+    }
+
+    private void stopWatching() {
+        if (stallWatch >= 0) {
+            context.owner().cancelTimer(stallWatch);
+            stallWatch = -1;
         }
     }
 
@@ -182,6 +258,9 @@ final class PublisherReadStream implements ReadStream<Buffer>, Subscriber<ByteBu
         }
         int free = WINDOW - outstanding - arrived.size();
         if (free >= WINDOW / 2) {
+            if (outstanding == 0) {
+                lastProgress = System.nanoTime();
+            }
             outstanding += free;
             subscription.request(free);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -29,6 +30,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Every call goes through the SDK's asynchronous client and never blocks the event loop.
  */
 public final class S3StorageDriver implements StorageDriver {
+    /**
+     * How long a body being read may send nothing that was asked for before it counts as lost: the
+     * SDK's own read timeout, which a dead connection mid-body did not trip.
+     */
+    private static final Duration BODY_STALL_LIMIT = Duration.ofSeconds(30);
+
     private final Vertx vertx;
     private final S3Bucket bucket;
     private final S3Keys keys;
@@ -98,11 +105,18 @@ public final class S3StorageDriver implements StorageDriver {
                 return bucket.head(key).map(ignored -> PublisherReadStream.empty(context));
             }
             return bucket.getStream(key, range(offset, length))
-                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(context, body))
+                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(
+                            context, body, "the body of " + path, contentLength(body.response()), BODY_STALL_LIMIT))
                     .recover(failure -> S3Errors.isRangeNotSatisfiable(failure)
                             ? Future.succeededFuture(PublisherReadStream.empty(context))
                             : Future.failedFuture(failure));
         });
+    }
+
+    /** What S3 announced, or -1 when it did not say. */
+    private static long contentLength(GetObjectResponse response) {
+        Long length = response.contentLength();
+        return length == null ? -1 : length;
     }
 
     @Override

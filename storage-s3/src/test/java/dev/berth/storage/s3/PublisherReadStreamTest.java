@@ -2,10 +2,12 @@ package dev.berth.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.storage.StorageException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +48,93 @@ class PublisherReadStreamTest {
         });
 
         assertThat(read.get(10, TimeUnit.SECONDS).getBytes()).isEqualTo(NumberedBuffers.expected(BUFFERS));
+    }
+
+    @Test
+    @DisplayName("a body that completes short of the length S3 announced fails, and never ends cleanly")
+    void shortBodyFails() throws Exception {
+        int whole = NumberedBuffers.expected(BUFFERS).length;
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, body, "the body of a/b", whole + 1L, Duration.ofMinutes(1));
+            stream.endHandler(end -> failed.complete(null));
+            stream.exceptionHandler(failed::complete);
+            stream.handler(buffer -> {});
+        });
+
+        assertThat(failed.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(StorageException.class)
+                .hasMessage(
+                        "S3 ended the body of a/b after " + whole + " of the " + (whole + 1) + " bytes it announced");
+    }
+
+    @Test
+    @DisplayName("a body whose publisher falls silent while buffers are asked for fails after the stall limit")
+    void silentBodyFails() throws Exception {
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        Publisher<ByteBuffer> silent = subscriber -> subscriber.onSubscribe(new Subscription() {
+            @Override
+            public void request(long n) {}
+
+            @Override
+            public void cancel() {}
+        });
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, silent, "the body of a/b", 100, Duration.ofMillis(200));
+            stream.endHandler(end -> failed.complete(null));
+            stream.exceptionHandler(failed::complete);
+            stream.handler(buffer -> {});
+        });
+
+        assertThat(failed.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("S3 sent nothing of the body of a/b");
+    }
+
+    @Test
+    @DisplayName("a paused reader is never failed for the buffers it did not ask for")
+    void pausedReaderNotFailed() throws Exception {
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        CompletableFuture<PublisherReadStream> paused = new CompletableFuture<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream = PublisherReadStream.of(
+                    context, body, "the body of a/b", NumberedBuffers.expected(BUFFERS).length, Duration.ofMillis(50));
+            stream.exceptionHandler(failed::complete);
+            stream.endHandler(end -> ended.complete(null));
+            stream.handler(buffer -> {});
+            stream.pause();
+            paused.complete(stream);
+        });
+        PublisherReadStream stream = paused.get(10, TimeUnit.SECONDS);
+        // Several stall limits long: the ticks run meanwhile.
+        Thread.sleep(500);
+
+        assertThat(failed).isNotDone();
+        context.runOnContext(ignored -> stream.resume());
+        ended.get(10, TimeUnit.SECONDS);
+        assertThat(failed).isNotDone();
+    }
+
+    @Test
+    @DisplayName("a body of exactly the announced length ends")
+    void announcedLengthEnds() throws Exception {
+        int whole = NumberedBuffers.expected(BUFFERS).length;
+        NumberedBuffers body = new NumberedBuffers(BUFFERS);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            PublisherReadStream stream =
+                    PublisherReadStream.of(context, body, "the body of a/b", whole, Duration.ofMinutes(1));
+            stream.endHandler(end -> ended.complete(null));
+            stream.exceptionHandler(ended::completeExceptionally);
+            stream.handler(buffer -> {});
+        });
+
+        ended.get(10, TimeUnit.SECONDS);
     }
 
     @Test
