@@ -5,13 +5,16 @@ import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.metrics.MirrorMetrics;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.streams.ReadStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BlobFill {
     private static final Logger LOG = LoggerFactory.getLogger(BlobFill.class);
+    static final Duration STALL_LIMIT = Duration.ofSeconds(10);
 
     private final Route route;
     private final Digest digest;
@@ -39,6 +43,8 @@ final class BlobFill {
     private final Promise<Void> stored = Promise.promise();
 
     private final List<LiveReader> readers = new ArrayList<>();
+    private final Context context = Vertx.currentContext();
+    private long stallTimer = -1;
     private HttpClientResponse upstream;
     /** Paused by the store's writer until it asks for bytes. */
     private boolean storePaused = true;
@@ -111,6 +117,7 @@ final class BlobFill {
                     }
                     readers.forEach(LiveReader::end);
                     stored.complete();
+                    context.owner().cancelTimer(stallTimer);
                 })
                 .onFailure(e -> {
                     response.request().reset();
@@ -139,16 +146,18 @@ final class BlobFill {
         announced.tryFail(failure);
         readers.forEach(reader -> reader.fail(failure));
         stored.tryFail(failure);
+        context.owner().cancelTimer(stallTimer);
     }
 
     private void received(Buffer buffer, Handler<Buffer> store) {
         received += buffer.length();
         flowing = true;
-        if (held != null) {
-            give(held);
-        }
-        held = buffer;
         store.handle(buffer);
+        Buffer previous = held;
+        held = buffer;
+        if (previous != null) {
+            give(previous);
+        }
     }
 
     private void give(Buffer buffer) {
@@ -157,7 +166,32 @@ final class BlobFill {
         }
         if (readers.stream().anyMatch(LiveReader::full)) {
             upstream.pause();
+            watchForStall();
         }
+    }
+
+    /**
+     * A reader that holds the fill back for {@link #STALL_LIMIT} is cut off (its connection is
+     * closed; docker and the other clients resume with a ranged GET, which the store answers once
+     * the fill is done): one stalled client must not stop the blob for the others.
+     */
+    private void watchForStall() {
+        if (stallTimer >= 0) {
+            return;
+        }
+        stallTimer = context.owner().setTimer(STALL_LIMIT.toMillis(), id -> {
+            stallTimer = -1;
+            for (LiveReader reader : List.copyOf(readers)) {
+                if (reader.full()) {
+                    LOG.info(
+                            "mirror {}: a client of blob {} read nothing for {} s; its stream is cut so the fill goes on",
+                            route.upstreamName(),
+                            digest,
+                            STALL_LIMIT.toSeconds());
+                    reader.fail(new IllegalStateException("the client read too slowly"));
+                }
+            }
+        });
     }
 
     /** A reader drained or left: the upstream may flow again if nobody else holds it back. */

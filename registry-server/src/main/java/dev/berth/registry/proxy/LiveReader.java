@@ -10,8 +10,9 @@ import java.util.Deque;
  * One client's view of a blob fill in progress: the bytes the upstream sends, in order, queued
  * while the client's connection is full. A queue longer than {@link #HIGH_WATER} holds the fill
  * back until it drains (the fill then goes at the pace of its slowest reader, and memory stays
- * bounded). A client that goes away (its pipe lets go of the handler) simply stops reading: the
- * fill goes on for the others and for the store.
+ * bounded); one that stays that long is cut off by the fill (see {@link BlobFill}). A client that
+ * goes away (its pipe lets go of the handler) simply stops reading: the fill goes on for the
+ * others and for the store.
  */
 final class LiveReader implements ReadStream<Buffer> {
     static final long HIGH_WATER = 4L << 20;
@@ -54,19 +55,30 @@ final class LiveReader implements ReadStream<Buffer> {
         if (finished) {
             return;
         }
-        finished = true;
-        queue.clear();
-        queued = 0;
+        leave();
         if (exceptionHandler != null) {
             exceptionHandler.handle(failure);
         }
+    }
+
+    private void leave() {
+        finished = true;
+        queue.clear();
+        queued = 0;
+        fill.readerMoved();
     }
 
     private void drain() {
         while (!paused && !finished && !queue.isEmpty() && handler != null) {
             Buffer next = queue.poll();
             queued -= next.length();
-            handler.handle(next);
+            try {
+                handler.handle(next);
+            } catch (RuntimeException clientGone) {
+                // The client's response closed before its pipe let go: it reads no more.
+                leave();
+                return;
+            }
         }
         if (ending && queue.isEmpty() && !paused && !finished && handler != null) {
             finished = true;
@@ -82,10 +94,7 @@ final class LiveReader implements ReadStream<Buffer> {
         this.handler = handler;
         if (handler == null) {
             // The pipe let go: the client is gone or its connection failed.
-            finished = true;
-            queue.clear();
-            queued = 0;
-            fill.readerMoved();
+            leave();
         } else {
             drain();
         }
