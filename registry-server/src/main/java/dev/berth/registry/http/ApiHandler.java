@@ -27,7 +27,7 @@ public final class ApiHandler implements Handler<RoutingContext> {
         this.blobs = new BlobHandler(registry, content);
         this.uploads = new UploadHandler(registry);
         this.manifests = new ManifestHandler(registry, content, activity);
-        this.listings = new ListingHandler(registry);
+        this.listings = new ListingHandler(registry, content);
     }
 
     @Override

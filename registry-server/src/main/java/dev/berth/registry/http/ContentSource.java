@@ -1,8 +1,10 @@
 package dev.berth.registry.http;
 
+import dev.berth.oci.Descriptor;
 import dev.berth.registry.core.BlobSource;
 import dev.berth.registry.core.StoredManifest;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,9 @@ public interface ContentSource {
      * HEAD, which needs the digest and size only.
      */
     Future<BlobSource> blob(String repository, String digest, boolean content);
+
+    /** The manifests whose subject is {@code subject}, of {@code artifactType} when one is given. */
+    Future<List<Descriptor>> referrers(String repository, String subject, String artifactType);
 
     /** The name of the upstream that serves {@code repository}, when it is mirrored. */
     Optional<String> mirroredBy(String repository);

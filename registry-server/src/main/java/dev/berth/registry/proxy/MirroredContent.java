@@ -1,5 +1,6 @@
 package dev.berth.registry.proxy;
 
+import dev.berth.oci.Descriptor;
 import dev.berth.registry.config.ProxyConfig;
 import dev.berth.registry.core.BlobSource;
 import dev.berth.registry.core.Registry;
@@ -9,6 +10,7 @@ import dev.berth.registry.metrics.MirrorMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,12 +24,14 @@ public final class MirroredContent implements ContentSource {
     private final Upstreams upstreams;
     private final MirroredManifests manifests;
     private final MirroredBlobs blobs;
+    private final MirroredReferrers referrers;
 
     private MirroredContent(ContentSource local, Upstreams upstreams, Registry registry, MirrorMetrics metrics) {
         this.local = local;
         this.upstreams = upstreams;
         this.manifests = new MirroredManifests(registry, metrics, Clock.systemUTC());
         this.blobs = new MirroredBlobs(registry, metrics);
+        this.referrers = new MirroredReferrers(local, metrics);
     }
 
     /** {@code local} alone when no upstream is configured. */
@@ -53,6 +57,14 @@ public final class MirroredContent implements ContentSource {
                 .route(repository)
                 .map(route -> blobs.get(route, digest, content))
                 .orElseGet(() -> local.blob(repository, digest, content));
+    }
+
+    @Override
+    public Future<List<Descriptor>> referrers(String repository, String subject, String artifactType) {
+        return upstreams
+                .route(repository)
+                .map(route -> referrers.list(route, subject, artifactType))
+                .orElseGet(() -> local.referrers(repository, subject, artifactType));
     }
 
     @Override
