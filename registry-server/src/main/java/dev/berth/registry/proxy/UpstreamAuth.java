@@ -92,7 +92,13 @@ final class UpstreamAuth {
                     }
                     headers.put(remoteRepository, "Bearer " + token(body, realm));
                     return Future.<Void>succeededFuture();
-                }));
+                }))
+                .recover(e -> Future.failedFuture(
+                        e instanceof UpstreamException
+                                ? e
+                                : UpstreamException.unavailable(
+                                        upstream,
+                                        "token service at " + realm + " cannot be reached: " + e.getMessage())));
     }
 
     /** Forgets what no longer works, so the next 401 is answered afresh. */

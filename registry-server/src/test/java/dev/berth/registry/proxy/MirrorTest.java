@@ -106,6 +106,11 @@ class MirrorTest {
         }
         // Cached content is ordinary content: listed like any pushed image.
         assertThat(api.tags("hub/library/busybox")).containsExactly("1");
+        api.getManifest("hub/library/busybox", digest).hasStatus(200);
+        String metrics = client.get("/metrics").text();
+        assertThat(metrics).containsPattern("berth_mirror_misses_total\\{upstream=\"hub\"\\} [1-9]");
+        assertThat(metrics).containsPattern("berth_mirror_hits_total\\{upstream=\"hub\"\\} [1-9]");
+        assertThat(metrics).containsPattern("berth_mirror_misses_total\\{upstream=\"dockerhub-mirror\"\\} [1-9]");
     }
 
     @Test
