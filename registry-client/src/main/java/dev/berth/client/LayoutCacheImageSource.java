@@ -8,6 +8,7 @@ import dev.berth.runtime.LocalImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Hands the runtime shim images from registries: pulls them, for this machine's platform, into
@@ -18,11 +19,21 @@ public final class LayoutCacheImageSource implements ImageSource {
     private final BerthClient client;
     private final Path cache;
     private final ProgressListener progress;
+    private final Mirrors mirrors;
+    private final Consumer<String> notes;
 
     public LayoutCacheImageSource(BerthClient client, Path cache, ProgressListener progress) {
+        this(client, cache, progress, Mirrors.none(), note -> {});
+    }
+
+    /** Pulling through {@code mirrors} first, with a note for each that fails. */
+    public LayoutCacheImageSource(
+            BerthClient client, Path cache, ProgressListener progress, Mirrors mirrors, Consumer<String> notes) {
         this.client = client;
         this.cache = cache;
         this.progress = progress;
+        this.mirrors = mirrors;
+        this.notes = notes;
     }
 
     /** {@code $BERTH_CACHE}, else {@code $XDG_CACHE_HOME/berth/images}, else {@code ~/.cache/berth/images}. */
@@ -45,7 +56,10 @@ public final class LayoutCacheImageSource implements ImageSource {
             throw new ClientException(FailureKind.USAGE, e.getMessage(), e);
         }
         String refName = parsed.toString();
-        client.pull(parsed, cache, refName, Optional.of(Platform.current()), progress);
+        mirrors.firstThatWorks(
+                parsed,
+                source -> client.pull(source, cache, refName, Optional.of(Platform.current()), progress),
+                notes);
         return new LocalImage(cache, refName);
     }
 }

@@ -3,6 +3,8 @@ package dev.berth.client;
 import dev.berth.oci.Reference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The mirrors to try before a registry itself ({@code berth pull --mirror}). A mirror is written
@@ -53,6 +55,24 @@ public final class Mirrors {
         }
         candidates.add(reference);
         return candidates;
+    }
+
+    /**
+     * {@code attempt} on each candidate in turn until one succeeds: a mirror that fails is passed
+     * over with a note (what it left half-done in a layout, the next source resumes); the
+     * registry's own failure is the answer.
+     */
+    public <T> T firstThatWorks(Reference reference, Function<Reference, T> attempt, Consumer<String> notes) {
+        List<Reference> candidates = candidates(reference);
+        for (Reference candidate : candidates.subList(0, candidates.size() - 1)) {
+            try {
+                return attempt.apply(candidate);
+            } catch (ClientException failure) {
+                notes.accept("mirror " + candidate.registry() + " failed (" + failure.getMessage()
+                        + "); trying the next source");
+            }
+        }
+        return attempt.apply(reference);
     }
 
     private record Mirror(String registry, String host, String prefix) {}

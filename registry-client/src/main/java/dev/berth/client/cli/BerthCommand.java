@@ -89,20 +89,25 @@ public final class BerthCommand implements Runnable {
             Function<ImageSource, Object> command,
             Map<String, String> environment) {
         ClientMixin options = new ClientMixin();
-        commandLine.addSubcommand(command.apply(imageCache(environment, commandLine, options)));
+        MirrorOption mirror = new MirrorOption();
+        commandLine.addSubcommand(command.apply(imageCache(environment, commandLine, options, mirror)));
         commandLine.getSubcommands().get(name).addMixin("client", options);
+        commandLine.getSubcommands().get(name).addMixin("mirror", mirror);
     }
 
     /**
      * Pulls for {@code run} and {@code unpack} into the shared layout cache, verified like any pull,
-     * with the command's client options (read when it fetches, after parsing) and docker's credentials.
+     * with the command's client options and mirrors (read when it fetches, after parsing) and docker's
+     * credentials.
      */
     private static ImageSource imageCache(
-            Map<String, String> environment, CommandLine commandLine, ClientMixin options) {
+            Map<String, String> environment, CommandLine commandLine, ClientMixin options, MirrorOption mirror) {
         return reference -> new LayoutCacheImageSource(
                         options.client(DockerConfig.fromEnvironment(environment)),
                         LayoutCacheImageSource.defaultCache(environment),
-                        options.progress(commandLine.getErr()))
+                        options.progress(commandLine.getErr()),
+                        mirror.mirrors(commandLine),
+                        note -> commandLine.getErr().println("berth: " + note))
                 .fetch(reference);
     }
 

@@ -1,19 +1,17 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.BerthClient;
-import dev.berth.client.ClientException;
 import dev.berth.client.FetchedManifest;
 import dev.berth.client.Mirrors;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -59,24 +57,13 @@ final class PullCommand implements Runnable {
             description = "The ref name to tag the image with in DIR (default: the tag, or the digest).")
     String name;
 
-    @Option(
-            names = "--mirror",
-            paramLabel = "[REGISTRY=]HOST[/PREFIX]",
-            description = {
-                "A mirror to try first for REGISTRY's images (Docker Hub's when REGISTRY is left out),"
-                        + " under PREFIX; repeatable. The registry itself is tried when every mirror fails."
-            })
-    List<String> mirrors = List.of();
+    @Mixin
+    MirrorOption mirror;
 
     @Override
     public void run() {
         Reference ref = Reference.parse(reference);
-        List<Reference> candidates;
-        try {
-            candidates = Mirrors.parse(mirrors).candidates(ref);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Mirrors mirrors = mirror.mirrors(spec.commandLine());
         Optional<Platform> wanted = allPlatforms
                 ? Optional.empty()
                 : Optional.of(platform == null ? Platform.current() : Platform.parse(platform));
@@ -84,30 +71,16 @@ final class PullCommand implements Runnable {
                 ? name
                 : ref.tag() != null ? ref.tag() : ref.digest().toString();
         BerthClient berth = client.client(root);
-        for (Reference candidate : candidates) {
-            FetchedManifest pulled;
-            try {
-                pulled = berth.pull(
-                        candidate,
-                        dir,
-                        refName,
-                        wanted,
-                        client.progress(spec.commandLine().getErr()));
-            } catch (ClientException failure) {
-                if (candidate == ref) {
-                    throw failure;
-                }
-                // A mirror that cannot serve the image is passed over; what it left half-done the next source resumes.
-                spec.commandLine()
-                        .getErr()
-                        .println("berth: mirror " + candidate.registry() + " failed (" + failure.getMessage()
-                                + "); trying the next source");
-                continue;
-            }
-            spec.commandLine()
-                    .getOut()
-                    .println("Pulled " + candidate + " into " + dir + ":" + refName + " (" + pulled.digest() + ")");
-            return;
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        Pulled pulled = mirrors.firstThatWorks(
+                ref,
+                source -> new Pulled(source, berth.pull(source, dir, refName, wanted, client.progress(err))),
+                note -> err.println("berth: " + note));
+        spec.commandLine()
+                .getOut()
+                .println("Pulled " + pulled.source() + " into " + dir + ":" + refName + " ("
+                        + pulled.manifest().digest() + ")");
     }
+
+    private record Pulled(Reference source, FetchedManifest manifest) {}
 }

@@ -3,11 +3,19 @@ package dev.berth.client.cli;
 import static dev.berth.client.cli.CliRun.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.client.BerthClient;
+import dev.berth.client.ClientOptions;
+import dev.berth.client.LayoutCacheImageSource;
+import dev.berth.client.Mirrors;
 import dev.berth.client.TestLayouts;
+import dev.berth.client.auth.DockerConfig;
+import dev.berth.client.progress.ProgressListener;
 import dev.berth.oci.layout.OciLayout;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryApi;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,42 @@ class PullFromMirrorTest {
             assertThat(fallback.err()).contains("mirror " + mirror.url().getAuthority() + " failed");
             assertThat(fallback.out()).contains("Pulled " + originHost + "/team/app:1");
             assertThat(OciLayout.open(temp.resolve("b")).entries()).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("run and unpack fetch into the image cache through the mirror first, then from the registry itself")
+    void imageCacheThroughMirror() {
+        try (InProcessBerth origin = InProcessBerth.start(temp.resolve("origin"), false)) {
+            String originHost = origin.url().getAuthority();
+            TestLayouts.image(temp.resolve("src"), "v1", 19, 40_000);
+            CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/tool:1");
+            assertThat(push.exitCode()).as(push.err()).isZero();
+            String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
+                    + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
+            InProcessBerth mirror =
+                    InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams));
+            Mirrors mirrors =
+                    Mirrors.parse(List.of(originHost + "=" + mirror.url().getAuthority() + "/origin"));
+            BerthClient client =
+                    new BerthClient(new ClientOptions(false, null, 2), DockerConfig.fromEnvironment(env()));
+            List<String> notes = new ArrayList<>();
+
+            new LayoutCacheImageSource(client, temp.resolve("cache"), ProgressListener.NONE, mirrors, notes::add)
+                    .fetch(originHost + "/team/tool:1");
+
+            assertThat(notes).isEmpty();
+            assertThat(new RegistryApi(mirror.url()).tags("origin/team/tool")).containsExactly("1");
+
+            mirror.close();
+            new LayoutCacheImageSource(client, temp.resolve("cache2"), ProgressListener.NONE, mirrors, notes::add)
+                    .fetch(originHost + "/team/tool:1");
+
+            assertThat(notes)
+                    .singleElement()
+                    .asString()
+                    .contains("mirror " + mirror.url().getAuthority() + " failed");
+            assertThat(OciLayout.open(temp.resolve("cache2")).entries()).hasSize(1);
         }
     }
 

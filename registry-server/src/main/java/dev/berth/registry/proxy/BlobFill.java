@@ -99,8 +99,7 @@ final class BlobFill {
 
     private void fill(HttpClientResponse response) {
         upstream = response;
-        String length = response.getHeader("Content-Length");
-        announced.complete(length == null ? -1L : Long.parseLong(length));
+        announced.complete(announcedLength(response.getHeader("Content-Length")));
         registry.uploads()
                 .monolithic(route.repository(), digest.toString(), new Tee())
                 .onSuccess(blob -> {
@@ -130,6 +129,15 @@ final class BlobFill {
                                                     + "); nothing was kept")
                                     : e);
                 });
+    }
+
+    /** The upstream's Content-Length; -1 when it sent none (or nonsense), and clients then wait for the store. */
+    private static long announcedLength(String header) {
+        try {
+            return header == null ? -1 : Math.max(-1, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void failed(Throwable failure) {

@@ -84,7 +84,7 @@ final class MirroredBlobs {
                 .send(HttpMethod.HEAD, route.remote(), "blobs/" + digest, null)
                 .compose(response -> {
                     String length = response.getHeader("Content-Length");
-                    if (response.statusCode() != 200 || length == null) {
+                    if (response.statusCode() != 200 || length == null || !length.matches("[0-9]{1,18}")) {
                         return route.upstream()
                                 .refusal(response, ErrorCode.BLOB_UNKNOWN)
                                 .compose(Future::failedFuture);
