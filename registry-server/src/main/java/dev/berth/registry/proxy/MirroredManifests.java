@@ -123,9 +123,17 @@ final class MirroredManifests {
         metrics.miss(route.upstreamName());
         return route.upstream()
                 .send(HttpMethod.GET, route.remote(), "manifests/" + reference, ACCEPT)
-                .compose(response -> response.statusCode() == 200
-                        ? UpstreamClient.body(response).compose(body -> keep(route, reference, response, body))
-                        : failed(route, response, ErrorCode.MANIFEST_UNKNOWN))
+                .compose(response -> {
+                    if (response.statusCode() != 200) {
+                        return failed(route, response, ErrorCode.MANIFEST_UNKNOWN);
+                    }
+                    if (announcedTooLarge(response.getHeader("Content-Length"))) {
+                        // Not read at all: a manifest is held in memory, so its size is bounded before.
+                        response.request().reset();
+                        return Future.failedFuture(tooLarge(route));
+                    }
+                    return UpstreamClient.body(response).compose(body -> keep(route, reference, response, body));
+                })
                 .onFailure(e -> {
                     if (!unknown(e)) {
                         metrics.upstreamError(route.upstreamName());
@@ -142,9 +150,7 @@ final class MirroredManifests {
 
     private Future<StoredManifest> keep(Route route, String reference, HttpClientResponse response, Buffer body) {
         if (body.length() > ManifestService.MAX_MANIFEST_BYTES) {
-            return Future.failedFuture(UpstreamException.unavailable(
-                    route.upstreamName(),
-                    "sent a manifest larger than " + ManifestService.MAX_MANIFEST_BYTES + " bytes"));
+            return Future.failedFuture(tooLarge(route));
         }
         byte[] bytes = body.getBytes();
         Optional<Digest> expected = Digest.isValid(reference)
@@ -175,6 +181,19 @@ final class MirroredManifests {
                             route.repository());
                     return new StoredManifest(pushed.digest(), ManifestParser.storedMediaType(bytes), body);
                 });
+    }
+
+    private static boolean announcedTooLarge(String contentLength) {
+        try {
+            return contentLength != null && Long.parseLong(contentLength.trim()) > ManifestService.MAX_MANIFEST_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static UpstreamException tooLarge(Route route) {
+        return UpstreamException.unavailable(
+                route.upstreamName(), "sent a manifest larger than " + ManifestService.MAX_MANIFEST_BYTES + " bytes");
     }
 
     private static Future<StoredManifest> failed(Route route, HttpClientResponse response, ErrorCode whenUnknown) {

@@ -198,10 +198,6 @@ final class UpstreamClient {
         return message == null ? failure.getClass().getSimpleName() : message;
     }
 
-    Future<Void> close() {
-        return client.close();
-    }
-
     /** The first entry of a spec error body. */
     private record SpecError(String code, String message) {
         static Optional<SpecError> first(Buffer body) {

@@ -1,7 +1,6 @@
 package dev.berth.registry.proxy;
 
 import dev.berth.registry.config.ConfigException;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +39,6 @@ final class Upstreams {
             }
         }
         return Optional.empty();
-    }
-
-    Future<Void> close() {
-        return Future.all(clients.stream().map(UpstreamClient::close).toList()).mapEmpty();
     }
 
     private static String password(UpstreamSettings upstream, Path file) {
