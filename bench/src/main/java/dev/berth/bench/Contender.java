@@ -2,6 +2,7 @@ package dev.berth.bench;
 
 import dev.berth.testkit.s3.S3Bucket;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A registry the benchmark measures, with how to start it on loopback over a given storage.
@@ -18,24 +20,28 @@ import java.util.Map;
 enum Contender {
     BERTH("berth") {
         @Override
-        List<String> command(Tools tools, int port, Storage storage, Path workDir) {
+        List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf) {
             String flag = storage instanceof Storage.Filesystem fs ? "fs:" + fs.dataDir() : "s3";
             return List.of(
                     tools.berthRegistry().toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
         }
 
         @Override
-        Map<String, String> environment(Storage storage) {
+        Map<String, String> environment(Storage storage, Optional<URI> mirrorOf) {
             Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
             if (storage instanceof Storage.S3 s3) {
                 environment.putAll(s3.bucket().berthEnvironment(false));
             }
+            mirrorOf.ifPresent(upstream -> environment.put(
+                    "BERTH_PROXY_UPSTREAMS",
+                    "[{\"name\": \"upstream\", \"url\": \"" + upstream + "\", \"repositories\": \"**\"}]"));
             return environment;
         }
     },
     DISTRIBUTION("registry:2") {
         @Override
-        List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException {
+        List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf)
+                throws IOException {
             Path config = workDir.resolve("distribution.yml");
             List<String> yaml = new ArrayList<>(
                     List.of("version: 0.1", "log:", "  level: warn", "  accesslog:", "    disabled: true", "storage:"));
@@ -56,18 +62,16 @@ enum Contender {
                         "    disable: true"));
             }
             yaml.addAll(List.of(
-                    "  delete:",
-                    "    enabled: true",
-                    "http:",
-                    "  addr: 127.0.0.1:" + port,
-                    "  secret: berth-bench",
-                    ""));
+                    "  delete:", "    enabled: true", "http:", "  addr: 127.0.0.1:" + port, "  secret: berth-bench"));
+            // registry:2's pull-through cache: one upstream, and no pushes.
+            mirrorOf.ifPresent(upstream -> yaml.addAll(List.of("proxy:", "  remoteurl: " + upstream)));
+            yaml.add("");
             Files.writeString(config, String.join("\n", yaml), StandardCharsets.UTF_8);
             return List.of(tools.distribution().toString(), "serve", config.toString());
         }
 
         @Override
-        Map<String, String> environment(Storage storage) {
+        Map<String, String> environment(Storage storage, Optional<URI> mirrorOf) {
             return Map.of();
         }
     };
@@ -78,7 +82,9 @@ enum Contender {
         this.label = label;
     }
 
-    abstract List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException;
+    /** @param mirrorOf the registry it mirrors (a pull-through cache of it), for the mirror scenario */
+    abstract List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf)
+            throws IOException;
 
-    abstract Map<String, String> environment(Storage storage);
+    abstract Map<String, String> environment(Storage storage, Optional<URI> mirrorOf);
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -21,14 +22,21 @@ record RunningRegistry(ServerProcess server, URI url, long startupMillis) implem
 
     /** Starts the registry and waits for its first 200 on /v2/; the wait is its startup time. */
     static RunningRegistry start(Contender contender, Tools tools, Storage storage, Path workDir) throws IOException {
+        return start(contender, tools, storage, workDir, Optional.empty());
+    }
+
+    /** The same as a pull-through cache of {@code mirrorOf}. */
+    static RunningRegistry start(
+            Contender contender, Tools tools, Storage storage, Path workDir, Optional<URI> mirrorOf)
+            throws IOException {
         int port = FreePort.pick();
         Path log = workDir.resolve(contender.name().toLowerCase() + ".log");
         URI url = URI.create("http://127.0.0.1:" + port);
         long started = System.nanoTime();
         ServerProcess server = ServerProcess.launch(
                 contender.label,
-                contender.command(tools, port, storage, workDir),
-                contender.environment(storage),
+                contender.command(tools, port, storage, workDir, mirrorOf),
+                contender.environment(storage, mirrorOf),
                 UNSET,
                 log);
         server.awaitOk(url.resolve("/v2/"), READY_TIMEOUT);
