@@ -2,6 +2,7 @@ package dev.berth.bench;
 
 import dev.berth.testkit.s3.S3Bucket;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A registry the benchmark measures, with how to start it on loopback over a given storage.
@@ -18,18 +20,23 @@ import java.util.Map;
 enum Contender {
     BERTH("berth") {
         @Override
-        List<String> command(Tools tools, int port, Storage storage, Path workDir) {
+        List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf) {
             return berthCommand(tools.berthRegistry(), port, storage);
         }
 
         @Override
-        Map<String, String> environment(Storage storage) {
-            return berthEnvironment(storage);
+        Map<String, String> environment(Storage storage, Optional<URI> mirrorOf) {
+            Map<String, String> environment = berthEnvironment(storage);
+            mirrorOf.ifPresent(upstream -> environment.put(
+                    "BERTH_PROXY_UPSTREAMS",
+                    "[{\"name\": \"upstream\", \"url\": \"" + upstream + "\", \"repositories\": \"**\"}]"));
+            return environment;
         }
     },
     DISTRIBUTION("registry:2") {
         @Override
-        List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException {
+        List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf)
+                throws IOException {
             Path config = workDir.resolve("distribution.yml");
             List<String> yaml = new ArrayList<>(
                     List.of("version: 0.1", "log:", "  level: warn", "  accesslog:", "    disabled: true", "storage:"));
@@ -50,18 +57,16 @@ enum Contender {
                         "    disable: true"));
             }
             yaml.addAll(List.of(
-                    "  delete:",
-                    "    enabled: true",
-                    "http:",
-                    "  addr: 127.0.0.1:" + port,
-                    "  secret: berth-bench",
-                    ""));
+                    "  delete:", "    enabled: true", "http:", "  addr: 127.0.0.1:" + port, "  secret: berth-bench"));
+            // registry:2's pull-through cache: one upstream, and no pushes.
+            mirrorOf.ifPresent(upstream -> yaml.addAll(List.of("proxy:", "  remoteurl: " + upstream)));
+            yaml.add("");
             Files.writeString(config, String.join("\n", yaml), StandardCharsets.UTF_8);
             return List.of(tools.distribution().toString(), "serve", config.toString());
         }
 
         @Override
-        Map<String, String> environment(Storage storage) {
+        Map<String, String> environment(Storage storage, Optional<URI> mirrorOf) {
             return Map.of();
         }
     };
@@ -72,7 +77,9 @@ enum Contender {
         this.label = label;
     }
 
-    abstract List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException;
+    /** @param mirrorOf the registry it mirrors (a pull-through cache of it), for the mirror scenario */
+    abstract List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf)
+            throws IOException;
 
     /** {@code bin/berth-registry serve} on loopback over {@code storage}: the benchmark's and the soak's. */
     static List<String> berthCommand(Path berthRegistry, int port, Storage storage) {
@@ -88,5 +95,5 @@ enum Contender {
         return environment;
     }
 
-    abstract Map<String, String> environment(Storage storage);
+    abstract Map<String, String> environment(Storage storage, Optional<URI> mirrorOf);
 }

@@ -22,6 +22,7 @@ final class Round {
     private final Pulls pulls;
     private final ManifestReads manifests;
     private final Listings listings;
+    private final MirrorPulls mirrorPulls;
     /** The S3 server when the run is on S3; null on the filesystem. */
     private final S3ProxyProcess s3;
 
@@ -37,6 +38,7 @@ final class Round {
         this.pulls = new Pulls(plan, tools);
         this.manifests = new ManifestReads(plan, tools);
         this.listings = new Listings(plan);
+        this.mirrorPulls = new MirrorPulls(plan, tools, pulls);
     }
 
     List<Measurement> run(Contender contender) throws Exception {
@@ -57,6 +59,12 @@ final class Round {
             figures.add(new Measurement("peak RSS over the round", MIB, registry.peakRssMib()));
         } finally {
             discard(storage);
+        }
+        Storage mirrorStorage = freshStorage(contender);
+        try {
+            figures.addAll(mirrorPulls.measure(contender, mirrorStorage, workDir, monolithicBlob));
+        } finally {
+            discard(mirrorStorage);
         }
         return figures;
     }

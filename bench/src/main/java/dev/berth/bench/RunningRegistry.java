@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +24,19 @@ record RunningRegistry(ServerProcess server, URI url, long startupMillis) implem
 
     /** Starts the registry and waits for its first 200 on /v2/; the wait is its startup time. */
     static RunningRegistry start(Contender contender, Tools tools, Storage storage, Path workDir) throws IOException {
+        return start(contender, tools, storage, workDir, Optional.empty());
+    }
+
+    /** The same as a pull-through cache of {@code mirrorOf}. */
+    static RunningRegistry start(
+            Contender contender, Tools tools, Storage storage, Path workDir, Optional<URI> mirrorOf)
+            throws IOException {
         int port = FreePort.pick();
         return launch(
                 contender.label,
                 port,
-                contender.command(tools, port, storage, workDir),
-                contender.environment(storage),
+                contender.command(tools, port, storage, workDir, mirrorOf),
+                contender.environment(storage, mirrorOf),
                 workDir.resolve(contender.name().toLowerCase() + ".log"));
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where {@code berth run} and {@code berth unpack} get images from registries: one shared OCI
@@ -27,11 +28,21 @@ public final class LayoutCacheImageSource {
     private final BerthClient client;
     private final Path cache;
     private final ProgressListener progress;
+    private final Mirrors mirrors;
+    private final Consumer<String> notes;
 
     public LayoutCacheImageSource(BerthClient client, Path cache, ProgressListener progress) {
+        this(client, cache, progress, Mirrors.none(), note -> {});
+    }
+
+    /** Pulling through {@code mirrors} first, with a note for each that fails. */
+    public LayoutCacheImageSource(
+            BerthClient client, Path cache, ProgressListener progress, Mirrors mirrors, Consumer<String> notes) {
         this.client = client;
         this.cache = cache;
         this.progress = progress;
+        this.mirrors = mirrors;
+        this.notes = notes;
     }
 
     /** {@code $BERTH_CACHE}, else {@code $XDG_CACHE_HOME/berth/images}, else {@code ~/.cache/berth/images}. */
@@ -56,7 +67,10 @@ public final class LayoutCacheImageSource {
         }
         LocalImage image = new LocalImage(cache, parsed.toString());
         if (policy == PullPolicy.ALWAYS || (policy == PullPolicy.MISSING && !complete(image))) {
-            client.pull(parsed, cache, image.refName(), Optional.of(Platform.current()), progress);
+            mirrors.firstThatWorks(
+                    parsed,
+                    source -> client.pull(source, cache, image.refName(), Optional.of(Platform.current()), progress),
+                    notes);
         } else if (policy == PullPolicy.NEVER && !complete(image)) {
             throw new ClientException(
                     FailureKind.NOT_FOUND,

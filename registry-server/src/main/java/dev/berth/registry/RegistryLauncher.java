@@ -10,10 +10,14 @@ import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.gc.ScheduledUploadPurge;
 import dev.berth.registry.http.ApiHandler;
 import dev.berth.registry.http.ClientConnections;
+import dev.berth.registry.http.ContentSource;
 import dev.berth.registry.http.InvalidRequests;
+import dev.berth.registry.http.StoredContent;
+import dev.berth.registry.metrics.MirrorMetrics;
 import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
+import dev.berth.registry.proxy.MirroredContent;
 import dev.berth.registry.tls.HttpsOptions;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
@@ -95,6 +99,12 @@ public final class RegistryLauncher {
         }
         ScheduledUploadPurge.start(vertx, driver, config.uploads());
         boolean scrapeHere = metrics != null && config.metrics().listen().isEmpty();
+        ContentSource content = MirroredContent.over(
+                vertx,
+                config.proxy(),
+                new StoredContent(registry),
+                registry,
+                metrics == null ? MirrorMetrics.unread() : metrics.mirror());
         Router pipeline = RequestPipeline.build(
                 vertx,
                 config.log().accessLog(),
@@ -104,7 +114,8 @@ public final class RegistryLauncher {
                 readOnly,
                 GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections),
                 auth,
-                new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
+                content,
+                new ApiHandler(registry, content, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(new ClientConnections(options, config.http()))
                 .requestHandler(pipeline)

@@ -6,8 +6,10 @@ import dev.berth.registry.http.AdminGate;
 import dev.berth.registry.http.ApiHandler;
 import dev.berth.registry.http.AuthGate;
 import dev.berth.registry.http.CanonicalPath;
+import dev.berth.registry.http.ContentSource;
 import dev.berth.registry.http.ErrorResponses;
 import dev.berth.registry.http.MessageFraming;
+import dev.berth.registry.http.MirrorGate;
 import dev.berth.registry.http.ReadOnlyGate;
 import dev.berth.registry.http.TokenEndpoint;
 import dev.berth.registry.metrics.RegistryMetrics;
@@ -54,6 +56,8 @@ final class RequestPipeline {
         TOKEN,
         /** The distribution API's access decision. */
         AUTH,
+        /** Pushes and deletes to repositories an upstream serves are refused. */
+        MIRROR_GATE,
         /** The distribution API; every other path gets 404 here. */
         API;
 
@@ -68,6 +72,7 @@ final class RequestPipeline {
      * @param metrics   null when metrics are off
      * @param scrape    /metrics on this port, when metrics are served here
      * @param auth      what the gates check, when authentication is configured
+     * @param content   where the API reads manifests and blobs (the store, or the mirror for mirrored repositories)
      */
     static Router build(
             Vertx vertx,
@@ -78,6 +83,7 @@ final class RequestPipeline {
             ReadOnlyMode readOnly,
             GcAdminEndpoint gc,
             Optional<AuthSetup> auth,
+            ContentSource content,
             ApiHandler api) {
         Router router = Router.router(vertx);
         stage(router, Stage.HOLD_BODY, ctx -> {
@@ -113,6 +119,7 @@ final class RequestPipeline {
                         .order(Stage.TOKEN.order())
                         .handler(token));
         gate.ifPresent(authGate -> stage(router, Stage.AUTH, authGate));
+        stage(router, Stage.MIRROR_GATE, new MirrorGate(content));
         stage(router, Stage.API, api);
         router.route().failureHandler(ErrorResponses::fail);
         return router;

@@ -9,17 +9,21 @@ import dev.berth.runtime.cli.LayoutArgument;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * How {@code berth run} and {@code berth unpack} get their image into a local layout before the
  * runtime shim sees it: a layout directory is used as it is; a reference comes from the layout
- * cache, pulled as {@code --pull} says with the client's options (as {@code berth pull} takes them).
+ * cache, pulled as {@code --pull} says with the client's options and mirrors (as {@code berth pull} takes them).
  */
 final class ImagePulling {
     @Mixin
     ClientMixin client;
+
+    @Mixin
+    MirrorOption mirror;
 
     @Option(
             names = "--pull",
@@ -33,7 +37,8 @@ final class ImagePulling {
         return PullPolicy.parse(pull);
     }
 
-    LocalImage resolve(String argument, BerthCommand root, PrintWriter err) {
+    LocalImage resolve(String argument, BerthCommand root, CommandLine commandLine) {
+        PrintWriter err = commandLine.getErr();
         PullPolicy policy = policy();
         if (LayoutArgument.parse(argument).isEmpty() && namesPath(argument)) {
             // "./app" would otherwise parse as registry "." and fail as an unreachable URL.
@@ -44,7 +49,9 @@ final class ImagePulling {
                 .orElseGet(() -> new LayoutCacheImageSource(
                                 client.client(root),
                                 LayoutCacheImageSource.defaultCache(root.environment()),
-                                withoutSkippedBlobs(client.progress(err)))
+                                withoutSkippedBlobs(client.progress(err)),
+                                mirror.mirrors(commandLine),
+                                note -> err.println("berth: " + note))
                         .fetch(argument, policy));
     }
 

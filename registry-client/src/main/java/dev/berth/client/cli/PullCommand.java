@@ -1,8 +1,11 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.client.FetchedManifest;
+import dev.berth.client.Mirrors;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -54,24 +57,30 @@ final class PullCommand implements Runnable {
             description = "The ref name to tag the image with in DIR (default: the tag, or the digest).")
     String name;
 
+    @Mixin
+    MirrorOption mirror;
+
     @Override
     public void run() {
         Reference ref = Reference.parse(reference);
+        Mirrors mirrors = mirror.mirrors(spec.commandLine());
         Optional<Platform> wanted = allPlatforms
                 ? Optional.empty()
                 : Optional.of(platform == null ? Platform.current() : Platform.parse(platform));
         String refName = name != null
                 ? name
                 : ref.tag() != null ? ref.tag() : ref.digest().toString();
-        FetchedManifest pulled = client.client(root)
-                .pull(
-                        ref,
-                        dir,
-                        refName,
-                        wanted,
-                        client.progress(spec.commandLine().getErr()));
+        BerthClient berth = client.client(root);
+        PrintWriter err = spec.commandLine().getErr();
+        Pulled pulled = mirrors.firstThatWorks(
+                ref,
+                source -> new Pulled(source, berth.pull(source, dir, refName, wanted, client.progress(err))),
+                note -> err.println("berth: " + note));
         spec.commandLine()
                 .getOut()
-                .println("Pulled " + ref + " into " + dir + ":" + refName + " (" + pulled.digest() + ")");
+                .println("Pulled " + pulled.source() + " into " + dir + ":" + refName + " ("
+                        + pulled.manifest().digest() + ")");
     }
+
+    private record Pulled(Reference source, FetchedManifest manifest) {}
 }

@@ -41,8 +41,7 @@ final class RunCommand implements Callable<Integer> {
         return Failures.reported(spec.commandLine().getErr(), () -> {
             pulling.policy();
             run.checkOptions(arguments);
-            return run.run(
-                    pulling.resolve(arguments.image(), root, spec.commandLine().getErr()), arguments);
+            return run.run(pulling.resolve(arguments.image(), root, spec.commandLine()), arguments);
         });
     }
 }

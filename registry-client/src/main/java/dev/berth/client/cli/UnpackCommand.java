@@ -39,7 +39,7 @@ final class UnpackCommand implements Callable<Integer> {
     public Integer call() {
         return Failures.reported(spec.commandLine().getErr(), () -> {
             BundleUnpack.unpack(
-                    pulling.resolve(image, root, spec.commandLine().getErr()),
+                    pulling.resolve(image, root, spec.commandLine()),
                     bundle,
                     spec.commandLine().getErr());
             spec.commandLine().getOut().println(bundle);

@@ -55,6 +55,19 @@ public final class ManifestService {
     }
 
     public Future<PushedManifest> put(String repository, String reference, Buffer body, String contentType) {
+        return put(repository, reference, body, contentType, true);
+    }
+
+    /**
+     * Keeps a manifest a mirror fetched from its upstream. Unlike a push, the content it references
+     * need not be here: a mirror fetches blobs and child manifests only when a client asks for them.
+     */
+    public Future<PushedManifest> putMirrored(String repository, String reference, Buffer body, String contentType) {
+        return put(repository, reference, body, contentType, false);
+    }
+
+    private Future<PushedManifest> put(
+            String repository, String reference, Buffer body, String contentType, boolean checkReferences) {
         Validate.repository(repository);
         ManifestReference ref = ManifestReference.parse(reference, ErrorCode.MANIFEST_INVALID);
         if (body.length() > MAX_MANIFEST_BYTES) {
@@ -80,7 +93,9 @@ public final class ManifestService {
     private Future<PushedManifest> push(
             String repository, ManifestReference ref, Buffer body, Manifest manifest, Digest digest) {
         Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
-        return checkReferences(repository, manifest)
+        Future<Void> referencesPresent =
+                checkReferences ? checkReferences(repository, manifest) : Future.succeededFuture();
+        return referencesPresent
                 .compose(v -> Future.all(storeContent(digest, body), catalog.add(repository)))
                 .compose(v -> store.writeLink(RegistryLayout.revisionLink(repository, digest), digest))
                 .compose(v -> subject == null ? Future.succeededFuture() : referrers.add(repository, subject, digest))

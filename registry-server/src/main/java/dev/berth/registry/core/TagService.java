@@ -4,7 +4,9 @@ import dev.berth.oci.Digest;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.oci.Names;
+import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,15 @@ public final class TagService {
 
     private static List<String> sortedTagNames(List<String> children) {
         return children.stream().filter(Names::isTag).sorted().toList();
+    }
+
+    /** When the tag was last pointed at a manifest (or pointed again at the same one); empty when there is no such tag. */
+    public Future<Optional<Instant>> taggedAt(String repository, String tag) {
+        Validate.repository(repository);
+        if (!Names.isTag(tag)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return store.stat(RegistryLayout.tagCurrentLink(repository, tag)).map(found -> found.map(FileInfo::modified));
     }
 
     Future<Optional<Digest>> resolve(String repository, String tag) {

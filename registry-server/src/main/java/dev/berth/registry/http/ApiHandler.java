@@ -22,11 +22,12 @@ public final class ApiHandler implements Handler<RoutingContext> {
     private final ManifestHandler manifests;
     private final ListingHandler listings;
 
-    public ApiHandler(Registry registry, ManifestActivity activity) {
-        this.blobs = new BlobHandler(registry);
+    /** @param content where manifest and blob reads come from: the store, or the mirror for mirrored repositories */
+    public ApiHandler(Registry registry, ContentSource content, ManifestActivity activity) {
+        this.blobs = new BlobHandler(registry, content);
         this.uploads = new UploadHandler(registry);
-        this.manifests = new ManifestHandler(registry, activity);
-        this.listings = new ListingHandler(registry);
+        this.manifests = new ManifestHandler(registry, content, activity);
+        this.listings = new ListingHandler(registry, content);
     }
 
     @Override

@@ -18,13 +18,16 @@ final class BlobHandler {
     private static final Duration REDIRECT_TTL = Duration.ofMinutes(5);
 
     private final Registry registry;
+    private final ContentSource content;
 
-    BlobHandler(Registry registry) {
+    BlobHandler(Registry registry, ContentSource content) {
         this.registry = registry;
+        this.content = content;
     }
 
     Future<Void> get(HttpServerRequest request, ApiPath path) {
-        return registry.blobs().find(path.name(), path.reference()).compose(blob -> redirectOrSend(request, blob));
+        return content.blob(path.name(), path.reference(), request.method() != HttpMethod.HEAD)
+                .compose(blob -> redirectOrSend(request, blob));
     }
 
     /**
@@ -65,24 +68,31 @@ final class BlobHandler {
             response.putHeader("Content-Range", "bytes */" + blob.size());
             throw unsatisfiable;
         }
+        if (request.method() == HttpMethod.HEAD) {
+            return describe(response, blob, range).end();
+        }
         long offset = range == null ? 0 : range.offset();
         long length = range == null ? blob.size() : range.length();
+        if (blob.localFile().isPresent()) {
+            return describe(response, blob, range)
+                    .sendFile(blob.localFile().get().toString(), offset, length);
+        }
+        // Opened before the headers are set: a blob that cannot be opened (a mirror's fill that
+        // failed) is answered with an error whose headers say nothing of the blob.
+        return blob.open(offset, length).compose(stream -> stream.pipeTo(describe(response, blob, range)));
+    }
+
+    private static HttpServerResponse describe(HttpServerResponse response, BlobSource blob, ByteRange range) {
         response.putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
                 .putHeader("Content-Type", "application/octet-stream")
                 .putHeader("Accept-Ranges", "bytes")
                 .putHeader("ETag", "\"" + blob.digest() + "\"")
                 .putHeader("Cache-Control", "max-age=31536000")
-                .putHeader("Content-Length", String.valueOf(length));
+                .putHeader("Content-Length", String.valueOf(range == null ? blob.size() : range.length()));
         if (range != null) {
             response.setStatusCode(206)
                     .putHeader("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + blob.size());
         }
-        if (request.method() == HttpMethod.HEAD) {
-            return response.end();
-        }
-        if (blob.localFile().isPresent()) {
-            return response.sendFile(blob.localFile().get().toString(), offset, length);
-        }
-        return blob.open(offset, length).compose(stream -> stream.pipeTo(response));
+        return response;
     }
 }

@@ -17,9 +17,11 @@ import java.util.function.Predicate;
 /** The listings: tags of a repository, the catalog, and the referrers of a manifest. */
 final class ListingHandler {
     private final Registry registry;
+    private final ContentSource content;
 
-    ListingHandler(Registry registry) {
+    ListingHandler(Registry registry, ContentSource content) {
         this.registry = registry;
+        this.content = content;
     }
 
     Future<Void> tags(HttpServerRequest request, ApiPath path) {
@@ -55,15 +57,13 @@ final class ListingHandler {
 
     Future<Void> referrers(HttpServerRequest request, ApiPath path) {
         String artifactType = request.getParam("artifactType");
-        return registry.referrers()
-                .list(path.name(), path.reference(), artifactType)
-                .compose(descriptors -> {
-                    HttpServerResponse response = request.response().putHeader("Content-Type", MediaTypes.OCI_INDEX);
-                    if (artifactType != null) {
-                        response.putHeader(Headers.OCI_FILTERS_APPLIED, "artifactType");
-                    }
-                    return response.end(index(descriptors).encode());
-                });
+        return content.referrers(path.name(), path.reference(), artifactType).compose(descriptors -> {
+            HttpServerResponse response = request.response().putHeader("Content-Type", MediaTypes.OCI_INDEX);
+            if (artifactType != null) {
+                response.putHeader(Headers.OCI_FILTERS_APPLIED, "artifactType");
+            }
+            return response.end(index(descriptors).encode());
+        });
     }
 
     private static JsonObject index(List<Descriptor> descriptors) {

@@ -16,15 +16,17 @@ import java.util.Map;
 /** GET, HEAD, PUT and DELETE of {@code /v2/<name>/manifests/<reference>}. */
 final class ManifestHandler {
     private final Registry registry;
+    private final ContentSource content;
     private final ManifestActivity activity;
 
-    ManifestHandler(Registry registry, ManifestActivity activity) {
+    ManifestHandler(Registry registry, ContentSource content, ManifestActivity activity) {
         this.registry = registry;
+        this.content = content;
         this.activity = activity;
     }
 
     Future<Void> get(HttpServerRequest request, ApiPath path, Caller caller) {
-        return registry.manifests().get(path.name(), path.reference()).compose(manifest -> {
+        return content.manifest(path.name(), path.reference()).compose(manifest -> {
             if (!AcceptHeader.of(request).accepts(manifest.mediaType())) {
                 throw new DistributionException(
                         ErrorCode.MANIFEST_UNKNOWN,

@@ -14,6 +14,7 @@ public final class RegistryMetrics {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final GcMetrics gc = new GcMetrics(meters);
     private final RequestMetrics requests = new RequestMetrics(meters);
+    private final MirrorMetrics mirror = new MirrorMetrics(meters);
 
     /** The pipeline stage that measures each request from its arrival. */
     public Handler<RoutingContext> measureRequests() {
@@ -33,6 +34,11 @@ public final class RegistryMetrics {
     /** Where garbage collection reports its runs. */
     public GcMetrics gc() {
         return gc;
+    }
+
+    /** Where the pull-through mirror counts what it does. */
+    public MirrorMetrics mirror() {
+        return mirror;
     }
 
     /** Answers a scrape: every meter in Prometheus text format. */

@@ -32,11 +32,33 @@ public final class DistributionProcess extends LocalRegistryProcess {
      * or token) for the client's authentication tests.
      */
     public static DistributionProcess start(Path dataDir, List<String> extraConfig) {
+        return start(dataDir, extraConfig, false);
+    }
+
+    /**
+     * With registry:2's access log on, so that a test can count the requests it was sent
+     * ({@link #requestsLogged}); the mirror tests count upstream fetches so.
+     */
+    public static DistributionProcess startWithAccessLog(Path dataDir, List<String> extraConfig) {
+        return start(dataDir, extraConfig, true);
+    }
+
+    /** How many requests the access log shows of {@code method} on exactly {@code path}. */
+    public long requestsLogged(String method, String path) {
+        String request = "\"" + method + " " + path + " HTTP/";
+        try (var lines = Files.lines(logFile(), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(request)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DistributionProcess start(Path dataDir, List<String> extraConfig, boolean accessLog) {
         Path executable = Prerequisites.executable("docker-registry", "docker-registry");
         return startOnFreePort(port -> {
             Path log = LogFiles.forServer("distribution-" + port);
             Path config = log.resolveSibling(log.getFileName().toString().replace(".log", ".yml"));
-            writeConfig(config, port, dataDir, extraConfig);
+            writeConfig(config, port, dataDir, extraConfig, accessLog);
             return new DistributionProcess(
                     port,
                     dataDir,
@@ -45,14 +67,14 @@ public final class DistributionProcess extends LocalRegistryProcess {
         });
     }
 
-    private static void writeConfig(Path config, int port, Path dataDir, List<String> extraConfig) {
+    private static void writeConfig(Path config, int port, Path dataDir, List<String> extraConfig, boolean accessLog) {
         String yaml = String.join(
                 "\n",
                 "version: 0.1",
                 "log:",
                 "  level: warn",
                 "  accesslog:",
-                "    disabled: true",
+                "    disabled: " + !accessLog,
                 "storage:",
                 "  filesystem:",
                 "    rootdirectory: " + dataDir,

@@ -46,6 +46,11 @@ abstract class LocalRegistryProcess implements RegistryProcess {
         throw new AssertionError("the registry did not start in " + START_ATTEMPTS + " attempts", lastFailure);
     }
 
+    /** Where the process's output goes. */
+    final Path logFile() {
+        return server.logFile();
+    }
+
     final void awaitReady() {
         server.awaitOk(baseUrl().resolve("/v2/"), START_TIMEOUT);
     }

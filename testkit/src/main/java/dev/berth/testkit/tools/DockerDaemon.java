@@ -56,12 +56,20 @@ public final class DockerDaemon implements AutoCloseable {
 
     /** Starts a daemon, or skips (fails in CI) when this machine cannot run one. */
     public static DockerDaemon start() {
+        return start(List.of());
+    }
+
+    /**
+     * The same with more dockerd options, such as {@code --registry-mirror http://127.0.0.1:PORT}
+     * (dockerd's flag for daemon.json's {@code registry-mirrors}).
+     */
+    public static DockerDaemon start(List<String> options) {
         Path dockerd = Prerequisites.executable("dockerd", "docker.io");
         Path cli = dockerCli();
         Prerequisites.requireRoot("dockerd");
         ScratchDir dir = ScratchDir.shortPath("bd-");
         Path log = LogFiles.forServer("dockerd");
-        Process process = launch(dockerd, dir, log);
+        Process process = launch(dockerd, dir, log, options);
         DockerDaemon daemon = new DockerDaemon(process, dir, log, cli);
         String failure = daemon.awaitReady();
         if (failure != null) {
@@ -84,8 +92,8 @@ public final class DockerDaemon implements AutoCloseable {
         return Files.isExecutable(packaged) ? packaged : Prerequisites.executable("docker", "docker.io");
     }
 
-    private static Process launch(Path dockerd, ScratchDir dir, Path log) {
-        List<String> command = List.of(
+    private static Process launch(Path dockerd, ScratchDir dir, Path log, List<String> options) {
+        List<String> command = new ArrayList<>(List.of(
                 dockerd.toString(),
                 "--iptables=false",
                 "--ip6tables=false",
@@ -99,7 +107,8 @@ public final class DockerDaemon implements AutoCloseable {
                 "--pidfile",
                 dir.resolve("docker.pid").toString(),
                 "-H",
-                "unix://" + dir.resolve("docker.sock"));
+                "unix://" + dir.resolve("docker.sock")));
+        command.addAll(options);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder =
