@@ -44,10 +44,6 @@ final class FsLayout {
         return file;
     }
 
-    Path root() {
-        return root;
-    }
-
     /** Where a writer keeps the content of {@code file} until it commits. */
     static Path partialOf(Path file) {
         return file.resolveSibling(PARTIAL_PREFIX + file.getFileName());
