@@ -7,6 +7,7 @@ import dev.berth.client.BerthClient;
 import dev.berth.client.ClientOptions;
 import dev.berth.client.LayoutCacheImageSource;
 import dev.berth.client.Mirrors;
+import dev.berth.client.PullPolicy;
 import dev.berth.client.TestLayouts;
 import dev.berth.client.auth.DockerConfig;
 import dev.berth.client.progress.ProgressListener;
@@ -86,14 +87,14 @@ class PullFromMirrorTest {
             List<String> notes = new ArrayList<>();
 
             new LayoutCacheImageSource(client, temp.resolve("cache"), ProgressListener.NONE, mirrors, notes::add)
-                    .fetch(originHost + "/team/tool:1");
+                    .fetch(originHost + "/team/tool:1", PullPolicy.ALWAYS);
 
             assertThat(notes).isEmpty();
             assertThat(new RegistryApi(mirror.url()).tags("origin/team/tool")).containsExactly("1");
 
             mirror.close();
             new LayoutCacheImageSource(client, temp.resolve("cache2"), ProgressListener.NONE, mirrors, notes::add)
-                    .fetch(originHost + "/team/tool:1");
+                    .fetch(originHost + "/team/tool:1", PullPolicy.ALWAYS);
 
             assertThat(notes)
                     .singleElement()

@@ -74,7 +74,7 @@ public final class ManifestService {
             throw tooLarge();
         }
         return OffLoop.compute(() -> parse(ref, body, contentType))
-                .compose(parsed -> push(repository, ref, body, parsed.manifest(), parsed.digest()));
+                .compose(parsed -> push(repository, ref, body, parsed.manifest(), parsed.digest(), checkReferences));
     }
 
     /** The manifest, checked and hashed: computing work that grows with the body, run off the event loop. */
@@ -91,7 +91,12 @@ public final class ManifestService {
     }
 
     private Future<PushedManifest> push(
-            String repository, ManifestReference ref, Buffer body, Manifest manifest, Digest digest) {
+            String repository,
+            ManifestReference ref,
+            Buffer body,
+            Manifest manifest,
+            Digest digest,
+            boolean checkReferences) {
         Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
         Future<Void> referencesPresent =
                 checkReferences ? checkReferences(repository, manifest) : Future.succeededFuture();

@@ -47,7 +47,7 @@ class ManifestActivityTest {
             ctx.next();
         });
         router.route().handler(CanonicalPath::nameEndpoint);
-        router.route().handler(new ApiHandler(registry, listener));
+        router.route().handler(new ApiHandler(registry, new StoredContent(registry), listener));
         router.route().failureHandler(ErrorResponses::fail);
         HttpServer server =
                 Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
