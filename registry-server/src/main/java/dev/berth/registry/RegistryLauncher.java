@@ -14,12 +14,15 @@ import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.tls.HttpsOptions;
+import dev.berth.registry.ui.LastCollection;
+import dev.berth.registry.ui.WebUi;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +71,13 @@ public final class RegistryLauncher {
                 driver,
                 new RegistryOptions(config.delete().enabled(), config.gc().gracePeriod()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
-        GcListener collections = metrics == null
-                ? GcListener.NONE
-                : report -> {
-                    if (!report.dryRun()) {
-                        metrics.gc().recordRun(report.bytesFreed());
-                    }
-                };
+        LastCollection lastGc = new LastCollection(Clock.systemUTC());
+        GcListener collections = report -> {
+            lastGc.collected(report);
+            if (metrics != null && !report.dryRun()) {
+                metrics.gc().recordRun(report.bytesFreed());
+            }
+        };
         HttpServerOptions options = serverOptions();
         Optional<AuthSetup> auth;
         boolean https;
@@ -95,6 +98,10 @@ public final class RegistryLauncher {
                 readOnly,
                 GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections),
                 auth,
+                config.ui().enabled()
+                        ? Optional.of(new WebUi(
+                                vertx, registry, driver, auth, config.delete().enabled(), readOnly, lastGc))
+                        : Optional.empty(),
                 new ApiHandler(registry, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(new ClientConnections(options, config.http()))

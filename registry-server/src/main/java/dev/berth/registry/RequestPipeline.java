@@ -13,6 +13,7 @@ import dev.berth.registry.http.TokenEndpoint;
 import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
+import dev.berth.registry.ui.WebUi;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -54,6 +55,8 @@ final class RequestPipeline {
         TOKEN,
         /** The distribution API's access decision. */
         AUTH,
+        /** The web UI (/, /ui/, /_berth/ui-api/), when on: its JSON API decides access with the same rules itself. */
+        UI,
         /** The distribution API; every other path gets 404 here. */
         API;
 
@@ -68,6 +71,7 @@ final class RequestPipeline {
      * @param metrics   null when metrics are off
      * @param scrape    /metrics on this port, when metrics are served here
      * @param auth      what the gates check, when authentication is configured
+     * @param ui        the web UI, when it is on
      */
     static Router build(
             Vertx vertx,
@@ -78,6 +82,7 @@ final class RequestPipeline {
             ReadOnlyMode readOnly,
             GcAdminEndpoint gc,
             Optional<AuthSetup> auth,
+            Optional<WebUi> ui,
             ApiHandler api) {
         Router router = Router.router(vertx);
         stage(router, Stage.HOLD_BODY, ctx -> {
@@ -113,6 +118,7 @@ final class RequestPipeline {
                         .order(Stage.TOKEN.order())
                         .handler(token));
         gate.ifPresent(authGate -> stage(router, Stage.AUTH, authGate));
+        ui.ifPresent(webUi -> stage(router, Stage.UI, webUi));
         stage(router, Stage.API, api);
         router.route().failureHandler(ErrorResponses::fail);
         return router;

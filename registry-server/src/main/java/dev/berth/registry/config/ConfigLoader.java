@@ -42,7 +42,8 @@ public final class ConfigLoader {
                 sections.readOnly(),
                 sections.metrics(),
                 sections.auth(),
-                sections.webhooks().resolve());
+                sections.webhooks().resolve(),
+                sections.ui());
     }
 
     /** The setting's value from the highest layer that has it. */

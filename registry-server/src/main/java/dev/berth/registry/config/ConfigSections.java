@@ -12,5 +12,6 @@ record ConfigSections(
         ReadOnlyConfig readOnly,
         MetricsConfig metrics,
         AuthConfig auth,
-        WebhooksSection webhooks)
+        WebhooksSection webhooks,
+        UiConfig ui)
         implements ConfigSection {}

@@ -18,53 +18,62 @@ public record RegistryConfig(
         ReadOnlyConfig readOnly,
         MetricsConfig metrics,
         AuthConfig auth,
-        WebhooksConfig webhooks) {
+        WebhooksConfig webhooks,
+        UiConfig ui) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());
     }
 
     public RegistryConfig withHttp(HttpConfig value) {
-        return new RegistryConfig(value, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(value, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withStorage(StorageConfig value) {
-        return new RegistryConfig(http, value, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(http, value, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withDelete(DeleteConfig value) {
-        return new RegistryConfig(http, storage, value, log, tls, gc, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(http, storage, value, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withLog(LogConfig value) {
-        return new RegistryConfig(http, storage, delete, value, tls, gc, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(
+                http, storage, delete, value, tls, gc, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withTls(TlsConfig value) {
-        return new RegistryConfig(http, storage, delete, log, value, gc, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(
+                http, storage, delete, log, value, gc, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withGc(GcConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, value, uploads, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(
+                http, storage, delete, log, tls, value, uploads, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withUploads(UploadsConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, value, readOnly, metrics, auth, webhooks);
+        return new RegistryConfig(http, storage, delete, log, tls, gc, value, readOnly, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withReadOnly(ReadOnlyConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, value, metrics, auth, webhooks);
+        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, value, metrics, auth, webhooks, ui);
     }
 
     public RegistryConfig withMetrics(MetricsConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, value, auth, webhooks);
+        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, value, auth, webhooks, ui);
     }
 
     public RegistryConfig withAuth(AuthConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, metrics, value, webhooks);
+        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, metrics, value, webhooks, ui);
     }
 
     public RegistryConfig withWebhooks(WebhooksConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, value);
+        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, value, ui);
+    }
+
+    public RegistryConfig withUi(UiConfig value) {
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, value);
     }
 }
