@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { call, stored, logout } from './api.js';
 import * as pages from './pages.js';
 
@@ -8,7 +8,7 @@ async function refreshSession() {
   try { session = await call('session'); } catch (e) { session = await call('session').catch(() => ({ auth: 'off' })); }
   const here = document.getElementById('session');
   const kept = stored();
-  here.replaceChildren(
+  fill(here, 
     session.user ? h('span', { id: 'user-name' }, 'Logged in as ' + session.user) : null,
     session.user ? h('button', { type: 'button', id: 'logout', onclick: () => { logout(); route(true); } }, 'Log out')
       : session.auth !== 'off' ? h('a', { href: '#/login', id: 'login-link' }, 'Log in') : null,

@@ -20,9 +20,14 @@ function append(element, children) {
   }
 }
 
+/** Replaces the element's content; null, undefined and false children are left out. */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+}
+
 export function show(...content) {
-  const main = document.getElementById('main');
-  main.replaceChildren(...content.flat().filter(Boolean));
+  fill(document.getElementById('main'), content);
 }
 
 export function notice(text) {

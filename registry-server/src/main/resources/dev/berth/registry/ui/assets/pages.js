@@ -1,4 +1,4 @@
-import { h, show, notice, bytes, when, shortDigest, table, command, confirmDelete } from './dom.js';
+import { h, fill, show, notice, bytes, when, shortDigest, table, command, confirmDelete } from './dom.js';
 import { call, remove, loginWithPassword, loginWithToken, ApiError } from './api.js';
 
 const TAGS_PER_PAGE = 100;
@@ -22,7 +22,7 @@ function commands(name, ref) {
 }
 
 export function imageLink(name, ref, text) {
-  return h('a', { href: '#/image/' + encodeURIComponent(name) + '@' + encodeURIComponent(ref) }, text);
+  return h('a', { href: '#/image/' + name + '@' + ref }, text);
 }
 
 // The repositories: search as you type (substring, or a glob with * and ?), a page at a time.
@@ -40,15 +40,15 @@ export async function catalog(params) {
     try {
       const page = await call('repositories?' + query);
       if (id !== ask) return;
-      results.replaceChildren(
+      fill(results, 
         h('p', { class: 'muted', id: 'repo-count' }, page.total + (page.total === 1 ? ' repository' : ' repositories')),
         table('Repositories', ['Repository', 'Tags', 'Last push', 'Size'], page.repositories.map(r => [
-          h('a', { href: '#/repo/' + encodeURIComponent(r.name), class: 'repo-link' }, r.name),
+          h('a', { href: '#/repo/' + r.name, class: 'repo-link' }, r.name),
           r.tags ?? '', when(r.lastPush), bytes(r.size)])));
-      pager.replaceChildren(
+      fill(pager, 
         trail.length ? h('button', { type: 'button', onclick: () => { trail.pop(); load(trail[trail.length - 1]); } }, 'Previous page') : null,
         page.next ? h('button', { type: 'button', id: 'next-page', onclick: () => { trail.push(page.next); load(page.next); } }, 'Next page') : null);
-    } catch (e) { if (id === ask) results.replaceChildren(...problem(e)); }
+    } catch (e) { if (id === ask) fill(results, ...problem(e)); }
   }
   search.addEventListener('input', () => {
     clearTimeout(timer);
@@ -73,7 +73,7 @@ export async function repository(name) {
   function render() {
     const tags = [...data.tags];
     if (sort.value === 'date') tags.sort((a, b) => String(b.created || b.pushed || '').localeCompare(String(a.created || a.pushed || '')));
-    list.replaceChildren(
+    fill(list, 
       table('Tags of ' + name, ['Tag', 'Digest', 'Kind', 'Platforms', 'Size', 'Created', 'Commands', ''],
         tags.slice(0, shown).map(t => [
           imageLink(name, t.digest, t.tag),
@@ -95,7 +95,7 @@ export async function repository(name) {
 async function deleteTag(name, tag) {
   if (!await confirmDelete('Delete the tag ' + tag + ' of ' + name + '? The image stays if other tags or digests use it.')) return;
   try {
-    await remove('repositories/' + name + '/tags/' + encodeURIComponent(tag));
+    await remove('repositories/' + name + '/tags/' + tag);
     notice('Deleted tag ' + tag);
     await repository(name);
   } catch (e) { notice(e.message); }
@@ -104,9 +104,9 @@ async function deleteTag(name, tag) {
 async function deleteManifest(name, digest) {
   if (!await confirmDelete('Delete the manifest ' + digest + ' of ' + name + ' and every tag pointing at it?')) return;
   try {
-    await remove('repositories/' + name + '/manifests/' + encodeURIComponent(digest));
+    await remove('repositories/' + name + '/manifests/' + digest);
     notice('Deleted ' + digest);
-    location.hash = '#/repo/' + encodeURIComponent(name);
+    location.hash = '#/repo/' + name;
   } catch (e) { notice(e.message); }
 }
 
@@ -124,10 +124,10 @@ function annotations(map) {
 export async function image(name, ref) {
   show(h('h1', {}, name), h('p', { class: 'muted' }, 'Loading…'));
   let m;
-  try { m = await call('repositories/' + name + '/images/' + encodeURIComponent(ref)); } catch (e) { show(h('h1', {}, name + ' @ ' + ref), problem(e)); return; }
+  try { m = await call('repositories/' + name + '/images/' + ref); } catch (e) { show(h('h1', {}, name + ' @ ' + ref), problem(e)); return; }
   const c = m.config;
   const parts = [
-    h('h1', {}, h('a', { href: '#/repo/' + encodeURIComponent(name) }, name), ref.includes(':') ? '' : ':' + ref),
+    h('h1', {}, h('a', { href: '#/repo/' + name }, name), ref.includes(':') ? '' : ':' + ref),
     facts([['Digest', h('span', { class: 'mono digest' }, m.digest)], ['Media type', m.mediaType], ['Kind', m.kind],
       ['Artifact type', m.artifactType], ['Manifest size', bytes(m.size)], ['Platform', c && c.platform], ['Created', c && when(c.created)]]),
     h('h2', {}, 'Pull and run'), commands(name, m.digest),
