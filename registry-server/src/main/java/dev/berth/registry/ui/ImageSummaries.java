@@ -9,6 +9,7 @@ import dev.berth.registry.core.StoredManifest;
 import dev.berth.registry.core.StoredManifests;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class ImageSummaries {
         }
     };
 
+    /** Loads under way, shared: a catalog page of repositories tagging one image reads it once. */
+    private final Map<Digest, Future<ImageSummary>> loading = new HashMap<>();
+
     ImageSummaries(Registry registry) {
         this.registry = registry;
     }
@@ -46,14 +50,28 @@ final class ImageSummaries {
         if (cached != null) {
             return Future.succeededFuture(cached);
         }
-        return registry.manifests()
-                .get(repository, digest.toString())
-                .compose(stored -> summarise(repository, stored))
-                .onSuccess(summary -> {
-                    synchronized (known) {
-                        known.put(digest, summary);
+        // Shared by digest as the summaries are: they describe content, which is the same everywhere.
+        Future<ImageSummary> load;
+        synchronized (loading) {
+            load = loading.get(digest);
+            if (load == null) {
+                load = registry.manifests()
+                        .get(repository, digest.toString())
+                        .compose(stored -> summarise(repository, stored));
+                loading.put(digest, load);
+                load.onComplete(done -> {
+                    synchronized (loading) {
+                        loading.remove(digest);
+                    }
+                    if (done.succeeded()) {
+                        synchronized (known) {
+                            known.put(digest, done.result());
+                        }
                     }
                 });
+            }
+        }
+        return load;
     }
 
     private Future<ImageSummary> summarise(String repository, StoredManifest stored) {

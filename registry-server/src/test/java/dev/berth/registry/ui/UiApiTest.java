@@ -226,7 +226,8 @@ class UiApiTest {
     }
 
     @Test
-    @DisplayName("the status page counts repositories and blobs and the bytes they take, and says the version")
+    @DisplayName(
+            "the status page counts repositories and blobs and the bytes they take, and says the version and the last GC")
     void status() {
         images.image("app", "1.0", "amd64", Map.of());
         images.tiny("other");
