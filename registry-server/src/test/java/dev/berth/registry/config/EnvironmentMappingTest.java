@@ -56,7 +56,8 @@ class EnvironmentMappingTest {
                         "BERTH_AUTH_TOKEN_TRUST",
                         "BERTH_AUTH_ACCESS",
                         "BERTH_AUTH_ADMINS",
-                        "BERTH_WEBHOOKS_ENDPOINTS");
+                        "BERTH_WEBHOOKS_ENDPOINTS",
+                        "BERTH_UI_ENABLED");
     }
 
     @Test
