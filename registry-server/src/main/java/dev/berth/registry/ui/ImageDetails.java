@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class ImageDetails {
                 registry.referrers().list(repository, stored.digest().toString(), null);
         if (parsed.isEmpty()) {
             page.put("kind", ImageKind.ARTIFACT.label());
-            return referrers.map(found -> page.put("referrers", descriptors(found)));
+            return referrers.map(found -> page.put("referrers", descriptors(byArtifactType(found))));
         }
         Manifest manifest = parsed.get();
         page.put("kind", ImageKind.of(manifest).label())
@@ -61,7 +62,7 @@ final class ImageDetails {
                         .smallBlob(repository, manifest.config().digest().toString(), MAX_CONFIG_BYTES)
                         .map(content -> content.map(ImageConfig::parse));
         return Future.all(referrers, config).map(v -> {
-            page.put("referrers", descriptors(referrers.result()));
+            page.put("referrers", descriptors(byArtifactType(referrers.result())));
             config.result()
                     .ifPresent(found ->
                             page.put("config", configOf(manifest, found)).put("history", history(manifest, found)));
@@ -98,6 +99,14 @@ final class ImageDetails {
             steps.add(shown.put("emptyLayer", empty));
         }
         return steps;
+    }
+
+    /** Signatures together, SBOMs together: the referrers grouped by artifact type, each group by digest. */
+    private static List<Descriptor> byArtifactType(List<Descriptor> referrers) {
+        return referrers.stream()
+                .sorted(Comparator.comparing((Descriptor d) -> String.valueOf(d.artifactType()))
+                        .thenComparing(d -> d.digest().toString()))
+                .toList();
     }
 
     private static JsonArray children(Manifest manifest) {

@@ -149,6 +149,27 @@ class UiApiTest {
     }
 
     @Test
+    @DisplayName("an image's referrers come grouped by artifact type: signatures together, SBOMs together")
+    void referrersByArtifactType() {
+        String signature = "application/vnd.dev.cosign.artifact.sig.v1+json";
+        UiImages.Pushed image = images.image("app", "1.0", "amd64", Map.of());
+        for (int i = 0; i < 3; i++) {
+            images.referrer("app", image.digest(), signature, Map.of("n", "sig" + i));
+            images.referrer("app", image.digest(), UiImages.SBOM_TYPE, Map.of("n", "sbom" + i));
+        }
+
+        JsonNode referrers = http.get("/_berth/ui-api/repositories/app/images/" + image.digest())
+                .hasStatus(200)
+                .json()
+                .get("referrers");
+
+        assertThat(referrers)
+                .extracting(referrer -> referrer.get("artifactType").asText())
+                .containsExactly(
+                        UiImages.SBOM_TYPE, UiImages.SBOM_TYPE, UiImages.SBOM_TYPE, signature, signature, signature);
+    }
+
+    @Test
     @DisplayName("an unknown repository is NAME_UNKNOWN (404) and a name outside the grammar NAME_INVALID (400)")
     void unknownRepository() {
         http.get("/_berth/ui-api/repositories/no/such/tags").isError(404, "NAME_UNKNOWN");

@@ -96,6 +96,11 @@ final class UiImages {
 
     /** An SBOM artifact that refers to {@code subject}, pushed by digest, with annotations. */
     String referrer(String repository, String subject, Map<String, String> annotations) {
+        return referrer(repository, subject, SBOM_TYPE, annotations);
+    }
+
+    /** An artifact of {@code artifactType} (a signature, an SBOM, an attestation) that refers to {@code subject}. */
+    String referrer(String repository, String subject, String artifactType, Map<String, String> annotations) {
         byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
         String emptyDigest = api.uploadBlob(repository, empty);
         byte[] sbom = "{\"spdxVersion\":\"SPDX-2.3\"}".getBytes(StandardCharsets.UTF_8);
@@ -108,9 +113,9 @@ final class UiImages {
         JsonObject manifest = new JsonObject()
                 .put("schemaVersion", 2)
                 .put("mediaType", MediaTypes.OCI_MANIFEST)
-                .put("artifactType", SBOM_TYPE)
+                .put("artifactType", artifactType)
                 .put("config", descriptor(MediaTypes.OCI_EMPTY, emptyDigest, empty.length))
-                .put("layers", new JsonArray().add(descriptor(SBOM_TYPE, sbomDigest, sbom.length)))
+                .put("layers", new JsonArray().add(descriptor(artifactType, sbomDigest, sbom.length)))
                 .put("subject", descriptor(MediaTypes.OCI_MANIFEST, subject, subjectBytes.length))
                 .put("annotations", annotationObject);
         return put(repository, null, MediaTypes.OCI_MANIFEST, manifest);
