@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 @DisplayName("The web UI in a real headless Chromium, on an open registry")
@@ -79,6 +80,25 @@ class WebUiIT {
         assertThat(browser.driver().findElements(By.cssSelector("a.repo-link")))
                 .extracting(WebElement::getText)
                 .contains("fleet/service-1907", "fleet/service-1997");
+    }
+
+    @Test
+    @DisplayName("the keyboard alone reaches a repository: type in the search box, Tab to the result, Enter")
+    void keyboardOnly() {
+        browser.open(registry.uri("/ui/"));
+        browser.awaitText(REPOSITORIES + 1 + " repositories");
+
+        WebElement search = browser.driver().switchTo().activeElement();
+        assertThat(search.getAttribute("id")).as("the search box has the focus").isEqualTo("search");
+        search.sendKeys("shop/");
+        browser.awaitText("1 repository");
+        search.sendKeys(Keys.TAB);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("shop/web");
+        focused.sendKeys(Keys.ENTER);
+
+        browser.awaitText("2 tags");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#/repo/shop/web");
     }
 
     @Test
