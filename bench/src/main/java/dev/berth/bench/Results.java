@@ -49,13 +49,13 @@ final class Results {
             double distribution = median(row.getKey(), Contender.DISTRIBUTION);
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s%s | %s | %s | %.2f× |%n",
+                    "| %s | %s%s | %s | %s | %s |%n",
                     row.getKey(),
                     unit.label,
                     unit.higherIsBetter ? "" : " (lower is better)",
                     number(berth),
                     number(distribution),
-                    berth / distribution));
+                    Double.isNaN(distribution) ? "—" : String.format(Locale.ROOT, "%.2f×", berth / distribution)));
         }
         return out.toString();
     }
@@ -74,7 +74,11 @@ final class Results {
                 100 * distribution / reference);
     }
 
+    /** A dash where a registry has no figure (registry:2 has no web UI). */
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -23,6 +23,7 @@ final class Round {
     private final ManifestReads manifests;
     private final Listings listings;
     private final MirrorPulls mirrorPulls;
+    private final UiPages uiPages;
     /** The S3 server when the run is on S3; null on the filesystem. */
     private final S3ProxyProcess s3;
 
@@ -39,6 +40,7 @@ final class Round {
         this.manifests = new ManifestReads(plan, tools);
         this.listings = new Listings(plan);
         this.mirrorPulls = new MirrorPulls(plan, tools, pulls);
+        this.uiPages = new UiPages(plan);
     }
 
     List<Measurement> run(Contender contender) throws Exception {
@@ -56,6 +58,10 @@ final class Round {
             figures.addAll(manifests.measure(registry.url(), image));
             listings.seed(api, image);
             figures.addAll(listings.measure(api));
+            if (contender == Contender.BERTH) {
+                uiPages.seed(api, image);
+                figures.addAll(uiPages.measure(registry.url(), image));
+            }
             figures.add(new Measurement("peak RSS over the round", MIB, registry.peakRssMib()));
         } finally {
             discard(storage);

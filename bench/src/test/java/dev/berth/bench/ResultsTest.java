@@ -39,6 +39,16 @@ class ResultsTest {
     }
 
     @Test
+    @DisplayName("show a dash, not NaN, where only berth has a figure (the web UI's pages)")
+    void berthOnly() {
+        Results results = new Results();
+        results.add(Contender.BERTH, List.of(new Measurement("UI image page, median", MILLISECONDS, 4.5)));
+        results.add(Contender.DISTRIBUTION, List.of());
+
+        assertThat(results.table()).contains("| UI image page, median | ms (lower is better) | 4.50 | — | — |");
+    }
+
+    @Test
     @DisplayName("compare a single pull with the plain file server's")
     void fileServer() {
         Results results = new Results();

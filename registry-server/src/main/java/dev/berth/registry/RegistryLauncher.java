@@ -19,12 +19,15 @@ import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.registry.proxy.MirroredContent;
 import dev.berth.registry.tls.HttpsOptions;
+import dev.berth.registry.ui.LastCollection;
+import dev.berth.registry.ui.WebUi;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +83,13 @@ public final class RegistryLauncher {
                         config.uploads().maxOpenPerRepository(),
                         config.uploads().automaticCrossMount()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
-        GcListener collections = metrics == null
-                ? GcListener.NONE
-                : report -> {
-                    if (!report.dryRun()) {
-                        metrics.gc().recordRun(report.bytesFreed());
-                    }
-                };
+        LastCollection lastGc = new LastCollection(Clock.systemUTC());
+        GcListener collections = report -> {
+            lastGc.collected(report);
+            if (metrics != null && !report.dryRun()) {
+                metrics.gc().recordRun(report.bytesFreed());
+            }
+        };
         HttpServerOptions options = serverOptions();
         Optional<AuthSetup> auth;
         boolean https;
@@ -115,6 +118,10 @@ public final class RegistryLauncher {
                 GarbageCollection.start(vertx, driver, config.gc(), config.uploads(), collections),
                 auth,
                 content,
+                config.ui().enabled()
+                        ? Optional.of(new WebUi(
+                                vertx, registry, driver, auth, config.delete().enabled(), readOnly, lastGc))
+                        : Optional.empty(),
                 new ApiHandler(registry, content, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)
                 .connectionHandler(new ClientConnections(options, config.http()))

@@ -15,6 +15,7 @@ import dev.berth.registry.http.TokenEndpoint;
 import dev.berth.registry.metrics.RegistryMetrics;
 import dev.berth.registry.ops.OpsEndpoints;
 import dev.berth.registry.ops.ReadOnlyMode;
+import dev.berth.registry.ui.WebUi;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -58,6 +59,8 @@ final class RequestPipeline {
         AUTH,
         /** Pushes and deletes to repositories an upstream serves are refused. */
         MIRROR_GATE,
+        /** The web UI (/, /ui/, /_berth/ui-api/), when on: its JSON API decides access with the same rules itself. */
+        UI,
         /** The distribution API; every other path gets 404 here. */
         API;
 
@@ -73,6 +76,7 @@ final class RequestPipeline {
      * @param scrape    /metrics on this port, when metrics are served here
      * @param auth      what the gates check, when authentication is configured
      * @param content   where the API reads manifests and blobs (the store, or the mirror for mirrored repositories)
+     * @param ui        the web UI, when it is on
      */
     static Router build(
             Vertx vertx,
@@ -84,6 +88,7 @@ final class RequestPipeline {
             GcAdminEndpoint gc,
             Optional<AuthSetup> auth,
             ContentSource content,
+            Optional<WebUi> ui,
             ApiHandler api) {
         Router router = Router.router(vertx);
         stage(router, Stage.HOLD_BODY, ctx -> {
@@ -120,6 +125,7 @@ final class RequestPipeline {
                         .handler(token));
         gate.ifPresent(authGate -> stage(router, Stage.AUTH, authGate));
         stage(router, Stage.MIRROR_GATE, new MirrorGate(content));
+        ui.ifPresent(webUi -> stage(router, Stage.UI, webUi));
         stage(router, Stage.API, api);
         router.route().failureHandler(ErrorResponses::fail);
         return router;

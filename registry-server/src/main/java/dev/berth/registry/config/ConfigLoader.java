@@ -43,7 +43,8 @@ public final class ConfigLoader {
                 sections.metrics(),
                 sections.auth(),
                 sections.webhooks().resolve(),
-                sections.proxy().resolve());
+                sections.proxy().resolve(),
+                sections.ui());
     }
 
     /** The setting's value from the highest layer that has it. */

@@ -13,5 +13,6 @@ record ConfigSections(
         MetricsConfig metrics,
         AuthConfig auth,
         WebhooksSection webhooks,
-        ProxySection proxy)
+        ProxySection proxy,
+        UiConfig ui)
         implements ConfigSection {}

@@ -19,7 +19,8 @@ public record RegistryConfig(
         MetricsConfig metrics,
         AuthConfig auth,
         WebhooksConfig webhooks,
-        ProxyConfig proxy) {
+        ProxyConfig proxy,
+        UiConfig ui) {
 
     public static RegistryConfig defaults() {
         return ConfigLoader.resolve(List.of());
@@ -27,56 +28,66 @@ public record RegistryConfig(
 
     public RegistryConfig withHttp(HttpConfig value) {
         return new RegistryConfig(
-                value, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy);
+                value, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withStorage(StorageConfig value) {
-        return new RegistryConfig(http, value, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy);
+        return new RegistryConfig(
+                http, value, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withDelete(DeleteConfig value) {
         return new RegistryConfig(
-                http, storage, value, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy);
+                http, storage, value, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withLog(LogConfig value) {
         return new RegistryConfig(
-                http, storage, delete, value, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy);
+                http, storage, delete, value, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withTls(TlsConfig value) {
         return new RegistryConfig(
-                http, storage, delete, log, value, gc, uploads, readOnly, metrics, auth, webhooks, proxy);
+                http, storage, delete, log, value, gc, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withGc(GcConfig value) {
         return new RegistryConfig(
-                http, storage, delete, log, tls, value, uploads, readOnly, metrics, auth, webhooks, proxy);
+                http, storage, delete, log, tls, value, uploads, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withUploads(UploadsConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, value, readOnly, metrics, auth, webhooks, proxy);
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, value, readOnly, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withReadOnly(ReadOnlyConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, value, metrics, auth, webhooks, proxy);
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, uploads, value, metrics, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withMetrics(MetricsConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, value, auth, webhooks, proxy);
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, uploads, readOnly, value, auth, webhooks, proxy, ui);
     }
 
     public RegistryConfig withAuth(AuthConfig value) {
         return new RegistryConfig(
-                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, value, webhooks, proxy);
+                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, value, webhooks, proxy, ui);
     }
 
     public RegistryConfig withWebhooks(WebhooksConfig value) {
-        return new RegistryConfig(http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, value, proxy);
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, value, proxy, ui);
     }
 
     public RegistryConfig withProxy(ProxyConfig value) {
         return new RegistryConfig(
-                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, value);
+                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, value, ui);
+    }
+
+    public RegistryConfig withUi(UiConfig value) {
+        return new RegistryConfig(
+                http, storage, delete, log, tls, gc, uploads, readOnly, metrics, auth, webhooks, proxy, value);
     }
 }

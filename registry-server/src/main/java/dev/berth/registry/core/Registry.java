@@ -14,6 +14,7 @@ public final class Registry {
     private final TagService tags;
     private final ReferrerService referrers;
     private final CatalogService catalog;
+    private final RepositoryBrowser browser;
 
     public Registry(StorageDriver driver, RegistryOptions options) {
         this(driver, options, Clock.systemUTC());
@@ -29,6 +30,7 @@ public final class Registry {
         this.referrers = new ReferrerService(store, stored);
         this.manifests = new ManifestService(store, stored, blobs, tags, referrers, catalogIndex, options);
         this.catalog = new CatalogService(store, catalogIndex);
+        this.browser = new RepositoryBrowser(store, tags);
     }
 
     public BlobService blobs() {
@@ -53,5 +55,10 @@ public final class Registry {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    /** What the web UI reads beyond the distribution API. */
+    public RepositoryBrowser browser() {
+        return browser;
     }
 }

@@ -7,8 +7,10 @@ import dev.berth.registry.auth.Access;
 import dev.berth.registry.auth.Action;
 import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.auth.Caller;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,15 @@ public final class AuthGate implements Handler<RoutingContext> {
     /** {@code GET /token}, when the registry issues tokens itself: logs in as this gate does. */
     public Optional<Handler<RoutingContext>> tokenEndpoint() {
         return setup.issuer().map(issuer -> new TokenEndpoint(setup, issuer, identification, challenges)::handle);
+    }
+
+    /**
+     * What the caller of {@code request} may do, found as for the distribution API (credentials or
+     * token checked the same way), for the web UI's JSON API, which decides per repository itself.
+     * Fails with UNAUTHORIZED for credentials or tokens that do not check out.
+     */
+    public Future<Access> identify(HttpServerRequest request) {
+        return identification.access(request);
     }
 
     @Override

@@ -5,11 +5,11 @@ import dev.berth.oci.ErrorCode;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Reads the query parameters the API defines. */
-final class QueryParams {
+public final class QueryParams {
     private QueryParams() {}
 
     /** The page size {@code n}, or null when absent. */
-    static Integer pageSize(HttpServerRequest request) {
+    public static Integer pageSize(HttpServerRequest request) {
         String n = request.getParam("n");
         if (n == null || n.isEmpty()) {
             return null;

@@ -60,7 +60,8 @@ class EnvironmentMappingTest {
                         "BERTH_AUTH_ACCESS",
                         "BERTH_AUTH_ADMINS",
                         "BERTH_WEBHOOKS_ENDPOINTS",
-                        "BERTH_PROXY_UPSTREAMS");
+                        "BERTH_PROXY_UPSTREAMS",
+                        "BERTH_UI_ENABLED");
     }
 
     @Test

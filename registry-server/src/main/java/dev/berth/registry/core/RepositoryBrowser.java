@@ -1,0 +1,79 @@
+package dev.berth.registry.core;
+
+import dev.berth.oci.Digest;
+import dev.berth.storage.FileInfo;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * What the web UI reads that the distribution API does not answer: which manifest each tag points
+ * at and since when (the time of the tag's current link), and small blobs such as image configs
+ * read whole. Reads only; every name is validated at this door as at the API's.
+ */
+public final class RepositoryBrowser {
+    private final Store store;
+    private final TagService tags;
+
+    RepositoryBrowser(Store store, TagService tags) {
+        this.store = store;
+        this.tags = tags;
+    }
+
+    /** A tag, the manifest it points at, and when it was last pointed (pushed). */
+    public record TagTarget(String tag, Digest digest, Instant pushed) {}
+
+    /**
+     * Every tag of the repository with its target, in tag order; NAME_UNKNOWN when the repository
+     * does not exist. A tag deleted while this runs is left out. Links are read in batches, so a
+     * repository with thousands of tags never holds the event loop.
+     */
+    public Future<List<TagTarget>> tags(String repository) {
+        return tags.list(repository, null, null).compose(page -> {
+            List<String> names = page.items();
+            TagTarget[] found = new TagTarget[names.size()];
+            List<Integer> positions = IntStream.range(0, names.size()).boxed().toList();
+            return Batches.forEach(
+                            positions,
+                            i -> target(repository, names.get(i)).onSuccess(target -> found[i] = target.orElse(null)))
+                    .map(v -> {
+                        List<TagTarget> targets = new ArrayList<>(found.length);
+                        for (TagTarget target : found) {
+                            if (target != null) {
+                                targets.add(target);
+                            }
+                        }
+                        return targets;
+                    });
+        });
+    }
+
+    private Future<Optional<TagTarget>> target(String repository, String tag) {
+        String link = RegistryLayout.tagCurrentLink(repository, tag);
+        Future<Optional<Digest>> digest = store.readIntactLink(link);
+        Future<Optional<FileInfo>> info = store.stat(link);
+        return Future.all(digest, info)
+                .map(v -> digest.result()
+                        .map(d -> new TagTarget(
+                                tag, d, info.result().map(FileInfo::modified).orElse(null))));
+    }
+
+    /**
+     * A blob of the repository read whole when it holds it and it is at most {@code limit} bytes;
+     * empty otherwise (a config too large to show is not an error of the page).
+     */
+    public Future<Optional<Buffer>> smallBlob(String repository, String digestText, long limit) {
+        Validate.repository(repository);
+        Digest digest = Validate.digest(digestText);
+        String data = RegistryLayout.blobData(digest);
+        return store.exists(RegistryLayout.layerLink(repository, digest))
+                .compose(linked -> linked ? store.stat(data) : Future.succeededFuture(Optional.<FileInfo>empty()))
+                .compose(info -> info.filter(i -> i.size() <= limit).isPresent()
+                        ? store.read(data)
+                        : Future.succeededFuture(Optional.<Buffer>empty()));
+    }
+}
