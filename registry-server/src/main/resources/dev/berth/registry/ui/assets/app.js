@@ -15,8 +15,14 @@ async function refreshSession() {
     kept && kept.expired ? h('span', { class: 'muted' }, 'Session expired') : null);
 }
 
+// Each navigation takes a turn; one that waited for the session while a newer one began renders
+// nothing, or it would redraw (and empty) the form the user is already typing into.
+let turns = 0;
+
 async function route(sessionChanged) {
+  const turn = ++turns;
   if (sessionChanged) await refreshSession();
+  if (turn !== turns) return;
   const hash = location.hash.replace(/^#/, '') || '/';
   const [path, query] = hash.split('?');
   const params = new URLSearchParams(query || '');
