@@ -33,6 +33,11 @@ public final class BerthClient {
         this.transport = new RegistryTransport(options, credentials, backoff);
     }
 
+    /** Speaks {@code scheme} ("https" or "http") to {@code registry}, whatever the options say. */
+    public void useScheme(String registry, String scheme) {
+        transport.useScheme(registry, scheme);
+    }
+
     public RegistryClient registry(String registry) {
         return new RegistryClient(transport, registry);
     }

@@ -80,6 +80,8 @@ public final class BerthCommand implements Runnable {
         addFetching(commandLine, "run", images -> new RunCommand(images, environment), environment);
         commandLine.addSubcommand(new PsCommand(environment));
         commandLine.addSubcommand(new RmCommand(environment));
+        // After every subcommand is added: the setting reaches those added before it.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.client.cli;
 
-import dev.berth.oci.RepositoryName;
+import dev.berth.client.BerthClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,15 +20,15 @@ final class CatalogCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(paramLabel = "REGISTRY", description = "The registry host, e.g. 127.0.0.1:5000.")
     String registry;
 
     @Override
     public void run() {
-        client.client(root)
-                .registry(RepositoryName.apiHostOf(registry))
+        BerthClient berth = connection.client(root);
+        berth.registry(Addresses.registry(registry, berth))
                 .catalog()
                 .forEach(spec.commandLine().getOut()::println);
     }

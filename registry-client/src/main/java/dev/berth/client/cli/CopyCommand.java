@@ -45,13 +45,13 @@ final class CopyCommand implements Runnable {
         ImageLocation from = ImageLocation.parse(source);
         FetchedManifest copied = new Copier(
                         client.jobs, client.progress(spec.commandLine().getErr()))
-                .copy(from.source(berth), target(berth, ImageLocation.parse(destination)), Optional.empty());
+                .copy(from.source(berth), target(berth, ImageLocation.destination(destination)), Optional.empty());
         spec.commandLine().getOut().println("Copied " + source + " to " + destination + " (" + copied.digest() + ")");
     }
 
     private static ContentTarget target(BerthClient berth, ImageLocation location) {
         if (location instanceof ImageLocation.Registry registry) {
-            return berth.target(registry.reference());
+            return berth.target(registry.reference(berth));
         }
         if (location instanceof ImageLocation.Layout layout) {
             if (layout.tag() == null) {

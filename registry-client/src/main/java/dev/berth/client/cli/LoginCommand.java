@@ -6,7 +6,6 @@ import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
 import dev.berth.client.auth.Credentials;
 import dev.berth.client.auth.DockerConfig;
-import dev.berth.oci.RepositoryName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -31,7 +30,7 @@ final class LoginCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(
             paramLabel = "REGISTRY",
@@ -53,11 +52,10 @@ final class LoginCommand implements Runnable {
     @Override
     public void run() {
         Credentials credentials = new Credentials(username, readPassword());
-        BerthClient check = new BerthClient(
-                new ClientOptions(client.plainHttp, client.caCert, client.jobs), host -> Optional.of(credentials));
-        check.registry(RepositoryName.apiHostOf(registry)).checkAccess();
-        DockerConfig config = ClientMixin.dockerConfig(root);
-        config.store(registry, credentials);
+        BerthClient check = connection.client(host -> Optional.of(credentials), ClientOptions.DEFAULT_JOBS);
+        check.registry(Addresses.registry(registry, check)).checkAccess();
+        DockerConfig config = ConnectionOptions.dockerConfig(root);
+        config.store(Addresses.withoutScheme(registry), credentials);
         spec.commandLine()
                 .getOut()
                 .println("Login succeeded: credentials for " + registry + " saved via " + config.file());

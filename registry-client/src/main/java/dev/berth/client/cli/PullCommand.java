@@ -1,5 +1,6 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.client.FetchedManifest;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
@@ -56,20 +57,16 @@ final class PullCommand implements Runnable {
 
     @Override
     public void run() {
-        Reference ref = Reference.parse(reference);
+        BerthClient berth = client.client(root);
+        Reference ref = Addresses.reference(reference, berth);
         Optional<Platform> wanted = allPlatforms
                 ? Optional.empty()
                 : Optional.of(platform == null ? Platform.current() : Platform.parse(platform));
         String refName = name != null
                 ? name
                 : ref.tag() != null ? ref.tag() : ref.digest().toString();
-        FetchedManifest pulled = client.client(root)
-                .pull(
-                        ref,
-                        dir,
-                        refName,
-                        wanted,
-                        client.progress(spec.commandLine().getErr()));
+        FetchedManifest pulled = berth.pull(
+                ref, dir, refName, wanted, client.progress(spec.commandLine().getErr()));
         spec.commandLine()
                 .getOut()
                 .println("Pulled " + ref + " into " + dir + ":" + refName + " (" + pulled.digest() + ")");

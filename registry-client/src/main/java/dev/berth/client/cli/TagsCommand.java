@@ -1,5 +1,6 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.oci.RepositoryName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,16 +18,16 @@ final class TagsCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(paramLabel = "REPO", description = "The repository, e.g. 127.0.0.1:5000/team/app.")
     String repository;
 
     @Override
     public void run() {
-        RepositoryName name = RepositoryName.parse(repository);
-        client.client(root)
-                .registry(name.apiHost())
+        BerthClient berth = connection.client(root);
+        RepositoryName name = Addresses.repository(repository, berth);
+        berth.registry(name.apiHost())
                 .tags(name.repository())
                 .forEach(spec.commandLine().getOut()::println);
     }

@@ -127,10 +127,13 @@ class BerthCliTest {
         assertThat(berth(env(), "digest", host + "/query/app:a").out().strip())
                 .isEqualTo(image.digest().toString());
 
-        JsonNode summary =
-                JSON.readTree(berth(env(), "inspect", host + "/query/app:a").out());
-        assertThat(summary.path("digest").asText()).isEqualTo(image.digest().toString());
-        assertThat(summary.path("layers")).hasSize(1);
+        JsonNode summary = JSON.readTree(berth(env(), "inspect", "--format", "json", host + "/query/app:a")
+                .out());
+        assertThat(summary.path("Digest").asText()).isEqualTo(image.digest().toString());
+        assertThat(summary.path("Layers")).hasSize(1);
+        assertThat(summary.path("Os").asText()).isEqualTo("linux");
+        assertThat(berth(env(), "inspect", host + "/query/app:a").out())
+                .contains("Digest:      " + image.digest(), "Platform:    linux/");
         byte[] stored = Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(image.digest()));
         assertThat(berth(env(), "inspect", "--raw", host + "/query/app:a").out())
                 .isEqualTo(new String(stored));
@@ -176,6 +179,83 @@ class BerthCliTest {
         assertThat(pull.exitCode()).isEqualTo(4);
         assertThat(pull.err()).contains("404");
         assertThat(temp.resolve("pulled")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("delete REPO:TAG deletes that tag only: the image and its other tags stay")
+    void deleteTagOnly() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 8, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/deltag/app:a");
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/deltag/app:b");
+
+        CliRun delete = berth(env(), "delete", host + "/deltag/app:a");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out()).contains("Deleted tag " + host + "/deltag/app:a");
+
+        assertThat(berth(env(), "tags", host + "/deltag/app").out()).isEqualTo("b\n");
+        assertThat(berth(env(), "digest", host + "/deltag/app:b").out().strip())
+                .isEqualTo(image.digest().toString());
+    }
+
+    @Test
+    @DisplayName("delete --manifest and delete REPO@DIGEST delete the image and list the tags that went with it")
+    void deleteManifestListsTags() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 9, 1000);
+        Descriptor other = TestLayouts.image(temp.resolve("other"), "v1", 10, 1000);
+        for (String tag : List.of("a", "b")) {
+            berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/delman/app:" + tag);
+        }
+        berth(env(), "push", "-q", temp.resolve("other") + ":v1", host + "/delman/app:c");
+
+        CliRun delete = berth(env(), "delete", "--manifest", host + "/delman/app:a");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out())
+                .contains("Untagged " + host + "/delman/app:a", "Untagged " + host + "/delman/app:b")
+                .contains("Deleted " + host + "/delman/app@" + image.digest())
+                .doesNotContain(":c");
+        assertThat(berth(env(), "tags", host + "/delman/app").out()).isEqualTo("c\n");
+
+        CliRun byDigest = berth(env(), "delete", host + "/delman/app@" + other.digest());
+        assertThat(byDigest.exitCode()).as(byDigest.err()).isZero();
+        assertThat(byDigest.out()).contains("Untagged " + host + "/delman/app:c");
+        assertThat(berth(env(), "tags", host + "/delman/app").out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "a loopback registry without TLS is spoken to over plain HTTP after HTTPS failed, unless --tls insists")
+    void loopbackFallsBackToPlainHttp() {
+        TestLayouts.image(temp.resolve("src"), "v1", 11, 1000);
+        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/plain/app:1")
+                        .exitCode())
+                .isZero();
+        assertThat(berth(env(), "tags", "http://" + host + "/plain/app").out()).isEqualTo("1\n");
+
+        CliRun tls = berth(env(), "tags", "--tls", host + "/plain/app");
+        assertThat(tls.exitCode()).isEqualTo(6);
+        assertThat(tls.err()).contains("https://" + host);
+    }
+
+    @Test
+    @DisplayName("inspect and copy take bare layout directories as push does; a typo says no such image or layout")
+    void bareLayoutDirectories() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 12, 1000);
+
+        CliRun inspect = berth(env(), "inspect", "--format", "json", temp.resolve("src") + ":v1");
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(JSON.readTree(inspect.out()).path("Digest").asText())
+                .isEqualTo(image.digest().toString());
+
+        CliRun copy = berth(env(), "copy", "-q", temp.resolve("src") + ":v1", temp.resolve("copied") + ":c");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
+
+        CliRun typo = berth(env(), "inspect", temp.resolve("srx") + ":v1");
+        assertThat(typo.exitCode()).isEqualTo(4);
+        assertThat(typo.err()).contains("no such image or layout").doesNotContain("unsupported URI");
+        CliRun relative = berth(env(), "copy", "./no-such-layout:1.0", temp.resolve("x") + ":1");
+        assertThat(relative.exitCode()).isEqualTo(4);
+        assertThat(relative.err()).contains("no such image or layout: ./no-such-layout:1.0");
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.berth.client.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code --format}: lines and columns for people (the default), or JSON for programs. */
+enum OutputFormat {
+    TEXT,
+    JSON;
+
+    static final String OPTION_DESCRIPTION = "text (default) or json.";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The JSON of {@code value} (records, lists, maps), pretty-printed. */
+    static String json(Object value) {
+        try {
+            JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
