@@ -34,7 +34,10 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             DigestCommand.class,
             DeleteCommand.class,
-            ReferrersCommand.class
+            ReferrersCommand.class,
+            ImagesCommand.class,
+            RmiCommand.class,
+            ImageCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -4,6 +4,7 @@ import dev.berth.client.BerthClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "catalog",
         mixinStandardHelpOptions = true,
-        description = "Lists a registry's repositories, one per line.")
+        description = "Lists a registry's repositories, one per line (or a JSON array).")
 final class CatalogCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -25,11 +26,13 @@ final class CatalogCommand implements Runnable {
     @Parameters(paramLabel = "REGISTRY", description = "The registry host, e.g. 127.0.0.1:5000.")
     String registry;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = OutputFormat.OPTION_DESCRIPTION)
+    OutputFormat format = OutputFormat.TEXT;
+
     @Override
     public void run() {
         BerthClient berth = connection.client(root);
-        berth.registry(Addresses.registry(registry, berth))
-                .catalog()
-                .forEach(spec.commandLine().getOut()::println);
+        OutputFormat.printList(
+                berth.registry(Addresses.registry(registry, berth)).catalog(), format, spec);
     }
 }

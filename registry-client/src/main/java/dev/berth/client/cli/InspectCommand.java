@@ -3,14 +3,11 @@ package dev.berth.client.cli;
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.client.FetchedManifest;
-import dev.berth.client.Verification;
 import dev.berth.client.copy.ContentSource;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Manifest;
 import dev.berth.oci.Platform;
 import dev.berth.oci.PlatformSelection;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
@@ -31,8 +28,6 @@ import picocli.CommandLine.Spec;
             "REF may also be a layout, DIR[:TAG] or oci:DIR[:TAG]."
         })
 final class InspectCommand implements Runnable {
-    private static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
-
     @ParentCommand
     BerthCommand root;
 
@@ -65,7 +60,7 @@ final class InspectCommand implements Runnable {
             return;
         }
         Manifest image = imageOf(source, manifest);
-        byte[] configBytes = configOf(source, image);
+        byte[] configBytes = source.config(image);
         if (config) {
             out.println(new String(configBytes, StandardCharsets.UTF_8));
             return;
@@ -88,20 +83,5 @@ final class InspectCommand implements Runnable {
         Descriptor chosen = PlatformSelection.choose(parsed.manifests(), Platform.current())
                 .orElseThrow(() -> new ClientException(FailureKind.NOT_FOUND, "no image for " + Platform.current()));
         return source.manifest(chosen).parsed();
-    }
-
-    private static byte[] configOf(ContentSource source, Manifest image) {
-        Descriptor configDescriptor = image.config();
-        if (configDescriptor.size() > MAX_CONFIG_BYTES) {
-            throw new ClientException(
-                    FailureKind.VERIFICATION, "the config is larger than " + MAX_CONFIG_BYTES + " bytes");
-        }
-        try (InputStream in = source.blob(configDescriptor, 0)) {
-            byte[] bytes = in.readNBytes((int) configDescriptor.size() + 1);
-            Verification.check(configDescriptor, bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new ClientException(FailureKind.NETWORK, "reading the config failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -96,6 +96,7 @@ public final class VerifiedBlobWriter {
         }
         try {
             Files.createDirectories(target.getParent());
+            FileModes.readableByAll(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ClientException(

@@ -259,6 +259,61 @@ class BerthCliTest {
     }
 
     @Test
+    @DisplayName("pull into a layout whose tag names another image says so and changes nothing, unless --force")
+    void pullOverAnotherImagesTag() {
+        Descriptor first = TestLayouts.image(temp.resolve("one"), "v1", 13, 1000);
+        Descriptor second = TestLayouts.image(temp.resolve("two"), "v1", 14, 1000);
+        berth(env(), "push", "-q", temp.resolve("one") + ":v1", host + "/clash/one:1.0");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/clash/two:1.0");
+        Path layout = temp.resolve("layout");
+        assertThat(berth(env(), "pull", "-q", host + "/clash/one:1.0", layout.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(berth(env(), "pull", "-q", host + "/clash/one:1.0", layout.toString())
+                        .exitCode())
+                .as("the same image again")
+                .isZero();
+
+        CliRun clash = berth(env(), "pull", "-q", host + "/clash/two:1.0", layout.toString());
+        assertThat(clash.exitCode()).isEqualTo(2);
+        assertThat(clash.err()).contains("already has 1.0 for another image (" + first.digest() + ")", "--force");
+        assertThat(OciLayout.open(layout).find("1.0").digest()).isEqualTo(first.digest());
+
+        CliRun forced = berth(env(), "pull", "-q", "--force", host + "/clash/two:1.0", layout.toString());
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(OciLayout.open(layout).find("1.0").digest()).isEqualTo(second.digest());
+    }
+
+    @Test
+    @DisplayName("pull --platform of a single image for another platform is an error, not a silent pull")
+    void platformTheImageLacks() {
+        TestLayouts.image(temp.resolve("src"), "v1", 15, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/single/app:1");
+
+        CliRun arm = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/arm64",
+                host + "/single/app:1",
+                temp.resolve("arm").toString());
+        assertThat(arm.exitCode()).isEqualTo(4);
+        assertThat(arm.err()).contains("linux/amd64 only, not for linux/arm64/v8");
+        assertThat(temp.resolve("arm")).doesNotExist();
+
+        CliRun amd = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/amd64",
+                host + "/single/app:1",
+                temp.resolve("amd").toString());
+        assertThat(amd.exitCode()).as(amd.err()).isZero();
+    }
+
+    @Test
     @DisplayName("for an index, pull picks the wanted platform, and --all-platforms keeps the whole index")
     void platforms() {
         Descriptor index = TestLayouts.index(temp.resolve("src"), "multi", List.of("linux/amd64", "linux/arm64"));
