@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code berth}: the client's command line. Exit codes are {@link FailureKind}'s. */
 @Command(
@@ -51,6 +53,9 @@ import picocli.CommandLine.Command;
             "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"
         })
 public final class BerthCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
     private final Map<String, String> environment;
     private final InputStream stdin;
 
@@ -119,8 +124,9 @@ public final class BerthCommand implements Runnable {
         return stdin;
     }
 
+    /** Bare {@code berth}: the usage with every command, those added in {@link #commandLine} included. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command (berth --help lists them)");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

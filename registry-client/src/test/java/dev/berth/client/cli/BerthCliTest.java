@@ -383,6 +383,67 @@ class BerthCliTest {
     }
 
     @Test
+    @DisplayName("bare berth lists every command, those of the runtime shim included")
+    void bareBerthListsCommands() {
+        CliRun bare = berth(env());
+        assertThat(bare.exitCode()).as(bare.err()).isZero();
+        for (String command : List.of(
+                "login",
+                "logout",
+                "pull",
+                "push",
+                "copy",
+                "inspect",
+                "tags",
+                "catalog",
+                "digest",
+                "delete",
+                "referrers",
+                "images",
+                "rmi",
+                "image",
+                "unpack",
+                "run",
+                "ps",
+                "rm")) {
+            assertThat(bare.out()).as(command).containsPattern("(?m)^\\s+" + command + "\\s");
+        }
+    }
+
+    @Test
+    @DisplayName("--jobs and --quiet belong to the commands that move blobs; the others refuse them")
+    void transferOptionsOnlyWhereTheyMeanSomething() {
+        for (String command : List.of("pull", "push", "copy")) {
+            assertThat(berth(env(), command, "--help").out()).as(command).contains("--jobs", "--quiet");
+        }
+        for (String command : List.of("inspect", "tags", "catalog", "digest", "delete", "referrers", "login")) {
+            assertThat(berth(env(), command, "--help").out()).as(command).doesNotContain("--jobs", "--quiet");
+        }
+        CliRun tags = berth(env(), "tags", "--jobs", "2", host + "/query/app");
+        assertThat(tags.exitCode()).isEqualTo(2);
+        assertThat(tags.err()).contains("Unknown option");
+    }
+
+    @Test
+    @DisplayName("copy --all-tags copies every tag of a repository to another repository")
+    void copyAllTags() {
+        Descriptor one = TestLayouts.image(temp.resolve("one"), "v1", 16, 1000);
+        Descriptor two = TestLayouts.image(temp.resolve("two"), "v1", 17, 1000);
+        berth(env(), "push", "-q", temp.resolve("one") + ":v1", host + "/alltags/src:1");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/alltags/src:2");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/alltags/src:latest");
+
+        CliRun copy = berth(env(), "copy", "-q", "--all-tags", host + "/alltags/src", host + "/alltags/dst");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+
+        assertThat(berth(env(), "tags", host + "/alltags/dst").out()).isEqualTo("1\n2\nlatest\n");
+        assertThat(berth(env(), "digest", host + "/alltags/dst:1").out().strip())
+                .isEqualTo(one.digest().toString());
+        assertThat(berth(env(), "digest", host + "/alltags/dst:latest").out().strip())
+                .isEqualTo(two.digest().toString());
+    }
+
+    @Test
     @DisplayName(
             "a directory with oci-layout but without index.json is no layout to push from: exit code 2, naming index.json")
     void layoutWithoutIndex() throws IOException {

@@ -17,6 +17,7 @@ public final class Command {
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
+    private String input;
 
     private Command(List<String> argv) {
         this.argv = List.copyOf(argv);
@@ -40,6 +41,12 @@ public final class Command {
         return this;
     }
 
+    /** What the program reads on stdin (by default nothing: /dev/null). */
+    public Command input(String text) {
+        this.input = text;
+        return this;
+    }
+
     public Command timeout(Duration limit) {
         this.timeout = limit;
         return this;
@@ -48,13 +55,16 @@ public final class Command {
     public CommandResult run() {
         Path out = null;
         Path err = null;
+        Path in = null;
         try {
             // Files, not pipes: a chatty program can never block on a full pipe buffer.
             out = Files.createTempFile("cmd-out-", ".txt");
             err = Files.createTempFile("cmd-err-", ".txt");
+            if (input != null) {
+                in = Files.writeString(Files.createTempFile("cmd-in-", ".txt"), input, StandardCharsets.UTF_8);
+            }
             ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectInput(
-                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from((in != null ? in : Path.of("/dev/null")).toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
@@ -78,6 +88,7 @@ public final class Command {
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            deleteQuietly(in);
         }
     }
 
