@@ -12,7 +12,6 @@ import dev.berth.oci.Manifest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.layout.OciLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class LayoutWriter {
             }
         } catch (IOException e) {
             throw new ClientException(
-                    FailureKind.OTHER, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
+                    FailureKind.LOCAL, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
         }
         return new LayoutWriter(OciLayout.open(root));
     }
@@ -116,7 +115,10 @@ public final class LayoutWriter {
             Files.createDirectories(target.getParent());
             writeAtomically(target, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + descriptor.digest() + " into " + layout.dir(), e);
+            throw new ClientException(
+                    FailureKind.LOCAL,
+                    "cannot write " + descriptor.digest() + " into " + layout.dir() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -208,7 +210,7 @@ public final class LayoutWriter {
         try {
             writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new ClientException(FailureKind.LOCAL, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
