@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
             "4:not found",
             "5:verification failed (digest or size mismatch)",
             "6:network failure",
+            "7:local failure (disk full, a file that cannot be written)",
             "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"
         })
 public final class BerthCommand implements Runnable {
