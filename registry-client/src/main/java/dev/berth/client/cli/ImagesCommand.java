@@ -2,6 +2,8 @@ package dev.berth.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.client.LayoutCacheImageSource;
 import dev.berth.client.progress.ByteSizes;
 import dev.berth.oci.Descriptor;
@@ -35,7 +37,17 @@ final class ImagesCommand implements Runnable {
     private static final String FORMAT = "%-40s %-16s %-19s %10s  %s%n";
 
     /** One image of the cache. */
-    record Image(String repository, String tag, String digest, long size, String created) {}
+    record Image(String repository, String tag, String digest, long size, String created) {
+        /** With docker's and skopeo's capitalised field names, as inspect has them. */
+        ObjectNode json() {
+            return JSON.createObjectNode()
+                    .put("Repository", repository)
+                    .put("Tag", tag)
+                    .put("Digest", digest)
+                    .put("Size", size)
+                    .put("Created", created);
+        }
+    }
 
     @ParentCommand
     BerthCommand root;
@@ -51,7 +63,9 @@ final class ImagesCommand implements Runnable {
         List<Image> images = images(LayoutCacheImageSource.defaultCache(root.environment()));
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            out.println(OutputFormat.json(images));
+            ArrayNode array = JSON.createArrayNode();
+            images.forEach(image -> array.add(image.json()));
+            out.println(OutputFormat.json(array));
             return;
         }
         out.printf(FORMAT, "REPOSITORY", "TAG", "DIGEST", "SIZE", "CREATED");

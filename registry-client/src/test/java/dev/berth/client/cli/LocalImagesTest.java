@@ -76,12 +76,12 @@ class LocalImagesTest {
         JsonNode json = JSON.readTree(berth(env(), "images", "--format", "json").out());
         assertThat(json).hasSize(2);
         JsonNode first = json.get(0);
-        assertThat(first.path("repository").asText()).isEqualTo(host + "/local/app");
-        assertThat(first.path("tag").asText()).isEqualTo("1.0");
-        assertThat(first.path("digest").asText()).isEqualTo(app.digest().toString());
-        assertThat(first.path("size").asLong()).isGreaterThan(5000);
-        assertThat(first.has("created")).isTrue();
-        assertThat(json.get(1).path("digest").asText()).isEqualTo(tool.digest().toString());
+        assertThat(first.path("Repository").asText()).isEqualTo(host + "/local/app");
+        assertThat(first.path("Tag").asText()).isEqualTo("1.0");
+        assertThat(first.path("Digest").asText()).isEqualTo(app.digest().toString());
+        assertThat(first.path("Size").asLong()).isGreaterThan(5000);
+        assertThat(first.has("Created")).isTrue();
+        assertThat(json.get(1).path("Digest").asText()).isEqualTo(tool.digest().toString());
     }
 
     @Test
