@@ -63,14 +63,11 @@ record ImageSummary(String name, FetchedManifest named, Manifest index, Manifest
         if (index != null) {
             ArrayNode manifests = summary.putArray("Manifests");
             for (Descriptor child : index.manifests()) {
+                Platform platform = Platform.of(child);
                 manifests
                         .addObject()
                         .put("Digest", child.digest().toString())
-                        .put(
-                                "Platform",
-                                child.platform() == null
-                                        ? ""
-                                        : Platform.of(child).toString())
+                        .put("Platform", platform == null ? "" : platform.toString())
                         .put("Size", child.size());
             }
         }

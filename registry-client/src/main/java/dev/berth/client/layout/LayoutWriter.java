@@ -176,7 +176,7 @@ public final class LayoutWriter {
         Manifest manifest = layout.readManifest(descriptor);
         if (manifest.isIndex()) {
             manifest.manifests().stream()
-                    .filter(child -> MediaTypes.isManifest(child.mediaType()) && has(child))
+                    .filter(child -> MediaTypes.isManifest(child.mediaType()))
                     .forEach(this::requireComplete);
         } else {
             manifest.requiredBlobs().forEach(this::requireComplete);
