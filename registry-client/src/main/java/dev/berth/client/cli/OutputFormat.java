@@ -1,6 +1,5 @@
 package dev.berth.client.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -27,11 +26,7 @@ enum OutputFormat {
 
     /** The JSON of {@code value} (records, lists, maps), pretty-printed. */
     static String json(Object value) {
-        try {
-            JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
+        return tree.toPrettyString();
     }
 }
