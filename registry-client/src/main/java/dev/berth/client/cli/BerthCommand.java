@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ImagesCommand.class,
             RmiCommand.class,
-            ImageCommand.class
+            ImageCommand.class,
+            SystemCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
