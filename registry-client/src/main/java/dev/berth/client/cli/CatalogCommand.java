@@ -1,6 +1,7 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.BerthClient;
+import dev.berth.runtime.cli.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,6 +12,7 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.oci.Reference;
 import dev.berth.oci.layout.LayoutException;
 import dev.berth.oci.layout.OciLayout;
+import dev.berth.runtime.cli.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import dev.berth.oci.Descriptor;
 import dev.berth.oci.Manifest;
 import dev.berth.oci.Platform;
 import dev.berth.oci.PlatformSelection;
+import dev.berth.runtime.cli.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;

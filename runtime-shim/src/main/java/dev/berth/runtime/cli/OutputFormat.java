@@ -1,4 +1,4 @@
-package dev.berth.client.cli;
+package dev.berth.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,16 +6,19 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code --format}: lines and columns for people (the default), or JSON for programs. */
-enum OutputFormat {
+/**
+ * {@code --format}: lines and columns for people (the default), or JSON for programs. Here, not in
+ * the client, so that the shim's ps shares it with the client's commands.
+ */
+public enum OutputFormat {
     TEXT,
     JSON;
 
-    static final String OPTION_DESCRIPTION = "text (default) or json.";
+    public static final String OPTION_DESCRIPTION = "text (default) or json.";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A list of names: one per line, or a JSON array. */
-    static void printList(List<String> items, OutputFormat format, CommandSpec spec) {
+    public static void printList(List<String> items, OutputFormat format, CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == JSON) {
             out.println(json(items));
@@ -25,7 +28,7 @@ enum OutputFormat {
     }
 
     /** The JSON of {@code value} (records, lists, maps), pretty-printed. */
-    static String json(Object value) {
+    public static String json(Object value) {
         JsonNode tree = value instanceof JsonNode node ? node : MAPPER.valueToTree(value);
         return tree.toPrettyString();
     }
