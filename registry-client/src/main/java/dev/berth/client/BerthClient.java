@@ -33,6 +33,11 @@ public final class BerthClient {
         this.transport = new RegistryTransport(options, credentials, backoff);
     }
 
+    /** Speaks {@code scheme} ("https" or "http") to {@code registry}, whatever the options say. */
+    public void useScheme(String registry, String scheme) {
+        transport.useScheme(registry, scheme);
+    }
+
     public RegistryClient registry(String registry) {
         return new RegistryClient(transport, registry);
     }
@@ -43,13 +48,32 @@ public final class BerthClient {
     }
 
     /**
-     * Pulls into the layout at {@code dir}, tagging the image {@code refName} in its index.json.
+     * Pulls into the layout at {@code dir}, tagging the image {@code refName} in its index.json,
+     * where it replaces whatever image had that name (as the layout cache needs: a tag follows its
+     * registry).
      *
      * @param platform the platform to pick from an index; empty keeps every platform
      */
     public FetchedManifest pull(
             Reference reference, Path dir, String refName, Optional<Platform> platform, ProgressListener progress) {
-        return new Copier(options.jobs(), progress).copy(source(reference), new LayoutTarget(dir, refName), platform);
+        return pull(reference, dir, refName, platform, true, progress);
+    }
+
+    /**
+     * Pulls as above.
+     *
+     * @param replaceTag whether {@code refName} may be taken from another image in the layout
+     *                   (without it, that fails with a usage error)
+     */
+    public FetchedManifest pull(
+            Reference reference,
+            Path dir,
+            String refName,
+            Optional<Platform> platform,
+            boolean replaceTag,
+            ProgressListener progress) {
+        return new Copier(options.jobs(), progress)
+                .copy(source(reference), new LayoutTarget(dir, refName, replaceTag), platform);
     }
 
     /** Pushes everything {@code source} names (a whole index included) to {@code target}. */

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 /**
  * How the client reaches registries.
  *
- * @param plainHttp speak plain HTTP to every registry, not only to loopback ones
- * @param caCert    a PEM file of the certificate authority to trust for TLS, or null for the JDK's
- * @param jobs      how many blobs move at once
+ * @param tls    HTTPS or plain HTTP
+ * @param caCert a PEM file of the certificate authority to trust for TLS, or null for the JDK's
+ * @param jobs   how many blobs move at once
  */
-public record ClientOptions(boolean plainHttp, Path caCert, int jobs) {
+public record ClientOptions(TlsMode tls, Path caCert, int jobs) {
     public static final int DEFAULT_JOBS = 3;
 
     public ClientOptions {
@@ -19,6 +19,6 @@ public record ClientOptions(boolean plainHttp, Path caCert, int jobs) {
     }
 
     public static ClientOptions defaults() {
-        return new ClientOptions(false, null, DEFAULT_JOBS);
+        return new ClientOptions(TlsMode.AUTO, null, DEFAULT_JOBS);
     }
 }

@@ -15,7 +15,12 @@ public enum FailureKind {
     /** Content did not match its digest or size. */
     VERIFICATION(5),
     /** The registry could not be reached, or kept failing after retries. */
-    NETWORK(6);
+    NETWORK(6),
+    /**
+     * A local file could not be written (a full disk, no permission): nothing to retry, and the
+     * partial file is removed.
+     */
+    LOCAL(7);
 
     private final int exitCode;
 

@@ -254,11 +254,21 @@ public final class RegistryClient {
         return paged(base.resolve("_catalog"), Scopes.catalog(), "repositories", "the catalog of " + registry);
     }
 
+    /** Deletes a manifest, and with it every tag that points at it. */
     public void deleteManifest(String repository, Digest digest) {
+        delete(repository, digest.toString(), repository + "@" + digest);
+    }
+
+    /** Deletes one tag ({@code DELETE /v2/<name>/manifests/<tag>}); the manifest and its other tags stay. */
+    public void deleteTag(String repository, String tag) {
+        delete(repository, tag, repository + ":" + tag);
+    }
+
+    private void delete(String repository, String reference, String what) {
         HttpResponse<InputStream> response = send(RegistryRequest.of(
-                "DELETE", uri(repository, "manifests/" + digest), List.of(Scopes.delete(repository))));
+                "DELETE", uri(repository, "manifests/" + reference), List.of(Scopes.delete(repository))));
         if (response.statusCode() != 202 && response.statusCode() != 200) {
-            throw Responses.failure(response, "deleting " + repository + "@" + digest);
+            throw Responses.failure(response, "deleting " + what);
         }
         Responses.discard(response);
     }

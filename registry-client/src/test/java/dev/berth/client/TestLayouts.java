@@ -26,7 +26,7 @@ public final class TestLayouts {
     public static Descriptor image(Path dir, String refName, long seed, int... layerSizes) {
         LayoutWriter layout = LayoutWriter.create(dir);
         Descriptor manifest = writeImage(layout, seed, layerSizes);
-        layout.tag(manifest, refName);
+        layout.tag(manifest, refName, true);
         return manifest;
     }
 
@@ -49,7 +49,7 @@ public final class TestLayouts {
         }
         Descriptor descriptor =
                 put(layout, MediaTypes.OCI_INDEX, index.toString().getBytes(StandardCharsets.UTF_8));
-        layout.tag(descriptor, refName);
+        layout.tag(descriptor, refName, true);
         return descriptor;
     }
 
@@ -69,7 +69,7 @@ public final class TestLayouts {
         manifest.set("subject", DescriptorJson.write(subject));
         Descriptor descriptor =
                 put(layout, MediaTypes.OCI_MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
-        layout.tag(descriptor, refName);
+        layout.tag(descriptor, refName, true);
         return descriptor;
     }
 

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code berth}: the client's command line. Exit codes are {@link FailureKind}'s. */
 @Command(
@@ -37,7 +39,11 @@ import picocli.CommandLine.Command;
             DeleteCommand.class,
             ReferrersCommand.class,
             UnpackCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            ImagesCommand.class,
+            RmiCommand.class,
+            ImageCommand.class,
+            SystemCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,6 +54,7 @@ import picocli.CommandLine.Command;
             "4:not found",
             "5:verification failed (digest or size mismatch)",
             "6:network failure",
+            "7:local failure (disk full, a file that cannot be written)",
             "125:run, unpack and the container commands: berth itself failed, a bad option included (run otherwise exits with the container's status)",
             "126:run: the command in the image cannot be executed",
             "127:run: the command is not in the image"
@@ -56,6 +63,9 @@ public final class BerthCommand implements Runnable {
     /** The commands that exit 125 on berth's own failures, bad options included, as docker run does. */
     private static final Set<String> CONTAINER_COMMANDS =
             Set.of("run", "unpack", "ps", "rm", "logs", "stop", "kill", "start", "exec");
+
+    @Spec
+    CommandSpec spec;
 
     private final Map<String, String> environment;
     private final InputStream stdin;
@@ -100,6 +110,8 @@ public final class BerthCommand implements Runnable {
                 CONTAINER_COMMANDS.contains(exception.getCommandLine().getCommandName())
                         ? Failures.usage(exception)
                         : usage.handleParseException(exception, args));
+        // After every subcommand is added: the setting reaches those added before it.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 
@@ -111,8 +123,9 @@ public final class BerthCommand implements Runnable {
         return stdin;
     }
 
+    /** Bare {@code berth}: the usage with every command, those added in {@link #commandLine} included. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command (berth --help lists them)");
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

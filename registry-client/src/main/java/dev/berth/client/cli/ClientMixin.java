@@ -1,27 +1,17 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.BerthClient;
-import dev.berth.client.ClientOptions;
-import dev.berth.client.auth.DockerConfig;
 import dev.berth.client.progress.PlainProgress;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.client.progress.TerminalProgress;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of every command that talks to a registry. */
+/** The options of the commands that move blobs (pull, push, copy, run, unpack): the connection's, plus how many at once and whether to show progress. */
 final class ClientMixin {
-    @Option(
-            names = "--plain-http",
-            description = "Speak plain HTTP to the registry (loopback registries always get it).")
-    boolean plainHttp;
-
-    @Option(
-            names = "--ca-cert",
-            paramLabel = "FILE",
-            description = "Trust the certificate authority in this PEM file for TLS.")
-    Path caCert;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(
             names = "--jobs",
@@ -36,15 +26,7 @@ final class ClientMixin {
     boolean quiet;
 
     BerthClient client(BerthCommand root) {
-        return client(dockerConfig(root));
-    }
-
-    BerthClient client(DockerConfig credentials) {
-        return new BerthClient(new ClientOptions(plainHttp, caCert, jobs), credentials);
-    }
-
-    static DockerConfig dockerConfig(BerthCommand root) {
-        return DockerConfig.fromEnvironment(root.environment());
+        return connection.client(root, jobs);
     }
 
     /** Per-layer progress lines on a terminal, plain log lines in a pipe, nothing with --quiet. */

@@ -1,5 +1,6 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.oci.Reference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,18 +21,18 @@ final class DigestCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(paramLabel = "REF")
     String reference;
 
     @Override
     public void run() {
-        Reference ref = Reference.parse(reference);
+        BerthClient berth = connection.client(root);
+        Reference ref = Addresses.reference(reference, berth);
         spec.commandLine()
                 .getOut()
-                .println(client.client(root)
-                        .registry(ref.apiHost())
+                .println(berth.registry(ref.apiHost())
                         .resolve(ref.repository(), ref.manifestReference())
                         .digest());
     }

@@ -6,7 +6,7 @@ import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
 import dev.berth.client.auth.Credentials;
 import dev.berth.client.auth.DockerConfig;
-import dev.berth.oci.RepositoryName;
+import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "login",
         mixinStandardHelpOptions = true,
-        description =
-                "Checks credentials against a registry and saves them in docker's config.json (or its credential helper).")
+        description = {
+            "Checks credentials against a registry and saves them in docker's config.json (or its credential helper).",
+            "The password is asked for on the terminal, or read from stdin with --password-stdin; never an argument."
+        })
 final class LoginCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -31,7 +33,7 @@ final class LoginCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(
             paramLabel = "REGISTRY",
@@ -40,30 +42,46 @@ final class LoginCommand implements Runnable {
 
     @Option(
             names = {"-u", "--username"},
-            required = true,
-            description = "The user name.")
+            description = "The user name (asked for on the terminal when missing).")
     String username;
 
-    @Option(
-            names = "--password-stdin",
-            required = true,
-            description = "Read the password from stdin (the only way: never on the command line).")
+    @Option(names = "--password-stdin", description = "Read the password from stdin instead of asking for it.")
     boolean passwordStdin;
 
     @Override
     public void run() {
-        Credentials credentials = new Credentials(username, readPassword());
-        BerthClient check = new BerthClient(
-                new ClientOptions(client.plainHttp, client.caCert, client.jobs), host -> Optional.of(credentials));
-        check.registry(RepositoryName.apiHostOf(registry)).checkAccess();
-        DockerConfig config = ClientMixin.dockerConfig(root);
-        config.store(registry, credentials);
+        Console console = System.console();
+        String user = username != null ? username : ask(console, "Username: ", false);
+        Credentials credentials = new Credentials(user, passwordStdin ? readStdin() : ask(console, "Password: ", true));
+        BerthClient check = connection.client(host -> Optional.of(credentials), ClientOptions.DEFAULT_JOBS);
+        check.registry(Addresses.registry(registry, check)).checkAccess();
+        DockerConfig config = ConnectionOptions.dockerConfig(root);
+        config.store(Addresses.withoutScheme(registry), credentials);
         spec.commandLine()
                 .getOut()
                 .println("Login succeeded: credentials for " + registry + " saved via " + config.file());
     }
 
-    private String readPassword() {
+    /** Asks on the terminal, the password without echo. */
+    private static String ask(Console console, String prompt, boolean secret) {
+        if (console == null) {
+            throw new ClientException(
+                    FailureKind.USAGE,
+                    "no terminal to ask for the "
+                            + (secret ? "password on: use --password-stdin" : "user name on: use -u"));
+        }
+        String answer = secret ? charsOrNull(console.readPassword(prompt)) : console.readLine(prompt);
+        if (answer == null || answer.isEmpty()) {
+            throw new ClientException(FailureKind.USAGE, "no " + (secret ? "password" : "user name") + " given");
+        }
+        return answer;
+    }
+
+    private static String charsOrNull(char[] chars) {
+        return chars == null ? null : new String(chars);
+    }
+
+    private String readStdin() {
         try {
             String password = new String(root.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (password.isEmpty()) {

@@ -23,7 +23,7 @@ final class LogoutCommand implements Runnable {
 
     @Override
     public void run() {
-        DockerConfig config = ClientMixin.dockerConfig(root);
+        DockerConfig config = ConnectionOptions.dockerConfig(root);
         boolean had = config.erase(registry);
         spec.commandLine()
                 .getOut()

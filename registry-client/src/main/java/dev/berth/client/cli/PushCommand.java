@@ -38,8 +38,8 @@ final class PushCommand implements Runnable {
 
     @Override
     public void run() {
-        Reference target = Reference.parse(reference);
         BerthClient berth = client.client(root);
+        Reference target = Addresses.reference(reference, berth);
         FetchedManifest pushed = berth.push(
                 ImageLocation.local(local).source(berth),
                 target,

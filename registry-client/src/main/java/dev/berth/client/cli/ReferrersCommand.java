@@ -1,5 +1,6 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.client.RegistryClient;
 import dev.berth.oci.Digest;
 import dev.berth.oci.Reference;
@@ -23,7 +24,7 @@ final class ReferrersCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(paramLabel = "REF")
     String reference;
@@ -33,8 +34,9 @@ final class ReferrersCommand implements Runnable {
 
     @Override
     public void run() {
-        Reference ref = Reference.parse(reference);
-        RegistryClient registry = client.client(root).registry(ref.apiHost());
+        BerthClient berth = connection.client(root);
+        Reference ref = Addresses.reference(reference, berth);
+        RegistryClient registry = berth.registry(ref.apiHost());
         Digest digest = registry.digest(ref);
         spec.commandLine()
                 .getOut()

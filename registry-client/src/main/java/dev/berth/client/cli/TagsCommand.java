@@ -1,14 +1,20 @@
 package dev.berth.client.cli;
 
+import dev.berth.client.BerthClient;
 import dev.berth.oci.RepositoryName;
+import dev.berth.runtime.cli.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tags", mixinStandardHelpOptions = true, description = "Lists a repository's tags, one per line.")
+@Command(
+        name = "tags",
+        mixinStandardHelpOptions = true,
+        description = "Lists a repository's tags, one per line (or a JSON array).")
 final class TagsCommand implements Runnable {
     @ParentCommand
     BerthCommand root;
@@ -17,17 +23,18 @@ final class TagsCommand implements Runnable {
     CommandSpec spec;
 
     @Mixin
-    ClientMixin client;
+    ConnectionOptions connection;
 
     @Parameters(paramLabel = "REPO", description = "The repository, e.g. 127.0.0.1:5000/team/app.")
     String repository;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = OutputFormat.OPTION_DESCRIPTION)
+    OutputFormat format = OutputFormat.TEXT;
+
     @Override
     public void run() {
-        RepositoryName name = RepositoryName.parse(repository);
-        client.client(root)
-                .registry(name.apiHost())
-                .tags(name.repository())
-                .forEach(spec.commandLine().getOut()::println);
+        BerthClient berth = connection.client(root);
+        RepositoryName name = Addresses.repository(repository, berth);
+        OutputFormat.printList(berth.registry(name.apiHost()).tags(name.repository()), format, spec);
     }
 }

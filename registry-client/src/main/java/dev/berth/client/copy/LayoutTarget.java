@@ -4,6 +4,7 @@ import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
 import dev.berth.client.FetchedManifest;
 import dev.berth.client.layout.LayoutWriter;
+import dev.berth.client.layout.OciConversion;
 import dev.berth.client.layout.VerifiedBlobWriter;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.oci.Descriptor;
@@ -13,19 +14,27 @@ import java.nio.file.Path;
 
 /**
  * Writes into an OCI layout: every blob verified as it streams, a dropped download resumed from
- * where it stopped (a ranged request to a registry), blobs already there left alone.
+ * where it stopped (a ranged request to a registry), blobs already there left alone, docker
+ * manifests converted to OCI ones (see {@link OciConversion}).
  */
 public final class LayoutTarget implements ContentTarget {
     private static final int ATTEMPTS = 5;
 
     private final Path dir;
     private final String refName;
+    private final boolean replaceTag;
+    private final OciConversion conversion = new OciConversion();
     /** Created on the first write, so that a copy failing before it (no such image) leaves no directory. */
     private LayoutWriter layout;
 
-    public LayoutTarget(Path dir, String refName) {
+    /**
+     * @param replaceTag whether the image may take {@code refName} from another image in the layout;
+     *                   without it, that fails and the other image keeps its name
+     */
+    public LayoutTarget(Path dir, String refName, boolean replaceTag) {
         this.dir = dir;
         this.refName = refName;
+        this.replaceTag = replaceTag;
     }
 
     private synchronized LayoutWriter layout() {
@@ -66,9 +75,10 @@ public final class LayoutTarget implements ContentTarget {
 
     @Override
     public void putManifest(FetchedManifest manifest, boolean root) {
-        layout().put(manifest.descriptor(), manifest.bytes());
+        FetchedManifest oci = conversion.toOci(manifest);
+        layout().put(oci.descriptor(), oci.bytes());
         if (root) {
-            layout().tag(manifest.descriptor(), refName);
+            layout().tag(oci.descriptor(), refName, replaceTag);
         }
     }
 

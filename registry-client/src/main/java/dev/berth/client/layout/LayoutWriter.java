@@ -8,10 +8,10 @@ import dev.berth.client.FailureKind;
 import dev.berth.client.Verification;
 import dev.berth.oci.Descriptor;
 import dev.berth.oci.Digest;
+import dev.berth.oci.Manifest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.oci.layout.OciLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public final class LayoutWriter {
             }
         } catch (IOException e) {
             throw new ClientException(
-                    FailureKind.OTHER, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
+                    FailureKind.LOCAL, "cannot create an OCI layout at " + root + ": " + e.getMessage(), e);
         }
         return new LayoutWriter(OciLayout.open(root));
     }
@@ -115,23 +115,37 @@ public final class LayoutWriter {
             Files.createDirectories(target.getParent());
             writeAtomically(target, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + descriptor.digest() + " into " + layout.dir(), e);
+            throw new ClientException(
+                    FailureKind.LOCAL,
+                    "cannot write " + descriptor.digest() + " into " + layout.dir() + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    /** Adds an entry to index.json under {@code refName}, replacing the entry that had that name. */
-    public synchronized void tag(Descriptor descriptor, String refName) {
+    /**
+     * Adds an entry to index.json under {@code refName}, replacing the entry that had that name.
+     *
+     * @param replace whether an entry of that name for another manifest may be replaced; without
+     *                it, that fails with a usage error and index.json stays as it was
+     */
+    public synchronized void tag(Descriptor descriptor, String refName, boolean replace) {
         // Read, change, replace: other processes tagging into this layout wait, or one entry is lost.
         try (LayoutLock lock = LayoutLock.acquire(indexLock(layout.dir()))) {
-            tagLocked(descriptor, refName);
+            tagLocked(descriptor, refName, replace);
         }
     }
 
-    private void tagLocked(Descriptor descriptor, String refName) {
+    private void tagLocked(Descriptor descriptor, String refName, boolean replace) {
+        requireComplete(descriptor);
         List<Descriptor> kept = new ArrayList<>();
         for (Descriptor entry : layout.entries()) {
             if (!refName.equals(entry.annotations().get(OciLayout.REF_NAME))) {
                 kept.add(entry);
+            } else if (!replace && !entry.digest().equals(descriptor.digest())) {
+                throw new ClientException(
+                        FailureKind.USAGE,
+                        layout.dir() + " already has " + refName + " for another image (" + entry.digest()
+                                + "); --force replaces it, --name gives this one another name");
             }
         }
         kept.add(new Descriptor(
@@ -145,6 +159,30 @@ public final class LayoutWriter {
         writeIndex(layout.dir(), kept);
     }
 
+    /**
+     * Fails when a blob of the image is missing: a prune (which holds the index lock as this does)
+     * removed it while the image was being written, before it was tagged.
+     */
+    private void requireComplete(Descriptor descriptor) {
+        if (!has(descriptor)) {
+            throw new ClientException(
+                    FailureKind.OTHER,
+                    descriptor.digest() + " was removed from " + layout.dir()
+                            + " (by a prune) while it was being written: write the image again");
+        }
+        if (!MediaTypes.isManifest(descriptor.mediaType())) {
+            return;
+        }
+        Manifest manifest = layout.readManifest(descriptor);
+        if (manifest.isIndex()) {
+            manifest.manifests().stream()
+                    .filter(child -> MediaTypes.isManifest(child.mediaType()))
+                    .forEach(this::requireComplete);
+        } else {
+            manifest.requiredBlobs().forEach(this::requireComplete);
+        }
+    }
+
     /** Writes an empty index.json unless another process, holding the index lock before this one, did. */
     private static void createIndex(Path root) {
         try (LayoutLock lock = LayoutLock.acquire(indexLock(root))) {
@@ -154,7 +192,7 @@ public final class LayoutWriter {
         }
     }
 
-    private static Path indexLock(Path root) {
+    static Path indexLock(Path root) {
         return lockFile(root, OciLayout.INDEX_FILE + ".lock");
     }
 
@@ -162,7 +200,7 @@ public final class LayoutWriter {
         return root.resolve(LOCK_DIR).resolve(name);
     }
 
-    private static void writeIndex(Path root, List<Descriptor> entries) {
+    static void writeIndex(Path root, List<Descriptor> entries) {
         ObjectNode index = JSON.createObjectNode();
         index.put("schemaVersion", 2);
         index.put("mediaType", MediaTypes.OCI_INDEX);
@@ -172,7 +210,7 @@ public final class LayoutWriter {
         try {
             writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new ClientException(FailureKind.LOCAL, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -180,6 +218,7 @@ public final class LayoutWriter {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(temp, content);
+            FileModes.readableByAll(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

@@ -51,7 +51,7 @@ public final class VerifiedBlobWriter {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + partial, e);
+            throw new ClientException(FailureKind.LOCAL, "cannot prepare " + partial + ": " + e.getMessage(), e);
         }
         return writer;
     }
@@ -63,10 +63,12 @@ public final class VerifiedBlobWriter {
 
     /**
      * Appends {@code source} to the partial file. IOExceptions of the source propagate with the
-     * partial file kept (the caller resumes); a verification failure deletes it.
+     * partial file kept (the caller resumes); a verification failure deletes it, and so does a
+     * failure to write it (a full disk), which is reported as a local failure, never retried.
      */
     public void append(InputStream source, LongConsumer progress) throws IOException {
-        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        OutputStream out = openPartial();
+        try {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = source.read(buffer)) > 0) {
@@ -75,11 +77,50 @@ public final class VerifiedBlobWriter {
                     throw Verification.mismatch(
                             expected.digest(), "more than the expected " + expected.size() + " bytes");
                 }
-                out.write(buffer, 0, n);
+                write(out, buffer, n);
                 hash.update(buffer, 0, n);
                 written += n;
                 progress.accept(n);
             }
+        } finally {
+            closeQuietly(out);
+        }
+    }
+
+    private OutputStream openPartial() {
+        try {
+            return Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw localFailure(e);
+        }
+    }
+
+    private void write(OutputStream out, byte[] buffer, int length) {
+        try {
+            out.write(buffer, 0, length);
+        } catch (IOException e) {
+            closeQuietly(out);
+            throw localFailure(e);
+        }
+    }
+
+    private ClientException localFailure(IOException e) {
+        discard();
+        return new ClientException(
+                FailureKind.LOCAL, "cannot write " + partial + " (removed; " + advice(e) + "): " + e.getMessage(), e);
+    }
+
+    private static String advice(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No space left")
+                ? "free some space and run the command again, or write elsewhere"
+                : "check the directory can be written";
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // The write failure, or the source's, is the one to report.
         }
     }
 
@@ -96,10 +137,11 @@ public final class VerifiedBlobWriter {
         }
         try {
             Files.createDirectories(target.getParent());
+            FileModes.readableByAll(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ClientException(
-                    FailureKind.OTHER, "cannot move " + partial + " into place: " + e.getMessage(), e);
+                    FailureKind.LOCAL, "cannot move " + partial + " into place: " + e.getMessage(), e);
         }
     }
 

@@ -3,12 +3,12 @@ package dev.berth.client.progress;
 import java.util.Locale;
 
 /** Byte counts for people: 1.5 MiB. */
-final class ByteSizes {
+public final class ByteSizes {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
     private ByteSizes() {}
 
-    static String format(double bytes) {
+    public static String format(double bytes) {
         int unit = 0;
         while (bytes >= 1024 && unit < UNITS.length - 1) {
             bytes /= 1024;

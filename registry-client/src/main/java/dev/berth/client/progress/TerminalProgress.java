@@ -2,8 +2,10 @@ package dev.berth.client.progress;
 
 import dev.berth.oci.Descriptor;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,6 +23,10 @@ public final class TerminalProgress implements ProgressListener {
     private final Map<String, ProgressBar> bars = new HashMap<>();
     private ProgressBar total;
     private long totalBytes;
+    /** Bytes moved in this run, and when the first moved: the total's ETA (read on the library's thread). */
+    private final AtomicLong moved = new AtomicLong();
+
+    private volatile Instant firstMove;
 
     /** Bars on standard error, where the library finds the terminal's width and cursor controls. */
     public TerminalProgress() {
@@ -41,6 +47,10 @@ public final class TerminalProgress implements ProgressListener {
                 blob.digest().toString(),
                 digest -> bar(ByteSizes.shortDigest(digest), blob.size())
                         .startsFrom(alreadyDone, Duration.ZERO)
+                        .setEtaFunction(state -> Eta.estimate(
+                                state.getMax() - state.getCurrent(),
+                                state.getCurrent() - state.getStart(),
+                                state.getElapsedAfterStart()))
                         .build());
     }
 
@@ -48,6 +58,10 @@ public final class TerminalProgress implements ProgressListener {
     public synchronized void advanced(Descriptor blob, long bytes) {
         ProgressBar bar = bars.get(blob.digest().toString());
         if (bar != null) {
+            if (firstMove == null) {
+                firstMove = Instant.now();
+            }
+            moved.addAndGet(bytes);
             bar.stepBy(bytes);
             overall().stepBy(bytes);
         }
@@ -77,7 +91,12 @@ public final class TerminalProgress implements ProgressListener {
 
     private ProgressBar overall() {
         if (total == null) {
-            total = bar("total", 0).build();
+            total = bar("total", 0)
+                    .setEtaFunction(state -> Eta.estimate(
+                            state.getMax() - state.getCurrent(),
+                            moved.get(),
+                            firstMove == null ? Duration.ZERO : Duration.between(firstMove, Instant.now())))
+                    .build();
         }
         return total;
     }

@@ -3,6 +3,7 @@ package dev.berth.client.transport;
 import dev.berth.client.ClientException;
 import dev.berth.client.ClientOptions;
 import dev.berth.client.FailureKind;
+import dev.berth.client.TlsMode;
 import dev.berth.client.auth.Authenticator;
 import dev.berth.client.auth.CredentialSource;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -31,7 +34,9 @@ public final class RegistryTransport {
     private final HttpClient http;
     private final Authenticator authenticator;
     private final Backoff backoff;
-    private final boolean plainHttp;
+    private final TlsMode tls;
+    /** The scheme of each registry, chosen once (or named by the user in an {@code https://} reference). */
+    private final Map<String, String> schemes = new ConcurrentHashMap<>();
 
     public RegistryTransport(ClientOptions options, CredentialSource credentials, Backoff backoff) {
         // HTTP/1.1: registries rarely speak h2c, and Java's default offers an upgrade they may mishandle.
@@ -45,12 +50,43 @@ public final class RegistryTransport {
         this.http = builder.build();
         this.authenticator = new Authenticator(http, credentials, Clock.systemUTC());
         this.backoff = backoff;
-        this.plainHttp = options.plainHttp();
+        this.tls = options.tls();
     }
 
     /** {@code http(s)://registry/v2/} */
     public URI base(String registry) {
-        return URI.create(Schemes.schemeFor(registry, plainHttp) + "://" + registry + "/v2/");
+        return URI.create(schemes.computeIfAbsent(registry, this::chooseScheme) + "://" + registry + "/v2/");
+    }
+
+    /** Speaks {@code scheme} ("https" or "http") to {@code registry}, as a reference written with it asks. */
+    public void useScheme(String registry, String scheme) {
+        schemes.put(registry, scheme);
+    }
+
+    private String chooseScheme(String registry) {
+        return switch (tls) {
+            case PLAIN -> "http";
+            case TLS -> "https";
+            case AUTO -> !Schemes.isLoopback(registry) || speaksTls(registry) ? "https" : "http";
+        };
+    }
+
+    /**
+     * Asks {@code GET /v2/} over HTTPS once. Any answer, or a certificate the client does not trust,
+     * means the registry speaks TLS (the untrusted certificate is then reported by the request
+     * itself, never bypassed by falling back to plain HTTP); any other failure (a plain HTTP
+     * server answering the handshake with an HTTP error) means it does not.
+     */
+    private boolean speaksTls(String registry) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("https://" + registry + "/v2/"))
+                .GET()
+                .build();
+        try {
+            exchange(probe).body().close();
+            return true;
+        } catch (IOException e) {
+            return UntrustedCertificate.isCertificateFailure(e);
+        }
     }
 
     /**

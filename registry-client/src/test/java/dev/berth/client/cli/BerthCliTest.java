@@ -127,10 +127,13 @@ class BerthCliTest {
         assertThat(berth(env(), "digest", host + "/query/app:a").out().strip())
                 .isEqualTo(image.digest().toString());
 
-        JsonNode summary =
-                JSON.readTree(berth(env(), "inspect", host + "/query/app:a").out());
-        assertThat(summary.path("digest").asText()).isEqualTo(image.digest().toString());
-        assertThat(summary.path("layers")).hasSize(1);
+        JsonNode summary = JSON.readTree(berth(env(), "inspect", "--format", "json", host + "/query/app:a")
+                .out());
+        assertThat(summary.path("Digest").asText()).isEqualTo(image.digest().toString());
+        assertThat(summary.path("Layers")).hasSize(1);
+        assertThat(summary.path("Os").asText()).isEqualTo("linux");
+        assertThat(berth(env(), "inspect", host + "/query/app:a").out())
+                .contains("Digest:      " + image.digest(), "Platform:    linux/");
         byte[] stored = Files.readAllBytes(OciLayout.open(temp.resolve("src")).blobPath(image.digest()));
         assertThat(berth(env(), "inspect", "--raw", host + "/query/app:a").out())
                 .isEqualTo(new String(stored));
@@ -176,6 +179,138 @@ class BerthCliTest {
         assertThat(pull.exitCode()).isEqualTo(4);
         assertThat(pull.err()).contains("404");
         assertThat(temp.resolve("pulled")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("delete REPO:TAG deletes that tag only: the image and its other tags stay")
+    void deleteTagOnly() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 8, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/deltag/app:a");
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/deltag/app:b");
+
+        CliRun delete = berth(env(), "delete", host + "/deltag/app:a");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out()).contains("Deleted tag " + host + "/deltag/app:a");
+
+        assertThat(berth(env(), "tags", host + "/deltag/app").out()).isEqualTo("b\n");
+        assertThat(berth(env(), "digest", host + "/deltag/app:b").out().strip())
+                .isEqualTo(image.digest().toString());
+    }
+
+    @Test
+    @DisplayName("delete --manifest and delete REPO@DIGEST delete the image and list the tags that went with it")
+    void deleteManifestListsTags() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 9, 1000);
+        Descriptor other = TestLayouts.image(temp.resolve("other"), "v1", 10, 1000);
+        for (String tag : List.of("a", "b")) {
+            berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/delman/app:" + tag);
+        }
+        berth(env(), "push", "-q", temp.resolve("other") + ":v1", host + "/delman/app:c");
+
+        CliRun delete = berth(env(), "delete", "--manifest", host + "/delman/app:a");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out())
+                .contains("Untagged " + host + "/delman/app:a", "Untagged " + host + "/delman/app:b")
+                .contains("Deleted " + host + "/delman/app@" + image.digest())
+                .doesNotContain(":c");
+        assertThat(berth(env(), "tags", host + "/delman/app").out()).isEqualTo("c\n");
+
+        CliRun byDigest = berth(env(), "delete", host + "/delman/app@" + other.digest());
+        assertThat(byDigest.exitCode()).as(byDigest.err()).isZero();
+        assertThat(byDigest.out()).contains("Untagged " + host + "/delman/app:c");
+        assertThat(berth(env(), "tags", host + "/delman/app").out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "a loopback registry without TLS is spoken to over plain HTTP after HTTPS failed, unless --tls insists")
+    void loopbackFallsBackToPlainHttp() {
+        TestLayouts.image(temp.resolve("src"), "v1", 11, 1000);
+        assertThat(berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/plain/app:1")
+                        .exitCode())
+                .isZero();
+        assertThat(berth(env(), "tags", "http://" + host + "/plain/app").out()).isEqualTo("1\n");
+
+        CliRun tls = berth(env(), "tags", "--tls", host + "/plain/app");
+        assertThat(tls.exitCode()).isEqualTo(6);
+        assertThat(tls.err()).contains("https://" + host);
+    }
+
+    @Test
+    @DisplayName("inspect and copy take bare layout directories as push does; a typo says no such image or layout")
+    void bareLayoutDirectories() throws IOException {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 12, 1000);
+
+        CliRun inspect = berth(env(), "inspect", "--format", "json", temp.resolve("src") + ":v1");
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(JSON.readTree(inspect.out()).path("Digest").asText())
+                .isEqualTo(image.digest().toString());
+
+        CliRun copy = berth(env(), "copy", "-q", temp.resolve("src") + ":v1", temp.resolve("copied") + ":c");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
+
+        CliRun typo = berth(env(), "inspect", temp.resolve("srx") + ":v1");
+        assertThat(typo.exitCode()).isEqualTo(4);
+        assertThat(typo.err()).contains("no such image or layout").doesNotContain("unsupported URI");
+        CliRun relative = berth(env(), "copy", "./no-such-layout:1.0", temp.resolve("x") + ":1");
+        assertThat(relative.exitCode()).isEqualTo(4);
+        assertThat(relative.err()).contains("no such image or layout: ./no-such-layout:1.0");
+    }
+
+    @Test
+    @DisplayName("pull into a layout whose tag names another image says so and changes nothing, unless --force")
+    void pullOverAnotherImagesTag() {
+        Descriptor first = TestLayouts.image(temp.resolve("one"), "v1", 13, 1000);
+        Descriptor second = TestLayouts.image(temp.resolve("two"), "v1", 14, 1000);
+        berth(env(), "push", "-q", temp.resolve("one") + ":v1", host + "/clash/one:1.0");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/clash/two:1.0");
+        Path layout = temp.resolve("layout");
+        assertThat(berth(env(), "pull", "-q", host + "/clash/one:1.0", layout.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(berth(env(), "pull", "-q", host + "/clash/one:1.0", layout.toString())
+                        .exitCode())
+                .as("the same image again")
+                .isZero();
+
+        CliRun clash = berth(env(), "pull", "-q", host + "/clash/two:1.0", layout.toString());
+        assertThat(clash.exitCode()).isEqualTo(2);
+        assertThat(clash.err()).contains("already has 1.0 for another image (" + first.digest() + ")", "--force");
+        assertThat(OciLayout.open(layout).find("1.0").digest()).isEqualTo(first.digest());
+
+        CliRun forced = berth(env(), "pull", "-q", "--force", host + "/clash/two:1.0", layout.toString());
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(OciLayout.open(layout).find("1.0").digest()).isEqualTo(second.digest());
+    }
+
+    @Test
+    @DisplayName("pull --platform of a single image for another platform is an error, not a silent pull")
+    void platformTheImageLacks() {
+        TestLayouts.image(temp.resolve("src"), "v1", 15, 1000);
+        berth(env(), "push", "-q", temp.resolve("src") + ":v1", host + "/single/app:1");
+
+        CliRun arm = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/arm64",
+                host + "/single/app:1",
+                temp.resolve("arm").toString());
+        assertThat(arm.exitCode()).isEqualTo(4);
+        assertThat(arm.err()).contains("linux/amd64 only, not for linux/arm64/v8");
+        assertThat(temp.resolve("arm")).doesNotExist();
+
+        CliRun amd = berth(
+                env(),
+                "pull",
+                "-q",
+                "--platform",
+                "linux/amd64",
+                host + "/single/app:1",
+                temp.resolve("amd").toString());
+        assertThat(amd.exitCode()).as(amd.err()).isZero();
     }
 
     @Test
@@ -245,6 +380,67 @@ class BerthCliTest {
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: berth " + command);
         }
+    }
+
+    @Test
+    @DisplayName("bare berth lists every command, those of the runtime shim included")
+    void bareBerthListsCommands() {
+        CliRun bare = berth(env());
+        assertThat(bare.exitCode()).as(bare.err()).isZero();
+        for (String command : List.of(
+                "login",
+                "logout",
+                "pull",
+                "push",
+                "copy",
+                "inspect",
+                "tags",
+                "catalog",
+                "digest",
+                "delete",
+                "referrers",
+                "images",
+                "rmi",
+                "image",
+                "unpack",
+                "run",
+                "ps",
+                "rm")) {
+            assertThat(bare.out()).as(command).containsPattern("(?m)^\\s+" + command + "\\s");
+        }
+    }
+
+    @Test
+    @DisplayName("--jobs and --quiet belong to the commands that move blobs; the others refuse them")
+    void transferOptionsOnlyWhereTheyMeanSomething() {
+        for (String command : List.of("pull", "push", "copy")) {
+            assertThat(berth(env(), command, "--help").out()).as(command).contains("--jobs", "--quiet");
+        }
+        for (String command : List.of("inspect", "tags", "catalog", "digest", "delete", "referrers", "login")) {
+            assertThat(berth(env(), command, "--help").out()).as(command).doesNotContain("--jobs", "--quiet");
+        }
+        CliRun tags = berth(env(), "tags", "--jobs", "2", host + "/query/app");
+        assertThat(tags.exitCode()).isEqualTo(2);
+        assertThat(tags.err()).contains("Unknown option");
+    }
+
+    @Test
+    @DisplayName("copy --all-tags copies every tag of a repository to another repository")
+    void copyAllTags() {
+        Descriptor one = TestLayouts.image(temp.resolve("one"), "v1", 16, 1000);
+        Descriptor two = TestLayouts.image(temp.resolve("two"), "v1", 17, 1000);
+        berth(env(), "push", "-q", temp.resolve("one") + ":v1", host + "/alltags/src:1");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/alltags/src:2");
+        berth(env(), "push", "-q", temp.resolve("two") + ":v1", host + "/alltags/src:latest");
+
+        CliRun copy = berth(env(), "copy", "-q", "--all-tags", host + "/alltags/src", host + "/alltags/dst");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+
+        assertThat(berth(env(), "tags", host + "/alltags/dst").out()).isEqualTo("1\n2\nlatest\n");
+        assertThat(berth(env(), "digest", host + "/alltags/dst:1").out().strip())
+                .isEqualTo(one.digest().toString());
+        assertThat(berth(env(), "digest", host + "/alltags/dst:latest").out().strip())
+                .isEqualTo(two.digest().toString());
     }
 
     @Test

@@ -9,8 +9,6 @@ import dev.berth.oci.Descriptor;
 import dev.berth.oci.layout.OciLayout;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.registry.config.HostNames;
-import dev.berth.testkit.Prerequisites;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * berth speaks plain HTTP to loopback names, so the registry is addressed by this machine's name,
- * which its self-signed certificate holds and which resolves to a loopback address here.
+ * A Berth on loopback with a self-signed certificate (which names localhost and the loopback
+ * addresses): berth tries HTTPS first there and keeps to it, falling back to plain HTTP only for a
+ * loopback registry that does not speak TLS (BerthCliTest's).
  */
-@DisplayName("berth --ca-cert against Berth over HTTPS with a self-signed certificate")
+@DisplayName("berth against Berth over HTTPS on loopback with a self-signed certificate")
 class CaCertTest {
     private static InProcessBerth registry;
     private static String host;
@@ -33,27 +32,20 @@ class CaCertTest {
     Path temp;
 
     @BeforeAll
-    static void startRegistry(@TempDir Path data) throws Exception {
-        InetAddress machine = InetAddress.getLocalHost();
-        Prerequisites.require(
-                machine.isLoopbackAddress(),
-                "this machine's name " + machine.getHostName() + " resolving to a loopback address (it is " + machine
-                        + ")");
+    static void startRegistry(@TempDir Path data) {
         registry = InProcessBerth.startSelfSigned(data, "127.0.0.1", HostNames.NONE);
-        host = machine.getHostName() + ":" + registry.url().getPort();
+        host = "127.0.0.1:" + registry.url().getPort();
         caCert = data.resolve("tls/cert.pem");
     }
 
     @AfterAll
     static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+        registry.close();
     }
 
     @Test
-    @DisplayName("push and pull succeed when the CA certificate is given")
-    void pushAndPull() throws Exception {
+    @DisplayName("push and pull to 127.0.0.1 speak HTTPS when the CA certificate is given")
+    void pushAndPull() {
         Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 1, 4000);
 
         CliRun push = berth(
@@ -73,13 +65,42 @@ class CaCertTest {
     }
 
     @Test
-    @DisplayName("pull without the CA certificate fails with a certificate error that says what to do")
+    @DisplayName("references written https://HOST:PORT/REPO:TAG parse, and --tls insists on HTTPS")
+    void httpsReferences() {
+        Descriptor image = TestLayouts.image(temp.resolve("src"), "v1", 2, 3000);
+        String ca = caCert.toString();
+        CliRun push = berth(
+                env(), "push", "-q", "--tls", "--ca-cert", ca, temp.resolve("src") + ":v1", host + "/tls/https:1");
+        assertThat(push.exitCode()).as(push.err()).isZero();
+
+        CliRun copy = berth(
+                env(),
+                "copy",
+                "-q",
+                "--ca-cert",
+                ca,
+                "https://" + host + "/tls/https:1",
+                "oci:" + temp.resolve("copied") + ":c");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        assertThat(OciLayout.open(temp.resolve("copied")).find("c").digest()).isEqualTo(image.digest());
+        assertThat(berth(env(), "tags", "--ca-cert", ca, "https://" + host + "/tls/https")
+                        .out())
+                .isEqualTo("1\n");
+        assertThat(berth(env(), "digest", "--ca-cert", ca, "https://" + host + "/tls/https:1")
+                        .out()
+                        .strip())
+                .isEqualTo(image.digest().toString());
+    }
+
+    @Test
+    @DisplayName(
+            "pull without the CA certificate fails with a certificate error that says what to do, not over plain HTTP")
     void pullWithoutCa() {
         CliRun pull = berth(
                 env(), "pull", "-q", host + "/tls/app:1", temp.resolve("pulled").toString());
 
         assertThat(pull.exitCode()).isEqualTo(FailureKind.NETWORK.exitCode());
-        assertThat(pull.err()).contains("certificate").contains("--ca-cert");
+        assertThat(pull.err()).contains("certificate").contains("--ca-cert").contains("https://");
     }
 
     @Test
@@ -91,6 +112,18 @@ class CaCertTest {
 
         assertThat(push.exitCode()).isEqualTo(FailureKind.NETWORK.exitCode());
         assertThat(push.err()).contains("certificate").contains("--ca-cert");
+    }
+
+    @Test
+    @DisplayName("--plain-http and http:// references speak plain HTTP, which a TLS registry does not answer")
+    void plainHttpAsked() {
+        CliRun flag = berth(env(), "tags", "--plain-http", host + "/tls/app");
+        assertThat(flag.exitCode()).isEqualTo(FailureKind.NETWORK.exitCode());
+        assertThat(flag.err()).contains("http://" + host);
+
+        CliRun prefix = berth(env(), "tags", "--ca-cert", caCert.toString(), "http://" + host + "/tls/app");
+        assertThat(prefix.exitCode()).isEqualTo(FailureKind.NETWORK.exitCode());
+        assertThat(prefix.err()).contains("http://" + host);
     }
 
     private Map<String, String> env() {

@@ -10,6 +10,11 @@ final class CliProcess {
 
     /** @param prefix what runs berth, if anything (unshare for crun's cgroups workaround) */
     static Command berth(List<String> prefix, String... args) {
+        return Command.of(argv(prefix, args));
+    }
+
+    /** The words of that command line, for a shell to run (under script(1), say). */
+    static List<String> argv(List<String> prefix, String... args) {
         List<String> argv = new ArrayList<>(prefix);
         argv.addAll(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -17,6 +22,6 @@ final class CliProcess {
                 System.getProperty("java.class.path"),
                 BerthCommand.class.getName()));
         argv.addAll(List.of(args));
-        return Command.of(argv);
+        return argv;
     }
 }

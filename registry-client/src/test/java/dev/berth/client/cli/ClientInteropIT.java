@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.client.TestLayouts;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.Prerequisites;
+import dev.berth.testkit.image.BusyboxRootfs;
 import dev.berth.testkit.image.OciImage;
 import dev.berth.testkit.image.OciLayoutWriter;
 import dev.berth.testkit.process.Command;
@@ -16,6 +17,7 @@ import dev.berth.testkit.tools.DockerDaemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,43 @@ class ClientInteropIT {
         String file = OciLayoutWriter.FILE_PATH;
         assertThat(temp.resolve("bundle/rootfs" + file))
                 .hasContent(image.files().get(file));
+    }
+
+    @Test
+    @DisplayName("an image docker pushed, pulled by berth, is a layout skopeo inspects and copies and umoci unpacks")
+    void dockerPushedImageLayoutWorksWithSkopeoAndUmoci() throws IOException {
+        Path skopeo = Prerequisites.executable("skopeo", "skopeo");
+        Path umoci = Prerequisites.executable("umoci", "umoci");
+        String ref = host + "/interop/docker-pushed:1";
+        try (DockerDaemon docker = DockerDaemon.start()) {
+            Path rootfs = Files.write(temp.resolve("rootfs.tar"), BusyboxRootfs.tar());
+            docker.docker("import", rootfs.toString(), ref);
+            docker.docker("push", ref);
+        }
+        Path pulled = temp.resolve("pulled");
+        CliRun pull = berth(env(), "pull", "-q", ref, pulled.toString());
+        succeeds(pull);
+        assertThat(pull.out()).contains("stored as the OCI manifest");
+
+        String inspected = run(skopeo.toString(), "--insecure-policy", "inspect", "oci:" + pulled + ":1")
+                .output();
+        assertThat(inspected).contains("\"Os\": \"linux\"");
+        run(
+                skopeo.toString(),
+                "--insecure-policy",
+                "copy",
+                "oci:" + pulled + ":1",
+                "oci:" + temp.resolve("copied") + ":1");
+        run(
+                umoci.toString(),
+                "unpack",
+                "--rootless",
+                "--image",
+                pulled + ":1",
+                temp.resolve("bundle").toString());
+        assertThat(temp.resolve("bundle/rootfs/bin/busybox")).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pulled.resolve("index.json"))))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test

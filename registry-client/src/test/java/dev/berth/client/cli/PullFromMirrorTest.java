@@ -9,6 +9,7 @@ import dev.berth.client.LayoutCacheImageSource;
 import dev.berth.client.Mirrors;
 import dev.berth.client.PullPolicy;
 import dev.berth.client.TestLayouts;
+import dev.berth.client.TlsMode;
 import dev.berth.client.auth.DockerConfig;
 import dev.berth.client.progress.ProgressListener;
 import dev.berth.oci.layout.OciLayout;
@@ -83,7 +84,7 @@ class PullFromMirrorTest {
             Mirrors mirrors =
                     Mirrors.parse(List.of(originHost + "=" + mirror.url().getAuthority() + "/origin"));
             BerthClient client =
-                    new BerthClient(new ClientOptions(false, null, 2), DockerConfig.fromEnvironment(env()));
+                    new BerthClient(new ClientOptions(TlsMode.AUTO, null, 2), DockerConfig.fromEnvironment(env()));
             List<String> notes = new ArrayList<>();
 
             new LayoutCacheImageSource(client, temp.resolve("cache"), ProgressListener.NONE, mirrors, notes::add)

@@ -3,9 +3,21 @@ package dev.berth.client.cli;
 import static dev.berth.client.cli.CliRun.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.oci.Descriptor;
+import dev.berth.oci.Digest;
+import dev.berth.oci.MediaTypes;
+import dev.berth.oci.layout.OciLayout;
 import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.Prerequisites;
 import dev.berth.testkit.image.OciLayoutWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("berth run and unpack --pull: when the registry is asked for the image")
 class PullPolicyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path temp;
 
@@ -112,24 +126,100 @@ class PullPolicyTest {
     }
 
     @Test
-    @DisplayName("a path that holds no layout is 'no such image or layout', never looked up as a registry")
+    @DisplayName("a path that holds no layout is 'no such image or layout' for run and unpack, never looked up"
+            + " as a registry")
     void typoInPath() {
         stopRegistry();
-        for (String typo : new String[] {"./no-such-layout", "./no-such-layout:v1", temp.toString()}) {
-            CliRun run =
-                    berth(environment(), "unpack", typo, temp.resolve("typo").toString());
-            assertThat(run.exitCode()).as(typo).isEqualTo(125);
-            assertThat(run.err())
-                    .as(typo)
-                    .isEqualTo("berth: no such image or layout: " + typo + " (no OCI layout directory there)\n");
+        String[] typos = {"./no-such-layout", "./no-such-layout:v1", temp.toString()};
+        for (String typo : typos) {
+            assertNoSuchLayout(
+                    typo,
+                    berth(environment(), "unpack", typo, temp.resolve("typo").toString()));
+        }
+        // run checks its runtime before it looks at the image.
+        Prerequisites.executable("runc", "runc");
+        Map<String, String> withPath = new HashMap<>(environment());
+        withPath.put("PATH", System.getenv("PATH"));
+        for (String typo : typos) {
+            assertNoSuchLayout(typo, berth(withPath, "run", "--rm", typo));
         }
     }
 
+    private static void assertNoSuchLayout(String typo, CliRun failed) {
+        assertThat(failed.exitCode()).as(typo).isEqualTo(125);
+        assertThat(failed.err())
+                .as(typo)
+                .isEqualTo("berth: no such image or layout: " + typo + " (no OCI layout directory there)\n");
+    }
+
+    @Test
+    @DisplayName("an image pushed with docker's media types, cached converted to OCI (another digest), is pulled"
+            + " once with missing, by tag or by its registry digest, and again without a mismatch with always")
+    void dockerTypedImage() throws IOException {
+        Digest pushed = pushDockerTyped(reference);
+        String byDigest = reference.substring(0, reference.lastIndexOf(':')) + "@" + pushed;
+
+        for (String image : List.of(reference, byDigest)) {
+            CliRun first = unpackImage(image, "first-" + image.length());
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            Descriptor cached = OciLayout.open(temp.resolve("cache")).find(image);
+            assertThat(cached.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
+            assertThat(cached.digest()).isNotEqualTo(pushed);
+
+            CliRun cachedRun = unpackImage(image, "cached-" + image.length());
+            assertThat(cachedRun.exitCode()).as(cachedRun.err()).isZero();
+            assertThat(cachedRun.err())
+                    .as("no pull: the converted image counts as cached")
+                    .isEmpty();
+            CliRun always = unpackImage(image, "always-" + image.length(), "--pull", "always");
+            assertThat(always.exitCode()).as(always.err()).isZero();
+            assertThat(OciLayout.open(temp.resolve("cache")).find(image)).isEqualTo(cached);
+        }
+        stopRegistry();
+        CliRun offline = unpackImage(byDigest, "offline");
+        assertThat(offline.exitCode()).as(offline.err()).isZero();
+    }
+
+    /**
+     * Pushes an image whose manifest, config and layers carry docker's media types, as docker push
+     * sends them (the bytes of config and layers as an OCI image has them), and returns its digest.
+     */
+    private Digest pushDockerTyped(String target) throws IOException {
+        Path layout = temp.resolve("docker-typed");
+        OciLayoutWriter.write(layout, "v1", "docker");
+        ObjectNode index =
+                (ObjectNode) JSON.readTree(layout.resolve("index.json").toFile());
+        ObjectNode entry = (ObjectNode) index.get("manifests").get(0);
+        byte[] manifest = Files.readAllBytes(blob(layout, entry.get("digest").asText()));
+        byte[] docker = new String(manifest, StandardCharsets.UTF_8)
+                .replace(MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST)
+                .replace(MediaTypes.OCI_CONFIG, MediaTypes.DOCKER_CONFIG)
+                .replace(MediaTypes.OCI_LAYER_GZIP, MediaTypes.DOCKER_LAYER_GZIP)
+                .getBytes(StandardCharsets.UTF_8);
+        Digest digest = Digest.sha256(docker);
+        Files.write(blob(layout, digest.toString()), docker);
+        entry.put("mediaType", MediaTypes.DOCKER_MANIFEST);
+        entry.put("digest", digest.toString());
+        entry.put("size", docker.length);
+        JSON.writeValue(layout.resolve("index.json").toFile(), index);
+        CliRun push = berth(environment(), "push", "-q", layout + ":v1", target);
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        return digest;
+    }
+
+    private static Path blob(Path layout, String digest) {
+        return layout.resolve("blobs/sha256").resolve(Digest.parse(digest).encoded());
+    }
+
     private CliRun unpack(String bundle, String... options) {
+        return unpackImage(reference, bundle, options);
+    }
+
+    private CliRun unpackImage(String image, String bundle, String... options) {
         String[] args = new String[options.length + 3];
         args[0] = "unpack";
         System.arraycopy(options, 0, args, 1, options.length);
-        args[options.length + 1] = reference;
+        args[options.length + 1] = image;
         args[options.length + 2] = temp.resolve(bundle).toString();
         return berth(environment(), args);
     }

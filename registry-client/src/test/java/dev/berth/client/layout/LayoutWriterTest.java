@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -51,11 +52,59 @@ class LayoutWriterTest {
     }
 
     @Test
+    @DisplayName("writes its files readable by everyone (0644), as other tools and users copy from it")
+    void filesAreWorldReadable() throws IOException {
+        LayoutWriter layout = LayoutWriter.create(dir);
+        layout.put(BLOB, CONTENT);
+        layout.writeIfAbsent(Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(new byte[3]), 3), writer -> {
+            try {
+                writer.append(new ByteArrayInputStream(new byte[3]), bytes -> {});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            writer.commit();
+        });
+        layout.tag(BLOB, "v1", true);
+
+        for (Path file : List.of(
+                dir.resolve("oci-layout"),
+                dir.resolve("index.json"),
+                layout.layout().blobPath(BLOB.digest()),
+                layout.layout().blobPath(Digest.sha256(new byte[3])))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString())
+                    .isEqualTo("rw-r--r--");
+        }
+    }
+
+    @Test
+    @DisplayName("refuses to give a name to an image when another image has it, unless told to replace it")
+    void nameTakenByAnotherImage() {
+        LayoutWriter layout = LayoutWriter.create(dir);
+        layout.put(BLOB, CONTENT);
+        Descriptor otherBlob = image(layout, 3);
+        layout.tag(BLOB, "1.0", false);
+        layout.tag(BLOB, "1.0", false);
+
+        assertThatThrownBy(() -> layout.tag(otherBlob, "1.0", false))
+                .isInstanceOfSatisfying(
+                        ClientException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.USAGE))
+                .hasMessageContaining("already has 1.0 for another image (" + BLOB.digest() + ")")
+                .hasMessageContaining("--force");
+        assertThat(OciLayout.open(dir).find("1.0").digest()).isEqualTo(BLOB.digest());
+
+        layout.tag(otherBlob, "1.0", true);
+        assertThat(OciLayout.open(dir).find("1.0").digest()).isEqualTo(otherBlob.digest());
+    }
+
+    @Test
     @DisplayName("completes a directory with oci-layout but no index.json yet, as another berth creating the layout"
             + " at that moment leaves it, and keeps an index.json that is there")
     void completesAHalfCreatedLayout() throws IOException {
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-        LayoutWriter.create(dir).tag(BLOB, "kept");
+        LayoutWriter first = LayoutWriter.create(dir);
+        first.put(BLOB, CONTENT);
+        first.tag(BLOB, "kept", true);
 
         assertThat(LayoutWriter.create(dir).layout().find("kept").digest()).isEqualTo(BLOB.digest());
     }
@@ -157,15 +206,15 @@ class LayoutWriterTest {
     @Test
     @DisplayName("keeps every entry when several threads tag at once")
     void concurrentTags() throws Exception {
-        LayoutWriter.create(dir);
+        LayoutWriter layout = LayoutWriter.create(dir);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> tagged = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                Descriptor manifest = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {(byte) i}), 1);
+                Descriptor manifest = image(layout, i);
                 String name = "tag-" + i;
                 // A layout object each, as separate processes have.
-                tagged.add(threads.submit(() -> LayoutWriter.create(dir).tag(manifest, name)));
+                tagged.add(threads.submit(() -> LayoutWriter.create(dir).tag(manifest, name, true)));
             }
             for (Future<?> done : tagged) {
                 done.get(10, TimeUnit.SECONDS);
@@ -180,14 +229,40 @@ class LayoutWriterTest {
     @DisplayName("replaces the index entry that had the same ref name and keeps the others")
     void tagsReplace() {
         LayoutWriter layout = LayoutWriter.create(dir);
-        Descriptor a = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {1}), 1);
-        Descriptor b = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(new byte[] {2}), 1);
-        layout.tag(a, "one");
-        layout.tag(a, "two");
-        layout.tag(b, "one");
+        Descriptor a = image(layout, 1);
+        Descriptor b = image(layout, 2);
+        layout.tag(a, "one", true);
+        layout.tag(a, "two", true);
+        layout.tag(b, "one", true);
         assertThat(layout.layout().find("one").digest()).isEqualTo(b.digest());
         assertThat(layout.layout().find("two").digest()).isEqualTo(a.digest());
         assertThat(layout.layout().entries()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("refuses to tag an image whose blobs are not all there (a prune removed one while it was written)")
+    void refusesIncompleteImage() throws IOException {
+        LayoutWriter layout = LayoutWriter.create(dir);
+        Descriptor image = image(layout, 4);
+        Files.delete(layout.layout()
+                .blobPath(layout.layout().readManifest(image).config().digest()));
+
+        assertThatThrownBy(() -> layout.tag(image, "v1", true)).hasMessageContaining("write the image again");
+        assertThat(layout.layout().entries()).isEmpty();
+    }
+
+    /** A small image manifest (and its config) put into the layout, different for each {@code n}. */
+    private static Descriptor image(LayoutWriter layout, int n) {
+        byte[] config = ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+        Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length);
+        layout.put(configDescriptor, config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST
+                        + "\",\"config\":{\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\""
+                        + configDescriptor.digest() + "\",\"size\":" + config.length + "},\"layers\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        Descriptor descriptor = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256(manifest), manifest.length);
+        layout.put(descriptor, manifest);
+        return descriptor;
     }
 
     private static void writeWhole(VerifiedBlobWriter writer) {

@@ -3,7 +3,9 @@ package dev.berth.runtime.cli;
 import dev.berth.runtime.runner.ContainerRecord;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +35,9 @@ public final class PsCommand implements Callable<Integer> {
             description = "print the names only")
     boolean quiet;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = OutputFormat.OPTION_DESCRIPTION)
+    OutputFormat format = OutputFormat.TEXT;
+
     public PsCommand() {
         this(System.getenv());
     }
@@ -56,12 +61,25 @@ public final class PsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (quiet) {
                 rows.forEach(row -> out.println(row.get(0)));
+            } else if (format == OutputFormat.JSON) {
+                out.println(OutputFormat.json(
+                        rows.stream().map(PsCommand::jsonFields).toList()));
             } else {
                 printAligned(out, rows);
             }
             out.flush();
             return 0;
         });
+    }
+
+    /** A row under the header's names, capitalised as docker's and berth images' JSON fields are. */
+    private static Map<String, String> jsonFields(List<String> row) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int column = 0; column < HEADER.size(); column++) {
+            String name = HEADER.get(column);
+            fields.put(name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT), row.get(column));
+        }
+        return fields;
     }
 
     /** Each column as wide as its widest cell, two spaces apart, the last one unpadded. */

@@ -2,6 +2,8 @@ package dev.berth.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.testkit.Prerequisites;
 import dev.berth.testkit.image.BusyboxRootfs;
@@ -72,8 +74,9 @@ class RunIT {
     }
 
     @Test
-    @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps and rm without --rm")
-    void optionsPsAndRm() {
+    @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps (text and --format json)"
+            + " and rm without --rm")
+    void optionsPsAndRm() throws Exception {
         Prerequisites.executable("runc", "runc");
         CommandResult run = berth(
                 "run",
@@ -106,6 +109,14 @@ class RunIT {
             assertThat(table.get(1).charAt(at)).as(column + " aligned").isNotEqualTo(' ');
         }
         assertThat(table.get(1)).endsWith("  " + image);
+        JsonNode json = new ObjectMapper()
+                .readTree(berth("ps", "-a", "--format", "json").stdout())
+                .get(0);
+        assertThat(json.path("Name").asText()).isEqualTo("kept-by-a-name-longer-than-twenty");
+        assertThat(json.path("Status").asText()).isEqualTo("exited 0");
+        assertThat(json.path("Runtime").asText()).isEqualTo("runc");
+        assertThat(json.path("Image").asText()).isEqualTo(image);
+        assertThat(json.has("Created")).isTrue();
         assertThat(berth("rm", "kept-by-a-name-longer-than-twenty").stdout())
                 .isEqualTo("kept-by-a-name-longer-than-twenty\n");
         assertThat(berth("ps", "-a").stdout()).doesNotContain("kept");

@@ -100,11 +100,10 @@ class RunOptionsIT {
                         .stdout())
                 .isEqualTo("from echo\n");
 
-        Path input = scratch.resolve("input");
-        Files.writeString(input, "piped in\n");
-        assertThat(berth.runWithStdin(input, "run", "--rm", "-i", image, "cat").stdout())
+        assertThat(berth.runWithInput("piped in\n", "run", "--rm", "-i", image, "cat")
+                        .stdout())
                 .isEqualTo("piped in\n");
-        assertThat(berth.runWithStdin(input, "run", "--rm", image, "cat").stdout())
+        assertThat(berth.runWithInput("piped in\n", "run", "--rm", image, "cat").stdout())
                 .as("without -i the container reads /dev/null, as with docker")
                 .isEmpty();
     }

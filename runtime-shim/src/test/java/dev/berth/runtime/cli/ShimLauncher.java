@@ -38,6 +38,8 @@ public final class ShimLauncher {
         cli.getSubcommands().get("run").setStopAtPositional(true);
         cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setParameterExceptionHandler((e, args) -> Failures.usage(e));
+        // As berth's own command line: --format json or JSON.
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

@@ -19,9 +19,9 @@ record ShimProcess(Path state) {
         return command(wrapper, args).run();
     }
 
-    /** berth with its stdin read from {@code stdin}. */
-    CommandResult runWithStdin(Path stdin, String... args) {
-        return command(List.of(), args).stdin(stdin).run();
+    /** berth reading {@code input} on its stdin. */
+    CommandResult runWithInput(String input, String... args) {
+        return command(List.of(), args).input(input).run();
     }
 
     private Command command(List<String> wrapper, String... args) {

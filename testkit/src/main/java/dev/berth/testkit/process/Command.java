@@ -17,7 +17,7 @@ public final class Command {
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
-    private Path stdin = Path.of("/dev/null");
+    private String input;
 
     private Command(List<String> argv) {
         this.argv = List.copyOf(argv);
@@ -41,26 +41,30 @@ public final class Command {
         return this;
     }
 
-    public Command timeout(Duration limit) {
-        this.timeout = limit;
+    /** What the program reads on stdin (by default nothing: /dev/null). */
+    public Command input(String text) {
+        this.input = text;
         return this;
     }
 
-    /** The program reads this file as its stdin (else /dev/null). */
-    public Command stdin(Path file) {
-        this.stdin = file;
+    public Command timeout(Duration limit) {
+        this.timeout = limit;
         return this;
     }
 
     public CommandResult run() {
         Path out = null;
         Path err = null;
+        Path in = null;
         try {
             // Files, not pipes: a chatty program can never block on a full pipe buffer.
             out = Files.createTempFile("cmd-out-", ".txt");
             err = Files.createTempFile("cmd-err-", ".txt");
+            if (input != null) {
+                in = Files.writeString(Files.createTempFile("cmd-in-", ".txt"), input, StandardCharsets.UTF_8);
+            }
             ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from((in != null ? in : Path.of("/dev/null")).toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
@@ -84,6 +88,7 @@ public final class Command {
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            deleteQuietly(in);
         }
     }
 
