@@ -120,7 +120,7 @@ public final class RegistryLauncher {
                 content,
                 config.ui().enabled()
                         ? Optional.of(new WebUi(
-                                vertx, registry, driver, auth, config.delete().enabled(), readOnly, lastGc))
+                                vertx, registry, driver, auth, config.delete().enabled(), readOnly, lastGc, content))
                         : Optional.empty(),
                 new ApiHandler(registry, content, ManifestWebhooks.of(vertx, config.webhooks())));
         HttpServer server = vertx.createHttpServer(options)

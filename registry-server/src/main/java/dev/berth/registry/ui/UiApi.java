@@ -10,6 +10,7 @@ import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.core.Page;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RepositoryBrowser.TagTarget;
+import dev.berth.registry.http.ContentSource;
 import dev.berth.registry.http.QueryParams;
 import dev.berth.registry.ops.ReadOnlyMode;
 import io.vertx.core.Future;
@@ -58,6 +59,7 @@ final class UiApi {
     private final ImageDetails details;
     private final StorageUsage usage;
     private final LastCollection lastGc;
+    private final ContentSource content;
     private final Instant started;
 
     UiApi(
@@ -67,7 +69,8 @@ final class UiApi {
             boolean deleteEnabled,
             ReadOnlyMode readOnly,
             StorageUsage usage,
-            LastCollection lastGc) {
+            LastCollection lastGc,
+            ContentSource content) {
         this.registry = registry;
         this.viewers = viewers;
         this.auth = auth;
@@ -78,6 +81,7 @@ final class UiApi {
         this.details = new ImageDetails(registry);
         this.usage = usage;
         this.lastGc = lastGc;
+        this.content = content;
         this.started = lastGc.now();
     }
 
@@ -243,13 +247,23 @@ final class UiApi {
         if (!viewer.may(name, Action.DELETE)) {
             return Future.failedFuture(refused(viewer, "delete from " + name));
         }
+        Optional<String> upstream = content.mirroredBy(name);
+        if (upstream.isPresent()) {
+            // As the API's MirrorGate answers: the UI API is not under it, its paths are not /v2/.
+            return Future.failedFuture(new DistributionException(
+                    ErrorCode.DENIED,
+                    "repository " + name + " is a mirror of upstream " + upstream.get() + ": deletes are refused"));
+        }
         return registry.manifests()
                 .delete(name, reference)
                 .map(v -> new JsonObject().put("deleted", reference).put("repository", name));
     }
 
     private boolean canDelete(Viewer viewer, String repository) {
-        return deleteEnabled && !readOnly.enabled() && viewer.may(repository, Action.DELETE);
+        return deleteEnabled
+                && !readOnly.enabled()
+                && content.mirroredBy(repository).isEmpty()
+                && viewer.may(repository, Action.DELETE);
     }
 
     /** The name, once it is one of the grammar and the viewer may pull from it (refused alike whether it exists or not). */

@@ -3,6 +3,7 @@ package dev.berth.registry.ui;
 import dev.berth.registry.auth.AuthSetup;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.Store;
+import dev.berth.registry.http.ContentSource;
 import dev.berth.registry.ops.ReadOnlyMode;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Handler;
@@ -31,7 +32,8 @@ public final class WebUi implements Handler<RoutingContext> {
             Optional<AuthSetup> auth,
             boolean deleteEnabled,
             ReadOnlyMode readOnly,
-            LastCollection lastGc) {
+            LastCollection lastGc,
+            ContentSource content) {
         this.assets = UiAssets.load();
         this.api = new UiApi(
                 registry,
@@ -40,7 +42,8 @@ public final class WebUi implements Handler<RoutingContext> {
                 deleteEnabled,
                 readOnly,
                 new StorageUsage(new Store(driver), Clock.systemUTC()),
-                lastGc);
+                lastGc,
+                content);
     }
 
     @Override

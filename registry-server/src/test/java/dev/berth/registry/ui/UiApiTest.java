@@ -232,6 +232,23 @@ class UiApiTest {
     }
 
     @Test
+    @DisplayName("a delete through the UI in a repository an upstream serves is DENIED naming the upstream")
+    void mirroredRepositoryNotDeleted() {
+        registry.close();
+        // Nothing listens on port 9: the refusal comes from the configuration, before any upstream is asked.
+        registry = InProcessBerth.start(
+                dataDir,
+                Map.of(
+                        "BERTH_PROXY_UPSTREAMS",
+                        "[{\"name\": \"hub\", \"url\": \"http://127.0.0.1:9\", \"repositories\": \"hub/**\"}]"));
+        http = registry.client();
+
+        Reply refused = http.delete("/_berth/ui-api/repositories/hub/library/busybox/tags/1.0", DELETE_HEADER, "delete")
+                .isError(403, "DENIED");
+        assertThat(refused.text()).contains("upstream hub");
+    }
+
+    @Test
     @DisplayName("deleting a manifest by digest removes it and its tags; an unknown tag is MANIFEST_UNKNOWN")
     void deleteManifest() {
         UiImages.Pushed image = images.image("app", "1.0", "amd64", Map.of());
