@@ -12,11 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -53,12 +51,6 @@ final class S3Bucket {
     Future<Buffer> get(String key) {
         return call(() -> client.getObject(r -> r.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()))
                 .map(bytes -> Buffer.buffer(bytes.asByteArrayUnsafe()));
-    }
-
-    /** A GET whose body is consumed as it arrives; {@code range} is an HTTP Range header or null. */
-    Future<ResponsePublisher<GetObjectResponse>> getStream(String key, String range) {
-        return call(() ->
-                client.getObject(r -> r.bucket(bucket).key(key).range(range), AsyncResponseTransformer.toPublisher()));
     }
 
     Future<Void> put(String key, Buffer content) {

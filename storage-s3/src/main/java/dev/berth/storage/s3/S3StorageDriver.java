@@ -35,16 +35,18 @@ public final class S3StorageDriver implements StorageDriver {
     private final SegmentAssembler assembler;
     private final S3Settings settings;
     private final SegmentSizes sizes;
-    private final Optional<S3Presigner> presigner;
+    private final S3Presigner presigner;
+    private final S3ObjectReader reader;
+    private final boolean redirect;
 
-    /** A driver that streams every read through this process. */
-    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
-        this(vertx, client, settings, Optional.empty(), SegmentSizes.DEFAULT);
-    }
-
-    /** A driver that offers pre-signed URLs ({@link #redirectUrl}) made by {@code presigner}, which it closes. */
-    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner) {
-        this(vertx, client, settings, Optional.of(presigner), SegmentSizes.DEFAULT);
+    /**
+     * A driver that talks to S3 through {@code client}, and reads objects on URLs that {@code
+     * presigner} signs (see {@link S3ObjectReader}); it closes both. With {@code redirect} it also
+     * offers such URLs to clients ({@link #redirectUrl}).
+     */
+    public S3StorageDriver(
+            Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
+        this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT);
     }
 
     /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
@@ -52,13 +54,16 @@ public final class S3StorageDriver implements StorageDriver {
             Vertx vertx,
             S3AsyncClient client,
             S3Settings settings,
-            Optional<S3Presigner> presigner,
+            S3Presigner presigner,
+            boolean redirect,
             SegmentSizes sizes) {
         this.vertx = vertx;
         this.presigner = presigner;
+        this.redirect = redirect;
         this.sizes = sizes;
         this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
+        this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
     }
@@ -95,13 +100,9 @@ public final class S3StorageDriver implements StorageDriver {
         return withKey(path, keys::key, key -> {
             if (length == 0) {
                 // HTTP cannot ask for zero bytes; still fail as a missing path should.
-                return bucket.head(key).map(ignored -> PublisherReadStream.empty(context));
+                return bucket.head(key).map(ignored -> new EmptyReadStream(context));
             }
-            return bucket.getStream(key, range(offset, length))
-                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(context, body))
-                    .recover(failure -> S3Errors.isRangeNotSatisfiable(failure)
-                            ? Future.succeededFuture(PublisherReadStream.empty(context))
-                            : Future.failedFuture(failure));
+            return reader.open(path, key, range(offset, length));
         });
     }
 
@@ -216,31 +217,21 @@ public final class S3StorageDriver implements StorageDriver {
                         path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
     }
 
-    /**
-     * A pre-signed GET of the object, when this driver was given a presigner. Signing is local
-     * computation, but the first call may fetch credentials (instance roles): off the event loop.
-     */
+    /** A pre-signed GET of the object, when this driver redirects. */
     @Override
     public Future<Optional<URI>> redirectUrl(String path, Duration ttl) {
-        if (presigner.isEmpty()) {
+        if (!redirect) {
             return Future.succeededFuture(Optional.empty());
         }
-        return withKey(
-                path,
-                keys::key,
-                key -> vertx.executeBlocking(() -> Optional.of(presigner
-                        .get()
-                        .presignGetObject(request -> request.signatureDuration(ttl)
-                                .getObjectRequest(
-                                        get -> get.bucket(settings.bucket()).key(key)))
-                        .url()
-                        .toURI())));
+        return withKey(path, keys::key, key -> reader.sign(key, ttl).map(Optional::of));
     }
 
     @Override
     public Future<Void> close() {
-        presigner.ifPresent(S3Presigner::close);
-        return bucket.close();
+        return reader.close().eventually(() -> {
+            presigner.close();
+            return bucket.close();
+        });
     }
 
     /** Rejects a bad path before any I/O and names failures by the storage path. */
