@@ -7,52 +7,59 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * The body of S3's answer to a GET, as the storage SPI's read stream: the response itself, whose
- * failure is named as a storage failure. S3 breaking off a body arrives as the HTTP client's
- * "connection closed", which the registry would otherwise take for its own client going away,
- * answer nothing and leave that client waiting for bytes that never come; a storage failure makes
- * it cut the client's connection instead, so that the client sees a short read, never a clean end.
+ * The body of S3's answer to a GET, as the storage SPI's read stream, with its failure named as a
+ * storage failure. S3 breaking off a body arrives as the HTTP client's "connection closed", which
+ * the registry would otherwise take for its own client going away, answer nothing and leave that
+ * client waiting for bytes that never come; a storage failure makes it cut the client's connection
+ * instead, so that the client sees a short read, never a clean end.
  *
  * <p>Like every stream of the SPI it flows once a handler is set, unless its reader paused it; the
  * response underneath is held paused until then, since bytes that arrive with no handler are lost.
+ * This stream's own handlers are on the response from the start: Vert.x refuses a handler on a
+ * response whose last byte has arrived, which a reader on another thread may not set in time.
  */
 final class S3BodyStream implements ReadStream<Buffer> {
     private final String path;
     private final HttpClientResponse response;
+    private Handler<Buffer> handler;
+    private Handler<Void> endHandler;
+    private Handler<Throwable> exceptionHandler;
     private long received;
-    private boolean reading;
     private boolean paused;
+    /** A failure that came before the reader set its exception handler. */
+    private Throwable failure;
 
-    /** Takes over {@code response}, which its caller paused so that nothing arrives before a handler. */
+    /** Takes over {@code response}, which the caller paused so that nothing arrives before a handler. */
     S3BodyStream(String path, HttpClientResponse response) {
         this.path = path;
         this.response = response;
+        response.handler(this::arrived);
+        response.endHandler(this::ended);
+        response.exceptionHandler(this::failed);
     }
 
     @Override
     public S3BodyStream handler(Handler<Buffer> handler) {
-        reading = handler != null;
-        response.handler(reading ? chunk -> counted(chunk, handler) : null);
-        if (reading && !paused) {
+        this.handler = handler;
+        if (handler != null && !paused) {
             response.resume();
         }
         return this;
     }
 
-    private void counted(Buffer chunk, Handler<Buffer> handler) {
-        received += chunk.length();
-        handler.handle(chunk);
-    }
-
     @Override
     public S3BodyStream exceptionHandler(Handler<Throwable> handler) {
-        response.exceptionHandler(handler == null ? null : failure -> handler.handle(brokenOff(failure)));
+        this.exceptionHandler = handler;
+        if (handler != null && failure != null) {
+            handler.handle(failure);
+        }
         return this;
     }
 
-    private StorageException brokenOff(Throwable failure) {
-        return new StorageException(
-                "S3 broke off the body of " + path + " after " + received + " bytes: " + failure, failure);
+    @Override
+    public S3BodyStream endHandler(Handler<Void> endHandler) {
+        this.endHandler = endHandler;
+        return this;
     }
 
     @Override
@@ -65,7 +72,7 @@ final class S3BodyStream implements ReadStream<Buffer> {
     @Override
     public S3BodyStream resume() {
         paused = false;
-        if (reading) {
+        if (handler != null) {
             response.resume();
         }
         return this;
@@ -74,15 +81,30 @@ final class S3BodyStream implements ReadStream<Buffer> {
     @Override
     public S3BodyStream fetch(long amount) {
         paused = false;
-        if (reading) {
+        if (handler != null) {
             response.fetch(amount);
         }
         return this;
     }
 
-    @Override
-    public S3BodyStream endHandler(Handler<Void> endHandler) {
-        response.endHandler(endHandler);
-        return this;
+    private void arrived(Buffer chunk) {
+        received += chunk.length();
+        if (handler != null) {
+            handler.handle(chunk);
+        }
+    }
+
+    private void ended(Void ignored) {
+        if (endHandler != null) {
+            endHandler.handle(null);
+        }
+    }
+
+    private void failed(Throwable cause) {
+        failure = new StorageException(
+                "S3 broke off the body of " + path + " after " + received + " bytes: " + cause, cause);
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(failure);
+        }
     }
 }
