@@ -8,10 +8,17 @@ import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3StorageDriver;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.storage.testkit.Await;
+import dev.berth.storage.testkit.ChunkReadStream;
 import dev.berth.testkit.s3.InProcessS3;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,6 +34,7 @@ class S3RoundTripsTest {
     private static final String REPO = "team/app";
 
     private Vertx vertx;
+    private Context context;
     private S3Settings settings;
     private RecordingProxy<S3AsyncClient> s3;
     private S3StorageDriver driver;
@@ -35,6 +43,7 @@ class S3RoundTripsTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
         settings = S3TestClients.newBucket("");
         s3 = new RecordingProxy<>(S3AsyncClient.class, S3TestClients.client(settings));
         driver = new S3StorageDriver(vertx, s3.proxy(), settings, S3TestClients.presigner(settings), false);
@@ -52,6 +61,16 @@ class S3RoundTripsTest {
     }
 
     @Test
+    @DisplayName("a 64 KiB blob pushed in one request costs at most 15 S3 requests (19 before the writer put it whole)")
+    void smallMonolithicPush() {
+        Buffer blob = random(64 * 1024);
+
+        push(blob);
+
+        assertThat(s3.total()).as("S3 requests: %s", s3.counts()).isLessThanOrEqualTo(15);
+    }
+
+    @Test
     @DisplayName("a manifest read again reads only its revision link: its content comes from the cache")
     void manifestReadAgain() {
         Buffer index =
@@ -65,5 +84,24 @@ class S3RoundTripsTest {
 
         assertThat(again.content()).isEqualTo(index);
         assertThat(s3.counts()).containsExactly(Map.entry("headObject", 1L));
+    }
+
+    private void push(Buffer blob) {
+        String digest = Digest.sha256(blob.getBytes()).toString();
+        onContext(() -> registry.uploads()
+                .monolithic(
+                        REPO, digest, new ChunkReadStream(context, List.of(blob).iterator())));
+    }
+
+    private <T> T onContext(Supplier<Future<T>> call) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(ignored -> call.get().onComplete(done));
+        return Await.result(done.future());
+    }
+
+    private static Buffer random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Buffer.buffer(bytes);
     }
 }

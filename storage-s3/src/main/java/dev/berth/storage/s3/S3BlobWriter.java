@@ -150,6 +150,13 @@ final class S3BlobWriter implements BlobWriter {
             return notOpen();
         }
         state = State.COMMITTED;
+        if (failure == null && nothingStored()) {
+            // Content below one chunk that no writer stored yet goes to its key in one PUT: no
+            // segment to write, list, read back and delete.
+            Buffer content = filling;
+            filling = Buffer.buffer();
+            return assembler.putWhole(key, content).recover(translated());
+        }
         return flush().compose(ignored -> segments.list())
                 .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)))
                 .recover(translated());
@@ -241,6 +248,11 @@ final class S3BlobWriter implements BlobWriter {
                     nextSegment++;
                     return full.complete();
                 });
+    }
+
+    /** No segment exists for this path: none was left by earlier writers, none was started by this one. */
+    private boolean nothingStored() {
+        return nextSegment == 0 && growing == null && uploading == null;
     }
 
     private long chunkSize() {

@@ -54,9 +54,13 @@ final class S3Bucket {
     }
 
     Future<Void> put(String key, Buffer content) {
-        return call(() -> client.putObject(
-                        r -> r.bucket(bucket).key(key), AsyncRequestBody.fromBytes(content.getBytes())))
+        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), body(content)))
                 .mapEmpty();
+    }
+
+    /** The content as a request body: {@code getBytes} made a copy nobody else holds, so the SDK need not copy it again. */
+    private static AsyncRequestBody body(Buffer content) {
+        return AsyncRequestBody.fromBytesUnsafe(content.getBytes());
     }
 
     Future<HeadObjectResponse> head(String key) {
@@ -157,8 +161,7 @@ final class S3Bucket {
 
     Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Buffer content) {
         return call(() -> client.uploadPart(
-                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        AsyncRequestBody.fromBytes(content.getBytes())))
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber), body(content)))
                 .map(response -> CompletedPart.builder()
                         .partNumber(partNumber)
                         .eTag(response.eTag())
