@@ -86,6 +86,22 @@ class S3RoundTripsTest {
         assertThat(s3.counts()).containsExactly(Map.entry("headObject", 1L));
     }
 
+    @Test
+    @DisplayName("a tags list of a repository that has tags is one S3 listing")
+    void tagsList() {
+        for (String tag : List.of("1.0", "latest")) {
+            Buffer index = Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
+                    + "\",\"manifests\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}");
+            Await.result(registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX));
+        }
+        s3.clear();
+
+        Page tags = Await.result(registry.tags().list(REPO, null, null));
+
+        assertThat(tags.items()).containsExactly("1.0", "latest");
+        assertThat(s3.counts()).containsExactly(Map.entry("listObjectsV2", 1L));
+    }
+
     private void push(Buffer blob) {
         String digest = Digest.sha256(blob.getBytes()).toString();
         onContext(() -> registry.uploads()
