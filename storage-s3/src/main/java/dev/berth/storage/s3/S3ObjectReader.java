@@ -16,6 +16,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -38,6 +39,9 @@ final class S3ObjectReader {
 
     /** A read's URL only has to last until S3 starts answering. */
     private static final Duration READ_URL_TTL = Duration.ofMinutes(1);
+
+    /** How long S3 may take to start answering a GET. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private static final int NOT_FOUND = 404;
     private static final int RANGE_NOT_SATISFIABLE = 416;
@@ -82,9 +86,21 @@ final class S3ObjectReader {
                     if (range != null) {
                         request.putHeader("Range", range);
                     }
-                    return http.request(request).compose(HttpClientRequest::send);
+                    return http.request(request).compose(S3ObjectReader::sendAwaitingAnswer);
                 })
                 .compose(response -> answer(context, path, response));
+    }
+
+    /**
+     * Sends the GET and gives S3 {@link #ANSWER_TIMEOUT} to start answering, as the SDK's read
+     * timeout did; a request S3 leaves hanging is reset so that its connection is not kept. The
+     * body has no such limit: while a slow client holds the stream paused, nothing is read from S3,
+     * and a read-idle timer could not tell that from S3 hanging.
+     */
+    private static Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
+        return request.send()
+                .timeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .onFailure(failure -> request.reset());
     }
 
     private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {

@@ -17,6 +17,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -260,6 +262,25 @@ class S3StorageDriverTest extends StorageDriverContract {
             assertThat(failure).isInstanceOf(StorageException.class).hasMessageContaining("large/blob");
             assertThat(received[0]).isLessThan(size);
             Await.result(through.close());
+        }
+    }
+
+    @Test
+    @DisplayName("a read that S3 accepts but never answers fails instead of waiting for ever")
+    void unansweredRead() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            S3Settings unanswering = new S3Settings(
+                    settings.bucket(),
+                    settings.region(),
+                    Optional.of(URI.create("http://127.0.0.1:" + silent.getLocalPort())),
+                    true,
+                    settings.prefix());
+            StorageDriver hanging = S3TestClients.driver(vertx, unanswering);
+
+            Throwable failure = Await.failure(hanging.readStream("some/blob", 0, -1));
+
+            assertThat(failure).isInstanceOf(StorageException.class).hasMessageContaining("some/blob");
+            Await.result(hanging.close());
         }
     }
 
