@@ -16,7 +16,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -63,7 +63,11 @@ final class S3ObjectReader {
 
     /** A pre-signed GET of the object at {@code key}, valid for {@code ttl}. */
     Future<URI> sign(String key, Duration ttl) {
-        return vertx.executeBlocking(
+        return sign(vertx.getOrCreateContext(), key, ttl);
+    }
+
+    private Future<URI> sign(Context context, String key, Duration ttl) {
+        return context.executeBlocking(
                 () -> presigner
                         .presignGetObject(request -> request.signatureDuration(ttl)
                                 .getObjectRequest(get -> get.bucket(bucket).key(key)))
@@ -76,31 +80,38 @@ final class S3ObjectReader {
      * The object's bytes that {@code range} (an HTTP Range header, or null for all) names, paused
      * until its reader starts reading; {@code path} names it in failures. A range that starts at or
      * past the end reads as no bytes.
+     *
+     * <p>Every step runs on the caller's context, the request included, so that S3's response is
+     * handled on that context's thread as it arrives: a response handed over a turn later, or to
+     * another thread, may have lost bytes that came with no handler set.
      */
     Future<ReadStream<Buffer>> open(String path, String key, String range) {
         Context context = vertx.getOrCreateContext();
-        return sign(key, READ_URL_TTL)
+        return sign(context, key, READ_URL_TTL)
                 .compose(url -> {
                     RequestOptions request =
                             new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString());
                     if (range != null) {
                         request.putHeader("Range", range);
                     }
-                    return http.request(request).compose(S3ObjectReader::sendAwaitingAnswer);
+                    return http.request(request).compose(this::sendAwaitingAnswer);
                 })
                 .compose(response -> answer(context, path, response));
     }
 
     /**
      * Sends the GET and gives S3 {@link #ANSWER_TIMEOUT} to start answering, as the SDK's read
-     * timeout did; a request S3 leaves hanging is reset so that its connection is not kept. The
-     * body has no such limit: while a slow client holds the stream paused, nothing is read from S3,
-     * and a read-idle timer could not tell that from S3 hanging.
+     * timeout did; a request S3 leaves hanging is reset, which fails it and frees its connection.
+     * The body has no such limit: while a slow client holds the stream paused, nothing is read from
+     * S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code Future.timeout}:
+     * the future it makes completes a turn later, after body bytes that arrive meanwhile with no
+     * handler are lost.)
      */
-    private static Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
-        return request.send()
-                .timeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .onFailure(failure -> request.reset());
+    private Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
+        long timer = vertx.setTimer(
+                ANSWER_TIMEOUT.toMillis(),
+                fired -> request.reset(0, new TimeoutException("S3 did not answer within " + ANSWER_TIMEOUT)));
+        return request.send().andThen(answered -> vertx.cancelTimer(timer));
     }
 
     private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {
