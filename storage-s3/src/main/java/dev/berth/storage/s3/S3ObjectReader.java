@@ -81,9 +81,10 @@ final class S3ObjectReader {
      * until its reader starts reading; {@code path} names it in failures. A range that starts at or
      * past the end reads as no bytes.
      *
-     * <p>Every step runs on the caller's context, the request included, so that S3's response is
-     * handled on that context's thread as it arrives: a response handed over a turn later, or to
-     * another thread, may have lost bytes that came with no handler set.
+     * <p>Every step runs on the caller's context, the request included, and the answer is taken by a
+     * listener on the send's own future, so that S3's response is paused and given its handlers in
+     * the turn it arrives: a response handed over a turn later may have lost bytes that came with no
+     * handler set, or already have ended.
      */
     Future<ReadStream<Buffer>> open(String path, String key, String range) {
         Context context = vertx.getOrCreateContext();
@@ -94,24 +95,30 @@ final class S3ObjectReader {
                     if (range != null) {
                         request.putHeader("Range", range);
                     }
-                    return http.request(request).compose(this::sendAwaitingAnswer);
+                    return http.request(request);
                 })
-                .compose(response -> answer(context, path, response));
+                .compose(request -> {
+                    Future<HttpClientResponse> sent = sendAwaitingAnswer(request);
+                    // Straight on the send's own future, so that it runs in the turn the answer arrives.
+                    return sent.compose(response -> answer(context, path, response));
+                });
     }
 
     /**
      * Sends the GET and gives S3 {@link #ANSWER_TIMEOUT} to start answering, as the SDK's read
      * timeout did; a request S3 leaves hanging is reset, which fails it and frees its connection.
      * The body has no such limit: while a slow client holds the stream paused, nothing is read from
-     * S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code Future.timeout}:
-     * the future it makes completes a turn later, after body bytes that arrive meanwhile with no
-     * handler are lost.)
+     * S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code Future.timeout}
+     * nor any other future between: the answer must be taken in the turn it arrives, see
+     * {@link #open}.)
      */
     private Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
         long timer = vertx.setTimer(
                 ANSWER_TIMEOUT.toMillis(),
                 fired -> request.reset(0, new TimeoutException("S3 did not answer within " + ANSWER_TIMEOUT)));
-        return request.send().andThen(answered -> vertx.cancelTimer(timer));
+        Future<HttpClientResponse> sent = request.send();
+        sent.onComplete(answered -> vertx.cancelTimer(timer));
+        return sent;
     }
 
     private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {
