@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The jar this runs from: S3Proxy's main class travels in it. */
-    private static Path benchJar() throws URISyntaxException {
+    static Path benchJar() throws URISyntaxException {
         return Path.of(BenchCommand.class
                 .getProtectionDomain()
                 .getCodeSource()
@@ -138,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .toURI());
     }
 
-    private static String timestamp() {
+    /** The time in report file names: 20261205-013000 (UTC). */
+    static String timestamp() {
         return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(Instant.now());

@@ -19,18 +19,12 @@ enum Contender {
     BERTH("berth") {
         @Override
         List<String> command(Tools tools, int port, Storage storage, Path workDir) {
-            String flag = storage instanceof Storage.Filesystem fs ? "fs:" + fs.dataDir() : "s3";
-            return List.of(
-                    tools.berthRegistry().toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
+            return berthCommand(tools.berthRegistry(), port, storage);
         }
 
         @Override
         Map<String, String> environment(Storage storage) {
-            Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
-            if (storage instanceof Storage.S3 s3) {
-                environment.putAll(s3.bucket().berthEnvironment(false));
-            }
-            return environment;
+            return berthEnvironment(storage);
         }
     },
     DISTRIBUTION("registry:2") {
@@ -79,6 +73,20 @@ enum Contender {
     }
 
     abstract List<String> command(Tools tools, int port, Storage storage, Path workDir) throws IOException;
+
+    /** {@code bin/berth-registry serve} on loopback over {@code storage}: the benchmark's and the soak's. */
+    static List<String> berthCommand(Path berthRegistry, int port, Storage storage) {
+        String flag = storage instanceof Storage.Filesystem fs ? "fs:" + fs.dataDir() : "s3";
+        return List.of(berthRegistry.toString(), "serve", "--listen", "127.0.0.1:" + port, "--storage", flag);
+    }
+
+    static Map<String, String> berthEnvironment(Storage storage) {
+        Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
+        if (storage instanceof Storage.S3 s3) {
+            environment.putAll(s3.bucket().berthEnvironment(false));
+        }
+        return environment;
+    }
 
     abstract Map<String, String> environment(Storage storage);
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,15 +24,20 @@ record RunningRegistry(ServerProcess server, URI url, long startupMillis) implem
     /** Starts the registry and waits for its first 200 on /v2/; the wait is its startup time. */
     static RunningRegistry start(Contender contender, Tools tools, Storage storage, Path workDir) throws IOException {
         int port = FreePort.pick();
-        Path log = workDir.resolve(contender.name().toLowerCase() + ".log");
-        URI url = URI.create("http://127.0.0.1:" + port);
-        long started = System.nanoTime();
-        ServerProcess server = ServerProcess.launch(
+        return launch(
                 contender.label,
+                port,
                 contender.command(tools, port, storage, workDir),
                 contender.environment(storage),
-                UNSET,
-                log);
+                workDir.resolve(contender.name().toLowerCase() + ".log"));
+    }
+
+    /** Starts {@code command}, which serves on loopback at {@code port}, and waits for its first 200 on /v2/. */
+    static RunningRegistry launch(
+            String label, int port, List<String> command, Map<String, String> environment, Path log) {
+        URI url = URI.create("http://127.0.0.1:" + port);
+        long started = System.nanoTime();
+        ServerProcess server = ServerProcess.launch(label, command, environment, UNSET, log);
         server.awaitOk(url.resolve("/v2/"), READY_TIMEOUT);
         return new RunningRegistry(server, url, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -38,6 +45,10 @@ record RunningRegistry(ServerProcess server, URI url, long startupMillis) implem
     /** The process's peak resident set so far (VmHWM), in MiB. */
     double peakRssMib() {
         return server.peakResidentBytes() / (1024.0 * 1024.0);
+    }
+
+    long pid() {
+        return server.pid();
     }
 
     @Override

@@ -147,6 +147,14 @@ public final class ManifestParser {
             if (!platformNode.isObject()) {
                 throw invalid(where + ".platform must be an object");
             }
+            // The descriptor keeps an immutable copy, which holds no nulls (and the spec's fields are never null).
+            Iterator<String> names = platformNode.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (platformNode.get(name).isNull()) {
+                    throw invalid(where + ".platform." + name + " must not be null");
+                }
+            }
             platform = JSON.convertValue(platformNode, Map.class);
         }
         return new Descriptor(

@@ -47,6 +47,15 @@ class ManifestParserRejectionTest {
         assertThat(refusal(bytes(manifest), null)).hasMessageContaining("no mediaType");
     }
 
+    @Test
+    @DisplayName("a platform with a null value is refused, not a crash (found by ManifestParserProperties)")
+    void platformWithNull() {
+        ObjectNode index = ManifestJson.ociIndex();
+        ((ObjectNode) index.get("manifests").get(0).get("platform")).putNull("os");
+
+        assertThat(refusal(index)).hasMessageContaining("manifests[0].platform.os");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {MediaTypes.DOCKER_SCHEMA1, MediaTypes.DOCKER_SCHEMA1_SIGNED})
     @DisplayName("Docker schema 1 is refused")

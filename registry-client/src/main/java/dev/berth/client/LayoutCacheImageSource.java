@@ -1,20 +1,29 @@
 package dev.berth.client;
 
 import dev.berth.client.progress.ProgressListener;
+import dev.berth.oci.Descriptor;
 import dev.berth.oci.Platform;
 import dev.berth.oci.Reference;
-import dev.berth.runtime.ImageSource;
+import dev.berth.oci.layout.LayoutException;
+import dev.berth.oci.layout.OciLayout;
 import dev.berth.runtime.LocalImage;
+import dev.berth.runtime.layout.ImageException;
+import dev.berth.runtime.layout.ImageSelector;
+import dev.berth.runtime.layout.LayoutImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands the runtime shim images from registries: pulls them, for this machine's platform, into
- * one shared OCI layout (the cache), where blobs already there are not downloaded again, and
- * tags each under its full normalised reference.
+ * Where {@code berth run} and {@code berth unpack} get images from registries: one shared OCI
+ * layout (the cache), each image pulled for this machine's platform and tagged under its full
+ * normalised reference; blobs already there are not downloaded again. The runtime shim is then
+ * handed the image in that layout and never fetches anything itself.
  */
-public final class LayoutCacheImageSource implements ImageSource {
+public final class LayoutCacheImageSource {
     private final BerthClient client;
     private final Path cache;
     private final ProgressListener progress;
@@ -36,16 +45,42 @@ public final class LayoutCacheImageSource implements ImageSource {
         return base.resolve("berth").resolve("images");
     }
 
-    @Override
-    public LocalImage fetch(String reference) {
+    /** The image {@code reference} names, in the cache; pulled first as {@code policy} says. */
+    public LocalImage fetch(String reference, PullPolicy policy) {
         Reference parsed;
         try {
             parsed = Reference.parse(reference);
         } catch (IllegalArgumentException e) {
-            throw new ClientException(FailureKind.USAGE, e.getMessage(), e);
+            throw new ClientException(
+                    FailureKind.USAGE, "no such image or layout: " + reference + " (" + e.getMessage() + ")", e);
         }
-        String refName = parsed.toString();
-        client.pull(parsed, cache, refName, Optional.of(Platform.current()), progress);
-        return new LocalImage(cache, refName);
+        LocalImage image = new LocalImage(cache, parsed.toString());
+        if (policy == PullPolicy.ALWAYS || (policy == PullPolicy.MISSING && !complete(image))) {
+            client.pull(parsed, cache, image.refName(), Optional.of(Platform.current()), progress);
+        } else if (policy == PullPolicy.NEVER && !complete(image)) {
+            throw new ClientException(
+                    FailureKind.NOT_FOUND,
+                    reference + " is not in the layout cache " + cache + ", and --pull never forbids pulling it");
+        }
+        return image;
+    }
+
+    /** Whether the cache holds the image whole: its entry, manifest and config readable, every layer blob there. */
+    private static boolean complete(LocalImage image) {
+        if (!OciLayout.isMarked(image.layout())) {
+            return false;
+        }
+        try {
+            LayoutImage cached = ImageSelector.select(image);
+            for (Descriptor layer : cached.manifest().layers()) {
+                Path blob = cached.layout().blobPath(layer.digest());
+                if (!Files.isRegularFile(blob) || Files.size(blob) != layer.size()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (LayoutException | ImageException | IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 }

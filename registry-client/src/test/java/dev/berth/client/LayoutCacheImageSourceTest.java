@@ -43,15 +43,21 @@ class LayoutCacheImageSourceTest {
             LayoutCacheImageSource source = new LayoutCacheImageSource(
                     new BerthClient(ClientOptions.defaults(), CredentialSource.NONE), cache, recorder);
 
-            LocalImage first = source.fetch(reference);
+            LocalImage first = source.fetch(reference, PullPolicy.ALWAYS);
             assertThat(first.layout()).isEqualTo(temp.resolve("cache"));
             assertThat(first.refName()).isEqualTo(reference);
             assertThat(OciLayout.open(cache).find(reference).digest()).isEqualTo(image.digest());
             assertThat(moved).containsOnly("downloaded").hasSize(3);
 
             moved.clear();
-            source.fetch(reference);
+            source.fetch(reference, PullPolicy.ALWAYS);
             assertThat(moved).containsOnly("skipped").hasSize(3);
+
+            moved.clear();
+            source.fetch(reference, PullPolicy.MISSING);
+            assertThat(moved)
+                    .as("a complete cached image is not even looked up")
+                    .isEmpty();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.registry.gc.GarbageCollection;
 import dev.berth.registry.gc.GcListener;
+import dev.berth.registry.gc.ScheduledUploadPurge;
 import dev.berth.registry.http.ApiHandler;
 import dev.berth.registry.http.ClientConnections;
 import dev.berth.registry.http.InvalidRequests;
@@ -56,6 +57,9 @@ public final class RegistryLauncher {
         StorageDriver driver;
         try {
             driver = StorageDrivers.open(vertx, config.storage());
+            if (!config.readOnly().enabled()) {
+                StorageDrivers.checkWritable(config.storage());
+            }
         } catch (LaunchException | RuntimeException e) {
             awaitQuietly(vertx.close());
             throw e;
@@ -66,7 +70,11 @@ public final class RegistryLauncher {
         }
         Registry registry = new Registry(
                 driver,
-                new RegistryOptions(config.delete().enabled(), config.gc().gracePeriod()));
+                new RegistryOptions(
+                        config.delete().enabled(),
+                        config.gc().gracePeriod(),
+                        config.uploads().maxOpenPerRepository(),
+                        config.uploads().automaticCrossMount()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
         GcListener collections = metrics == null
                 ? GcListener.NONE
@@ -85,6 +93,7 @@ public final class RegistryLauncher {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
+        ScheduledUploadPurge.start(vertx, driver, config.uploads());
         boolean scrapeHere = metrics != null && config.metrics().listen().isEmpty();
         Router pipeline = RequestPipeline.build(
                 vertx,

@@ -9,6 +9,8 @@ import dev.berth.storage.s3.S3ClientFactory;
 import dev.berth.storage.s3.S3StorageDriver;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +58,38 @@ public final class StorageDrivers {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while checking the S3 bucket", e);
         }
+    }
+
+    /**
+     * Refuses a storage directory the registry cannot write, before it listens (issue 16: it
+     * listened and answered every push with a 500, and a stack trace per request). A probe file,
+     * under the filesystem driver's hidden prefix, is created and removed again: asking the
+     * permissions would be wrong for root, a read-only mount and an immutable directory alike.
+     * S3's write permission is not probed: the bucket check reads only.
+     */
+    public static void checkWritable(StorageConfig config) throws LaunchException {
+        if (!(config instanceof FilesystemStorageConfig filesystem)) {
+            return;
+        }
+        Path root = filesystem.rootDirectory();
+        try {
+            Files.delete(Files.createTempFile(root, ".berth-tmp-probe-", null));
+        } catch (IOException e) {
+            throw new LaunchException(
+                    "the storage directory " + root + " is not writable (" + reason(e)
+                            + "): fix its permissions or mount, or start with read-only mode on to serve pulls",
+                    e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException nio && nio.getReason() != null) {
+            return nio.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     // Blocking is fine here: this runs on the launching thread, before any event loop has work.

@@ -238,6 +238,29 @@ class AuthApiTest {
     }
 
     @Test
+    @DisplayName("a mount without from takes the blob only from a repository the token lets the caller pull:"
+            + " 201 with pull on a holder, 202 without, and then the blob is not in the target")
+    void automaticCrossMountOnlyFromPullable() throws Exception {
+        api.pushImage("team-a/holder", token(basic("alice", "alice-pw"), "repository:team-a/holder:pull,push"));
+        String mount = "/blobs/uploads/?mount=" + AuthorizedHttp.CONFIG_DIGEST;
+
+        HttpResponse<String> withPull = api.post(
+                "/v2/public/auto-alice" + mount,
+                bearer(token(
+                        basic("alice", "alice-pw"),
+                        "repository:public/auto-alice:pull,push",
+                        "repository:team-a/holder:pull")));
+        String carols = token(basic("carol", "carol-pw"), "repository:public/auto-carol:pull,push");
+        HttpResponse<String> withoutPull = api.post("/v2/public/auto-carol" + mount, bearer(carols));
+
+        assertThat(withPull.statusCode()).as(withPull.body()).isEqualTo(201);
+        assertThat(withoutPull.statusCode()).as(withoutPull.body()).isEqualTo(202);
+        assertThat(api.get("/v2/public/auto-carol/blobs/" + AuthorizedHttp.CONFIG_DIGEST, bearer(carols))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("a token that lacks the scope a request needs is challenged with error=\"insufficient_scope\"")
     void insufficientScope() throws Exception {
         String pullOnly = token(basic("alice", "alice-pw"), "repository:team-a/app:pull");

@@ -31,6 +31,11 @@ public final class CapturedLog extends AppenderBase<ILoggingEvent> implements Au
         lines.add(event.getFormattedMessage());
     }
 
+    /** The lines so far. */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** The lines so far, after waiting up to five seconds for there to be at least {@code count}. */
     public List<String> awaitLines(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -20,14 +20,17 @@ import java.util.Optional;
  * Berth started in this JVM the way {@code berth-registry serve} starts it, from settings given as an
  * operator gives them: {@code BERTH_*} variables over an optional config file, read by
  * {@link ConfigLoader}. Unless its settings say otherwise, a test's registry listens on a free
- * loopback port and writes no access log. The one way tests start a registry in process: quick, and
+ * loopback port, writes no access log, and purges stale uploads only when garbage collection runs
+ * (the purge schedule's first run comes at a random moment, which would race a test that counts
+ * what a collection purged). The one way tests start a registry in process: quick, and
  * no jar to build first. The environment of the test's JVM is not read, so a developer's own
  * {@code BERTH_*} variables change nothing.
  */
 public final class InProcessBerth implements AutoCloseable {
     private static final Map<String, String> TEST_DEFAULTS = Map.of(
             "BERTH_HTTP_LISTEN", "127.0.0.1:0",
-            "BERTH_LOG_ACCESSLOG", "false");
+            "BERTH_LOG_ACCESSLOG", "false",
+            "BERTH_UPLOADS_PURGEINTERVAL", "0");
 
     private final RunningRegistry running;
     private final RegistryConfig config;

@@ -19,6 +19,15 @@ public interface BlobWriter extends WriteStream<Buffer> {
     /** Bytes held so far, including those an earlier writer left. */
     long size();
 
+    /**
+     * Drops what an earlier writer left past its first {@code size} bytes, so that this writer
+     * continues from there: an upload session rolls back to the last state it saved when a failed
+     * request stored part of a chunk (issue 16). Only before this writer's first write, and not
+     * past {@link #size()}. A driver that stores content in pieces may only cut where one ends;
+     * elsewhere it fails with {@link StorageException} and keeps everything.
+     */
+    Future<Void> truncate(long size);
+
     /** Flushes and makes the content readable at the writer's path. */
     Future<Void> commit();
 

@@ -6,6 +6,7 @@ import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,6 +74,17 @@ public interface StorageDriver {
     /** Fast path: a URL a client may fetch {@code path} from directly, valid for {@code ttl}. */
     default Future<Optional<URI>> redirectUrl(String path, Duration ttl) {
         return Future.succeededFuture(Optional.empty());
+    }
+
+    /**
+     * The driver's own hidden files that a crash left behind (a temporary file of a write, or a
+     * directory renamed out of sight to be deleted, on the filesystem), last written before
+     * {@code writtenBefore}, as paths relative to the store's root; with {@code remove}, removed
+     * too. Drivers whose writes leave nothing hidden behind when interrupted have none. Hidden
+     * content of upload sessions (the S3 driver's segments) goes with its session, not here.
+     */
+    default Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
+        return Future.succeededFuture(List.of());
     }
 
     /** Releases clients and handles. */

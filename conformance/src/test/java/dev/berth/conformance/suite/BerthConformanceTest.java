@@ -7,6 +7,7 @@ import dev.berth.conformance.suite.run.RunResult;
 import dev.berth.registry.InProcessBerth;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,9 @@ class BerthConformanceTest {
     }
 
     private static void passesEveryWorkflow(String name, InProcessBerth berth) {
-        RunResult result = SuiteReports.run(name, SuiteConfig.forRegistry(berth.url()), EnumSet.allOf(Workflow.class));
+        // Berth mounts without `from` by default (uploads.automaticCrossMount), so it is declared so.
+        SuiteConfig config = SuiteConfig.forRegistry(berth.url()).with(Capability.AUTOMATIC_CROSS_MOUNT, true);
+        RunResult result = SuiteReports.run(name, config, EnumSet.allOf(Workflow.class));
 
         assertThat(result.failures()).as(result.summaryLine()).isEmpty();
         assertThat(result.count(CheckResult.Outcome.PASSED)).isGreaterThan(50);
@@ -43,7 +46,7 @@ class BerthConformanceTest {
         assertThat(result.skips())
                 .extracting(CheckResult::id)
                 .containsExactlyInAnyOrder(
-                        "MountChecks.mountWithoutFrom",
+                        "MountChecks.mountWithoutFromOpensUpload",
                         "ChunkedUploadChecks.minimumChunkLengthAdvertised",
                         "DeleteManifestChecks.tagDeletionDisabled",
                         "DeletesDisabledChecks.manifestDeletionRefused",
@@ -53,10 +56,29 @@ class BerthConformanceTest {
 
     @Test
     @DisplayName(
+            "with uploads.automaticCrossMount off and declared so, a mount without from opens an upload session as the spec asks")
+    void automaticCrossMountOff() {
+        try (InProcessBerth berth =
+                InProcessBerth.start(dataDir, Map.of("BERTH_UPLOADS_AUTOMATICCROSSMOUNT", "false"))) {
+            RunResult result = SuiteReports.run(
+                    "berth-fs-no-automatic-mounts", SuiteConfig.forRegistry(berth.url()), EnumSet.of(Workflow.PUSH));
+
+            assertThat(result.failures()).as(result.summaryLine()).isEmpty();
+            assertThat(result.checks())
+                    .filteredOn(check -> check.id().equals("MountChecks.mountWithoutFromOpensUpload"))
+                    .singleElement()
+                    .satisfies(check -> assertThat(check.outcome()).isEqualTo(CheckResult.Outcome.PASSED));
+        }
+    }
+
+    @Test
+    @DisplayName(
             "with deletes disabled, Berth refuses them as the spec says (400 or 405), and the other checks still pass")
     void deletesDisabled() {
         try (InProcessBerth berth = InProcessBerth.start(dataDir, false)) {
-            SuiteConfig config = SuiteConfig.forRegistry(berth.url()).with(Capability.DELETES, false);
+            SuiteConfig config = SuiteConfig.forRegistry(berth.url())
+                    .with(Capability.DELETES, false)
+                    .with(Capability.AUTOMATIC_CROSS_MOUNT, true);
             RunResult result =
                     SuiteReports.run("berth-fs-no-deletes", config, EnumSet.of(Workflow.MANAGEMENT, Workflow.PUSH));
 

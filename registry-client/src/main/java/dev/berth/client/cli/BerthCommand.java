@@ -2,17 +2,18 @@ package dev.berth.client.cli;
 
 import dev.berth.client.ClientException;
 import dev.berth.client.FailureKind;
-import dev.berth.client.LayoutCacheImageSource;
-import dev.berth.client.auth.DockerConfig;
 import dev.berth.oci.layout.LayoutException;
-import dev.berth.runtime.ImageSource;
+import dev.berth.runtime.cli.ExecCommand;
+import dev.berth.runtime.cli.Failures;
+import dev.berth.runtime.cli.KillCommand;
+import dev.berth.runtime.cli.LogsCommand;
 import dev.berth.runtime.cli.PsCommand;
 import dev.berth.runtime.cli.RmCommand;
-import dev.berth.runtime.cli.RunCommand;
-import dev.berth.runtime.cli.UnpackCommand;
+import dev.berth.runtime.cli.StartCommand;
+import dev.berth.runtime.cli.StopCommand;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,9 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             DigestCommand.class,
             DeleteCommand.class,
-            ReferrersCommand.class
+            ReferrersCommand.class,
+            UnpackCommand.class,
+            RunCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -45,9 +48,15 @@ import picocli.CommandLine.Command;
             "4:not found",
             "5:verification failed (digest or size mismatch)",
             "6:network failure",
-            "125:run, unpack, ps, rm: berth itself failed (run otherwise exits with the container's status)"
+            "125:run, unpack and the container commands: berth itself failed, a bad option included (run otherwise exits with the container's status)",
+            "126:run: the command in the image cannot be executed",
+            "127:run: the command is not in the image"
         })
 public final class BerthCommand implements Runnable {
+    /** The commands that exit 125 on berth's own failures, bad options included, as docker run does. */
+    private static final Set<String> CONTAINER_COMMANDS =
+            Set.of("run", "unpack", "ps", "rm", "logs", "stop", "kill", "start", "exec");
+
     private final Map<String, String> environment;
     private final InputStream stdin;
 
@@ -74,36 +83,24 @@ public final class BerthCommand implements Runnable {
             cmd.getErr().flush();
             return kind.exitCode();
         });
-        // The runtime shim's commands, built here because they are handed how to fetch an image,
-        // which takes the client's options (--plain-http, --ca-cert, --jobs, --quiet) as pull does.
-        addFetching(commandLine, "unpack", UnpackCommand::new, environment);
-        addFetching(commandLine, "run", images -> new RunCommand(images, environment), environment);
+        // The runtime shim's commands that need no image read the state directory from the
+        // environment berth runs with.
         commandLine.addSubcommand(new PsCommand(environment));
         commandLine.addSubcommand(new RmCommand(environment));
+        commandLine.addSubcommand(new LogsCommand(environment));
+        commandLine.addSubcommand(new StopCommand(environment));
+        commandLine.addSubcommand(new KillCommand(environment));
+        commandLine.addSubcommand(new StartCommand(environment));
+        commandLine.addSubcommand(new ExecCommand(environment));
+        // As with docker run and exec, everything after the image or name is the command, options too.
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((exception, args) ->
+                CONTAINER_COMMANDS.contains(exception.getCommandLine().getCommandName())
+                        ? Failures.usage(exception)
+                        : usage.handleParseException(exception, args));
         return commandLine;
-    }
-
-    private static void addFetching(
-            CommandLine commandLine,
-            String name,
-            Function<ImageSource, Object> command,
-            Map<String, String> environment) {
-        ClientMixin options = new ClientMixin();
-        commandLine.addSubcommand(command.apply(imageCache(environment, commandLine, options)));
-        commandLine.getSubcommands().get(name).addMixin("client", options);
-    }
-
-    /**
-     * Pulls for {@code run} and {@code unpack} into the shared layout cache, verified like any pull,
-     * with the command's client options (read when it fetches, after parsing) and docker's credentials.
-     */
-    private static ImageSource imageCache(
-            Map<String, String> environment, CommandLine commandLine, ClientMixin options) {
-        return reference -> new LayoutCacheImageSource(
-                        options.client(DockerConfig.fromEnvironment(environment)),
-                        LayoutCacheImageSource.defaultCache(environment),
-                        options.progress(commandLine.getErr()))
-                .fetch(reference);
     }
 
     Map<String, String> environment() {

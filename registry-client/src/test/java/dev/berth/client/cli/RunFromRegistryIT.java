@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +68,33 @@ class RunFromRegistryIT {
         assertThat(cachedBlobs()).isEqualTo(cached);
         assertThat(Files.getLastModifiedTime(cached.get(0)).toMillis()).isEqualTo(modified);
         assertThat(scratch.resolve("state/containers")).isEmptyDirectory();
+    }
+
+    @Test
+    @DisplayName("runs a cached image with the registry gone (--pull missing, the default, and never), and its"
+            + " stderr holds only the container's lines")
+    void runsOffline(@TempDir Path data, @TempDir Path layout) {
+        Prerequisites.executable("runc", "runc");
+        String offline;
+        try (InProcessBerth own = InProcessBerth.start(data, false)) {
+            OciImage image = OciLayoutWriter.write(layout, "v1", "offline");
+            offline = own.url().getAuthority() + "/e2e/offline:1";
+            CliRun pushed = CliRun.berth(
+                    Map.of("DOCKER_CONFIG", layout.resolve("docker").toString()),
+                    "push",
+                    "-q",
+                    layout + ":" + image.tag(),
+                    offline);
+            assertThat(pushed.exitCode()).as(pushed.err()).isZero();
+            CommandResult online = berth("runc", "run", "--rm", "--runtime", "runc", offline, "sh", "-c", "exit 0");
+            assertThat(online.exitCode()).as(online.describe()).isZero();
+        }
+        for (String pull : List.of("missing", "never")) {
+            CommandResult run = berth(
+                    "runc", "run", "--rm", "--pull", pull, "--runtime", "runc", offline, "sh", "-c", "echo ran >&2");
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stderr()).as(pull).isEqualTo("ran\n");
+        }
     }
 
     private List<Path> cachedBlobs() throws Exception {

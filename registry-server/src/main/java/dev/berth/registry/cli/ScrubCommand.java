@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Re-hashes every blob and checks every repository link against the blobs.",
-            "With --repair, moves corrupt blobs to _berth/quarantine/ (they are answered 404 from then on)"
-                    + " and removes links to missing blobs.",
+            "Re-hashes every blob, checks every repository link against the blobs, and finds what a crash left"
+                    + " behind (hidden .berth-tmp-* files, upload directories without startedat) an hour old or more.",
+            "With --repair, moves corrupt blobs to _berth/quarantine/ (they are answered 404 from then on),"
+                    + " removes links to missing blobs, and removes the leftovers.",
             "Exit codes: 0 nothing wrong (or all repaired), 1 the store is unusable, 2 bad options,"
                     + " 3 problems found and not repaired."
         })
@@ -32,7 +33,7 @@ final class ScrubCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--repair", description = "Quarantine corrupt blobs and remove dangling links.")
+    @Option(names = "--repair", description = "Quarantine corrupt blobs, remove dangling links and crash leftovers.")
     boolean repair;
 
     @Spec

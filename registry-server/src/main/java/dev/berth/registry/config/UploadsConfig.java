@@ -3,6 +3,16 @@ package dev.berth.registry.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 
-/** Upload sessions untouched for longer than {@code purgeAfter} are thrown away by garbage collection. */
+/**
+ * Upload sessions: those untouched for longer than {@code purgeAfter} are thrown away every
+ * {@code purgeInterval} (zero: only by garbage collection) and by every garbage collection; a
+ * repository holds at most {@code maxOpenPerRepository} open sessions (zero: no cap). With
+ * {@code automaticCrossMount}, a mount without {@code from} takes the blob from a repository that
+ * holds it and that the caller may pull.
+ */
 public record UploadsConfig(
-        @JsonProperty(defaultValue = "7d") Duration purgeAfter) implements ConfigSection {}
+        @JsonProperty(defaultValue = "7d") Duration purgeAfter,
+        @JsonProperty(defaultValue = "24h") Duration purgeInterval,
+        @JsonProperty(defaultValue = "1000") int maxOpenPerRepository,
+        @JsonProperty(defaultValue = "true") boolean automaticCrossMount)
+        implements ConfigSection {}

@@ -7,8 +7,10 @@ import dev.berth.oci.Names;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class BlobService {
     private static final Logger LOG = LoggerFactory.getLogger(BlobService.class);
     private final Store store;
+    private final BlobHolders holders;
     private final RegistryOptions options;
 
     BlobService(Store store, RegistryOptions options) {
         this.store = store;
+        this.holders = new BlobHolders(store);
         this.options = options;
     }
 
@@ -102,9 +106,41 @@ public final class BlobService {
                         : Future.succeededFuture(Optional.empty()));
     }
 
-    /** Makes an existing blob visible in the repository. */
+    /**
+     * A mount without {@code from} (the spec's MAY): links into {@code repository} the blob from a
+     * repository that holds it and that {@code mayPull} lets the caller read, so that nobody takes
+     * a blob they could not pull. Answers nothing, and changes nothing, when automatic mounts are
+     * off or no such repository holds the blob.
+     */
+    public Future<Optional<CompletedBlob>> mountFromAnyHolder(
+            String repository, String digestText, Predicate<String> mayPull) {
+        Validate.repository(repository);
+        if (!options.automaticCrossMount() || !Digest.isValid(digestText)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Digest digest = Digest.parse(digestText);
+        return holders.candidates(digest)
+                .compose(candidates ->
+                        firstHolding(candidates.stream().filter(mayPull).toList(), 0, digest))
+                .compose(holder -> holder
+                        ? link(repository, digest).map(Optional.of(new CompletedBlob(repository, digest)))
+                        : Future.succeededFuture(Optional.empty()));
+    }
+
+    /** Whether one of the candidates from {@code index} on still holds the blob; asked one at a time, the first usually does. */
+    private Future<Boolean> firstHolding(List<String> candidates, int index, Digest digest) {
+        if (index == candidates.size()) {
+            return Future.succeededFuture(false);
+        }
+        return exists(candidates.get(index), digest)
+                .compose(present ->
+                        present ? Future.succeededFuture(true) : firstHolding(candidates, index + 1, digest));
+    }
+
+    /** Makes an existing blob visible in the repository: its holder marker first, then the layer link. */
     Future<Void> link(String repository, Digest digest) {
-        return store.writeLink(RegistryLayout.layerLink(repository, digest), digest);
+        return holders.add(digest, repository)
+                .compose(v -> store.writeLink(RegistryLayout.layerLink(repository, digest), digest));
     }
 
     static DistributionException unknown(Digest digest) {

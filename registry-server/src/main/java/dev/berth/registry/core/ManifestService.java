@@ -8,10 +8,7 @@ import dev.berth.oci.Manifest;
 import dev.berth.oci.ManifestParser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Manifests: validated on push, stored byte for byte as blobs, linked into the repository, and
@@ -63,6 +60,12 @@ public final class ManifestService {
         if (body.length() > MAX_MANIFEST_BYTES) {
             throw tooLarge();
         }
+        return OffLoop.compute(() -> parse(ref, body, contentType))
+                .compose(parsed -> push(repository, ref, body, parsed.manifest(), parsed.digest()));
+    }
+
+    /** The manifest, checked and hashed: computing work that grows with the body, run off the event loop. */
+    private static Parsed parse(ManifestReference ref, Buffer body, String contentType) {
         byte[] bytes = body.getBytes();
         Manifest manifest = ManifestParser.parse(bytes, contentType);
         Digest digest =
@@ -71,6 +74,11 @@ public final class ManifestService {
             throw new DistributionException(
                     ErrorCode.DIGEST_INVALID, "manifest has digest " + digest + ", not " + ref.digest());
         }
+        return new Parsed(manifest, digest);
+    }
+
+    private Future<PushedManifest> push(
+            String repository, ManifestReference ref, Buffer body, Manifest manifest, Digest digest) {
         Digest subject = manifest.subject() == null ? null : manifest.subject().digest();
         return checkReferences(repository, manifest)
                 .compose(v -> Future.all(storeContent(digest, body), catalog.add(repository)))
@@ -97,28 +105,28 @@ public final class ManifestService {
             if (found.isEmpty()) {
                 return Future.failedFuture(unknown(reference));
             }
-            Optional<Digest> subject =
-                    StoredManifests.parse(found.get()).map(Manifest::subject).map(Descriptor::digest);
-            return tags.untagAll(repository, digest)
-                    .compose(v -> subject.map(s -> referrers.remove(repository, s, digest))
-                            .orElseGet(Future::succeededFuture))
+            return OffLoop.compute(() -> StoredManifests.parse(found.get())
+                            .map(Manifest::subject)
+                            .map(Descriptor::digest))
+                    .compose(subject -> tags.untagAll(repository, digest)
+                            .compose(v -> subject.map(s -> referrers.remove(repository, s, digest))
+                                    .orElseGet(Future::succeededFuture)))
                     .compose(v -> store.delete(RegistryLayout.revisionLink(repository, digest)));
         });
     }
 
+    /** A bounded number of lookups at a time: an index may name 25,000 children. */
     private Future<Void> checkReferences(String repository, Manifest manifest) {
-        List<Future<Void>> checks = new ArrayList<>();
-        for (Descriptor blob : manifest.requiredBlobs()) {
-            checks.add(blobs.exists(repository, blob.digest())
-                    .compose(present ->
-                            present ? Future.succeededFuture() : Future.failedFuture(missing(blob, "blob"))));
-        }
-        for (Descriptor child : manifest.manifests()) {
-            checks.add(store.exists(RegistryLayout.revisionLink(repository, child.digest()))
-                    .compose(present ->
-                            present ? Future.succeededFuture() : Future.failedFuture(missing(child, "manifest"))));
-        }
-        return Future.all(checks).mapEmpty();
+        Future<Void> blobsPresent = Batches.forEach(
+                manifest.requiredBlobs(),
+                blob -> blobs.exists(repository, blob.digest())
+                        .compose(present ->
+                                present ? Future.succeededFuture() : Future.failedFuture(missing(blob, "blob"))));
+        return blobsPresent.compose(v -> Batches.forEach(
+                manifest.manifests(),
+                child -> store.exists(RegistryLayout.revisionLink(repository, child.digest()))
+                        .compose(present ->
+                                present ? Future.succeededFuture() : Future.failedFuture(missing(child, "manifest")))));
     }
 
     /**
@@ -135,6 +143,8 @@ public final class ManifestService {
                 "manifest references " + kind + " " + descriptor.digest() + " unknown to this repository",
                 Map.of("digest", descriptor.digest().toString()));
     }
+
+    private record Parsed(Manifest manifest, Digest digest) {}
 
     static DistributionException unknown(String reference) {
         return new DistributionException(

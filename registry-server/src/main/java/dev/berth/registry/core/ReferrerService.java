@@ -72,9 +72,9 @@ public final class ReferrerService {
     private Future<Descriptor> describe(String repository, Digest digest) {
         return manifests
                 .load(repository, digest)
-                .map(found -> found.flatMap(
+                .compose(found -> OffLoop.compute(() -> found.flatMap(
                                 stored -> StoredManifests.parse(stored).map(manifest -> descriptor(stored, manifest)))
-                        .orElse(null));
+                        .orElse(null)));
     }
 
     private static Descriptor descriptor(StoredManifest stored, Manifest manifest) {

@@ -22,7 +22,7 @@ public final class Registry {
     public Registry(StorageDriver driver, RegistryOptions options, Clock clock) {
         Store store = new Store(driver);
         this.blobs = new BlobService(store, options);
-        this.uploads = new UploadService(store, blobs, clock);
+        this.uploads = new UploadService(store, blobs, clock, options.maxOpenUploadsPerRepository());
         CatalogIndex catalogIndex = new CatalogIndex(store);
         this.tags = new TagService(store, new TaggedByIndex(store));
         StoredManifests stored = new StoredManifests(store, new ManifestCache(ManifestCache.DEFAULT_BUDGET_BYTES));

@@ -138,12 +138,25 @@ public final class RegistryLayout {
     }
 
     public static String catalogMarker(String name) {
-        return catalogMarkersDir() + "/" + name.replace('/', NAME_SEPARATOR);
+        return catalogMarkersDir() + "/" + flatten(name);
     }
 
-    /** The repository name a catalog marker stands for. */
+    /** The repository name a catalog or blob-holder marker stands for. */
     public static String catalogMarkerName(String marker) {
         return marker.replace(NAME_SEPARATOR, '/');
+    }
+
+    /** The blob-holders index of a blob: one marker per repository that linked it. */
+    public static String blobHoldersDir(Digest digest) {
+        return ROOT + "/_berth/holders/" + digestPath(digest);
+    }
+
+    public static String blobHolderMarker(Digest digest, String name) {
+        return blobHoldersDir(digest) + "/" + flatten(name);
+    }
+
+    private static String flatten(String name) {
+        return name.replace('/', NAME_SEPARATOR);
     }
 
     /** Written once the catalog markers were rebuilt from the repositories tree. */

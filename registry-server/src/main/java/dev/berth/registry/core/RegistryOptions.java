@@ -7,9 +7,12 @@ import java.time.Duration;
  *
  * @param gcGracePeriod how old a blob's links must be before garbage collection may delete it:
  *                      a blob a client looks up is kept young for the collector (see BlobService)
+ * @param maxOpenUploadsPerRepository the upload sessions a repository may hold open at once; 0: no cap
+ * @param automaticCrossMount whether a mount without {@code from} looks for a repository holding the blob
  */
-public record RegistryOptions(boolean deleteEnabled, Duration gcGracePeriod) {
+public record RegistryOptions(
+        boolean deleteEnabled, Duration gcGracePeriod, int maxOpenUploadsPerRepository, boolean automaticCrossMount) {
     public static RegistryOptions defaults() {
-        return new RegistryOptions(true, Duration.ofHours(1));
+        return new RegistryOptions(true, Duration.ofHours(1), 1000, true);
     }
 }

@@ -38,11 +38,13 @@ public final class StoredManifests {
             return Future.succeededFuture(cached);
         }
         return store.read(RegistryLayout.blobData(digest))
-                .map(found -> found.map(content -> {
-                    StoredManifest manifest = checked(digest, content);
-                    cache.put(manifest);
-                    return manifest;
-                }));
+                .compose(found -> found.isEmpty()
+                        ? Future.succeededFuture(Optional.<StoredManifest>empty())
+                        : OffLoop.compute(() -> {
+                            StoredManifest manifest = checked(digest, found.get());
+                            cache.put(manifest);
+                            return Optional.of(manifest);
+                        }));
     }
 
     /** A stored manifest parsed again; empty for content older registries took without validation. */

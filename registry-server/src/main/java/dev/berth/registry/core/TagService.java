@@ -95,10 +95,13 @@ public final class TagService {
                         .onFailure(e -> examined.remove(name)));
     }
 
-    /** Removes a tag; answers whether it existed. */
+    /**
+     * Removes a tag; answers whether it existed. A tag is its current link, not its directory: an
+     * object store deletes a tree object by object, and a crash halfway may leave index links alone.
+     */
     Future<Boolean> untag(String repository, String tag) {
         String dir = RegistryLayout.tagDir(repository, tag);
-        return store.exists(dir)
+        return store.exists(RegistryLayout.tagCurrentLink(repository, tag))
                 .compose(exists -> exists ? store.delete(dir).map(true) : Future.succeededFuture(false));
     }
 

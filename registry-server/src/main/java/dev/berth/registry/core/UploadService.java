@@ -5,6 +5,7 @@ import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.storage.BlobWriter;
+import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -29,18 +30,42 @@ public final class UploadService {
     private final Store store;
     private final BlobService blobs;
     private final Clock clock;
+    private final int maxOpenPerRepository;
     /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    UploadService(Store store, BlobService blobs, Clock clock) {
+    /** @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap */
+    UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
+        this.maxOpenPerRepository = maxOpenPerRepository;
     }
 
-    /** Opens a new, empty session. */
+    /**
+     * Opens a new, empty session, unless the repository holds as many open sessions as it may:
+     * abandoned sessions count until they are purged, so that a client that opens sessions and
+     * never finishes them fills no store. The count is of the sessions in storage, which every
+     * replica sees; replicas that open sessions at the same instant may each find room for theirs.
+     */
     public Future<UploadStatus> start(String repository) {
         Validate.repository(repository);
+        if (maxOpenPerRepository == 0) {
+            return open(repository);
+        }
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(open -> {
+            if (open.size() >= maxOpenPerRepository) {
+                return Future.failedFuture(new DistributionException(
+                        ErrorCode.TOOMANYREQUESTS,
+                        "repository " + repository + " has " + open.size()
+                                + " upload sessions open, as many as it may (uploads.maxOpenPerRepository);"
+                                + " finish or cancel some, or wait until abandoned ones are purged"));
+            }
+            return open(repository);
+        });
+    }
+
+    private Future<UploadStatus> open(String repository) {
         String id = UUID.randomUUID().toString();
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
@@ -85,9 +110,18 @@ public final class UploadService {
         }
         return exclusively(repository, id, state -> {
             checkRange(repository, id, state, rangeStart);
-            return openWriter(repository, id, state)
-                    .compose(writer -> write(repository, id, state, writer, body, false))
-                    .compose(session -> finish(repository, id, expected, session));
+            return store.stat(RegistryLayout.uploadData(repository, id))
+                    .compose(committed -> committed.isPresent()
+                            ? finishCommitted(repository, id, expected, state, committed.get(), body)
+                            : openWriter(repository, id, state)
+                                    .compose(writer -> write(repository, id, state, writer, body, false))
+                                    // Saved before the commit, so that the state counts whatever the session's data is
+                                    // then.
+                                    .compose(session -> session.state.offset() == state.offset()
+                                            ? Future.succeededFuture(session)
+                                            : saveState(repository, id, session.state)
+                                                    .map(session))
+                                    .compose(session -> finish(repository, id, expected, session)));
         });
     }
 
@@ -95,7 +129,8 @@ public final class UploadService {
     public Future<CompletedBlob> monolithic(String repository, String digestText, ReadStream<Buffer> body) {
         Validate.repository(repository);
         Validate.digest(digestText);
-        return start(repository)
+        // Not counted against the cap: the session lives only as long as this request.
+        return open(repository)
                 .compose(status -> complete(repository, status.id(), digestText, null, body)
                         .recover(failure ->
                                 cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
@@ -125,9 +160,46 @@ public final class UploadService {
                         : session.writer
                                 .commit()
                                 .compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
-                .compose(v -> blobs.link(repository, expected))
+                .compose(v -> linkAndClose(repository, id, expected));
+    }
+
+    /**
+     * Finishes a session whose verified data an earlier request committed but could not move into
+     * the blob store (the move failed): the saved state holds its hash, so nothing is read again.
+     * A last chunk cannot follow committed data; the client learns where the upload stands.
+     */
+    private Future<CompletedBlob> finishCommitted(
+            String repository, String id, Digest expected, UploadState state, FileInfo data, ReadStream<Buffer> body) {
+        if (data.size() != state.offset()) {
+            return Future.failedFuture(disagreeing(id, data.size(), state));
+        }
+        return BodyBytes.count(body).compose(extra -> {
+            if (extra > 0) {
+                return Future.failedFuture(new UploadRangeException(
+                        new UploadStatus(repository, id, state.offset()),
+                        "upload " + id + " is complete at " + state.offset()
+                                + " bytes; finish it with a PUT that carries no more content"));
+            }
+            Digest actual = Sha256State.restore(state.sha256State()).current();
+            if (!actual.equals(expected)) {
+                return Future.failedFuture(new DistributionException(
+                        ErrorCode.DIGEST_INVALID,
+                        "upload content has digest " + actual + ", not " + expected,
+                        Map.of("expected", expected.toString(), "actual", actual.toString())));
+            }
+            String blobPath = RegistryLayout.blobData(expected);
+            return store.exists(blobPath)
+                    .compose(present -> present
+                            ? Future.<Void>succeededFuture()
+                            : store.move(RegistryLayout.uploadData(repository, id), blobPath))
+                    .compose(v -> linkAndClose(repository, id, expected));
+        });
+    }
+
+    private Future<CompletedBlob> linkAndClose(String repository, String id, Digest digest) {
+        return blobs.link(repository, digest)
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
-                .map(v -> new CompletedBlob(repository, expected));
+                .map(v -> new CompletedBlob(repository, digest));
     }
 
     /**
@@ -152,6 +224,12 @@ public final class UploadService {
                         .transform(ignored -> Future.failedFuture(failure)));
     }
 
+    /**
+     * Keeps what a failed request stored when storage holds exactly what was hashed (the client
+     * went away: it resumes from there); otherwise the data is cut back at once to the state
+     * saved before the request, which frees what the failed write held (a full disk) and leaves
+     * data and state agreeing. Should that cut fail too, the next request makes it.
+     */
     private Future<Void> salvage(
             String repository,
             String id,
@@ -159,22 +237,35 @@ public final class UploadService {
             BlobWriter writer,
             HashingWriteStream hashing,
             Sha256State hash) {
-        return hashing.hashed().transform(settled -> writer.end()).compose(v -> {
-            long hashed = state.offset() + hashing.written();
-            return writer.size() == hashed
-                    ? saveState(repository, id, state.advance(hashed, hash))
-                    : Future.succeededFuture();
-        });
+        long hashed = state.offset() + hashing.written();
+        return hashing.hashed()
+                .transform(settled -> writer.end())
+                .compose(v -> writer.size() == hashed
+                        ? saveState(repository, id, state.advance(hashed, hash))
+                        : rollBack(repository, id, state))
+                .recover(failure -> rollBack(repository, id, state));
     }
 
+    private Future<Void> rollBack(String repository, String id, UploadState state) {
+        return openWriter(repository, id, state).compose(BlobWriter::end).otherwiseEmpty();
+    }
+
+    /**
+     * A writer continuing the session's data from where its saved state stands. Data past it was
+     * stored by a request that failed before it saved the state (part of a chunk on a disk that
+     * filled up): the hash never took it in a form that can be continued, so it is cut off.
+     */
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
         return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
-            if (writer.size() != state.offset()) {
-                return writer.end()
-                        .transform(ignored -> Future.failedFuture(new DistributionException(
-                                ErrorCode.BLOB_UPLOAD_INVALID,
-                                "upload " + id + " holds " + writer.size() + " bytes but its state says "
-                                        + state.offset() + "; start the upload again")));
+            long held = writer.size();
+            if (held > state.offset()) {
+                return writer.truncate(state.offset())
+                        .map(writer)
+                        .recover(failure ->
+                                writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
+            }
+            if (held < state.offset()) {
+                return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
             }
             return Future.succeededFuture(writer);
         });
@@ -214,6 +305,13 @@ public final class UploadService {
 
     private Future<Void> saveState(String repository, String id, UploadState state) {
         return store.writeEphemeral(RegistryLayout.uploadState(repository, id), state.toJson());
+    }
+
+    private static DistributionException disagreeing(String id, long held, UploadState state) {
+        return new DistributionException(
+                ErrorCode.BLOB_UPLOAD_INVALID,
+                "upload " + id + " holds " + held + " bytes but its state says " + state.offset()
+                        + "; start the upload again");
     }
 
     private static DistributionException unknownUpload(String id) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Online mark and sweep over the registry:2 tree while pushes go on. The protocol (see
@@ -43,7 +44,7 @@ public final class GarbageCollector {
     private final Clock clock;
     private final GcLease lease;
     private final GcListener listener;
-    private final UploadAge uploadAge;
+    private final UploadPurge uploadPurge;
 
     public GarbageCollector(Vertx vertx, StorageDriver driver, GcListener listener) {
         this(vertx, driver, listener, Clock.systemUTC(), LEASE_SETTLE);
@@ -56,7 +57,7 @@ public final class GarbageCollector {
         this.graphs = new RepositoryGraphLoader(store, walker);
         this.clock = clock;
         this.listener = listener;
-        this.uploadAge = new UploadAge(store);
+        this.uploadPurge = new UploadPurge(store);
         this.lease = new GcLease(vertx, store, clock, "collector " + UUID.randomUUID(), LEASE_TTL, leaseSettle);
     }
 
@@ -78,20 +79,31 @@ public final class GarbageCollector {
         Instant cutoff = started.minus(options.gracePeriod());
         Sweep sweep = new Sweep(options, cutoff);
         return walker.repositories()
-                .compose(repositories -> Batches.forEach(
-                                repositories,
-                                repository -> markRepository(repository, sweep)
-                                        .compose(v -> purgeUploads(repository, options, started, sweep)))
-                        .compose(v -> sweepBlobs(sweep))
-                        .map(v -> new GcReport(
-                                options.dryRun(),
-                                repositories.size(),
-                                sweep.marked.size(),
-                                sweep.blobsDeleted.get(),
-                                sweep.bytesFreed.get(),
-                                sweep.manifestsDeleted.get(),
-                                sweep.uploadsPurged.get(),
-                                Duration.between(started, clock.instant()))));
+                .compose(repositories -> {
+                    sweep.repositories = repositories.size();
+                    return Batches.forEach(
+                            repositories,
+                            repository -> markRepository(repository, sweep)
+                                    .compose(v -> purgeUploads(repository, options, started, sweep)));
+                })
+                .compose(v -> sweepBlobs(sweep))
+                .compose(v -> sweep.failure.get() == null
+                        ? Future.succeededFuture(report(sweep, started))
+                        : Future.failedFuture(sweep.failure.get()))
+                .recover(failure -> Future.failedFuture(new GcFailedException(report(sweep, started), failure)));
+    }
+
+    /** What the collection counted so far: each delete counts once it succeeded. */
+    private GcReport report(Sweep sweep, Instant started) {
+        return new GcReport(
+                sweep.options.dryRun(),
+                sweep.repositories,
+                sweep.marked.size(),
+                sweep.blobsDeleted.get(),
+                sweep.bytesFreed.get(),
+                sweep.manifestsDeleted.get(),
+                sweep.uploadsPurged.get(),
+                Duration.between(started, clock.instant()));
     }
 
     private Future<Void> markRepository(String repository, Sweep sweep) {
@@ -124,8 +136,8 @@ public final class GarbageCollector {
             if (info.isEmpty() || !info.get().modified().isBefore(sweep.cutoff)) {
                 return Future.succeededFuture(false);
             }
-            sweep.manifestsDeleted.incrementAndGet();
             if (sweep.options.dryRun()) {
+                sweep.manifestsDeleted.incrementAndGet();
                 return Future.succeededFuture(true);
             }
             Future<Void> referrer = graph.subjectOf(digest)
@@ -133,24 +145,16 @@ public final class GarbageCollector {
                     .orElse(Future.succeededFuture());
             return referrer.compose(v -> store.deleteIfExists(RegistryLayout.taggedByDir(repository, digest)))
                     .compose(v -> store.deleteIfExists(RegistryLayout.revisionLink(repository, digest)))
+                    .onSuccess(v -> sweep.manifestsDeleted.incrementAndGet())
                     .map(true);
         });
     }
 
     private Future<Void> purgeUploads(String repository, GcOptions options, Instant now, Sweep sweep) {
-        Instant purgeBefore = now.minus(options.purgeUploadsAfter());
-        return store.listOrEmpty(RegistryLayout.uploadsDir(repository))
-                .compose(ids -> Batches.forEach(
-                        ids,
-                        id -> uploadAge.lastWritten(repository, id).compose(written -> {
-                            if (written.isEmpty() || !written.get().isBefore(purgeBefore)) {
-                                return Future.succeededFuture();
-                            }
-                            sweep.uploadsPurged.incrementAndGet();
-                            return options.dryRun()
-                                    ? Future.succeededFuture()
-                                    : store.deleteIfExists(RegistryLayout.uploadDir(repository, id));
-                        })));
+        return uploadPurge
+                .purge(List.of(repository), now.minus(options.purgeUploadsAfter()), options.dryRun())
+                .onSuccess(sweep.uploadsPurged::addAndGet)
+                .mapEmpty();
     }
 
     private Future<Void> sweepBlobs(Sweep sweep) {
@@ -159,7 +163,11 @@ public final class GarbageCollector {
                         blobs.stream()
                                 .filter(digest -> !sweep.marked.contains(digest))
                                 .toList(),
-                        digest -> sweepBlob(digest, sweep)));
+                        // One blob that cannot be deleted holds back none of the others; the run fails at the end.
+                        digest -> sweepBlob(digest, sweep).recover(failure -> {
+                            sweep.failure.compareAndSet(null, failure);
+                            return Future.succeededFuture();
+                        })));
     }
 
     private Future<Void> sweepBlob(Digest digest, Sweep sweep) {
@@ -172,14 +180,15 @@ public final class GarbageCollector {
                 if (!old) {
                     return Future.succeededFuture();
                 }
-                sweep.blobsDeleted.incrementAndGet();
-                sweep.bytesFreed.addAndGet(data.get().size());
                 if (sweep.options.dryRun()) {
+                    sweep.counted(data.get());
                     return Future.succeededFuture();
                 }
                 // Data first: a crash in between leaves dangling links, which scrub removes, never a link-less blob in
                 // use.
                 return store.deleteIfExists(RegistryLayout.blobDir(digest))
+                        .onSuccess(v -> sweep.counted(data.get()))
+                        .compose(v -> store.deleteIfExists(RegistryLayout.blobHoldersDir(digest)))
                         .compose(v -> Batches.forEach(
                                 linkedFrom,
                                 repository -> store.deleteIfExists(RegistryLayout.layerLink(repository, digest))));
@@ -208,10 +217,19 @@ public final class GarbageCollector {
         final AtomicLong bytesFreed = new AtomicLong();
         final AtomicInteger manifestsDeleted = new AtomicInteger();
         final AtomicInteger uploadsPurged = new AtomicInteger();
+        /** The first blob delete that failed: the sweep goes on, and the run fails with it at the end. */
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        volatile int repositories;
 
         Sweep(GcOptions options, Instant cutoff) {
             this.options = options;
             this.cutoff = cutoff;
+        }
+
+        void counted(FileInfo deletedBlob) {
+            blobsDeleted.incrementAndGet();
+            bytesFreed.addAndGet(deletedBlob.size());
         }
     }
 }

@@ -9,6 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /_berth/admin/gc}: runs one collection now and answers its report as JSON. The
@@ -18,6 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class GcAdminEndpoint implements Handler<RoutingContext> {
     public static final String PATH = "/_berth/admin/gc";
     private static final int MAX_BODY_BYTES = 4096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GcAdminEndpoint.class);
 
     private final GarbageCollector collector;
     private final GcOptions defaults;
@@ -35,14 +39,23 @@ public final class GcAdminEndpoint implements Handler<RoutingContext> {
         }
         BoundedBody.read(ctx.request(), MAX_BODY_BYTES)
                 .compose(body -> collector.collect(options(body)))
-                .recover(failure -> Future.failedFuture(
-                        failure instanceof GcBusyException
-                                ? new DistributionException(ErrorCode.TOOMANYREQUESTS, failure.getMessage())
-                                : failure))
+                .recover(failure -> Future.failedFuture(answer(failure)))
                 .compose(report -> ctx.response()
                         .putHeader("Content-Type", "application/json")
                         .end(report.toJson().encode()))
                 .onFailure(ctx::fail);
+    }
+
+    private static Throwable answer(Throwable failure) {
+        if (failure instanceof GcBusyException) {
+            return new DistributionException(ErrorCode.TOOMANYREQUESTS, failure.getMessage());
+        }
+        if (failure instanceof GcFailedException failed) {
+            // What was deleted is said to the operator who asked, not only to the log.
+            LOG.warn("{}", failed.getMessage(), failed.getCause());
+            return new DistributionException(ErrorCode.UNKNOWN, failed.getMessage());
+        }
+        return failure;
     }
 
     private GcOptions options(Buffer body) {

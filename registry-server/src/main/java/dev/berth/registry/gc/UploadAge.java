@@ -14,15 +14,15 @@ import java.util.Optional;
  * time once, and registry:2 sessions have only their start time and data. On S3 the driver's
  * unfinished segments sit under the session's directory and go with it.
  */
-final class UploadAge {
+public final class UploadAge {
     private final Store store;
 
-    UploadAge(Store store) {
+    public UploadAge(Store store) {
         this.store = store;
     }
 
     /** Empty when the session has none of its files (it is being created or removed right now). */
-    Future<Optional<Instant>> lastWritten(String repository, String id) {
+    public Future<Optional<Instant>> lastWritten(String repository, String id) {
         List<Future<Optional<FileInfo>>> files = List.of(
                 store.stat(RegistryLayout.uploadState(repository, id)),
                 store.stat(RegistryLayout.uploadStartedAt(repository, id)),

@@ -96,7 +96,7 @@ public final class ApiHandler implements Handler<RoutingContext> {
                 break;
             case UPLOADS:
                 if (method == HttpMethod.POST) {
-                    return uploads.post(request, path, !MountPermission.denied(ctx));
+                    return uploads.post(request, path, MountPermission.sources(ctx));
                 }
                 break;
             case UPLOAD:

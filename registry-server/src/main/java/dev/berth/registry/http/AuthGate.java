@@ -73,11 +73,10 @@ public final class AuthGate implements Handler<RoutingContext> {
                             false);
                     return;
                 }
-                String mountedFrom = ctx.request().getParam("from");
-                if (allowed && mountedFrom != null && !access.allows(mountedFrom, Action.PULL)) {
-                    // Without pull on the source the blob is not the caller's to take, but the push
-                    // may go on: the spec's answer to a refused mount is a plain upload session.
-                    MountPermission.deny(ctx);
+                if (path.endpoint() == ApiPath.Endpoint.UPLOADS) {
+                    // Without pull on a source its blob is not the caller's to take, but the push may
+                    // go on: the spec's answer to a mount that cannot happen is a plain upload session.
+                    MountPermission.limit(ctx, repository -> access.allows(repository, Action.PULL));
                 }
                 pass(ctx, access, allowed, scopesOf(ctx, path));
             }

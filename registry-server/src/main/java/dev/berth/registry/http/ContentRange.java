@@ -28,7 +28,8 @@ record ContentRange(long start, long end) {
         try {
             long start = Long.parseLong(m.group(1));
             long end = Long.parseLong(m.group(2));
-            if (end < start) {
+            // A range of 2^63 bytes (0-9223372036854775807) has a length no long holds.
+            if (end < start || end - start == Long.MAX_VALUE) {
                 throw invalid(header);
             }
             return new ContentRange(start, end);

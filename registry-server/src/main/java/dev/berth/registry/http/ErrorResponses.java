@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.nio.channels.ClosedChannelException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,12 @@ public final class ErrorResponses {
     private static DistributionException asDistributionError(HttpServerRequest request, Throwable failure) {
         if (failure instanceof DistributionException known) {
             return known;
+        }
+        Optional<DistributionException> storage = StorageRefusals.answer(failure);
+        if (storage.isPresent()) {
+            // The operator's problem, not a bug: one line per request, no stack trace.
+            LOG.warn("{} {} failed: {}", request.method(), request.path(), failure.getMessage());
+            return storage.get();
         }
         LOG.error("{} {} failed", request.method(), request.path(), failure);
         return new DistributionException(

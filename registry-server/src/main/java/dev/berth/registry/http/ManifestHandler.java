@@ -4,6 +4,7 @@ import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.registry.auth.Caller;
 import dev.berth.registry.core.ManifestService;
+import dev.berth.registry.core.PushedManifest;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.StoredManifest;
 import io.vertx.core.Future;
@@ -59,28 +60,27 @@ final class ManifestHandler {
         return BoundedBody.read(request, ManifestService.MAX_MANIFEST_BYTES, ManifestService::tooLarge)
                 .compose(body -> registry.manifests()
                         .put(path.name(), path.reference(), body, request.getHeader("Content-Type"))
-                        .map(pushed -> {
-                            activity.happened(
-                                    caller,
-                                    "push",
-                                    path.name(),
-                                    path.reference(),
-                                    pushed.digest().toString(),
-                                    request.getHeader("Content-Type"),
-                                    body.length());
-                            return pushed;
-                        }))
-                .compose(pushed -> {
-                    HttpServerResponse response = request.response()
-                            .setStatusCode(201)
-                            .putHeader("Location", Locations.manifest(pushed.repository(), pushed.digest()))
-                            .putHeader(Headers.CONTENT_DIGEST, pushed.digest().toString())
-                            .putHeader("Content-Length", "0");
-                    if (pushed.subject() != null) {
-                        response.putHeader(Headers.OCI_SUBJECT, pushed.subject().toString());
-                    }
-                    return response.end();
-                });
+                        .compose(pushed -> created(request, pushed)
+                                .onSuccess(sent -> activity.happened(
+                                        caller,
+                                        "push",
+                                        path.name(),
+                                        path.reference(),
+                                        pushed.digest().toString(),
+                                        request.getHeader("Content-Type"),
+                                        body.length()))));
+    }
+
+    private static Future<Void> created(HttpServerRequest request, PushedManifest pushed) {
+        HttpServerResponse response = request.response()
+                .setStatusCode(201)
+                .putHeader("Location", Locations.manifest(pushed.repository(), pushed.digest()))
+                .putHeader(Headers.CONTENT_DIGEST, pushed.digest().toString())
+                .putHeader("Content-Length", "0");
+        if (pushed.subject() != null) {
+            response.putHeader(Headers.OCI_SUBJECT, pushed.subject().toString());
+        }
+        return response.end();
     }
 
     Future<Void> delete(HttpServerRequest request, ApiPath path, Caller caller) {

@@ -8,6 +8,8 @@ import dev.berth.registry.core.UploadStatus;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The blob upload endpoints: POST to open (or mount, or upload whole), PATCH, PUT, GET, DELETE. */
 final class UploadHandler {
@@ -19,18 +21,23 @@ final class UploadHandler {
 
     /**
      * POST {@code /v2/<name>/blobs/uploads/}: a mount, a monolithic upload, or a new session.
-     * {@code mayMount}: false when the caller may not pull the mount's source, which then gets a session.
+     * {@code mayPull}: the repositories the caller may take a mounted blob from; a mount from any
+     * other, or of a blob no such repository holds, gets a session instead.
      */
-    Future<Void> post(HttpServerRequest request, ApiPath path, boolean mayMount) {
+    Future<Void> post(HttpServerRequest request, ApiPath path, Predicate<String> mayPull) {
         String mount = request.getParam("mount");
-        if (mount != null && !mayMount) {
-            return startSession(request, path);
-        }
         if (mount != null) {
-            return registry.blobs()
-                    .mount(path.name(), request.getParam("from"), mount)
-                    .compose(mounted ->
-                            mounted.isPresent() ? created(request, mounted.get()) : startSession(request, path));
+            String from = request.getParam("from");
+            Future<Optional<CompletedBlob>> mounted;
+            if (from == null) {
+                mounted = registry.blobs().mountFromAnyHolder(path.name(), mount, mayPull);
+            } else if (mayPull.test(from)) {
+                mounted = registry.blobs().mount(path.name(), from, mount);
+            } else {
+                mounted = Future.succeededFuture(Optional.empty());
+            }
+            return mounted.compose(
+                    blob -> blob.isPresent() ? created(request, blob.get()) : startSession(request, path));
         }
         String digest = request.getParam("digest");
         if (digest != null) {

@@ -13,6 +13,7 @@ import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,6 +66,12 @@ final class TimedStorageDriver implements StorageDriver {
     @Override
     public Future<List<String>> list(String path) {
         return timed("list", () -> driver.list(path));
+    }
+
+    /** Untimed: scrub's walk, not a request's step. */
+    @Override
+    public Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
+        return driver.crashLeftovers(writtenBefore, remove);
     }
 
     @Override

@@ -18,12 +18,12 @@ class GcConfigTest {
 
     @Test
     @DisplayName(
-            "default to no schedule, a one-hour grace period, untagged manifests kept and uploads purged after 7 days")
+            "default to no collection schedule, a one-hour grace period, untagged manifests kept, uploads purged after 7 days every 24 hours, at most 1000 open per repository, and automatic cross-mounts")
     void defaults() {
         RegistryConfig config = load(Map.of());
 
         assertThat(config.gc()).isEqualTo(new GcConfig(Duration.ZERO, Duration.ofHours(1), false));
-        assertThat(config.uploads()).isEqualTo(new UploadsConfig(Duration.ofDays(7)));
+        assertThat(config.uploads()).isEqualTo(new UploadsConfig(Duration.ofDays(7), Duration.ofHours(24), 1000, true));
     }
 
     @Test

@@ -60,12 +60,13 @@ class UploadServiceOnMemoryTest {
 
     /**
      * The hash already took in the whole chunk and cannot go back to what storage holds, so the
-     * session refuses to go on rather than finish a blob on a hash of other bytes. Today it still
-     * reports the offset from before the chunk, which it then refuses to continue from.
+     * data goes back to the state saved before the chunk (issue 16: the session was refused with
+     * BLOB_UPLOAD_INVALID while its status still reported the offset from before the chunk).
      */
     @Test
     @DisplayName(
-            "a chunk that fails after part of it was stored ends the session with BLOB_UPLOAD_INVALID, and nothing becomes visible")
+            "a chunk that fails after part of it was stored (a full disk) is cut off again: the session stands where it"
+                    + " stood, holds no more, and sent again the chunk completes the blob")
     void partlyStoredChunk() {
         String id = startWith(FIRST);
         core.driver.faults().failWritesAfter(uploadData(id), SECOND.length() / 2, new IOException("disk full"));
@@ -73,11 +74,56 @@ class UploadServiceOnMemoryTest {
         assertThat(core.failure(() -> uploads.append(REPOSITORY, id, (long) FIRST.length(), core.body(SECOND))))
                 .hasRootCauseMessage("disk full");
         assertThat(offset(id)).isEqualTo(FIRST.length());
+        assertThat(heldBy(id)).as("bytes the session's data holds").isEqualTo(FIRST.length());
 
-        assertUploadInvalid(core.failure(
-                () -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND))));
-        assertThat(core.blob(REPOSITORY, DIGEST)).isEmpty();
+        CompletedBlob blob = core.await(
+                () -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND)));
+        assertThat(blob.digest()).isEqualTo(DIGEST);
+        assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
+    }
+
+    @Test
+    @DisplayName("a session whose data holds more than its saved state (a cut that failed too) is cut back on its next"
+            + " request and continues")
+    void cutBackOnNextRequest() {
+        String id = startWith(FIRST);
+        core.driver.faults().failWritesAfter(uploadData(id), SECOND.length() / 2, new IOException("disk full"));
+        core.driver.faults().failNext(Operation.TRUNCATE, uploadData(id), new IOException("still full"));
+
+        core.failure(() -> uploads.append(REPOSITORY, id, (long) FIRST.length(), core.body(SECOND)));
+        assertThat(heldBy(id)).isGreaterThan(FIRST.length());
+
+        core.await(() -> uploads.append(REPOSITORY, id, (long) FIRST.length(), core.body(SECOND)));
+        core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
+        assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
+    }
+
+    @Test
+    @DisplayName(
+            "a final chunk that fails after part of it was stored leaves the session resumable, and nothing visible")
+    void partlyStoredFinalChunk() {
+        String id = startWith(FIRST);
+        core.driver.faults().failWritesAfter(uploadData(id), SECOND.length() / 2, new IOException("disk full"));
+
+        core.failure(
+                () -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND)));
         assertThat(core.stored(RegistryLayout.blobDir(DIGEST))).isFalse();
+        assertThat(offset(id)).isEqualTo(FIRST.length());
+
+        core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND)));
+        assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
+    }
+
+    @Test
+    @DisplayName("while every write fails, blobs already stored are still served")
+    void pullsWhileWritesFail() {
+        Digest stored = core.upload(REPOSITORY, WHOLE);
+        for (Operation write : new Operation[] {Operation.WRITE, Operation.APPEND, Operation.OPEN_WRITER}) {
+            core.driver.faults().failAlways(write, "docker", new IOException("No space left on device"));
+        }
+
+        assertThat(core.failure(() -> uploads.start(REPOSITORY))).hasRootCauseMessage("No space left on device");
+        assertThat(core.blob(REPOSITORY, stored)).contains(WHOLE);
     }
 
     @Test
@@ -116,13 +162,9 @@ class UploadServiceOnMemoryTest {
         assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
     }
 
-    /**
-     * Today's behaviour, not the goal: the data was verified and committed to the session's data
-     * path before the move failed, where a writer continuing the session no longer finds it.
-     */
+    /** Issue 16: the committed data was where a writer continuing the session no longer found it. */
     @Test
-    @DisplayName(
-            "a failed final move leaves no blob visible, but the session cannot be completed again: the client must upload anew")
+    @DisplayName("a failed final move leaves no blob visible, and completing the session again moves the verified data")
     void failedMove() {
         String id = startWith(WHOLE);
         core.driver.faults().failNext(Operation.MOVE, RegistryLayout.blobData(DIGEST), new IOException("I/O error"));
@@ -131,10 +173,30 @@ class UploadServiceOnMemoryTest {
                 .hasRootCauseMessage("I/O error");
         assertThat(core.blob(REPOSITORY, DIGEST)).isEmpty();
         assertThat(core.stored(RegistryLayout.blobDir(DIGEST))).isFalse();
+        assertThat(offset(id)).isEqualTo(WHOLE.length());
 
-        assertUploadInvalid(core.failure(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null)));
-        assertThat(offset(id)).as("the session still claims all the data").isEqualTo(WHOLE.length());
-        core.upload(REPOSITORY, WHOLE);
+        CompletedBlob blob = core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
+        assertThat(blob.digest()).isEqualTo(DIGEST);
+        assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
+        assertThat(core.stored(RegistryLayout.uploadDir(REPOSITORY, id))).isFalse();
+    }
+
+    @Test
+    @DisplayName(
+            "a final chunk whose move failed is counted in the session: sent again it is refused with where the upload"
+                    + " stands, and an empty PUT completes the blob")
+    void failedMoveAfterFinalChunk() {
+        String id = startWith(FIRST);
+        core.driver.faults().failNext(Operation.MOVE, RegistryLayout.blobData(DIGEST), new IOException("I/O error"));
+
+        core.failure(
+                () -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND)));
+        assertThat(offset(id)).isEqualTo(WHOLE.length());
+
+        assertThat(core.failure(() ->
+                        uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND))))
+                .isInstanceOf(UploadRangeException.class);
+        core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
         assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
     }
 
@@ -167,6 +229,13 @@ class UploadServiceOnMemoryTest {
                 .isInstanceOfSatisfying(
                         DistributionException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.BLOB_UPLOAD_INVALID));
+    }
+
+    /** What the session's data holds in storage, whatever its saved state says. */
+    private long heldBy(String id) {
+        return core.await(() -> core.driver
+                .writer(uploadData(id), true)
+                .compose(writer -> writer.end().map(writer.size())));
     }
 
     private long offset(String id) {

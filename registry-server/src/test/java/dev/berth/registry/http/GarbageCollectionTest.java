@@ -249,6 +249,75 @@ class GarbageCollectionTest {
     }
 
     @Test
+    @DisplayName("a manifest whose only tag was deleted through the API goes with its blobs under deleteUntagged")
+    void untaggedByTagDeleteCollected() {
+        start("0s", "7d");
+        Content manifest = push.image(REPO, "1.0");
+        api.delete("/v2/" + REPO + "/manifests/1.0").hasStatus(202);
+
+        JsonObject report = collect("{\"deleteUntagged\": true}");
+
+        assertThat(report.getInteger("manifestsDeleted")).isEqualTo(1);
+        assertThat(report.getInteger("blobsDeleted"))
+                .as("the manifest, its config and its layer")
+                .isEqualTo(3);
+        assertThat(blobFile(manifest)).doesNotExist();
+        api.get("/v2/" + REPO + "/manifests/" + manifest.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .isError(404, "MANIFEST_UNKNOWN");
+    }
+
+    @Test
+    @DisplayName(
+            "a multi-platform index deleted by digest is collected; its platform images stay until deleteUntagged takes them")
+    void deletedIndexCollected() {
+        start("0s", "7d");
+        Content amd64 = pushByDigest(push.imageManifest(REPO));
+        Content arm64 = pushByDigest(push.imageManifest(REPO));
+        Content index =
+                push.manifest(REPO, "multi", Content.json(MediaTypes.OCI_INDEX, Manifests.ociIndex(amd64, arm64)));
+        api.delete("/v2/" + REPO + "/manifests/" + index.digest()).hasStatus(202);
+
+        JsonObject kept = collect("");
+
+        assertThat(kept.getInteger("blobsDeleted")).as("the index alone").isEqualTo(1);
+        assertThat(blobFile(index)).doesNotExist();
+        api.get("/v2/" + REPO + "/manifests/" + amd64.digest(), "Accept", MediaTypes.OCI_MANIFEST)
+                .hasStatus(200);
+
+        JsonObject untagged = collect("{\"deleteUntagged\": true}");
+
+        assertThat(untagged.getInteger("manifestsDeleted")).isEqualTo(2);
+        assertThat(untagged.getInteger("blobsDeleted"))
+                .as("two platform manifests with a config and a layer each")
+                .isEqualTo(6);
+        assertThat(blobFile(amd64)).doesNotExist();
+        assertThat(blobFile(arm64)).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a multi-platform index whose tag was deleted goes under deleteUntagged with every platform image")
+    void indexUntaggedCollected() {
+        start("0s", "7d");
+        Content amd64 = pushByDigest(push.imageManifest(REPO));
+        Content arm64 = pushByDigest(push.imageManifest(REPO));
+        Content index =
+                push.manifest(REPO, "multi", Content.json(MediaTypes.OCI_INDEX, Manifests.ociIndex(amd64, arm64)));
+        api.delete("/v2/" + REPO + "/manifests/multi").hasStatus(202);
+
+        JsonObject report = collect("{\"deleteUntagged\": true}");
+
+        assertThat(report.getInteger("manifestsDeleted")).isEqualTo(3);
+        assertThat(report.getInteger("blobsDeleted"))
+                .as("the index, and two platform manifests with a config and a layer each")
+                .isEqualTo(7);
+        assertThat(blobFile(index)).doesNotExist();
+    }
+
+    private Content pushByDigest(Content manifest) {
+        return push.manifest(REPO, manifest.digest().toString(), manifest);
+    }
+
+    @Test
     @DisplayName("without deleteUntagged, untagged manifests and their blobs are kept")
     void keepsUntaggedByDefault() {
         start("0s", "7d");

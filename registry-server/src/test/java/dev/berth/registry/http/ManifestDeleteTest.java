@@ -2,6 +2,9 @@ package dev.berth.registry.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,21 @@ class ManifestDeleteTest extends ApiTest {
 
         api.delete(url("nope")).isError(404, "MANIFEST_UNKNOWN");
         api.delete(url(Content.random(1).digest())).isError(404, "MANIFEST_UNKNOWN");
+    }
+
+    @Test
+    @DisplayName("DELETE of a tag whose directory holds no current link (an object store's half-deleted tree)"
+            + " answers 404 MANIFEST_UNKNOWN, as GET does")
+    void tagWithoutCurrentLink() throws IOException {
+        Content manifest = push.image(REPO, "v1");
+        Path leftover = server.dataDir()
+                .resolve("docker/registry/v2/repositories/" + REPO + "/_manifests/tags/half/index/sha256/"
+                        + manifest.digest().encoded() + "/link");
+        Files.createDirectories(leftover.getParent());
+        Files.writeString(leftover, manifest.digest().toString());
+
+        api.get(url("half")).isError(404, "MANIFEST_UNKNOWN");
+        api.delete(url("half")).isError(404, "MANIFEST_UNKNOWN");
     }
 
     @Test

@@ -12,6 +12,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -101,5 +106,62 @@ class ScrubTest extends ApiTest {
                 .singleElement()
                 .asString()
                 .startsWith(manifest.digest().toString());
+    }
+
+    @Test
+    @DisplayName(
+            "what a crash left an hour ago or more (hidden .berth-tmp- files and directories, an upload directory without startedat) is reported, and --repair removes it; younger ones and live sessions stay")
+    void crashLeftovers() throws Exception {
+        push.image(REPO, "1.0");
+        Path v2 = server.dataDir().resolve("docker/registry/v2");
+        Path tempFile = Files.writeString(v2.resolve("repositories/team/app/_manifests/tags/.berth-tmp-1f2e"), "half");
+        Path tempDir = Files.createDirectories(v2.resolve("repositories/.berth-tmp-3c4d/gone/_layers"));
+        Files.writeString(tempDir.resolve("link"), "sha256:…");
+        Path young = Files.writeString(v2.resolve("blobs/.berth-tmp-5a6b"), "being written");
+        String live = Uploads.open(api, REPO);
+        Path headless = uploadDir(Uploads.open(api, REPO));
+        Files.delete(headless.resolve("startedat"));
+        Path youngHeadless = uploadDir(Uploads.open(api, REPO));
+        Files.delete(youngHeadless.resolve("startedat"));
+        for (Path old :
+                List.of(tempFile, tempDir.resolve("link"), tempDir, v2.resolve("repositories/.berth-tmp-3c4d"))) {
+            makeOld(old);
+        }
+        try (Stream<Path> files = Files.list(headless)) {
+            for (Path file : files.toList()) {
+                makeOld(file);
+            }
+        }
+
+        ScrubReport found = scrub(false);
+
+        assertThat(found.leftovers())
+                .containsExactlyInAnyOrder(
+                        "docker/registry/v2/repositories/team/app/_manifests/tags/.berth-tmp-1f2e",
+                        "docker/registry/v2/repositories/.berth-tmp-3c4d",
+                        "docker/registry/v2/repositories/team/app/_uploads/" + headless.getFileName());
+        assertThat(found.clean()).isFalse();
+        assertThat(tempFile).exists();
+
+        ScrubReport repaired = scrub(true);
+
+        assertThat(repaired.leftovers()).hasSize(3);
+        assertThat(tempFile).doesNotExist();
+        assertThat(v2.resolve("repositories/.berth-tmp-3c4d")).doesNotExist();
+        assertThat(headless).doesNotExist();
+        assertThat(young).exists();
+        assertThat(youngHeadless).exists();
+        api.get(live).hasStatus(204);
+        assertThat(scrub(false).leftovers()).isEmpty();
+    }
+
+    private Path uploadDir(String location) {
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        return server.dataDir().resolve("docker/registry/v2/repositories/" + REPO + "/_uploads/" + id);
+    }
+
+    private static void makeOld(Path path) throws Exception {
+        Files.setLastModifiedTime(
+                path, FileTime.from(Instant.now().minus(Scrubber.LEFTOVER_AGE).minus(Duration.ofMinutes(5))));
     }
 }

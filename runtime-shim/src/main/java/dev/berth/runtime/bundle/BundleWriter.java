@@ -28,7 +28,8 @@ public final class BundleWriter {
         List<String> skipped = new Unpacker(host.root()).unpack(image, rootfs);
         UserResolver users =
                 new UserResolver(RootfsFiles.read(rootfs, "/etc/passwd"), RootfsFiles.read(rootfs, "/etc/group"));
-        ProcessUser user = users.resolve(image.config().user());
+        ProcessUser user = users.resolve(
+                options.user() != null ? options.user() : image.config().user());
         RuntimeSpec spec = new RuntimeSpec(image.config(), user, options, host);
         JSON.writerWithDefaultPrettyPrinter()
                 .writeValue(bundle.resolve("config.json").toFile(), spec.toJson());

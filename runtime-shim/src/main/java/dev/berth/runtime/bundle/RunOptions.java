@@ -10,6 +10,10 @@ import java.util.Map;
  * @param env        added to the image's Env, replacing variables of the same name
  * @param workingDir replaces the image's WorkingDir when not null
  * @param hostname   the container's hostname
+ * @param user       replaces the image's User when not null (same forms: user, uid, user:group…)
+ * @param entrypoint replaces the image's Entrypoint, and drops its Cmd, when not null (empty: none)
+ * @param mounts     bind mounts and tmpfs mounts, after the standard ones
+ * @param resources  the cgroup limits
  */
 public record RunOptions(
         List<String> args,
@@ -18,7 +22,11 @@ public record RunOptions(
         String hostname,
         boolean readOnlyRootfs,
         Network network,
-        boolean terminal) {
+        boolean terminal,
+        String user,
+        List<String> entrypoint,
+        List<Mount> mounts,
+        Resources resources) {
 
     public enum Network {
         /** A network namespace of its own, with only a loopback interface. */
@@ -28,6 +36,7 @@ public record RunOptions(
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(List.of(), Map.of(), null, "berth", false, Network.NONE, false);
+        return new RunOptions(
+                List.of(), Map.of(), null, "berth", false, Network.NONE, false, null, null, List.of(), Resources.NONE);
     }
 }

@@ -82,8 +82,10 @@ public final class RuntimeSpec {
 
     /** Entrypoint then Cmd, the user's arguments standing in for Cmd. */
     List<String> args() {
-        List<String> args = new ArrayList<>(image.entrypoint());
-        args.addAll(options.args().isEmpty() ? image.cmd() : options.args());
+        // As docker run --entrypoint: a new Entrypoint drops the image's Cmd too.
+        List<String> args = new ArrayList<>(options.entrypoint() != null ? options.entrypoint() : image.entrypoint());
+        List<String> cmd = options.entrypoint() != null ? List.of() : image.cmd();
+        args.addAll(options.args().isEmpty() ? cmd : options.args());
         if (args.isEmpty()) {
             throw new ImageException("the image has no Entrypoint or Cmd: with berth run, give the command after --");
         }
@@ -159,6 +161,14 @@ public final class RuntimeSpec {
                 }
             }
         }
+        for (Mount extra : options.mounts()) {
+            mount(
+                    mounts,
+                    extra.destination(),
+                    extra.source(),
+                    extra.type(),
+                    extra.options().toArray(String[]::new));
+        }
         return mounts;
     }
 
@@ -183,9 +193,31 @@ public final class RuntimeSpec {
             mapping(linux.putArray("gidMappings"), host.gid());
         }
         types.forEach(type -> namespaces.addObject().put("type", type));
+        if (options.resources().any()) {
+            linux.set("resources", resources(options.resources()));
+        }
         strings(linux.putArray("maskedPaths"), MASKED_PATHS);
         strings(linux.putArray("readonlyPaths"), READONLY_PATHS);
         return linux;
+    }
+
+    /** config-linux.md's cgroup resources; memory with swap at the same limit, so a hog cannot swap instead. */
+    private static ObjectNode resources(Resources limits) {
+        ObjectNode resources = JSON.createObjectNode();
+        if (limits.memoryBytes() != null) {
+            ObjectNode memory = resources.putObject("memory");
+            memory.put("limit", limits.memoryBytes());
+            memory.put("swap", limits.memoryBytes());
+        }
+        if (limits.cpus() != null) {
+            ObjectNode cpu = resources.putObject("cpu");
+            cpu.put("quota", limits.cpuQuotaMicros());
+            cpu.put("period", Resources.CPU_PERIOD_MICROS);
+        }
+        if (limits.pidsLimit() != null) {
+            resources.putObject("pids").put("limit", limits.pidsLimit());
+        }
+        return resources;
     }
 
     /** Rootless: the calling user becomes the container's root, and nobody else exists. */

@@ -1,9 +1,6 @@
 package dev.berth.runtime.cli;
 
-import dev.berth.runtime.bundle.HostIdentity;
 import dev.berth.runtime.runner.ContainerRecord;
-import dev.berth.runtime.runner.ContainerStore;
-import dev.berth.runtime.runner.StateDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rm",
         mixinStandardHelpOptions = true,
-        description = "Remove containers: their bundle and the runtime's state.")
+        description = "Remove containers: their bundle, log and the runtime's state.")
 public final class RmCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -44,17 +41,14 @@ public final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Failures.reported(spec.commandLine().getErr(), () -> {
-            StateDir state = StateDir.from(environment, HostIdentity.current());
-            ContainerStore store = new ContainerStore(state);
-            ContainerStatus statuses = new ContainerStatus(environment, state);
+            Containers containers = new Containers(environment);
             for (String name : names) {
-                ContainerRecord record =
-                        store.find(name).orElseThrow(() -> new IllegalArgumentException("no container named " + name));
-                if (statuses.of(record).equals("running") && !force) {
+                ContainerRecord record = containers.named(name);
+                if (containers.running(record) && !force) {
                     throw new IllegalArgumentException(name + " is running; stop it or use berth rm -f " + name);
                 }
-                statuses.runtime(record).delete(name);
-                store.remove(name);
+                containers.runtime(record).delete(name);
+                containers.store().remove(name);
                 spec.commandLine().getOut().println(name);
             }
             return 0;

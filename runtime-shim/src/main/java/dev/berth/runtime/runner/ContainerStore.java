@@ -50,12 +50,42 @@ public final class ContainerStore {
         JSON.writeValue(dir(record.name()).resolve(RECORD).toFile(), record);
     }
 
+    /** The container's record, with the exit status a detached container's monitor wrote since. */
     public Optional<ContainerRecord> find(String name) throws IOException {
         Path record = dir(name).resolve(RECORD);
         if (!NAME.matcher(name).matches() || !Files.isRegularFile(record)) {
             return Optional.empty();
         }
-        return Optional.of(JSON.readValue(record.toFile(), ContainerRecord.class));
+        ContainerRecord saved = JSON.readValue(record.toFile(), ContainerRecord.class);
+        Path exitStatus = exitStatus(name);
+        if (saved.exitCode() == null && Files.isRegularFile(exitStatus)) {
+            String status = Files.readString(exitStatus).strip();
+            if (!status.isEmpty()) {
+                return Optional.of(saved.exited(Integer.parseInt(status)));
+            }
+        }
+        return Optional.of(saved);
+    }
+
+    /** Forgets how the container last ended, before it is started again. */
+    public void restarting(ContainerRecord record) throws IOException {
+        Files.deleteIfExists(exitStatus(record.name()));
+        save(record.exited(null));
+    }
+
+    /** What a detached container printed, stdout and stderr interleaved as they came. */
+    public Path log(String name) {
+        return dir(name).resolve("container.log");
+    }
+
+    /** Where a detached container's monitor writes its exit status when it ends. */
+    public Path exitStatus(String name) {
+        return dir(name).resolve("exit-status");
+    }
+
+    /** The container's own directory (its record, bundle, log). */
+    public Path dir(String name) {
+        return state.containers().resolve(name);
     }
 
     public List<ContainerRecord> list() throws IOException {
@@ -77,9 +107,5 @@ public final class ContainerStore {
 
     public void remove(String name) throws IOException {
         Tree.delete(dir(name));
-    }
-
-    private Path dir(String name) {
-        return state.containers().resolve(name);
     }
 }

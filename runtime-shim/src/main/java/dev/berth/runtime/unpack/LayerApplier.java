@@ -47,8 +47,13 @@ final class LayerApplier {
         while ((entry = tar.getNextEntry()) != null) {
             apply(entry, tar);
         }
+        // Last entry first, so that a directory gets its mode after its subdirectories; of a directory
+        // listed twice only the later entry counts, as with any other entry that replaces an earlier one.
+        Set<Object> done = new HashSet<>();
         for (int i = directories.size() - 1; i >= 0; i--) {
-            applyDeferred(directories.get(i));
+            if (done.add(directories.get(i).fileKey())) {
+                applyDeferred(directories.get(i));
+            }
         }
         return List.copyOf(skipped);
     }
@@ -64,6 +69,12 @@ final class LayerApplier {
         }
         if (name.base().startsWith(WHITEOUT_PREFIX)) {
             remove(name);
+            return;
+        }
+        // Before isFile(): commons-compress counts every entry that is no directory as a file,
+        // device nodes and fifos too, which would then become empty regular files.
+        if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+            skipped.add(name + " (" + kind(entry) + ")");
             return;
         }
         Path target = root.entry(name);
@@ -83,13 +94,10 @@ final class LayerApplier {
                 Tree.delete(target);
                 Files.createLink(target, source);
             }
-        } else if (entry.isFile()) {
+        } else {
             Tree.delete(target);
             Files.copy(content, target);
             metadata.apply(target, entry);
-        } else {
-            skipped.add(name + " (" + kind(entry) + ")");
-            return;
         }
         written.add(target);
     }
@@ -101,7 +109,13 @@ final class LayerApplier {
      * layer made or kept is still found there; otherwise the later entry has won.
      */
     private void applyDeferred(Deferred directory) throws IOException {
-        Path path = root.located(directory.name());
+        Path path;
+        try {
+            path = root.located(directory.name());
+        } catch (ImageException linkLoop) {
+            // A later entry made a parent a loop of links (a -> a): the directory is not there any more.
+            return;
+        }
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && fileKey(path).equals(directory.fileKey())) {
             metadata.apply(path, directory.entry());
         }
@@ -139,10 +153,19 @@ final class LayerApplier {
         }
     }
 
+    /**
+     * Removes what lower layers put in {@code dir}. What this layer wrote stays, also when the opaque
+     * entry comes after it in the tar (layer.md: a whiteout applies only to lower layers); a directory
+     * this layer wrote or wrote into stays emptied of what lower layers put in it, as overlayfs shows it.
+     */
     private void emptyOpaque(Path dir) throws IOException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                if (!written.contains(child)) {
+                boolean wroteIt = written.contains(child);
+                boolean wroteInto = written.stream().anyMatch(path -> !path.equals(child) && path.startsWith(child));
+                if ((wroteIt || wroteInto) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    emptyOpaque(child);
+                } else if (!wroteIt) {
                     Tree.delete(child);
                 }
             }
@@ -153,13 +176,7 @@ final class LayerApplier {
         if (entry.isCharacterDevice()) {
             return "character device";
         }
-        if (entry.isBlockDevice()) {
-            return "block device";
-        }
-        if (entry.isFIFO()) {
-            return "fifo";
-        }
-        return "tar type " + (char) entry.getLinkFlag();
+        return entry.isBlockDevice() ? "block device" : "fifo";
     }
 
     /** A directory entry by name and by the identity of the directory it made or kept. */

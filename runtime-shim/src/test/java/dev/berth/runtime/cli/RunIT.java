@@ -8,11 +8,9 @@ import dev.berth.testkit.image.BusyboxRootfs;
 import dev.berth.testkit.image.LayerTar;
 import dev.berth.testkit.process.Command;
 import dev.berth.testkit.process.CommandResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -65,6 +63,15 @@ class RunIT {
     }
 
     @Test
+    @DisplayName("takes everything after the image as the command, options included, without a --, as docker run does")
+    void commandWithoutDashes() {
+        Prerequisites.executable("runc", "runc");
+        CommandResult result = berth("run", "--rm", "--runtime", "runc", image, "ls", "-la", "/bin/sleep");
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("/bin/sleep -> busybox");
+    }
+
+    @Test
     @DisplayName("passes -e, -w and --hostname to the process, and keeps the container for ps and rm without --rm")
     void optionsPsAndRm() {
         Prerequisites.executable("runc", "runc");
@@ -73,7 +80,7 @@ class RunIT {
                 "--runtime",
                 "runc",
                 "--name",
-                "kept",
+                "kept-by-a-name-longer-than-twenty",
                 "-e",
                 "GREETING=hi",
                 "-w",
@@ -89,10 +96,19 @@ class RunIT {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).isEqualTo("hi\n/tmp\nbox\n");
 
-        CommandResult ps = berth("ps");
-        assertThat(ps.stdout()).containsPattern("kept\\s+exited 0\\s+runc");
-        assertThat(berth("rm", "kept").stdout()).isEqualTo("kept\n");
-        assertThat(berth("ps").stdout()).doesNotContain("kept");
+        CommandResult ps = berth("ps", "-a");
+        assertThat(ps.stdout()).containsPattern("kept-by-a-name-longer-than-twenty\\s+exited 0\\s+runc");
+        List<String> table = ps.stdout().lines().toList();
+        assertThat(table).hasSize(2);
+        for (String column : List.of("STATUS", "RUNTIME", "CREATED", "IMAGE")) {
+            int at = table.get(0).indexOf(column);
+            assertThat(table.get(1).charAt(at - 1)).as(column + " aligned").isEqualTo(' ');
+            assertThat(table.get(1).charAt(at)).as(column + " aligned").isNotEqualTo(' ');
+        }
+        assertThat(table.get(1)).endsWith("  " + image);
+        assertThat(berth("rm", "kept-by-a-name-longer-than-twenty").stdout())
+                .isEqualTo("kept-by-a-name-longer-than-twenty\n");
+        assertThat(berth("ps", "-a").stdout()).doesNotContain("kept");
     }
 
     @Test
@@ -169,31 +185,18 @@ class RunIT {
     }
 
     private CommandResult berth(String... args) {
-        return berth(List.of(), args);
+        return new ShimProcess(state).run(args);
     }
 
     private CommandResult berth(List<String> wrapper, String... args) {
-        List<String> argv = new ArrayList<>(wrapper);
-        argv.addAll(launcherArgv(args));
-        return Command.of(argv)
-                .env("BERTH_STATE_DIR", state.toString())
-                .timeout(Duration.ofMinutes(2))
-                .run();
+        return new ShimProcess(state).run(wrapper, args);
     }
 
-    private ProcessBuilder launcher(String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(launcherArgv(args));
-        builder.environment().put("BERTH_STATE_DIR", state.toString());
-        return builder;
+    private ProcessBuilder launcher(String... args) {
+        return new ShimProcess(state).builder(args);
     }
 
     private static List<String> launcherArgv(String... args) {
-        List<String> argv = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ShimLauncher.class.getName()));
-        argv.addAll(List.of(args));
-        return argv;
+        return ShimProcess.argv(args);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.runtime.ImageSource;
-import dev.berth.runtime.LocalImage;
 import dev.berth.runtime.TestLayouts;
 import dev.berth.testkit.image.LayerTar;
 import java.io.IOException;
@@ -13,16 +11,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-@DisplayName("berth unpack REF|DIR[:TAG] BUNDLE")
+@DisplayName("berth unpack DIR[:TAG] BUNDLE")
 class UnpackCommandTest {
-    private static final String REFERENCE = "registry.example/app:1";
-
     @TempDir
     Path layout;
 
@@ -30,12 +26,6 @@ class UnpackCommandTest {
     Path scratch;
 
     private final StringWriter err = new StringWriter();
-    private final ImageSource registry = reference -> {
-        if (!reference.equals(REFERENCE)) {
-            throw new IllegalArgumentException("not found: " + reference);
-        }
-        return new LocalImage(layout, TestLayouts.TAG);
-    };
 
     @BeforeEach
     void image() {
@@ -49,10 +39,12 @@ class UnpackCommandTest {
     }
 
     @Test
-    @DisplayName("unpacks an image the ImageSource fetched into BUNDLE/rootfs and writes BUNDLE/config.json")
-    void fromReference() throws IOException {
+    @DisplayName("unpacks the image into BUNDLE/rootfs and writes BUNDLE/config.json")
+    void bundle() throws IOException {
         Path bundle = scratch.resolve("bundle");
-        assertThat(execute(REFERENCE, bundle.toString())).as(err.toString()).isZero();
+        assertThat(execute(layout.toString(), bundle.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(bundle.resolve("rootfs/hello")).hasContent("hi");
         JsonNode config =
                 new ObjectMapper().readTree(bundle.resolve("config.json").toFile());
@@ -75,9 +67,11 @@ class UnpackCommandTest {
     @Test
     @DisplayName("fails with one clear line and status 125 for an unknown image or a non-empty bundle")
     void failures() {
-        assertThat(execute("registry.example/missing:1", scratch.resolve("c").toString()))
+        assertThat(execute(
+                        scratch.resolve("missing").toString(),
+                        scratch.resolve("c").toString()))
                 .isEqualTo(125);
-        assertThat(err.toString()).contains("berth: not found: registry.example/missing:1");
+        assertThat(err.toString()).contains("berth: no OCI layout at " + scratch.resolve("missing"));
         assertThat(execute(layout.toString(), layout.toString())).isEqualTo(125);
         assertThat(err.toString()).contains("is not empty");
     }
@@ -101,8 +95,11 @@ class UnpackCommandTest {
     }
 
     private int execute(String... args) {
-        return new CommandLine(new UnpackCommand(registry))
+        String[] argv = new String[args.length + 1];
+        argv[0] = "unpack";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        return ShimLauncher.commandLine(Map.of())
                 .setErr(new PrintWriter(err, true))
-                .execute(args);
+                .execute(argv);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -122,6 +123,100 @@ class UnpackerTest {
     }
 
     @Test
+    @DisplayName("leaves device nodes and fifos out, creating nothing in their place, and names them for the warning")
+    void devicesAndFifosLeftOut() throws IOException {
+        LocalImage image = TestLayouts.gzipLayers(
+                layout,
+                new LayerTar()
+                        .directory("dev", 0755)
+                        .special("dev/null", TarConstants.LF_CHR, 1, 3)
+                        .special("dev/loop0", TarConstants.LF_BLK, 7, 0)
+                        .special("run-fifo", TarConstants.LF_FIFO, 0, 0)
+                        .file("kept", "a plain file beside them")
+                        .toBytes());
+
+        List<String> skipped = new Unpacker(true).unpack(TestLayouts.select(image), rootfs);
+
+        assertThat(skipped)
+                .containsExactly("dev/null (character device)", "dev/loop0 (block device)", "run-fifo (fifo)");
+        assertThat(rootfs.resolve("dev")).isEmptyDirectory();
+        assertThat(rootfs.resolve("run-fifo")).doesNotExist();
+        assertThat(rootfs.resolve("kept")).hasContent("a plain file beside them");
+    }
+
+    @Test
+    @DisplayName(
+            "gives a directory listed twice in one layer the mode of its later entry (found by LayerModelProperties)")
+    void directoryListedTwice() throws IOException {
+        byte[] tar = new LayerTar()
+                .directory("dir/", 0755)
+                .file("dir/file", 0644, new byte[0])
+                .directory("dir/", 0700)
+                .toBytes();
+
+        unpackTars(tar);
+
+        assertThat((int) Files.getAttribute(rootfs.resolve("dir"), "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777)
+                .isEqualTo(0700);
+    }
+
+    @Test
+    @DisplayName(
+            "lets a later link loop replace a directory with contents, as any later entry replaces an earlier one (found by LayerModelProperties)")
+    void directoryReplacedByLinkLoop() throws IOException {
+        byte[] tar = new LayerTar()
+                .directory("a/", 0755)
+                .directory("a/b/", 0755)
+                .symlink("a", "a")
+                .toBytes();
+
+        unpackTars(tar);
+
+        assertThat(Files.readSymbolicLink(rootfs.resolve("a"))).isEqualTo(Path.of("a"));
+    }
+
+    @Test
+    @DisplayName(
+            "keeps what a layer wrote under a directory when its opaque whiteout comes later in the tar (found by LayerModelProperties)")
+    void opaqueWhiteoutAfterNewContent() throws IOException {
+        byte[] lower = new LayerTar()
+                .directory("dir/", 0755)
+                .directory("dir/sub/", 0755)
+                .file("dir/sub/old", "lower")
+                .file("dir/gone", "lower")
+                .toBytes();
+        byte[] upper = new LayerTar()
+                .file("dir/sub/new", "upper")
+                .file("dir/.wh..wh..opq", "")
+                .toBytes();
+
+        unpackTars(lower, upper);
+
+        assertThat(rootfs.resolve("dir/sub/new")).hasContent("upper");
+        assertThat(rootfs.resolve("dir/sub/old")).doesNotExist();
+        assertThat(rootfs.resolve("dir/gone")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName(
+            "empties a directory the layer lists again before its opaque whiteout of what lower layers put in it (found by LayerModelProperties)")
+    void opaqueWhiteoutAfterRelistedDirectory() throws IOException {
+        byte[] lower = new LayerTar()
+                .directory("dir/", 0755)
+                .directory("dir/sub/", 0755)
+                .file("dir/sub/old", "lower")
+                .toBytes();
+        byte[] upper = new LayerTar()
+                .directory("dir/sub/", 0700)
+                .file("dir/.wh..wh..opq", "")
+                .toBytes();
+
+        unpackTars(lower, upper);
+
+        assertThat(rootfs.resolve("dir/sub")).isEmptyDirectory();
+    }
+
+    @Test
     @DisplayName("refuses a layer whose blob does not match its digest")
     void tamperedBlob() throws IOException {
         Path blob = plainLayerBlob();
@@ -144,6 +239,12 @@ class UnpackerTest {
                         new Unpacker(true).unpack(TestLayouts.select(new LocalImage(layout, TestLayouts.TAG)), rootfs))
                 .isInstanceOf(ImageException.class)
                 .hasMessageContaining("longer than");
+    }
+
+    /** Unpacks plain tar layers, lowest first, without applying their owners. */
+    private void unpackTars(byte[]... tars) throws IOException {
+        List<LayerBlob> layers = Stream.of(tars).map(LayerBlob::tar).toList();
+        new Unpacker(false).unpack(TestLayouts.select(TestLayouts.write(layout, layers)), rootfs);
     }
 
     private Path plainLayerBlob() {

@@ -2,6 +2,7 @@ package dev.berth.storage.memory;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -34,6 +35,27 @@ final class Content {
             chunks.add(chunk);
             size += chunk.length;
         }
+    }
+
+    /** Keeps the first {@code newSize} bytes. */
+    synchronized void truncate(long newSize) {
+        if (frozen) {
+            throw new IllegalStateException("content is frozen");
+        }
+        long kept = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            byte[] chunk = chunks.get(i);
+            if (kept + chunk.length > newSize) {
+                int keep = (int) (newSize - kept);
+                chunks.subList(i, chunks.size()).clear();
+                if (keep > 0) {
+                    chunks.add(Arrays.copyOf(chunk, keep));
+                }
+                break;
+            }
+            kept += chunk.length;
+        }
+        size = Math.min(size, newSize);
     }
 
     synchronized long size() {

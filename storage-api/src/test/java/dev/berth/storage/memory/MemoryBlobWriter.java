@@ -33,6 +33,9 @@ final class MemoryBlobWriter implements BlobWriter {
     private final Faults faults;
     private final Steps steps;
     private long size;
+    /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
+    private boolean written;
+
     private long queued;
     private int writeQueueMaxSize = DEFAULT_WRITE_QUEUE_MAX_SIZE;
     private Handler<Void> drainHandler;
@@ -61,6 +64,26 @@ final class MemoryBlobWriter implements BlobWriter {
     }
 
     @Override
+    public Future<Void> truncate(long newSize) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        if (written || newSize < 0 || newSize > size) {
+            return Future.failedFuture(new IllegalStateException("cannot cut " + path + " to " + newSize
+                    + " bytes: it holds " + size + (written ? " and was written to" : "")));
+        }
+        return steps.run(
+                context,
+                Operation.TRUNCATE,
+                () -> {
+                    content.truncate(newSize);
+                    size = newSize;
+                    return null;
+                },
+                path);
+    }
+
+    @Override
     public Future<Void> write(Buffer data) {
         if (state != State.OPEN) {
             return notOpen();
@@ -68,6 +91,7 @@ final class MemoryBlobWriter implements BlobWriter {
         if (failure != null) {
             return Future.failedFuture(failure);
         }
+        written = true;
         // Copied now: the caller may reuse its buffer once the write returned.
         byte[] bytes = data.getBytes();
         size += bytes.length;

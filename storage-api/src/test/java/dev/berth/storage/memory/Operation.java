@@ -17,6 +17,8 @@ public enum Operation {
     OPEN_WRITER,
     /** A blob writer's {@code write}: storing one buffer. */
     APPEND,
+    /** A blob writer's {@code truncate}. */
+    TRUNCATE,
     /** A blob writer's {@code end}. */
     END,
     /** A blob writer's {@code commit}. */

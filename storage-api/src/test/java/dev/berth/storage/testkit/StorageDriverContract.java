@@ -437,6 +437,33 @@ public abstract class StorageDriverContract {
         }
 
         @Test
+        @DisplayName(
+                "cut on truncate what earlier writers left back to where one of them ended, and continue from there")
+        void truncateToAnEarlierEnd() {
+            appendAndEnd("up/data", "kept;");
+            appendAndEnd("up/data", "dropped;");
+            BlobWriter writer = Await.result(driver.writer("up/data", true));
+            assertThat(writer.size()).isEqualTo(13);
+            Await.result(writer.truncate(5));
+            assertThat(writer.size()).isEqualTo(5);
+            Await.result(writer.write(text("next")));
+            Await.result(writer.commit());
+            assertThat(read("up/data")).isEqualTo("kept;next");
+        }
+
+        @Test
+        @DisplayName("refuse to truncate after they wrote or past what they hold, and keep everything")
+        void truncateRefused() {
+            appendAndEnd("up/data", "held");
+            BlobWriter writer = Await.result(driver.writer("up/data", true));
+            assertThat(Await.failure(writer.truncate(5))).isInstanceOf(IllegalStateException.class);
+            Await.result(writer.write(text("+more")));
+            assertThat(Await.failure(writer.truncate(4))).isInstanceOf(IllegalStateException.class);
+            Await.result(writer.commit());
+            assertThat(read("up/data")).isEqualTo("held+more");
+        }
+
+        @Test
         @DisplayName("discard on cancel everything written, including what earlier writers left")
         void cancel() {
             BlobWriter first = Await.result(driver.writer("blob", false));
@@ -490,6 +517,135 @@ public abstract class StorageDriverContract {
         }
     }
 
+    /**
+     * registry:2's layout names things by directory: a revision, a layer link, a referrer, a tag,
+     * an upload session, a repository. A directory that outlives the file it held would read as a
+     * thing that is gone, so every driver lets a directory exist only while something lies beneath
+     * it, as S3 does by nature (issue 16: the filesystem kept a deleted manifest's revision directory,
+     * and the collector kept its blobs).
+     */
+    @Nested
+    @DisplayName("emptied directories")
+    class EmptiedDirectories {
+        private static final String REPO = "docker/registry/v2/repositories/team/app";
+        private static final String OLD = "sha256/" + "a".repeat(64);
+        private static final String KEPT = "sha256/" + "b".repeat(64);
+
+        /** What the registry writes, what it removes, and the listing that must no longer show it. */
+        record Removal(List<String> written, String removed, String listed, List<String> stillListed) {}
+
+        static Stream<Named<Removal>> removals() {
+            return Stream.of(
+                    Named.of(
+                            "a manifest revision, by its link",
+                            new Removal(
+                                    List.of(
+                                            REPO + "/_manifests/revisions/" + OLD + "/link",
+                                            REPO + "/_manifests/revisions/" + KEPT + "/link"),
+                                    REPO + "/_manifests/revisions/" + OLD + "/link",
+                                    REPO + "/_manifests/revisions/sha256",
+                                    List.of("b".repeat(64)))),
+                    Named.of(
+                            "a layer link",
+                            new Removal(
+                                    List.of(REPO + "/_layers/" + OLD + "/link", REPO + "/_layers/" + KEPT + "/link"),
+                                    REPO + "/_layers/" + OLD + "/link",
+                                    REPO + "/_layers/sha256",
+                                    List.of("b".repeat(64)))),
+                    Named.of(
+                            "a tag, by its tree",
+                            new Removal(
+                                    List.of(
+                                            REPO + "/_manifests/tags/old/current/link",
+                                            REPO + "/_manifests/tags/old/index/" + OLD + "/link",
+                                            REPO + "/_manifests/tags/kept/current/link"),
+                                    REPO + "/_manifests/tags/old",
+                                    REPO + "/_manifests/tags",
+                                    List.of("kept"))),
+                    Named.of(
+                            "the last referrer of a subject, by its directory",
+                            new Removal(
+                                    List.of(
+                                            REPO + "/_referrers/" + OLD + "/" + KEPT + "/link",
+                                            REPO + "/_referrers/" + KEPT + "/" + OLD + "/link"),
+                                    REPO + "/_referrers/" + OLD + "/" + KEPT,
+                                    REPO + "/_referrers/sha256",
+                                    List.of("b".repeat(64)))),
+                    Named.of(
+                            "the last upload session of a repository, by its directory",
+                            new Removal(
+                                    List.of(
+                                            REPO + "/_uploads/session/startedat",
+                                            REPO + "/_uploads/session/berthstate",
+                                            REPO + "/_layers/" + KEPT + "/link"),
+                                    REPO + "/_uploads/session",
+                                    REPO,
+                                    List.of("_layers"))),
+                    Named.of(
+                            "the last manifest of a nested repository, from the catalog's walk",
+                            new Removal(
+                                    List.of(
+                                            "docker/registry/v2/repositories/team/app/_manifests/revisions/" + OLD
+                                                    + "/link",
+                                            "docker/registry/v2/repositories/other/_manifests/revisions/" + KEPT
+                                                    + "/link"),
+                                    "docker/registry/v2/repositories/team/app/_manifests/revisions/" + OLD + "/link",
+                                    "docker/registry/v2/repositories",
+                                    List.of("other"))));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("removals")
+        @DisplayName("go with the last thing beneath them, so that listing the parent no longer names them")
+        void goWithTheirLastFile(Removal removal) {
+            removal.written().forEach(path -> put(path, "sha256:" + "c".repeat(64)));
+            Await.result(driver.delete(removal.removed()));
+            assertThat(Await.result(driver.list(removal.listed())))
+                    .containsExactlyInAnyOrderElementsOf(removal.stillListed());
+            String emptied = removal.removed().substring(0, removal.removed().lastIndexOf('/'));
+            if (!emptied.equals(removal.listed())) {
+                assertNotFound(driver.stat(emptied), emptied);
+            }
+        }
+
+        @Test
+        @DisplayName("go when a move takes their last file away")
+        void goWithAMove() {
+            put(REPO + "/_uploads/session/data", "content");
+            put(REPO + "/_layers/" + KEPT + "/link", "sha256:" + "b".repeat(64));
+            Await.result(driver.move(REPO + "/_uploads/session/data", "docker/registry/v2/blobs/" + KEPT + "/data"));
+            assertThat(Await.result(driver.list(REPO))).containsExactly("_layers");
+        }
+
+        @Test
+        @DisplayName("go when a cancelled writer was all they held")
+        void goWithACancelledWriter() {
+            put("kept/file", "x");
+            BlobWriter writer = Await.result(driver.writer("kept/new/data", false));
+            Await.result(writer.write(text("partial")));
+            Await.result(writer.cancel());
+            assertThat(Await.result(driver.list("kept"))).containsExactly("file");
+        }
+
+        @Test
+        @DisplayName("lose no file written into them while their last other file is deleted")
+        void concurrentWriteKept() {
+            int rounds = 100;
+            for (int i = 0; i < rounds; i++) {
+                put("race/" + i + "/deep/old", "old");
+            }
+            List<Future<?>> both = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                both.add(driver.delete("race/" + i + "/deep/old"));
+                both.add(driver.write("race/" + i + "/deep/new", text("new " + i)));
+            }
+            Await.result(Future.all(both));
+            for (int i = 0; i < rounds; i++) {
+                assertThat(read("race/" + i + "/deep/new")).isEqualTo("new " + i);
+            }
+        }
+    }
+
     @Nested
     @DisplayName("invalid paths")
     class InvalidPaths {
@@ -527,6 +683,13 @@ public abstract class StorageDriverContract {
             assertThat(Await.failure(call.apply(driver))).isInstanceOf(IllegalArgumentException.class);
             assertThat(read("valid")).isEqualTo("stays");
         }
+    }
+
+    /** Leaves {@code content} after what earlier writers on {@code path} left, uncommitted. */
+    private void appendAndEnd(String path, String content) {
+        BlobWriter writer = Await.result(driver.writer(path, true));
+        Await.result(writer.write(text(content)));
+        Await.result(writer.end());
     }
 
     private void put(String path, String content) {

@@ -62,22 +62,27 @@ final class BlockingFileOps {
         Files.move(source, target, ATOMIC_MOVE);
     }
 
-    /** A rename that replaces the target, its missing parent directories appearing with it. */
-    static void moveCreatingParents(Path from, Path to) throws IOException {
+    /**
+     * A rename that replaces the target, its missing parent directories appearing with it, and the
+     * source's directories going when it leaves them empty.
+     */
+    static void moveCreatingParents(Path from, Path to, Path root) throws IOException {
         if (Files.notExists(from)) {
             // Checked first so that a failed move leaves no stray directories behind.
             throw new NoSuchFileException(from.toString());
         }
         NewDirectories.place(to, file -> Files.move(from, file, ATOMIC_MOVE));
+        removeEmptyParents(from, root);
     }
 
     /**
      * Removes a file or a whole tree. A tree is renamed out of sight first, so that a process killed
      * halfway leaves a hidden remainder rather than a directory that lists what no longer resolves.
      */
-    static void delete(Path file) throws IOException {
+    static void delete(Path file, Path root) throws IOException {
         if (!Files.isDirectory(file, NOFOLLOW_LINKS)) {
             Files.delete(file);
+            removeEmptyParents(file, root);
             return;
         }
         Path hidden = FsLayout.tempBeside(file);
@@ -86,6 +91,33 @@ final class BlockingFileOps {
         deleteQuietly(hidden, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
+        }
+        removeEmptyParents(file, root);
+    }
+
+    /**
+     * Removes the directories above a removed file that it left empty, nearest first, up to (not
+     * including) the root: on disk, as on S3, a directory exists only while something lies beneath
+     * it. registry:2's layout names things by directory (a revision, a layer link, a tag), and an
+     * empty directory left by a delete would read as a thing that is not there (issue 16: the
+     * collector kept a deleted manifest's blobs). An rmdir removes only an empty directory, so a
+     * concurrent writer's file is never lost: either it is in the directory first and the rmdir
+     * fails, or it finds the directory gone and places it anew ({@link NewDirectories}). A
+     * directory that is a symbolic link (an operator's link onto another disk) is never removed.
+     */
+    static void removeEmptyParents(Path removed, Path root) {
+        for (Path dir = removed.getParent();
+                dir != null && dir.startsWith(root) && !dir.equals(root);
+                dir = dir.getParent()) {
+            if (Files.isSymbolicLink(dir)) {
+                return;
+            }
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                // Not empty (the usual case), gone already, or not ours to remove: the rest above stays.
+                return;
+            }
         }
     }
 

@@ -7,8 +7,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Appends to a hidden partial file beside the target, so nothing is visible at the path until
@@ -29,23 +31,31 @@ final class FsBlobWriter implements BlobWriter {
     private final String path;
     private final Path target;
     private final Path partial;
+    private final Path root;
     private final AsyncFile file;
     private long size;
+    /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
+    private boolean written;
+    /** The first failed write: later writes, end and commit fail with it. */
+    private Throwable failure;
+
     private State state = State.OPEN;
     private Future<Void> closing;
 
-    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, AsyncFile file) {
+    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, Path root, AsyncFile file) {
         this.workers = workers;
         this.path = path;
         this.target = target;
         this.partial = partial;
+        this.root = root;
         this.file = file;
         // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
         this.size = file.getWritePos();
     }
 
     /** Opens the partial file of {@code target}, continuing it when {@code append}, emptying it otherwise. */
-    static Future<BlobWriter> open(FileSystem fs, WorkerTasks workers, String path, Path target, boolean append) {
+    static Future<BlobWriter> open(
+            FileSystem fs, WorkerTasks workers, String path, Path target, Path root, boolean append) {
         Path partial = FsLayout.partialOf(target);
         OpenOptions options = new OpenOptions()
                 .setRead(false)
@@ -53,9 +63,14 @@ final class FsBlobWriter implements BlobWriter {
                 .setCreate(true)
                 .setAppend(append)
                 .setTruncateExisting(!append);
-        return fs.mkdirs(partial.getParent().toString())
+        String dir = partial.getParent().toString();
+        // A delete beside it may remove the directory as empty between the two steps: then once more.
+        return fs.mkdirs(dir)
                 .compose(ignored -> fs.open(partial.toString(), options))
-                .map(file -> new FsBlobWriter(workers, path, target, partial, file));
+                .recover(e -> FsErrors.isNoSuchFile(e)
+                        ? fs.mkdirs(dir).compose(ignored -> fs.open(partial.toString(), options))
+                        : Future.failedFuture(e))
+                .map(file -> new FsBlobWriter(workers, path, target, partial, root, file));
     }
 
     @Override
@@ -64,22 +79,51 @@ final class FsBlobWriter implements BlobWriter {
     }
 
     @Override
+    public Future<Void> truncate(long newSize) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        if (written || newSize < 0 || newSize > size) {
+            return Future.failedFuture(new IllegalStateException("cannot cut " + path + " to " + newSize
+                    + " bytes: it holds " + size + (written ? " and was written to" : "")));
+        }
+        return workers.run(() -> {
+                    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                        channel.truncate(newSize);
+                    }
+                })
+                .onSuccess(ignored -> {
+                    size = newSize;
+                    file.setWritePos(newSize);
+                })
+                .recover(FsErrors.on(path));
+    }
+
+    @Override
     public Future<Void> write(Buffer data) {
         if (state != State.OPEN) {
             return notOpen();
         }
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        written = true;
         size += data.length();
-        return file.write(data).recover(FsErrors.on(path));
+        return file.write(data).onFailure(this::failed).recover(FsErrors.on(path));
     }
 
-    /** Closes the partial file and keeps it for a later writer to continue. */
+    /**
+     * Closes the partial file and keeps it for a later writer to continue. Fails after a failed
+     * write: the file then holds an unknown part of what was written, and only a caller that
+     * cuts it back (see {@link #truncate}) knows what it holds.
+     */
     @Override
     public Future<Void> end() {
         if (state != State.OPEN) {
             return notOpen();
         }
         state = State.ENDED;
-        return close().recover(FsErrors.on(path));
+        return closeAfterWrites().recover(FsErrors.on(path));
     }
 
     @Override
@@ -89,7 +133,8 @@ final class FsBlobWriter implements BlobWriter {
         }
         state = State.COMMITTED;
         // Close first: it waits for writes in flight, which AsyncFile.flush() would not.
-        return close().compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
+        return closeAfterWrites()
+                .compose(ignored -> workers.run(() -> BlockingFileOps.syncAndRename(partial, target)))
                 .recover(FsErrors.on(path));
     }
 
@@ -97,7 +142,10 @@ final class FsBlobWriter implements BlobWriter {
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
-        return close().transform(closed -> workers.run(() -> Files.deleteIfExists(partial)))
+        return close().transform(closed -> workers.run(() -> {
+                    Files.deleteIfExists(partial);
+                    BlockingFileOps.removeEmptyParents(partial, root);
+                }))
                 .recover(FsErrors.on(path));
     }
 
@@ -122,6 +170,18 @@ final class FsBlobWriter implements BlobWriter {
     public FsBlobWriter drainHandler(Handler<Void> handler) {
         file.drainHandler(handler);
         return this;
+    }
+
+    /** Closes the file once the writes in flight settled; fails when one of them failed. */
+    private Future<Void> closeAfterWrites() {
+        return close().compose(
+                        ignored -> failure == null ? Future.<Void>succeededFuture() : Future.failedFuture(failure));
+    }
+
+    private void failed(Throwable cause) {
+        if (failure == null) {
+            failure = FsErrors.translate(cause, path);
+        }
     }
 
     /** AsyncFile throws when closed twice; every way out of this writer goes through here once. */

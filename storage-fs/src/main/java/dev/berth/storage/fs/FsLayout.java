@@ -23,6 +23,11 @@ final class FsLayout {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /** The directory every storage path lies beneath; the driver never removes it. */
+    Path root() {
+        return root;
+    }
+
     /** The file for a storage path; {@link IllegalArgumentException} when the path breaks the rules. */
     Path resolve(String path) {
         StoragePath.check(path);
@@ -49,6 +54,11 @@ final class FsLayout {
         // Opened with CREATE_NEW, so a collision fails loudly instead of sharing a file.
         return file.resolveSibling(
                 TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    }
+
+    /** A name {@link #tempBeside} gave: a whole-file write's, or a tree's on its way out. */
+    static boolean isTemp(String name) {
+        return name.startsWith(TEMP_PREFIX);
     }
 
     static boolean isReserved(String name) {

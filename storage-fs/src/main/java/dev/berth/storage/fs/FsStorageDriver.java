@@ -96,6 +96,11 @@ public final class FsStorageDriver implements StorageDriver {
 
     /** Not Vert.x's readDir: that one resolves every entry's canonical path, a syscall per child. */
     @Override
+    public Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
+        return workers.call(() -> CrashLeftovers.find(layout.root(), writtenBefore, remove));
+    }
+
+    @Override
     public Future<List<String>> list(String path) {
         return resolve(path)
                 .compose(dir -> workers.call(() -> BlockingFileOps.listVisible(dir)))
@@ -106,21 +111,22 @@ public final class FsStorageDriver implements StorageDriver {
     public Future<Void> move(String from, String to) {
         return resolve(from)
                 .compose(source -> resolve(to)
-                        .compose(target -> workers.run(() -> BlockingFileOps.moveCreatingParents(source, target))))
+                        .compose(target ->
+                                workers.run(() -> BlockingFileOps.moveCreatingParents(source, target, layout.root()))))
                 .recover(FsErrors.on(from));
     }
 
     @Override
     public Future<Void> delete(String path) {
         return resolve(path)
-                .compose(file -> workers.run(() -> BlockingFileOps.delete(file)))
+                .compose(file -> workers.run(() -> BlockingFileOps.delete(file, layout.root())))
                 .recover(FsErrors.on(path));
     }
 
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         return resolve(path)
-                .compose(file -> FsBlobWriter.open(fs, workers, path, file, append))
+                .compose(file -> FsBlobWriter.open(fs, workers, path, file, layout.root(), append))
                 .recover(FsErrors.on(path));
     }
 

@@ -28,7 +28,15 @@ final class NewDirectories {
         Path parent = target.getParent();
         Path existing = nearestExisting(parent);
         if (existing.equals(parent)) {
-            placement.at(target);
+            try {
+                placement.at(target);
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(parent)) {
+                    throw e;
+                }
+                // A delete beside it removed the parent as empty in the meantime: place the file anew, with it.
+                place(target, placement);
+            }
             return;
         }
         Path first = existing.resolve(existing.relativize(parent).getName(0));

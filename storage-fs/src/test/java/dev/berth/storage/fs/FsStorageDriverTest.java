@@ -144,11 +144,23 @@ class FsStorageDriverTest extends StorageDriverContract {
         }
 
         @Test
-        @DisplayName("deleting a tree leaves nothing behind, hidden or not")
+        @DisplayName("deleting a tree leaves nothing behind, hidden or not, and keeps the root")
         void deleteTreeCompletely() throws IOException {
             Await.result(driver.write("repo/_manifests/tags/latest/current/link", Buffer.buffer("sha256:ab")));
             Await.result(driver.delete("repo/_manifests/tags/latest"));
-            assertThat(namesUnder(root.resolve("repo/_manifests/tags"))).isEmpty();
+            assertThat(namesUnder(root)).isEmpty();
+            assertThat(root).isDirectory();
+        }
+
+        @Test
+        @DisplayName("a directory that is a symbolic link onto another disk stays when its last file goes")
+        void emptiedLinkedDirectoryKept() throws IOException {
+            Files.createDirectories(root.resolve("docker/registry/v2"));
+            Files.createSymbolicLink(root.resolve("docker/registry/v2/blobs"), outside);
+            Await.result(driver.write("docker/registry/v2/blobs/sha256/ab/data", Buffer.buffer("x")));
+            Await.result(driver.delete("docker/registry/v2/blobs/sha256/ab/data"));
+            assertThat(root.resolve("docker/registry/v2/blobs")).isSymbolicLink();
+            assertThat(outside).isDirectory();
         }
 
         @Test

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Appends to numbered hidden segments beside the target (see {@link PartialSegments}), so nothing
@@ -65,6 +66,10 @@ final class S3BlobWriter implements BlobWriter {
     private long completingSegment;
     /** Bytes in segments that are stored or on their way. */
     private long sent;
+    /** The segments earlier writers left, which {@link #truncate} may cut back. */
+    private List<S3Object> existing;
+    /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
+    private boolean written;
 
     private Buffer filling = Buffer.buffer();
     /**
@@ -88,17 +93,23 @@ final class S3BlobWriter implements BlobWriter {
             SegmentAssembler assembler,
             SegmentSizes sizes,
             long nextSegment,
-            long sent,
-            long unfinishedPart) {
+            List<S3Object> existing) {
         this.path = path;
         this.key = key;
         this.segments = segments;
         this.assembler = assembler;
         this.sizes = sizes;
         this.largestObject = sizes.largestObject();
-        this.completingSegment = unfinishedPart == 0 ? 0 : SegmentAssembler.MIN_PART_SIZE - unfinishedPart;
         this.nextSegment = nextSegment;
-        this.sent = sent;
+        continueAfter(existing);
+    }
+
+    /** Takes up where the segments an earlier writer left end. */
+    private void continueAfter(List<S3Object> existing) {
+        this.existing = List.copyOf(existing);
+        long unfinishedPart = SegmentAssembler.unfinishedPart(existing);
+        this.completingSegment = unfinishedPart == 0 ? 0 : SegmentAssembler.MIN_PART_SIZE - unfinishedPart;
+        this.sent = PartialSegments.totalSize(existing);
     }
 
     /** Continues the segments an earlier writer left when {@code append}, removes them otherwise. */
@@ -111,23 +122,45 @@ final class S3BlobWriter implements BlobWriter {
             boolean append) {
         if (!append) {
             return segments.deleteAll()
-                    .map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, 0, 0));
+                    .map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, List.of()));
         }
         return segments.list()
                 .map(existing -> new S3BlobWriter(
-                        path,
-                        key,
-                        segments,
-                        assembler,
-                        sizes,
-                        PartialSegments.nextNumber(existing),
-                        PartialSegments.totalSize(existing),
-                        SegmentAssembler.unfinishedPart(existing)));
+                        path, key, segments, assembler, sizes, PartialSegments.nextNumber(existing), existing));
     }
 
     @Override
     public long size() {
         return sent + filling.length();
+    }
+
+    /** Deletes the segments past {@code newSize}; each segment is one object, so only where one ends. */
+    @Override
+    public Future<Void> truncate(long newSize) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        if (written || newSize < 0 || newSize > size()) {
+            return Future.failedFuture(new IllegalStateException("cannot cut " + path + " to " + newSize
+                    + " bytes: it holds " + size() + (written ? " and was written to" : "")));
+        }
+        List<S3Object> kept = new ArrayList<>();
+        long keptSize = 0;
+        for (S3Object segment : existing) {
+            if (keptSize == newSize) {
+                break;
+            }
+            kept.add(segment);
+            keptSize += segment.size();
+        }
+        if (keptSize != newSize) {
+            return Future.failedFuture(new StorageException("cannot cut " + path + " to " + newSize
+                    + " bytes: that is inside a segment, and S3 stores each segment whole"));
+        }
+        List<S3Object> dropped = existing.subList(kept.size(), existing.size());
+        return segments.delete(dropped)
+                .onSuccess(ignored -> continueAfter(kept))
+                .recover(translated());
     }
 
     @Override
@@ -138,6 +171,7 @@ final class S3BlobWriter implements BlobWriter {
         if (failure != null) {
             return Future.failedFuture(failure);
         }
+        written = true;
         if (size() + data.length() > largestObject) {
             return Future.failedFuture(new StorageException("cannot store " + path + " on S3: larger than the "
                     + largestObject + " bytes that fit in " + SegmentSizes.MAX_PARTS + " parts"));

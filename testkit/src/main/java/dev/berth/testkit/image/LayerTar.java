@@ -64,6 +64,17 @@ public final class LayerTar {
         return add(entry, 0644, null);
     }
 
+    /**
+     * A device node or fifo: {@code type} is {@link TarConstants#LF_CHR}, {@link TarConstants#LF_BLK}
+     * or {@link TarConstants#LF_FIFO} (the major and minor numbers mean nothing for a fifo).
+     */
+    public LayerTar special(String path, byte type, int major, int minor) {
+        TarArchiveEntry entry = new TarArchiveEntry(path, type, true);
+        entry.setDevMajor(major);
+        entry.setDevMinor(minor);
+        return add(entry, 0666, null);
+    }
+
     private LayerTar add(TarArchiveEntry entry, int mode, byte[] content) {
         entry.setMode(entry.getMode() & ~07777 | mode);
         entry.setModTime(FIXED_TIME);

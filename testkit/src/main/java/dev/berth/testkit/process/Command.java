@@ -17,6 +17,7 @@ public final class Command {
     private final List<String> argv;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
+    private Path stdin = Path.of("/dev/null");
 
     private Command(List<String> argv) {
         this.argv = List.copyOf(argv);
@@ -45,6 +46,12 @@ public final class Command {
         return this;
     }
 
+    /** The program reads this file as its stdin (else /dev/null). */
+    public Command stdin(Path file) {
+        this.stdin = file;
+        return this;
+    }
+
     public CommandResult run() {
         Path out = null;
         Path err = null;
@@ -53,8 +60,7 @@ public final class Command {
             out = Files.createTempFile("cmd-out-", ".txt");
             err = Files.createTempFile("cmd-err-", ".txt");
             ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectInput(
-                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);

@@ -115,6 +115,11 @@ public final class ServerProcess {
         }
     }
 
+    /** The process id, for tools that look at the running process (/proc, jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

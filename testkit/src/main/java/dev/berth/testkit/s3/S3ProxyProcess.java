@@ -98,6 +98,11 @@ public final class S3ProxyProcess implements AutoCloseable {
         return objects.resolve(bucket.name());
     }
 
+    /** SIGKILL: S3 gone at once, its connections reset mid-transfer, as when its machine dies. */
+    public void kill() {
+        server.kill();
+    }
+
     /** Stops the server and removes every bucket's objects. */
     @Override
     public void close() {

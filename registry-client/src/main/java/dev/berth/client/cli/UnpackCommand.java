@@ -1,17 +1,14 @@
-package dev.berth.runtime.cli;
+package dev.berth.client.cli;
 
-import dev.berth.runtime.ImageSource;
-import dev.berth.runtime.bundle.BundleWriter;
-import dev.berth.runtime.bundle.HostIdentity;
-import dev.berth.runtime.bundle.RunOptions;
-import dev.berth.runtime.layout.ImageSelector;
-import dev.berth.runtime.layout.LayoutImage;
+import dev.berth.runtime.cli.BundleUnpack;
+import dev.berth.runtime.cli.Failures;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -19,11 +16,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Unpack an image into an OCI runtime bundle (BUNDLE/rootfs and BUNDLE/config.json) "
                 + "that runc or crun can run.")
-public final class UnpackCommand implements Callable<Integer> {
-    private final ImageSource source;
+final class UnpackCommand implements Callable<Integer> {
+    @ParentCommand
+    BerthCommand root;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ImagePulling pulling;
 
     @Parameters(
             index = "0",
@@ -34,17 +35,13 @@ public final class UnpackCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "BUNDLE", description = "the bundle directory to create (must be empty)")
     Path bundle;
 
-    public UnpackCommand(ImageSource source) {
-        this.source = source;
-    }
-
     @Override
     public Integer call() {
         return Failures.reported(spec.commandLine().getErr(), () -> {
-            LayoutImage layoutImage = ImageSelector.select(ImageArgument.resolve(image, source));
-            List<String> skipped =
-                    new BundleWriter(HostIdentity.current()).write(layoutImage, bundle, RunOptions.defaults());
-            Skipped.warn(spec.commandLine().getErr(), skipped);
+            BundleUnpack.unpack(
+                    pulling.resolve(image, root, spec.commandLine().getErr()),
+                    bundle,
+                    spec.commandLine().getErr());
             spec.commandLine().getOut().println(bundle);
             return 0;
         });

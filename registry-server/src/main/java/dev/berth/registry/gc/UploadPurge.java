@@ -1,0 +1,48 @@
+package dev.berth.registry.gc;
+
+import dev.berth.registry.core.Batches;
+import dev.berth.registry.core.RegistryLayout;
+import dev.berth.registry.core.Store;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Deletes upload sessions nobody has written to since a cutoff, with the data they received (and
+ * on S3 the driver's segments and unfinished multipart uploads below them). Garbage collection
+ * runs it, and {@link ScheduledUploadPurge} on its own schedule. Replicas may purge at once: each
+ * deletion is of a whole session directory, and deleting what is already gone is no failure.
+ */
+final class UploadPurge {
+    private final Store store;
+    private final UploadAge uploadAge;
+
+    UploadPurge(Store store) {
+        this.store = store;
+        this.uploadAge = new UploadAge(store);
+    }
+
+    /** The sessions of {@code repositories} last written before {@code cutoff}: how many were (or would be) purged. */
+    Future<Integer> purge(List<String> repositories, Instant cutoff, boolean dryRun) {
+        AtomicInteger purged = new AtomicInteger();
+        return Batches.forEach(repositories, repository -> purge(repository, cutoff, dryRun, purged))
+                .map(v -> purged.get());
+    }
+
+    private Future<Void> purge(String repository, Instant cutoff, boolean dryRun, AtomicInteger purged) {
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository))
+                .compose(ids -> Batches.forEach(
+                        ids,
+                        id -> uploadAge.lastWritten(repository, id).compose(written -> {
+                            if (written.isEmpty() || !written.get().isBefore(cutoff)) {
+                                return Future.succeededFuture();
+                            }
+                            // Counted once deleted, so a run that fails part way reports only what it did.
+                            return (dryRun
+                                            ? Future.<Void>succeededFuture()
+                                            : store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                                    .onSuccess(v -> purged.incrementAndGet());
+                        })));
+    }
+}
