@@ -31,13 +31,12 @@ public final class StorageDrivers {
             return new FsStorageDriver(vertx, root);
         }
         if (config instanceof S3StorageConfig s3) {
-            S3StorageDriver driver = s3.redirect()
-                    ? new S3StorageDriver(
-                            vertx,
-                            S3ClientFactory.create(s3.location()),
-                            s3.location(),
-                            S3ClientFactory.presigner(s3.location()))
-                    : new S3StorageDriver(vertx, S3ClientFactory.create(s3.location()), s3.location());
+            S3StorageDriver driver = new S3StorageDriver(
+                    vertx,
+                    S3ClientFactory.create(s3.location()),
+                    s3.location(),
+                    S3ClientFactory.presigner(s3.location()),
+                    s3.redirect());
             checkBucket(driver);
             return driver;
         }

@@ -26,7 +26,7 @@ public final class Registry {
         this.uploads = new UploadService(store, blobs, clock, options.maxOpenUploadsPerRepository());
         CatalogIndex catalogIndex = new CatalogIndex(store);
         this.tags = new TagService(store, new TaggedByIndex(store));
-        StoredManifests stored = new StoredManifests(store);
+        StoredManifests stored = new StoredManifests(store, new ManifestCache(ManifestCache.DEFAULT_BUDGET_BYTES));
         this.referrers = new ReferrerService(store, stored);
         this.manifests = new ManifestService(store, stored, blobs, tags, referrers, catalogIndex, options);
         this.catalog = new CatalogService(store, catalogIndex);

@@ -15,20 +15,36 @@ import java.util.Optional;
  */
 public final class StoredManifests {
     private final Store store;
+    private final ManifestCache cache;
 
-    StoredManifests(Store store) {
+    StoredManifests(Store store, ManifestCache cache) {
         this.store = store;
+        this.cache = cache;
     }
 
-    /** The manifest with this digest when the repository holds it and its content exists. */
+    /**
+     * The manifest with this digest when the repository holds it and its content exists. The link
+     * is read every time, since another replica may have deleted the manifest; the content comes
+     * from the cache when it holds it.
+     */
     Future<Optional<StoredManifest>> load(String repository, Digest digest) {
         return store.exists(RegistryLayout.revisionLink(repository, digest))
-                .compose(linked -> linked
-                        ? store.read(RegistryLayout.blobData(digest))
-                                .compose(found -> found.isEmpty()
-                                        ? Future.succeededFuture(Optional.<StoredManifest>empty())
-                                        : OffLoop.compute(() -> Optional.of(checked(digest, found.get()))))
-                        : Future.succeededFuture(Optional.empty()));
+                .compose(linked -> linked ? content(digest) : Future.succeededFuture(Optional.empty()));
+    }
+
+    private Future<Optional<StoredManifest>> content(Digest digest) {
+        Optional<StoredManifest> cached = cache.get(digest);
+        if (cached.isPresent()) {
+            return Future.succeededFuture(cached);
+        }
+        return store.read(RegistryLayout.blobData(digest))
+                .compose(found -> found.isEmpty()
+                        ? Future.succeededFuture(Optional.<StoredManifest>empty())
+                        : OffLoop.compute(() -> {
+                            StoredManifest manifest = checked(digest, found.get());
+                            cache.put(manifest);
+                            return Optional.of(manifest);
+                        }));
     }
 
     /** A stored manifest parsed again; empty for content older registries took without validation. */

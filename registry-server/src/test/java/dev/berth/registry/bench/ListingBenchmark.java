@@ -44,7 +44,8 @@ public final class ListingBenchmark {
         Vertx vertx = Vertx.vertx();
         S3Settings settings = S3TestClients.newBucket("");
         RecordingProxy<S3AsyncClient> s3 = new RecordingProxy<>(S3AsyncClient.class, S3TestClients.client(settings));
-        StorageDriver driver = new S3StorageDriver(vertx, s3.proxy(), settings);
+        StorageDriver driver =
+                new S3StorageDriver(vertx, s3.proxy(), settings, S3TestClients.presigner(settings), false);
         try {
             new ListingBenchmark(s3, new Registry(driver, RegistryOptions.defaults())).run();
         } finally {

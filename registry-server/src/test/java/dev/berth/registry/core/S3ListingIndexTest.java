@@ -2,7 +2,6 @@ package dev.berth.registry.core;
 
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.s3.S3Settings;
-import dev.berth.storage.s3.S3StorageDriver;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Vertx;
@@ -15,7 +14,7 @@ class S3ListingIndexTest extends ListingIndexContract {
     @Override
     StorageDriver createDriver(Vertx vertx) throws Exception {
         settings = S3TestClients.newBucket("");
-        return new S3StorageDriver(vertx, S3TestClients.client(settings), settings);
+        return S3TestClients.driver(vertx, settings);
     }
 
     @Override

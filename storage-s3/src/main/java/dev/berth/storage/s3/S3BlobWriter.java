@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * grow with the upload (see {@link SegmentSizes}) so that the final object needs few enough parts:
  * a segment of the first size is one chunk put whole, a larger one is a multipart upload of chunks
  * ({@link GrowingSegment}). Either way every full segment is later copied into the final object
- * inside S3. While one chunk uploads, up to the write queue size (1 MiB by default) more is
- * accepted, then {@link #writeQueueFull()} pushes back. Memory per writer is thus bounded,
- * whatever the size of the upload, by the chunk being sent (at most a chunk plus the queue, and
- * the SDK's copy of it) and the queue filling meanwhile: about 13 MiB.
+ * inside S3. Chunks that are whole segments go up as they fill, up to {@link #MAX_IN_FLIGHT} at
+ * once; the chunks of a growing segment go one at a time. Once no other chunk may start, up to
+ * the write queue size (1 MiB by default) more is accepted, then {@link #writeQueueFull()} pushes
+ * back. Memory per writer is thus bounded, whatever the size of the upload, by the chunks being
+ * sent (each at most a chunk plus the queue) and the queue filling meanwhile: about 20 MiB.
  *
  * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
  * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
@@ -42,6 +43,11 @@ final class S3BlobWriter implements BlobWriter {
 
     static final int CHUNK_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
     private static final int DEFAULT_WRITE_QUEUE_SIZE = 1 << 20;
+    /**
+     * Whole segments uploaded side by side: S3 takes each PUT at one connection's pace, several at
+     * once go faster, and each holds a chunk in memory while it goes.
+     */
+    static final int MAX_IN_FLIGHT = 3;
 
     private final String path;
     private final String key;
@@ -66,7 +72,14 @@ final class S3BlobWriter implements BlobWriter {
     private boolean written;
 
     private Buffer filling = Buffer.buffer();
-    private Future<Void> uploading;
+    /**
+     * Chunks on their way, each settling after this writer's bookkeeping for it ran. Whole segments
+     * go up side by side, at most {@link #MAX_IN_FLIGHT}; a chunk of a growing segment goes alone.
+     */
+    private final List<Future<Void>> uploading = new ArrayList<>();
+    /** Whether the chunk on its way belongs to a growing segment, whose parts go one at a time. */
+    private boolean growingInFlight;
+
     private Throwable failure;
     private int writeQueueMaxSize = DEFAULT_WRITE_QUEUE_SIZE;
     private Handler<Void> drainHandler;
@@ -164,7 +177,7 @@ final class S3BlobWriter implements BlobWriter {
                     + largestObject + " bytes that fit in " + SegmentSizes.MAX_PARTS + " parts"));
         }
         filling.appendBuffer(data);
-        if (uploading == null && filling.length() >= chunkSize()) {
+        if (filling.length() >= chunkSize() && roomForChunk()) {
             startUpload(false);
         }
         return Future.succeededFuture();
@@ -186,6 +199,13 @@ final class S3BlobWriter implements BlobWriter {
             return notOpen();
         }
         state = State.COMMITTED;
+        if (failure == null && nothingStored()) {
+            // Content below one chunk that no writer stored yet goes to its key in one PUT: no
+            // segment to write, list, read back and delete.
+            Buffer content = filling;
+            filling = Buffer.buffer();
+            return assembler.putWhole(key, content).recover(translated());
+        }
         return flush().compose(ignored -> segments.list())
                 .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)))
                 .recover(translated());
@@ -196,9 +216,9 @@ final class S3BlobWriter implements BlobWriter {
     public Future<Void> cancel() {
         state = State.CANCELLED;
         filling = Buffer.buffer();
-        Future<Void> inFlight = uploading == null ? Future.succeededFuture() : uploading;
-        // Whatever the upload in flight did, its segment must go too: delete after it settled.
-        return inFlight.transform(settled -> abortGrowing())
+        // Whatever the uploads in flight did, their segments must go too: delete after they settled.
+        return Future.join(List.copyOf(uploading))
+                .transform(settled -> abortGrowing())
                 .transform(aborted -> segments.deleteAll())
                 .recover(translated());
     }
@@ -217,7 +237,7 @@ final class S3BlobWriter implements BlobWriter {
 
     @Override
     public boolean writeQueueFull() {
-        return uploading != null && filling.length() >= writeQueueMaxSize;
+        return !uploading.isEmpty() && !roomForChunk() && filling.length() >= writeQueueMaxSize;
     }
 
     @Override
@@ -227,21 +247,28 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     /**
-     * {@link #uploading} completes only after this writer's own bookkeeping for the segment ran:
-     * a caller chained on the PutObject itself could run first and see the finished upload still
-     * in flight (Vert.x runs listeners of a completed future at once, on the context's thread).
+     * An entry of {@link #uploading} completes only after this writer's own bookkeeping for the
+     * segment ran: a caller chained on the PutObject itself could run first and see the finished
+     * upload still in flight (Vert.x runs listeners of a completed future at once, on the
+     * context's thread).
      */
     private void startUpload(boolean last) {
         Buffer chunk = filling;
         filling = Buffer.buffer();
         sent += chunk.length();
         Promise<Void> settled = Promise.promise();
-        uploading = settled.future();
+        Future<Void> upload = settled.future();
+        uploading.add(upload);
+        boolean whole = wholeSegment(chunk.length(), last);
+        growingInFlight = !whole;
         send(chunk, last).onComplete(result -> {
-            uploading = null;
+            uploading.remove(upload);
+            if (!whole) {
+                growingInFlight = false;
+            }
             if (result.failed()) {
                 failed(result.cause());
-            } else if (state != State.CANCELLED && filling.length() >= chunkSize()) {
+            } else if (state != State.CANCELLED && filling.length() >= chunkSize() && roomForChunk()) {
                 startUpload(false);
             }
             if (drainHandler != null && !writeQueueFull()) {
@@ -249,6 +276,25 @@ final class S3BlobWriter implements BlobWriter {
             }
             settled.complete();
         });
+    }
+
+    /**
+     * Whether a full chunk may go up now: none is on its way, or only whole segments are, fewer than
+     * {@link #MAX_IN_FLIGHT}, and the next chunk is a whole segment too.
+     */
+    private boolean roomForChunk() {
+        if (uploading.isEmpty()) {
+            return true;
+        }
+        return failure == null
+                && !growingInFlight
+                && uploading.size() < MAX_IN_FLIGHT
+                && wholeSegment(chunkSize(), false);
+    }
+
+    /** Whether a chunk of {@code length} bytes goes up as a segment of its own (see {@link #send}). */
+    private boolean wholeSegment(long length, boolean last) {
+        return completingSegment > 0 || (growing == null && (last || length >= sizes.of(nextSegment)));
     }
 
     /**
@@ -279,6 +325,11 @@ final class S3BlobWriter implements BlobWriter {
                 });
     }
 
+    /** No segment exists for this path: none was left by earlier writers, none was started by this one. */
+    private boolean nothingStored() {
+        return nextSegment == 0 && growing == null && uploading.isEmpty();
+    }
+
     private long chunkSize() {
         return completingSegment > 0 ? completingSegment : CHUNK_SIZE;
     }
@@ -288,9 +339,9 @@ final class S3BlobWriter implements BlobWriter {
         if (failure != null) {
             return Future.failedFuture(failure);
         }
-        if (uploading != null) {
-            // Settles after the upload's bookkeeping, which may have started the next one.
-            return uploading.transform(ignored -> flush());
+        if (!uploading.isEmpty()) {
+            // Settles after the uploads' bookkeeping, which may have started the next ones.
+            return Future.join(List.copyOf(uploading)).transform(ignored -> flush());
         }
         if (filling.length() > 0 || growing != null) {
             startUpload(true);

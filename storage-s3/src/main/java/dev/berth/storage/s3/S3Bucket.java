@@ -12,11 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -55,16 +53,14 @@ final class S3Bucket {
                 .map(bytes -> Buffer.buffer(bytes.asByteArrayUnsafe()));
     }
 
-    /** A GET whose body is consumed as it arrives; {@code range} is an HTTP Range header or null. */
-    Future<ResponsePublisher<GetObjectResponse>> getStream(String key, String range) {
-        return call(() ->
-                client.getObject(r -> r.bucket(bucket).key(key).range(range), AsyncResponseTransformer.toPublisher()));
+    Future<Void> put(String key, Buffer content) {
+        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), body(content)))
+                .mapEmpty();
     }
 
-    Future<Void> put(String key, Buffer content) {
-        return call(() -> client.putObject(
-                        r -> r.bucket(bucket).key(key), AsyncRequestBody.fromBytes(content.getBytes())))
-                .mapEmpty();
+    /** The content as a request body: {@code getBytes} made a copy nobody else holds, so the SDK need not copy it again. */
+    private static AsyncRequestBody body(Buffer content) {
+        return AsyncRequestBody.fromBytesUnsafe(content.getBytes());
     }
 
     Future<HeadObjectResponse> head(String key) {
@@ -165,8 +161,7 @@ final class S3Bucket {
 
     Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Buffer content) {
         return call(() -> client.uploadPart(
-                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        AsyncRequestBody.fromBytes(content.getBytes())))
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber), body(content)))
                 .map(response -> CompletedPart.builder()
                         .partNumber(partNumber)
                         .eTag(response.eTag())

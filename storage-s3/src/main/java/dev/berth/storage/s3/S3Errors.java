@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** Turns SDK failures into the SPI's exceptions, named by storage path rather than key. */
 final class S3Errors {
     private static final int NOT_FOUND = 404;
-    private static final int RANGE_NOT_SATISFIABLE = 416;
     private static final int MAX_CAUSES = 4;
 
     private S3Errors() {}
@@ -46,11 +45,6 @@ final class S3Errors {
         }
         // HEAD answers carry no body, hence no error code: a bare 404 is all S3 says.
         return cause instanceof S3Exception s3 && s3.statusCode() == NOT_FOUND && !"NoSuchBucket".equals(errorCode(s3));
-    }
-
-    /** A ranged GET that starts at or past the end of the object. */
-    static boolean isRangeNotSatisfiable(Throwable failure) {
-        return unwrap(failure) instanceof S3Exception s3 && s3.statusCode() == RANGE_NOT_SATISFIABLE;
     }
 
     /** The SDK's futures wrap the real failure once or twice. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -30,28 +29,24 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * Every call goes through the SDK's asynchronous client and never blocks the event loop.
  */
 public final class S3StorageDriver implements StorageDriver {
-    /**
-     * How long a body being read may send nothing that was asked for before it counts as lost: the
-     * SDK's own read timeout, which a dead connection mid-body did not trip.
-     */
-    private static final Duration BODY_STALL_LIMIT = Duration.ofSeconds(30);
-
     private final Vertx vertx;
     private final S3Bucket bucket;
     private final S3Keys keys;
     private final SegmentAssembler assembler;
     private final S3Settings settings;
     private final SegmentSizes sizes;
-    private final Optional<S3Presigner> presigner;
+    private final S3Presigner presigner;
+    private final S3ObjectReader reader;
+    private final boolean redirect;
 
-    /** A driver that streams every read through this process. */
-    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings) {
-        this(vertx, client, settings, Optional.empty(), SegmentSizes.DEFAULT);
-    }
-
-    /** A driver that offers pre-signed URLs ({@link #redirectUrl}) made by {@code presigner}, which it closes. */
-    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner) {
-        this(vertx, client, settings, Optional.of(presigner), SegmentSizes.DEFAULT);
+    /**
+     * A driver that talks to S3 through {@code client}, and reads objects on URLs that {@code
+     * presigner} signs (see {@link S3ObjectReader}); it closes both. With {@code redirect} it also
+     * offers such URLs to clients ({@link #redirectUrl}).
+     */
+    public S3StorageDriver(
+            Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
+        this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT);
     }
 
     /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
@@ -59,13 +54,16 @@ public final class S3StorageDriver implements StorageDriver {
             Vertx vertx,
             S3AsyncClient client,
             S3Settings settings,
-            Optional<S3Presigner> presigner,
+            S3Presigner presigner,
+            boolean redirect,
             SegmentSizes sizes) {
         this.vertx = vertx;
         this.presigner = presigner;
+        this.redirect = redirect;
         this.sizes = sizes;
         this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
+        this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
     }
@@ -102,21 +100,10 @@ public final class S3StorageDriver implements StorageDriver {
         return withKey(path, keys::key, key -> {
             if (length == 0) {
                 // HTTP cannot ask for zero bytes; still fail as a missing path should.
-                return bucket.head(key).map(ignored -> PublisherReadStream.empty(context));
+                return bucket.head(key).map(ignored -> new EmptyReadStream(context));
             }
-            return bucket.getStream(key, range(offset, length))
-                    .<ReadStream<Buffer>>map(body -> PublisherReadStream.of(
-                            context, body, "the body of " + path, contentLength(body.response()), BODY_STALL_LIMIT))
-                    .recover(failure -> S3Errors.isRangeNotSatisfiable(failure)
-                            ? Future.succeededFuture(PublisherReadStream.empty(context))
-                            : Future.failedFuture(failure));
+            return reader.open(path, key, range(offset, length));
         });
-    }
-
-    /** What S3 announced, or -1 when it did not say. */
-    private static long contentLength(GetObjectResponse response) {
-        Long length = response.contentLength();
-        return length == null ? -1 : length;
     }
 
     @Override
@@ -230,31 +217,21 @@ public final class S3StorageDriver implements StorageDriver {
                         path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
     }
 
-    /**
-     * A pre-signed GET of the object, when this driver was given a presigner. Signing is local
-     * computation, but the first call may fetch credentials (instance roles): off the event loop.
-     */
+    /** A pre-signed GET of the object, when this driver redirects. */
     @Override
     public Future<Optional<URI>> redirectUrl(String path, Duration ttl) {
-        if (presigner.isEmpty()) {
+        if (!redirect) {
             return Future.succeededFuture(Optional.empty());
         }
-        return withKey(
-                path,
-                keys::key,
-                key -> vertx.executeBlocking(() -> Optional.of(presigner
-                        .get()
-                        .presignGetObject(request -> request.signatureDuration(ttl)
-                                .getObjectRequest(
-                                        get -> get.bucket(settings.bucket()).key(key)))
-                        .url()
-                        .toURI())));
+        return withKey(path, keys::key, key -> reader.sign(key, ttl).map(Optional::of));
     }
 
     @Override
     public Future<Void> close() {
-        presigner.ifPresent(S3Presigner::close);
-        return bucket.close();
+        return reader.close().eventually(() -> {
+            presigner.close();
+            return bucket.close();
+        });
     }
 
     /** Rejects a bad path before any I/O and names failures by the storage path. */

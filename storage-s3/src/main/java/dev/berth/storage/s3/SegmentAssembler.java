@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Joins a writer's segments into one object at the target key, which appears there whole or not
- * at all (S3 makes both PutObject and CompleteMultipartUpload atomic).
+ * at all (S3 makes PutObject, CopyObject and CompleteMultipartUpload atomic).
  *
- * <p>Small content is read back and put once. Larger content becomes a multipart upload. S3 wants
+ * <p>A single segment is copied inside S3 in one request. Several small ones are read back and
+ * put once. Larger content becomes a multipart upload. S3 wants
  * every part but the last to hold at least {@link #MIN_PART_SIZE}: a segment that large on its own
  * is copied inside S3 (UploadPartCopy, no bytes through this process); runs of smaller segments,
  * which chunked uploads and resumed writers leave, are read back and sent as one part once they
@@ -36,6 +37,10 @@ final class SegmentAssembler {
     }
 
     Future<Void> assemble(List<S3Object> segments, String key) {
+        if (segments.size() == 1) {
+            // Copied inside S3: segments are at most 2.5 GiB, CopyObject takes up to 5 GiB.
+            return bucket.copy(segments.get(0).key(), key);
+        }
         if (PartialSegments.totalSize(segments) < MIN_PART_SIZE) {
             return readAll(segments).compose(content -> bucket.put(key, content));
         }
@@ -45,6 +50,11 @@ final class SegmentAssembler {
                         // Not aborted, the parts would stay billed and listed until a lifecycle rule ends them.
                         .recover(failure -> bucket.abortMultipartUpload(key, uploadId)
                                 .transform(ignored -> Future.failedFuture(failure))));
+    }
+
+    /** Content that never became a segment, put at the key whole. */
+    Future<Void> putWhole(String key, Buffer content) {
+        return bucket.put(key, content);
     }
 
     /** Groups segments into parts that meet S3's minimum, keeping large segments on their own. */

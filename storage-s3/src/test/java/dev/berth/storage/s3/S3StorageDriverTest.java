@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.storage.BlobWriter;
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageDriver;
+import dev.berth.storage.StorageException;
 import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.StorageDriverContract;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Relay;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +28,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -45,7 +54,7 @@ class S3StorageDriverTest extends StorageDriverContract {
         InProcessS3 s3 = InProcessS3.get();
         // A prefix, so that every test also checks that keys stay under it.
         settings = S3TestClients.settings(s3.newBucket("under/a/prefix"));
-        return new S3StorageDriver(vertx, S3TestClients.client(settings), settings);
+        return S3TestClients.driver(vertx, settings);
     }
 
     @Override
@@ -92,7 +101,12 @@ class S3StorageDriverTest extends StorageDriverContract {
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
         StorageDriver growing = new S3StorageDriver(
-                vertx, S3TestClients.client(settings), settings, Optional.empty(), new SegmentSizes(5L << 20, 2, 4));
+                vertx,
+                S3TestClients.client(settings),
+                settings,
+                S3TestClients.presigner(settings),
+                false,
+                new SegmentSizes(5L << 20, 2, 4));
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
@@ -143,7 +157,12 @@ class S3StorageDriverTest extends StorageDriverContract {
         // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write
         // would complete.
         StorageDriver growing = new S3StorageDriver(
-                vertx, S3TestClients.client(settings), settings, Optional.empty(), new SegmentSizes(5L << 20, 2, 4));
+                vertx,
+                S3TestClients.client(settings),
+                settings,
+                S3TestClients.presigner(settings),
+                false,
+                new SegmentSizes(5L << 20, 2, 4));
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
@@ -192,7 +211,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     }
 
     @Test
-    @DisplayName("offers no redirect URL unless it was given a presigner")
+    @DisplayName("offers no redirect URL unless it was made to redirect")
     void noRedirectByDefault() {
         Await.result(driver.write("plain/file", Buffer.buffer("bytes")));
 
@@ -201,10 +220,10 @@ class S3StorageDriverTest extends StorageDriverContract {
     }
 
     @Test
-    @DisplayName("with a presigner, offers a URL from which a plain HTTP client fetches the file")
+    @DisplayName("made to redirect, offers a URL from which a plain HTTP client fetches the file")
     void redirectUrl() throws Exception {
-        StorageDriver redirecting =
-                new S3StorageDriver(vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings));
+        StorageDriver redirecting = new S3StorageDriver(
+                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), true);
         Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
 
         URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5)))
@@ -215,6 +234,101 @@ class S3StorageDriverTest extends StorageDriverContract {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("fetched from S3 itself");
         Await.result(redirecting.close());
+    }
+
+    @Test
+    @DisplayName("a read that S3 breaks off in the middle of the body fails, naming the path, and never ends cleanly")
+    void brokenOffRead() throws Exception {
+        int size = 32 << 20;
+        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
+            S3Settings relayed = new S3Settings(
+                    settings.bucket(), settings.region(), Optional.of(relay.endpoint()), true, settings.prefix());
+            StorageDriver through = S3TestClients.driver(vertx, relayed);
+            Await.result(through.write("large/blob", Buffer.buffer(new byte[size])));
+            Promise<Long> ended = Promise.promise();
+            long[] received = new long[1];
+
+            onContext(() -> through.readStream("large/blob", 0, -1).map(stream -> {
+                stream.endHandler(ignored -> ended.tryComplete(received[0]));
+                stream.exceptionHandler(ended::tryFail);
+                stream.handler(chunk -> {
+                    if (received[0] == 0) {
+                        // S3 fails once the reader has begun, while most of the body is still to come.
+                        stream.pause();
+                        relay.cut();
+                        vertx.setTimer(100, ignored -> stream.resume());
+                    }
+                    received[0] += chunk.length();
+                });
+                return stream;
+            }));
+
+            Throwable failure = Await.failure(ended.future());
+            assertThat(failure).isInstanceOf(StorageException.class).hasMessageContaining("large/blob");
+            assertThat(received[0]).isLessThan(size);
+            Await.result(through.close());
+        }
+    }
+
+    @Test
+    @DisplayName("a read that S3 accepts but never answers fails instead of waiting for ever")
+    void unansweredRead() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            S3Settings unanswering = new S3Settings(
+                    settings.bucket(),
+                    settings.region(),
+                    Optional.of(URI.create("http://127.0.0.1:" + silent.getLocalPort())),
+                    true,
+                    settings.prefix());
+            StorageDriver hanging = S3TestClients.driver(vertx, unanswering);
+
+            Throwable failure = Await.failure(hanging.readStream("some/blob", 0, -1));
+
+            assertThat(failure).isInstanceOf(StorageException.class).hasMessageContaining("some/blob");
+            Await.result(hanging.close());
+        }
+    }
+
+    @Test
+    @DisplayName("uploads whole segments side by side as they fill, at most three at once")
+    void segmentsInParallel() {
+        AtomicInteger putting = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        // Puts finish only when the test says so: S3 slower than the writer's producer.
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        S3AsyncClient client = S3TestClients.client(settings);
+        S3AsyncClient held = (S3AsyncClient) Proxy.newProxyInstance(
+                S3AsyncClient.class.getClassLoader(), new Class<?>[] {S3AsyncClient.class}, (self, method, args) -> {
+                    try {
+                        Object result = method.invoke(client, args);
+                        if (!method.getName().equals("putObject")) {
+                            return result;
+                        }
+                        mostAtOnce.accumulateAndGet(putting.incrementAndGet(), Math::max);
+                        return ((CompletableFuture<?>) result)
+                                .thenCombine(gate, (put, opened) -> put)
+                                .whenComplete((done, failed) -> putting.decrementAndGet());
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        StorageDriver parallel = new S3StorageDriver(vertx, held, settings, S3TestClients.presigner(settings), false);
+        Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 11);
+        BlobWriter writer = onContext(() -> parallel.writer("parallel/blob", false));
+        Promise<Void> written = Promise.promise();
+
+        context.runOnContext(ignored ->
+                Streams.pump(writer, content).compose(waits -> writer.commit()).onComplete(written));
+        Await.until(
+                "the writer pushes back with three segments on their way",
+                () -> putting.get() == 3 && onContext(() -> Future.succeededFuture(writer.writeQueueFull())));
+        gate.complete(null);
+        Await.result(written.future());
+
+        assertThat(mostAtOnce.get()).isEqualTo(S3BlobWriter.MAX_IN_FLIGHT);
+        byte[] read = Await.result(driver.readStream("parallel/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(content));
+        Await.result(parallel.close());
     }
 
     /** The sizes of the hidden segments in the bucket, in order. */

@@ -2,6 +2,7 @@ package dev.berth.storage.s3;
 
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Bucket;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,6 +34,11 @@ public final class S3TestClients {
     /** A client for {@code settings} with the in-process server's keys. */
     public static S3AsyncClient client(S3Settings settings) {
         return S3ClientFactory.create(settings, credentials(), CLIENT_THREADS);
+    }
+
+    /** A driver on {@code settings} that streams every read through this process. */
+    public static S3StorageDriver driver(Vertx vertx, S3Settings settings) {
+        return new S3StorageDriver(vertx, client(settings), settings, presigner(settings), false);
     }
 
     /** A presigner for {@code settings} with the in-process server's keys. */

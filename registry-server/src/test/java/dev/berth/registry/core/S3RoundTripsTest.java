@@ -1,0 +1,124 @@
+package dev.berth.registry.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.oci.Digest;
+import dev.berth.oci.MediaTypes;
+import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3StorageDriver;
+import dev.berth.storage.s3.S3TestClients;
+import dev.berth.storage.testkit.Await;
+import dev.berth.storage.testkit.ChunkReadStream;
+import dev.berth.testkit.s3.InProcessS3;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/**
+ * What a push and a pull cost in S3 requests, counted at the SDK client every call of the driver
+ * but a blob read goes through. On S3 each request is a round trip of milliseconds, and billed.
+ */
+@DisplayName("S3 requests per operation")
+class S3RoundTripsTest {
+    private static final String REPO = "team/app";
+
+    private Vertx vertx;
+    private Context context;
+    private S3Settings settings;
+    private RecordingProxy<S3AsyncClient> s3;
+    private S3StorageDriver driver;
+    private Registry registry;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+        settings = S3TestClients.newBucket("");
+        s3 = new RecordingProxy<>(S3AsyncClient.class, S3TestClients.client(settings));
+        driver = new S3StorageDriver(vertx, s3.proxy(), settings, S3TestClients.presigner(settings), false);
+        registry = new Registry(driver, RegistryOptions.defaults());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            Await.result(driver.close());
+            InProcessS3.get().deleteBucket(settings.bucket());
+        } finally {
+            Await.result(vertx.close());
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a 64 KiB blob pushed in one request costs at most 19 S3 requests (4 more before the writer put it whole)")
+    void smallMonolithicPush() {
+        Buffer blob = random(64 * 1024);
+
+        push(blob);
+
+        assertThat(s3.total()).as("S3 requests: %s", s3.counts()).isLessThanOrEqualTo(19);
+    }
+
+    @Test
+    @DisplayName("a manifest read again reads only its revision link: its content comes from the cache")
+    void manifestReadAgain() {
+        Buffer index =
+                Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}");
+        Digest digest = Await.result(registry.manifests().put(REPO, "latest", index, MediaTypes.OCI_INDEX))
+                .digest();
+        Await.result(registry.manifests().get(REPO, digest.toString()));
+        s3.clear();
+
+        StoredManifest again = Await.result(registry.manifests().get(REPO, digest.toString()));
+
+        assertThat(again.content()).isEqualTo(index);
+        assertThat(s3.counts()).containsExactly(Map.entry("headObject", 1L));
+    }
+
+    @Test
+    @DisplayName("a tags list of a repository that has tags is one S3 listing")
+    void tagsList() {
+        for (String tag : List.of("1.0", "latest")) {
+            Buffer index = Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
+                    + "\",\"manifests\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}");
+            Await.result(registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX));
+        }
+        s3.clear();
+
+        Page tags = Await.result(registry.tags().list(REPO, null, null));
+
+        assertThat(tags.items()).containsExactly("1.0", "latest");
+        assertThat(s3.counts()).containsExactly(Map.entry("listObjectsV2", 1L));
+    }
+
+    private void push(Buffer blob) {
+        String digest = Digest.sha256(blob.getBytes()).toString();
+        onContext(() -> registry.uploads()
+                .monolithic(
+                        REPO, digest, new ChunkReadStream(context, List.of(blob).iterator())));
+    }
+
+    private <T> T onContext(Supplier<Future<T>> call) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(ignored -> call.get().onComplete(done));
+        return Await.result(done.future());
+    }
+
+    private static Buffer random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Buffer.buffer(bytes);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.berth.storage.s3;
+
+import dev.berth.storage.StorageException;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.streams.ReadStream;
+
+/**
+ * The body of S3's answer to a GET, as the storage SPI's read stream, with its failure named as a
+ * storage failure. S3 breaking off a body arrives as the HTTP client's "connection closed", which
+ * the registry would otherwise take for its own client going away, answer nothing and leave that
+ * client waiting for bytes that never come; a storage failure makes it cut the client's connection
+ * instead, so that the client sees a short read, never a clean end.
+ *
+ * <p>Like every stream of the SPI it flows once a handler is set, unless its reader paused it; the
+ * response underneath is held paused until then, since bytes that arrive with no handler are lost.
+ * This stream's own handlers are on the response from the start: Vert.x refuses a handler on a
+ * response whose last byte has arrived, which a reader on another thread may not set in time.
+ */
+final class S3BodyStream implements ReadStream<Buffer> {
+    private final String path;
+    private final HttpClientResponse response;
+    private Handler<Buffer> handler;
+    private Handler<Void> endHandler;
+    private Handler<Throwable> exceptionHandler;
+    private long received;
+    private boolean paused;
+    /** A failure that came before the reader set its exception handler. */
+    private Throwable failure;
+
+    /** Takes over {@code response}, which the caller paused so that nothing arrives before a handler. */
+    S3BodyStream(String path, HttpClientResponse response) {
+        this.path = path;
+        this.response = response;
+        response.handler(this::arrived);
+        response.endHandler(this::ended);
+        response.exceptionHandler(this::failed);
+    }
+
+    @Override
+    public S3BodyStream handler(Handler<Buffer> handler) {
+        this.handler = handler;
+        if (handler != null && !paused) {
+            response.resume();
+        }
+        return this;
+    }
+
+    @Override
+    public S3BodyStream exceptionHandler(Handler<Throwable> handler) {
+        this.exceptionHandler = handler;
+        if (handler != null && failure != null) {
+            handler.handle(failure);
+        }
+        return this;
+    }
+
+    @Override
+    public S3BodyStream endHandler(Handler<Void> endHandler) {
+        this.endHandler = endHandler;
+        return this;
+    }
+
+    @Override
+    public S3BodyStream pause() {
+        paused = true;
+        response.pause();
+        return this;
+    }
+
+    @Override
+    public S3BodyStream resume() {
+        paused = false;
+        if (handler != null) {
+            response.resume();
+        }
+        return this;
+    }
+
+    @Override
+    public S3BodyStream fetch(long amount) {
+        paused = false;
+        if (handler != null) {
+            response.fetch(amount);
+        }
+        return this;
+    }
+
+    private void arrived(Buffer chunk) {
+        received += chunk.length();
+        if (handler != null) {
+            handler.handle(chunk);
+        }
+    }
+
+    private void ended(Void ignored) {
+        if (endHandler != null) {
+            endHandler.handle(null);
+        }
+    }
+
+    private void failed(Throwable cause) {
+        failure = new StorageException(
+                "S3 broke off the body of " + path + " after " + received + " bytes: " + cause, cause);
+        if (exceptionHandler != null) {
+            exceptionHandler.handle(failure);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.berth.storage.s3;
+
+import dev.berth.storage.PathNotFoundException;
+import dev.berth.storage.StorageException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.ReadStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Streams objects out of S3 through Vert.x's own HTTP client, on a URL the SDK's presigner signed.
+ *
+ * <p>The SDK's asynchronous client hands a body over as a Reactive Streams publisher on its own
+ * threads: each network read was copied into a new array and hopped onto the reader's event loop,
+ * which held a blob GET on S3 to a fifth of what registry:2 serves. Vert.x's client delivers S3's
+ * response on the event loop of the request that asked for it, and {@code pipeTo} carries
+ * back-pressure both ways: a slow client pauses the S3 connection, a slow S3 leaves the client's
+ * connection idle. Signing is the only step off the event loop (once per GET, not per chunk), since
+ * the SDK's default credentials chain may block while it fetches or refreshes credentials.
+ */
+final class S3ObjectReader {
+    /**
+     * Connections to S3 that blob GETs may hold at once, each serving one GET at a time. Vert.x's
+     * default (5) would queue the ninth of eight parallel pulls behind the others.
+     */
+    static final int MAX_CONNECTIONS = 128;
+
+    /** A read's URL only has to last until S3 starts answering. */
+    private static final Duration READ_URL_TTL = Duration.ofMinutes(1);
+
+    /** How long S3 may take to start answering a GET. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final int NOT_FOUND = 404;
+    private static final int RANGE_NOT_SATISFIABLE = 416;
+    /** How much of an S3 error body a failure's message quotes. */
+    private static final int QUOTED_ERROR = 300;
+
+    private final Vertx vertx;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final HttpClient http;
+
+    S3ObjectReader(Vertx vertx, S3Presigner presigner, String bucket) {
+        this.vertx = vertx;
+        this.presigner = presigner;
+        this.bucket = bucket;
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
+    }
+
+    /** A pre-signed GET of the object at {@code key}, valid for {@code ttl}. */
+    Future<URI> sign(String key, Duration ttl) {
+        return sign(vertx.getOrCreateContext(), key, ttl);
+    }
+
+    private Future<URI> sign(Context context, String key, Duration ttl) {
+        return context.executeBlocking(
+                () -> presigner
+                        .presignGetObject(request -> request.signatureDuration(ttl)
+                                .getObjectRequest(get -> get.bucket(bucket).key(key)))
+                        .url()
+                        .toURI(),
+                false);
+    }
+
+    /**
+     * The object's bytes that {@code range} (an HTTP Range header, or null for all) names, paused
+     * until its reader starts reading; {@code path} names it in failures. A range that starts at or
+     * past the end reads as no bytes.
+     *
+     * <p>Every step runs on the caller's context, the request included, and the answer is taken by a
+     * listener on the send's own future, so that S3's response is paused and given its handlers in
+     * the turn it arrives: a response handed over a turn later may have lost bytes that came with no
+     * handler set, or already have ended.
+     */
+    Future<ReadStream<Buffer>> open(String path, String key, String range) {
+        Context context = vertx.getOrCreateContext();
+        return sign(context, key, READ_URL_TTL)
+                .compose(url -> {
+                    RequestOptions request =
+                            new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString());
+                    if (range != null) {
+                        request.putHeader("Range", range);
+                    }
+                    return http.request(request);
+                })
+                .compose(request -> {
+                    Future<HttpClientResponse> sent = sendAwaitingAnswer(request);
+                    // Straight on the send's own future, so that it runs in the turn the answer arrives.
+                    return sent.compose(response -> answer(context, path, response));
+                });
+    }
+
+    /**
+     * Sends the GET and gives S3 {@link #ANSWER_TIMEOUT} to start answering, as the SDK's read
+     * timeout did; a request S3 leaves hanging is reset, which fails it and frees its connection.
+     * The body has no such limit: while a slow client holds the stream paused, nothing is read from
+     * S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code Future.timeout}
+     * nor any other future between: the answer must be taken in the turn it arrives, see
+     * {@link #open}.)
+     */
+    private Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
+        long timer = vertx.setTimer(
+                ANSWER_TIMEOUT.toMillis(),
+                fired -> request.reset(0, new TimeoutException("S3 did not answer within " + ANSWER_TIMEOUT)));
+        Future<HttpClientResponse> sent = request.send();
+        sent.onComplete(answered -> vertx.cancelTimer(timer));
+        return sent;
+    }
+
+    private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {
+        int status = response.statusCode();
+        if (status == 200 || status == 206) {
+            // Paused so that no byte arrives before the reader set its handler.
+            response.pause();
+            return Future.succeededFuture(new S3BodyStream(path, response));
+        }
+        return response.body().transform(body -> {
+            String error = body.succeeded() ? body.result().toString() : "";
+            if (status == RANGE_NOT_SATISFIABLE) {
+                return Future.succeededFuture(new EmptyReadStream(context));
+            }
+            // A missing bucket is a configuration error, not a missing path.
+            if (status == NOT_FOUND && !error.contains("<Code>NoSuchBucket</Code>")) {
+                return Future.failedFuture(new PathNotFoundException(path));
+            }
+            return Future.failedFuture(new StorageException("S3 answered the GET of " + path + " with " + status + ": "
+                    + error.substring(0, Math.min(error.length(), QUOTED_ERROR))));
+        });
+    }
+
+    Future<Void> close() {
+        return http.close();
+    }
+}
