@@ -130,6 +130,24 @@ class Sha256StateTest {
     }
 
     @Test
+    @DisplayName("hashes read-only buffers, heap and direct, as Netty may hand them over")
+    void readOnlyBuffers() throws Exception {
+        ByteBuffer heap = ByteBuffer.wrap(CONTENT).asReadOnlyBuffer();
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip().asReadOnlyBuffer();
+        for (ByteBuffer bytes : new ByteBuffer[] {heap, direct}) {
+            for (Sha256State state : new Sha256State[] {
+                fromEngine(OpenSslSha256.fresh(OPENSSL)),
+                fromEngine(JdkSha256.fresh()),
+                fromEngine(BouncyCastleSha256.fresh())
+            }) {
+                state.update(bytes);
+                assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("that is damaged or of an unknown kind is refused, not hashed on from garbage")
     void corrupt() {
         byte[] saved = Sha256State.fresh().encode();
