@@ -12,10 +12,10 @@ import java.util.Arrays;
  * java.base/sun.security.provider}, which berth-registry's jar manifest grants. Whether it works
  * is decided once, by a round trip through a saved state checked against a plain digest: on a JDK
  * whose internals differ, or without the opens, {@link #isUsable()} is false and the registry
- * hashes with Bouncy Castle instead. It is never wrong, at worst slower.
+ * hashes with Bouncy Castle instead when OpenSSL's engine is missing too. It is never wrong, at
+ * worst slower. Its state is saved as a {@link Midstate}, which OpenSSL's engine continues too.
  */
 final class JdkSha256 implements Sha256State.Engine {
-    static final byte FORMAT = Midstate.FORMAT;
     private static final Access ACCESS = Access.open();
 
     private final MessageDigest digest;
@@ -35,8 +35,9 @@ final class JdkSha256 implements Sha256State.Engine {
     static JdkSha256 restore(Midstate state) {
         if (ACCESS == null) {
             throw new IllegalStateException(
-                    "this upload's hash state was saved by the JDK's SHA-256, which this process"
-                            + " cannot restore: start it with the options in berth-registry's jar manifest (Add-Opens)");
+                    "this upload's hash state was saved by the JDK's or OpenSSL's SHA-256, which this process"
+                            + " cannot continue: OpenSSL's libcrypto did not load, and the JDK's needs the options in"
+                            + " berth-registry's jar manifest (Add-Opens)");
         }
         JdkSha256 engine = fresh();
         ACCESS.write(engine.digest, state);
