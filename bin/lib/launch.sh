@@ -4,6 +4,9 @@
 # The checkout holding the calling script; readlink -f follows a link to it from ~/bin or /usr/local/bin.
 repo=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[1]}")")/.." && pwd)
 
+# shellcheck source=java.sh
+source "$repo/bin/lib/java.sh"
+
 # build_if_stale NAME MODULE JAR: builds MODULE (and what it needs) when JAR is missing or stale.
 build_if_stale() {
   local name=$1 module=$2 jar=$3

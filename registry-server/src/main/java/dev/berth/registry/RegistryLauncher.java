@@ -5,6 +5,7 @@ import dev.berth.registry.config.ListenAddress;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
+import dev.berth.registry.core.Sha256Engines;
 import dev.berth.registry.gc.GarbageCollection;
 import dev.berth.registry.gc.GcListener;
 import dev.berth.registry.gc.ScheduledUploadPurge;
@@ -143,6 +144,7 @@ public final class RegistryLauncher {
         }
         RunningRegistry running =
                 new RunningRegistry(vertx, servers, driver, new ListenAddress(requested.host(), server.actualPort()));
+        LOG.info("uploads are hashed with {}", Sha256Engines.inUse());
         LOG.info(
                 "berth-registry {} listening on {}, {}, storage {}, deletes {}{}",
                 BuildInfo.version(),

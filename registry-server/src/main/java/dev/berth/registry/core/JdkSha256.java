@@ -12,11 +12,10 @@ import java.util.Arrays;
  * java.base/sun.security.provider}, which berth-registry's jar manifest grants. Whether it works
  * is decided once, by a round trip through a saved state checked against a plain digest: on a JDK
  * whose internals differ, or without the opens, {@link #isUsable()} is false and the registry
- * hashes with Bouncy Castle instead. It is never wrong, at worst slower.
+ * hashes with Bouncy Castle instead when OpenSSL's engine is missing too. It is never wrong, at
+ * worst slower. Its state is saved as a {@link Midstate}, which OpenSSL's engine continues too.
  */
 final class JdkSha256 implements Sha256State.Engine {
-    static final byte FORMAT = 'J';
-    private static final int WORDS = 8;
     private static final Access ACCESS = Access.open();
 
     private final MessageDigest digest;
@@ -33,11 +32,12 @@ final class JdkSha256 implements Sha256State.Engine {
         return new JdkSha256(newDigest());
     }
 
-    static JdkSha256 restore(byte[] state) {
+    static JdkSha256 restore(Midstate state) {
         if (ACCESS == null) {
             throw new IllegalStateException(
-                    "this upload's hash state was saved by the JDK's SHA-256, which this process"
-                            + " cannot restore: start it with the options in berth-registry's jar manifest (Add-Opens)");
+                    "this upload's hash state was saved by the JDK's or OpenSSL's SHA-256, which this process"
+                            + " cannot continue: OpenSSL's libcrypto did not load, and the JDK's needs the options in"
+                            + " berth-registry's jar manifest (Add-Opens)");
         }
         JdkSha256 engine = fresh();
         ACCESS.write(engine.digest, state);
@@ -94,42 +94,23 @@ final class JdkSha256 implements Sha256State.Engine {
         byte[] read(MessageDigest digest) {
             try {
                 Object engine = spi.get(digest);
-                int[] state = (int[]) words.get(engine);
-                int buffered = blockOffset.getInt(engine);
-                ByteBuffer out = ByteBuffer.allocate(1 + WORDS * Integer.BYTES + Long.BYTES + Integer.BYTES + buffered);
-                out.put(FORMAT);
-                for (int word : state) {
-                    out.putInt(word);
-                }
-                out.putLong(bytesProcessed.getLong(engine));
-                out.putInt(buffered);
-                out.put((byte[]) block.get(engine), 0, buffered);
-                return out.array();
+                byte[] partial = Arrays.copyOf((byte[]) block.get(engine), blockOffset.getInt(engine));
+                return new Midstate(((int[]) words.get(engine)).clone(), bytesProcessed.getLong(engine), partial)
+                        .encode();
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("the JDK's SHA-256 state became unreadable", e);
             }
         }
 
-        void write(MessageDigest digest, byte[] saved) {
+        void write(MessageDigest digest, Midstate saved) {
             try {
-                ByteBuffer in = ByteBuffer.wrap(saved);
                 Object engine = spi.get(digest);
-                int[] state = (int[]) words.get(engine);
-                for (int i = 0; i < WORDS; i++) {
-                    state[i] = in.getInt();
-                }
-                bytesProcessed.setLong(engine, in.getLong());
-                int buffered = in.getInt();
-                byte[] partial = (byte[]) block.get(engine);
-                // A full block may wait in the buffer: the JDK compresses it when more bytes or the end come.
-                if (buffered < 0 || buffered > partial.length || in.remaining() != buffered) {
-                    throw new IllegalArgumentException("corrupt SHA-256 state: " + buffered + " bytes of a "
-                            + partial.length + "-byte block said to follow, " + in.remaining() + " do");
-                }
-                in.get(partial, 0, buffered);
-                blockOffset.setInt(engine, buffered);
-            } catch (IllegalAccessException | java.nio.BufferUnderflowException e) {
-                throw new IllegalArgumentException("corrupt SHA-256 state", e);
+                System.arraycopy(saved.words(), 0, (int[]) words.get(engine), 0, Midstate.WORDS);
+                bytesProcessed.setLong(engine, saved.bytesHashed());
+                System.arraycopy(saved.partial(), 0, (byte[]) block.get(engine), 0, saved.partial().length);
+                blockOffset.setInt(engine, saved.partial().length);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("the JDK's SHA-256 state became unwritable", e);
             }
         }
 
@@ -141,7 +122,7 @@ final class JdkSha256 implements Sha256State.Engine {
             first.update(content, 0, 333);
             byte[] saved = read(first);
             MessageDigest second = newDigest();
-            write(second, Arrays.copyOfRange(saved, 1, saved.length));
+            write(second, Midstate.decode(Arrays.copyOfRange(saved, 1, saved.length)));
             second.update(content, 333, content.length - 333);
             return Arrays.equals(second.digest(), newDigest().digest(content));
         }

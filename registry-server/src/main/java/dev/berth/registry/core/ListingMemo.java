@@ -15,14 +15,16 @@ final class ListingMemo {
     /** Below this, deriving afresh is as cheap as comparing. */
     static final int WORTH_REMEMBERING = 256;
 
-    private record Entry(List<String> listed, List<String> derived) {}
+    // Not named Entry: inside the LinkedHashMap subclass below, compiled against Java 25's class
+    // library, that name means the inherited Map.Entry.
+    private record Remembered(List<String> listed, List<String> derived) {}
 
-    private final Map<String, Entry> entries;
+    private final Map<String, Remembered> entries;
 
     ListingMemo(int capacity) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
                 return size() > capacity;
             }
         };
@@ -32,7 +34,7 @@ final class ListingMemo {
         if (listed.size() < WORTH_REMEMBERING) {
             return derivation.apply(listed);
         }
-        Entry known;
+        Remembered known;
         synchronized (entries) {
             known = entries.get(key);
         }
@@ -41,7 +43,7 @@ final class ListingMemo {
         }
         List<String> derived = derivation.apply(listed);
         synchronized (entries) {
-            entries.put(key, new Entry(List.copyOf(listed), derived));
+            entries.put(key, new Remembered(List.copyOf(listed), derived));
         }
         return derived;
     }

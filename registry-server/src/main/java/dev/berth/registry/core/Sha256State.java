@@ -9,10 +9,10 @@ import java.util.Arrays;
  * A running SHA-256 whose state can be saved with an upload session and restored by whichever
  * request (or replica) continues the upload, so finishing an upload never re-reads the blob.
  *
- * <p>Two engines, one per encoded form (its first byte says which): the JDK's own SHA-256, which
- * HotSpot compiles to vector instructions and which hashes about 1.6 times as fast as Bouncy
- * Castle's here, but whose state is reachable only by reflection; and Bouncy Castle's
- * SHA256Digest, which exports its state by design, for when the JDK's is out of reach.
+ * <p>Three engines ({@link Sha256Engines} picks one per process) and two encoded forms (the first
+ * byte says which): OpenSSL's SHA-256 and the JDK's, the fast ones, both save a {@link Midstate}
+ * and continue each other's; Bouncy Castle's SHA256Digest, which exports its state by design, has
+ * a form of its own, for when neither of the others can be used.
  */
 final class Sha256State {
     private final Engine engine;
@@ -33,17 +33,25 @@ final class Sha256State {
     }
 
     static Sha256State fresh() {
-        return new Sha256State(JdkSha256.isUsable() ? JdkSha256.fresh() : BouncyCastleSha256.fresh());
+        return fresh(Sha256Engines.IN_USE);
+    }
+
+    static Sha256State fresh(Sha256Engines engines) {
+        return new Sha256State(engines.fresh());
     }
 
     static Sha256State restore(byte[] encoded) {
+        return restore(encoded, Sha256Engines.IN_USE);
+    }
+
+    static Sha256State restore(byte[] encoded, Sha256Engines engines) {
         if (encoded.length == 0) {
             throw new IllegalArgumentException("empty SHA-256 state");
         }
         byte[] state = Arrays.copyOfRange(encoded, 1, encoded.length);
         return new Sha256State(
                 switch (encoded[0]) {
-                    case JdkSha256.FORMAT -> JdkSha256.restore(state);
+                    case Midstate.FORMAT -> engines.restore(Midstate.decode(state));
                     case BouncyCastleSha256.FORMAT -> BouncyCastleSha256.restore(state);
                     default -> throw new IllegalArgumentException("unknown SHA-256 state format " + encoded[0]);
                 });

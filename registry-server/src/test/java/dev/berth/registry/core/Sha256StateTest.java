@@ -20,20 +20,57 @@ class Sha256StateTest {
         new SplittableRandom(7).nextBytes(CONTENT);
     }
 
+    private static final String NO_SUCH_LIBRARY = "/nonexistent/libcrypto.so.3";
+    private static final OpenSslSha256.Library OPENSSL = OpenSslSha256.Library.load(OpenSslSha256.DEFAULT_LIBRARY);
+
     @Test
-    @DisplayName(
-            "uses the JDK's SHA-256 when its internals are open to it, as the test JVM and the registry's jar arrange")
-    void jdkEngineInUse() {
+    @DisplayName("hashes with OpenSSL's SHA-256 when libcrypto.so.3 loads, as on every machine Berth runs on")
+    void openSslInUse() {
+        assertThat(Sha256Engines.inUse()).isEqualTo("OpenSSL's SHA-256 (libcrypto.so.3)");
+        assertThat(Sha256State.fresh().encode()[0]).isEqualTo(Midstate.FORMAT);
+    }
+
+    @Test
+    @DisplayName("falls back to the JDK's SHA-256 when OpenSSL cannot be loaded, says why, and hashes all the same")
+    void fallsBackToJdk() throws Exception {
+        Sha256Engines fallback = Sha256Engines.choose(NO_SUCH_LIBRARY);
         assertThat(JdkSha256.isUsable()).isTrue();
-        assertThat(Sha256State.fresh().encode()[0]).isEqualTo(JdkSha256.FORMAT);
+        assertThat(fallback.describe())
+                .startsWith("the JDK's SHA-256 (OpenSSL's unavailable: cannot load " + NO_SUCH_LIBRARY);
+
+        Sha256State state = Sha256State.fresh(fallback);
+        state.update(ByteBuffer.wrap(CONTENT));
+        assertThat(state.encode()[0]).isEqualTo(Midstate.FORMAT);
+        assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+    }
+
+    @ParameterizedTest(name = "split at byte {0}")
+    @ValueSource(ints = {0, 1, 63, 64, 65, 1000, 299_999, 300_000})
+    @DisplayName(
+            "saved by OpenSSL's engine is continued by a replica that fell back to the JDK's, and the other way round")
+    void enginesContinueEachOther(int split) throws Exception {
+        Sha256Engines withOpenSsl = Sha256Engines.choose(OpenSslSha256.DEFAULT_LIBRARY);
+        Sha256Engines withoutOpenSsl = Sha256Engines.choose(NO_SUCH_LIBRARY);
+        for (Sha256Engines[] pair :
+                new Sha256Engines[][] {{withOpenSsl, withoutOpenSsl}, {withoutOpenSsl, withOpenSsl}}) {
+            Sha256State first = Sha256State.fresh(pair[0]);
+            first.update(ByteBuffer.wrap(CONTENT, 0, split));
+            Sha256State second = Sha256State.restore(first.encode(), pair[1]);
+            second.update(ByteBuffer.wrap(CONTENT, split, CONTENT.length - split));
+
+            assertThat(second.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+        }
     }
 
     @ParameterizedTest(name = "split at byte {0}")
     @ValueSource(ints = {0, 1, 63, 64, 65, 1000, 299_999, 300_000})
     @DisplayName("restored elsewhere goes on to the digest of the whole content, wherever the content was split")
     void resumesAnywhere(int split) throws Exception {
-        for (Sha256State first :
-                new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+        for (Sha256State first : new Sha256State[] {
+            fromEngine(OpenSslSha256.fresh(OPENSSL)),
+            fromEngine(JdkSha256.fresh()),
+            fromEngine(BouncyCastleSha256.fresh())
+        }) {
             first.update(ByteBuffer.wrap(CONTENT, 0, split));
             Sha256State second = Sha256State.restore(first.encode());
             second.update(ByteBuffer.wrap(CONTENT, split, CONTENT.length - split));
@@ -48,7 +85,9 @@ class Sha256StateTest {
     void savedAfterEveryUpdate() throws Exception {
         // Enough updates for HotSpot to compile the JDK engine, whose compiled form sometimes keeps a whole block
         // pending.
-        for (Sha256State.Engine engine : new Sha256State.Engine[] {JdkSha256.fresh(), BouncyCastleSha256.fresh()}) {
+        for (Sha256State.Engine engine :
+                new Sha256State.Engine[] {OpenSslSha256.fresh(OPENSSL), JdkSha256.fresh(), BouncyCastleSha256.fresh()
+                }) {
             SplittableRandom pieces = new SplittableRandom(11);
             MessageDigest reference = MessageDigest.getInstance("SHA-256");
             Sha256State state = fromEngine(engine);
@@ -79,11 +118,32 @@ class Sha256StateTest {
     void directBuffers() throws Exception {
         ByteBuffer direct =
                 ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip();
-        for (Sha256State state :
-                new Sha256State[] {fromEngine(JdkSha256.fresh()), fromEngine(BouncyCastleSha256.fresh())}) {
+        for (Sha256State state : new Sha256State[] {
+            fromEngine(OpenSslSha256.fresh(OPENSSL)),
+            fromEngine(JdkSha256.fresh()),
+            fromEngine(BouncyCastleSha256.fresh())
+        }) {
             state.update(direct);
             assertThat(direct.position()).isZero();
             assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+        }
+    }
+
+    @Test
+    @DisplayName("hashes read-only buffers, heap and direct, as Netty may hand them over")
+    void readOnlyBuffers() throws Exception {
+        ByteBuffer heap = ByteBuffer.wrap(CONTENT).asReadOnlyBuffer();
+        ByteBuffer direct =
+                ByteBuffer.allocateDirect(CONTENT.length).put(CONTENT).flip().asReadOnlyBuffer();
+        for (ByteBuffer bytes : new ByteBuffer[] {heap, direct}) {
+            for (Sha256State state : new Sha256State[] {
+                fromEngine(OpenSslSha256.fresh(OPENSSL)),
+                fromEngine(JdkSha256.fresh()),
+                fromEngine(BouncyCastleSha256.fresh())
+            }) {
+                state.update(bytes);
+                assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+            }
         }
     }
 
