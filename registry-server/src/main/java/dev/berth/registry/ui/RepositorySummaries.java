@@ -25,14 +25,14 @@ final class RepositorySummaries {
     static final Duration FRESH_FOR = Duration.ofSeconds(30);
     private static final int CAPACITY = 10_000;
 
-    private record Entry(JsonObject summary, Instant computed) {}
+    private record Summarised(JsonObject summary, Instant computed) {}
 
     private final Registry registry;
     private final ImageSummaries images;
     private final Clock clock;
-    private final Map<String, Entry> known = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Summarised> known = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Summarised> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -45,7 +45,7 @@ final class RepositorySummaries {
 
     Future<JsonObject> of(String repository) {
         Instant now = clock.instant();
-        Entry entry;
+        Summarised entry;
         synchronized (known) {
             entry = known.get(repository);
         }
@@ -57,7 +57,7 @@ final class RepositorySummaries {
                 .compose(tags -> summarise(repository, tags))
                 .onSuccess(summary -> {
                     synchronized (known) {
-                        known.put(repository, new Entry(summary, now));
+                        known.put(repository, new Summarised(summary, now));
                     }
                 });
     }
