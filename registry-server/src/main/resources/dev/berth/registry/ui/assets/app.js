@@ -1,4 +1,4 @@
-import { h, fill } from './dom.js';
+import { h, fill, show } from './dom.js';
 import { call, stored, logout } from './api.js';
 import * as pages from './pages.js';
 
@@ -15,27 +15,28 @@ async function refreshSession() {
     kept && kept.expired ? h('span', { class: 'muted' }, 'Session expired') : null);
 }
 
-// Each navigation takes a turn; one that waited for the session while a newer one began renders
-// nothing, or it would redraw (and empty) the form the user is already typing into.
+// Each navigation takes a turn; what an older one would draw once its data arrives is dropped, or
+// it would replace the page the user moved on to (or empty the form they are typing into).
 let turns = 0;
 
 async function route(sessionChanged) {
   const turn = ++turns;
+  const view = (...content) => { if (turn === turns) show(...content); };
   if (sessionChanged) await refreshSession();
   if (turn !== turns) return;
   const hash = location.hash.replace(/^#/, '') || '/';
   const [path, query] = hash.split('?');
   const params = new URLSearchParams(query || '');
   document.getElementById('main').focus({ preventScroll: true });
-  if (path.startsWith('/repo/')) return pages.repository(decodeURIComponent(path.slice(6)));
+  if (path.startsWith('/repo/')) return pages.repository(decodeURIComponent(path.slice(6)), view);
   if (path.startsWith('/image/')) {
     const rest = path.slice(7);
     const at = rest.lastIndexOf('@');
-    return pages.image(decodeURIComponent(rest.slice(0, at)), decodeURIComponent(rest.slice(at + 1)));
+    return pages.image(decodeURIComponent(rest.slice(0, at)), decodeURIComponent(rest.slice(at + 1)), view);
   }
-  if (path === '/status') return pages.status();
-  if (path === '/login') return pages.login(session, () => { location.hash = '#/'; route(true); });
-  return pages.catalog(params);
+  if (path === '/status') return pages.status(view);
+  if (path === '/login') return pages.login(session, () => { location.hash = '#/'; route(true); }, view);
+  return pages.catalog(params, view);
 }
 
 window.addEventListener('hashchange', () => route(false));

@@ -1,4 +1,4 @@
-import { h, fill, show, notice, bytes, when, shortDigest, table, command, confirmDelete } from './dom.js';
+import { h, fill, notice, bytes, when, shortDigest, table, command, confirmDelete } from './dom.js';
 import { call, remove, loginWithPassword, loginWithToken, ApiError } from './api.js';
 
 const TAGS_PER_PAGE = 100;
@@ -25,8 +25,11 @@ export function imageLink(name, ref, text) {
   return h('a', { href: '#/image/' + name + '@' + ref }, text);
 }
 
+// Each page renders through the show it is given, which draws nothing once a newer navigation
+// began: a page still waiting for its data must not replace the one the user moved on to.
+
 // The repositories: search as you type (substring, or a glob with * and ?), a page at a time.
-export async function catalog(params) {
+export async function catalog(params, show) {
   const search = h('input', { type: 'search', id: 'search', class: 'search', value: params.get('q') || '',
     placeholder: 'name, part of it, or a glob like team-*/app', autocomplete: 'off', 'aria-describedby': 'search-help' });
   const results = h('div', { 'aria-live': 'polite' });
@@ -63,7 +66,7 @@ export async function catalog(params) {
 }
 
 // One repository: every tag with what it points at, sortable, with commands and delete.
-export async function repository(name) {
+export async function repository(name, show) {
   show(h('h1', {}, name), h('p', { class: 'muted' }, 'Loading tags…'));
   let data;
   try { data = await call('repositories/' + name + '/tags'); } catch (e) { show(h('h1', {}, name), problem(e)); return; }
@@ -81,7 +84,7 @@ export async function repository(name) {
           t.kind || '', (t.platforms || []).join(', '), bytes(t.size), when(t.created),
           h('details', {}, h('summary', {}, 'Pull and run'), commands(name, t.tag), commands(name, t.digest)),
           data.canDelete ? h('button', { type: 'button', class: 'danger delete-tag', 'data-tag': t.tag,
-            'aria-label': 'Delete tag ' + t.tag, onclick: () => deleteTag(name, t.tag) }, 'Delete') : null])),
+            'aria-label': 'Delete tag ' + t.tag, onclick: () => deleteTag(name, t.tag, show) }, 'Delete') : null])),
       tags.length > shown ? h('button', { type: 'button', onclick: () => { shown += TAGS_PER_PAGE; render(); } },
         'Show more (' + (tags.length - shown) + ' left)') : null);
   }
@@ -92,12 +95,12 @@ export async function repository(name) {
     h('label', { for: 'sort' }, 'Sort tags by'), sort, list);
 }
 
-async function deleteTag(name, tag) {
+async function deleteTag(name, tag, show) {
   if (!await confirmDelete('Delete the tag ' + tag + ' of ' + name + '? The image stays if other tags or digests use it.')) return;
   try {
     await remove('repositories/' + name + '/tags/' + tag);
     notice('Deleted tag ' + tag);
-    await repository(name);
+    await repository(name, show);
   } catch (e) { notice(e.message); }
 }
 
@@ -121,7 +124,7 @@ function annotations(map) {
 }
 
 // One manifest: index children, config, history, layers, referrers, raw JSON.
-export async function image(name, ref) {
+export async function image(name, ref, show) {
   show(h('h1', {}, name), h('p', { class: 'muted' }, 'Loading…'));
   let m;
   try { m = await call('repositories/' + name + '/images/' + ref); } catch (e) { show(h('h1', {}, name + ' @ ' + ref), problem(e)); return; }
@@ -164,7 +167,7 @@ export async function image(name, ref) {
   show(parts);
 }
 
-export async function status() {
+export async function status(show) {
   show(h('h1', {}, 'Status'), h('p', { class: 'muted' }, 'Measuring…'));
   try {
     const s = await call('status');
@@ -177,7 +180,7 @@ export async function status() {
   } catch (e) { show(h('h1', {}, 'Status'), problem(e)); }
 }
 
-export function login(session, done) {
+export function login(session, done, show) {
   if (session.auth === 'off') { show(h('h1', {}, 'Log in'), h('p', {}, 'This registry has no users: everyone may do everything.')); return; }
   const message = h('p', { role: 'alert', class: 'error' });
   if (session.auth === 'external') {
