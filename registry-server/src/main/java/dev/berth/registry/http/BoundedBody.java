@@ -6,12 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.ReadStream;
 import java.util.function.Supplier;
 
 /**
- * Reads a small request body whole, refusing it as soon as it grows past a limit: a declared
- * length before a byte is read, a chunked body at the chunk that crosses the limit. Every body that
- * is buffered is read through here.
+ * Reads a small body whole, refusing it as soon as it grows past a limit: a declared length before
+ * a byte is read, a chunked body at the chunk that crosses the limit. Every body that is buffered
+ * is read through here: requests to the registry, and the answers of the upstreams it mirrors.
  */
 public final class BoundedBody {
     private BoundedBody() {}
@@ -27,29 +28,34 @@ public final class BoundedBody {
 
     public static Future<Buffer> read(
             HttpServerRequest request, int limit, Supplier<? extends RuntimeException> tooLarge) {
-        String declared = request.getHeader("Content-Length");
+        return read(request, request.getHeader("Content-Length"), limit, tooLarge);
+    }
+
+    /** A small body of any stream, {@code declared} its Content-Length (or null), refused past {@code limit}. */
+    public static Future<Buffer> read(
+            ReadStream<Buffer> stream, String declared, int limit, Supplier<? extends RuntimeException> tooLarge) {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > limit) {
                     return Future.failedFuture(tooLarge.get());
                 }
             } catch (NumberFormatException ignored) {
-                // Vert.x has already rejected a malformed Content-Length; fall through to counting.
+                // A malformed Content-Length is no promise: fall through to counting.
             }
         }
         Promise<Buffer> promise = Promise.promise();
         Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
+        stream.handler(chunk -> {
             if (body.length() + chunk.length() > limit) {
-                request.handler(null);
+                stream.handler(null);
                 promise.tryFail(tooLarge.get());
             } else {
                 body.appendBuffer(chunk);
             }
         });
-        request.exceptionHandler(promise::tryFail);
-        request.endHandler(v -> promise.tryComplete(body));
-        request.resume();
+        stream.exceptionHandler(promise::tryFail);
+        stream.endHandler(v -> promise.tryComplete(body));
+        stream.resume();
         return promise.future();
     }
 }

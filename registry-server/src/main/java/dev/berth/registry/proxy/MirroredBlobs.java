@@ -89,7 +89,8 @@ final class MirroredBlobs {
                                 .refusal(response, ErrorCode.BLOB_UNKNOWN)
                                 .compose(Future::failedFuture);
                     }
-                    return UpstreamClient.body(response)
+                    return route.upstream()
+                            .body(response)
                             .map(ignored -> new BlobSource(
                                     digest,
                                     Long.parseLong(length),

@@ -87,7 +87,7 @@ final class MirroredManifests {
     private Future<StoredManifest> revalidate(Route route, String tag, StoredManifest cached) {
         return route.upstream()
                 .send(HttpMethod.HEAD, route.remote(), "manifests/" + tag, ACCEPT)
-                .compose(response -> UpstreamClient.body(response).map(response))
+                .compose(response -> route.upstream().body(response).map(response))
                 .compose(response -> {
                     String digest = response.getHeader("Docker-Content-Digest");
                     if (response.statusCode() == 200
@@ -132,7 +132,7 @@ final class MirroredManifests {
                         response.request().reset();
                         return Future.failedFuture(tooLarge(route));
                     }
-                    return UpstreamClient.body(response).compose(body -> keep(route, reference, response, body));
+                    return route.upstream().body(response).compose(body -> keep(route, reference, response, body));
                 })
                 .onFailure(e -> {
                     if (!unknown(e)) {

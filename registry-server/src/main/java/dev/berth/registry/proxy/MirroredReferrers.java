@@ -46,7 +46,8 @@ final class MirroredReferrers {
                 artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
         return route.upstream()
                 .send(HttpMethod.GET, route.remote(), "referrers/" + subject + query, null)
-                .compose(response -> UpstreamClient.body(response)
+                .compose(response -> route.upstream()
+                        .body(response)
                         .map(body -> response.statusCode() == 200 ? parse(route, body, artifactType) : null))
                 .transform(asked -> {
                     if (asked.succeeded() && asked.result() != null) {

@@ -84,7 +84,7 @@ final class UpstreamAuth {
         basic.ifPresent(header -> request.putHeader("Authorization", header));
         return client.request(request)
                 .compose(req -> req.send())
-                .compose(response -> response.body().compose(body -> {
+                .compose(response -> UpstreamClient.body(response, upstream).compose(body -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture(refused("token service at " + realm + " answered "
                                 + response.statusCode()

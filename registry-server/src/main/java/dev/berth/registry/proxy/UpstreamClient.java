@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
+import dev.berth.registry.core.ManifestService;
+import dev.berth.registry.http.BoundedBody;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -169,15 +171,28 @@ final class UpstreamClient {
                 });
     }
 
-    /** The whole body of a response {@link #send} answered (paused), for small ones: errors, manifests, tokens. */
-    static Future<Buffer> body(HttpClientResponse response) {
-        Future<Buffer> body = response.body();
-        response.resume();
-        return body;
+    /**
+     * The whole body of a response {@link #send} answered (paused), for small ones: errors,
+     * manifests, tokens. Bounded like a manifest, declared or chunked, so that an upstream cannot
+     * make the registry buffer without end; past it the connection is reset.
+     */
+    static Future<Buffer> body(HttpClientResponse response, String upstream) {
+        return BoundedBody.read(
+                        response,
+                        response.getHeader("Content-Length"),
+                        ManifestService.MAX_MANIFEST_BYTES,
+                        () -> UpstreamException.unavailable(
+                                upstream,
+                                "sent an answer larger than " + ManifestService.MAX_MANIFEST_BYTES + " bytes"))
+                .onFailure(e -> response.request().reset());
+    }
+
+    Future<Buffer> body(HttpClientResponse response) {
+        return body(response, name());
     }
 
     /** Reads and drops a body, so that the connection can serve the next request. */
-    private static Future<Void> discard(HttpClientResponse response) {
+    private Future<Void> discard(HttpClientResponse response) {
         return body(response).<Void>mapEmpty().recover(e -> Future.succeededFuture());
     }
 

@@ -2,10 +2,16 @@ package dev.berth.registry.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.berth.registry.InProcessBerth;
+import dev.berth.registry.core.ManifestService;
 import dev.berth.testkit.api.RegistryApi;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.registry.DistributionProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,6 +89,35 @@ class UpstreamRetriesTest {
 
             assertThat(reply.status()).isEqualTo(502);
             assertThat(reply.text()).contains("upstream flaky answered 500");
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "A manifest answer that never ends is cut at the manifest size limit: a 502, not a registry buffering without end")
+    void endlessAnswerCut() throws Exception {
+        HttpServer endless = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endless.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
+            exchange.sendResponseHeaders(200, 0); // chunked: no length to refuse it by
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(chunk);
+                }
+            } catch (IOException cut) {
+                // The registry reset the connection, as it should.
+            }
+        });
+        endless.start();
+        URI url = URI.create("http://127.0.0.1:" + endless.getAddress().getPort());
+        try (InProcessBerth mirror = mirrorOf(url, dir.resolve("mirror"))) {
+            Reply reply = new RegistryApi(mirror.url()).getManifest("library/app", "1");
+
+            assertThat(reply.status()).isEqualTo(502);
+            assertThat(reply.text()).contains("larger than " + ManifestService.MAX_MANIFEST_BYTES);
+        } finally {
+            endless.stop(0);
         }
     }
 }
