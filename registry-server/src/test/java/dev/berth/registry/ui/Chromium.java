@@ -27,8 +27,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloads) a browser. Background networking is off, since the machines have no internet.
  */
 final class Chromium implements AutoCloseable {
-    /** Where the tests' screenshots go: docs/ui.md shows them. */
-    static final Path SCREENSHOTS = ProjectLayout.repositoryRoot().resolve("docs/ui");
+    /**
+     * Where the tests' screenshots go. Ports and digests differ from run to run, so by default they
+     * land under target/ and a test run leaves the work tree clean; {@code -Dberth.ui.screenshots=docs}
+     * writes them over docs/ui, which docs/ui.md shows, when the pages have changed.
+     */
+    static final Path SCREENSHOTS = "docs".equals(System.getProperty("berth.ui.screenshots"))
+            ? ProjectLayout.repositoryRoot().resolve("docs/ui")
+            : ProjectLayout.repositoryRoot().resolve("registry-server/target/ui-screenshots");
     /** How long a page may take to show what a test waits for before the test fails. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -100,7 +106,7 @@ final class Chromium implements AutoCloseable {
         return driver.findElement(By.id("main")).getText();
     }
 
-    /** Saves what the browser shows as docs/ui/NAME.png. */
+    /** Saves what the browser shows as NAME.png in {@link #SCREENSHOTS}. */
     void screenshot(String name) {
         Path taken = driver.getScreenshotAs(OutputType.FILE).toPath();
         try {
