@@ -9,8 +9,10 @@ import static java.nio.file.StandardOpenOption.WRITE;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,16 +131,35 @@ final class BlockingFileOps {
     static List<String> listVisible(Path dir) throws IOException {
         String[] entries = dir.toFile().list();
         if (entries == null) {
-            if (!Files.isDirectory(dir)) {
-                throw new NoSuchFileException(dir.toString(), null, "no such directory");
-            }
-            throw new IOException("cannot list " + dir);
+            return listVisibleSlowly(dir);
         }
         List<String> names = new ArrayList<>(entries.length);
         for (String name : entries) {
             if (!FsLayout.isReserved(name)) {
                 names.add(name);
             }
+        }
+        return names;
+    }
+
+    /**
+     * {@link java.io.File#list()} says only that it failed, not why. A directory stream either lists
+     * the directory as it is now or throws the reason: gone (a delete beside it removed it as empty),
+     * not a directory, or not readable. Asking the file's kind after a failed list instead would
+     * misread a directory that was removed and placed anew in between (bench/soak's POSTs met that
+     * as 500s: one session's upload emptied {@code _uploads} while another's made it again).
+     */
+    private static List<String> listVisibleSlowly(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!FsLayout.isReserved(name)) {
+                    names.add(name);
+                }
+            }
+        } catch (NotDirectoryException e) {
+            throw new NoSuchFileException(dir.toString(), null, "not a directory");
         }
         return names;
     }
