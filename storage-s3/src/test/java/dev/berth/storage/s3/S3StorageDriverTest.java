@@ -237,6 +237,33 @@ class S3StorageDriverTest extends StorageDriverContract {
     }
 
     @Test
+    @DisplayName("hands a large object on in pieces of up to a network read, not sliced into 8 KiB pieces")
+    void readsInNetworkSizedPieces() {
+        int size = 8 << 20;
+        Await.result(driver.write("large/blob", Buffer.buffer(new byte[size])));
+        Promise<Integer> ended = Promise.promise();
+        int[] largest = new int[1];
+        long[] received = new long[1];
+
+        onContext(() -> driver.readStream("large/blob", 0, -1).map(stream -> {
+            stream.endHandler(ignored -> ended.tryComplete(largest[0]));
+            stream.exceptionHandler(ended::tryFail);
+            stream.handler(chunk -> {
+                largest[0] = Math.max(largest[0], chunk.length());
+                received[0] += chunk.length();
+            });
+            return stream;
+        }));
+
+        // Each piece is written to the registry's client on its own: 8 KiB pieces cost eight
+        // writes per network read. Every piece is a heap copy, so they stay bounded all the same.
+        assertThat(Await.result(ended.future()))
+                .isGreaterThan(8 * 1024)
+                .isLessThanOrEqualTo(S3ObjectReader.MAX_CHUNK_SIZE);
+        assertThat(received[0]).isEqualTo(size);
+    }
+
+    @Test
     @DisplayName("a read that S3 breaks off in the middle of the body fails, naming the path, and never ends cleanly")
     void brokenOffRead() throws Exception {
         int size = 32 << 20;
