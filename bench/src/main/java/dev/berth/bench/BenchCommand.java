@@ -70,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         progress("generating test blobs in " + work);
         BlobFile monolithic = BlobFile.generate(work.resolve("blob-monolithic"), plan.blobBytes(), 1);
         BlobFile chunked = BlobFile.generate(work.resolve("blob-chunked"), plan.blobBytes(), 2);
+        EngineLog engines = new EngineLog();
         Results results;
         if (storage == Backend.S3) {
             progress("starting the S3 server");
@@ -78,17 +79,23 @@ public final class BenchCommand implements Callable<Integer> {
                         roundCount,
                         plan,
                         tools,
-                        new Round(plan, tools, work, monolithic, chunked, s3),
+                        new Round(plan, tools, work, monolithic, chunked, s3, engines),
                         work,
                         monolithic);
             }
         } else {
             results = rounds(
-                    roundCount, plan, tools, new Round(plan, tools, work, monolithic, chunked, null), work, monolithic);
+                    roundCount,
+                    plan,
+                    tools,
+                    new Round(plan, tools, work, monolithic, chunked, null, engines),
+                    work,
+                    monolithic);
         }
 
         String report = header(plan, roundCount) + "\n" + results.table() + "\n"
-                + results.fileServerComparison("pull " + plan.blobLabel() + " blob");
+                + results.fileServerComparison("pull " + plan.blobLabel() + " blob") + "\n"
+                + engines.report();
         System.out.print(report);
         Path file = out == null
                 ? repository
@@ -115,7 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(contender, round.run(contender));
             }
             try (FileServer files = FileServer.serve(tools, work)) {
-                results.addFileServerPull(fileServerPulls.download(List.of(files.uriOf(reference.path()))));
+                results.addFileServerPull(
+                        fileServerPulls.download(List.of(files.uriOf(reference.path())), reference, false));
             }
         }
         return results;

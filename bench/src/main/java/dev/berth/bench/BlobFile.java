@@ -1,6 +1,7 @@
 package dev.berth.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,16 @@ record BlobFile(Path path, long size, String digest) {
             }
         }
         return new BlobFile(path, size, digestOf(sha256));
+    }
+
+    /** The digest of everything {@code content} gives until its end. */
+    static String digestOf(InputStream content) throws IOException {
+        MessageDigest sha256 = sha256();
+        byte[] buffer = new byte[BLOCK];
+        for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+            sha256.update(buffer, 0, read);
+        }
+        return digestOf(sha256);
     }
 
     static String digestOf(byte[] content) {

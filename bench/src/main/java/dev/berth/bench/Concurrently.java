@@ -18,6 +18,11 @@ final class Concurrently {
         void run(int index) throws Exception;
     }
 
+    /** A task for item {@code index}, run by client thread {@code client}. */
+    interface ClientTask {
+        void run(int client, int index) throws Exception;
+    }
+
     /** A task repeated until time is up; answers how many times it completed. */
     interface Repeated {
         void run() throws Exception;
@@ -25,10 +30,17 @@ final class Concurrently {
 
     /** Runs {@code task} for 0 to count-1 on {@code clients} threads; answers the wall time in seconds. */
     static double each(int count, int clients, Task task) throws Exception {
+        return each(count, clients, (client, index) -> task.run(index));
+    }
+
+    /** The same, telling each task which client (0 to clients-1) runs it: clients that talk to different servers. */
+    static double each(int count, int clients, ClientTask task) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger clientNumbers = new AtomicInteger();
         return onThreads(clients, () -> {
+                    int client = clientNumbers.getAndIncrement();
                     for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
-                        task.run(index);
+                        task.run(client, index);
                     }
                     return 0;
                 })

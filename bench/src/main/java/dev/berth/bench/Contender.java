@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * A registry the benchmark measures, with how to start it on loopback over a given storage.
  * Both run with their access logs off, so that neither pays for writing one line per request,
- * and on S3 both stream blobs themselves (no redirects), which is what a pull then measures.
+ * and on S3 both stream blobs themselves (no redirects), which is what a pull then measures,
+ * unless the storage asks for redirects: then both answer blob GETs with a pre-signed URL.
  */
 enum Contender {
     BERTH("berth") {
@@ -37,7 +38,8 @@ enum Contender {
         @Override
         List<String> command(Tools tools, int port, Storage storage, Path workDir, Optional<URI> mirrorOf)
                 throws IOException {
-            Path config = workDir.resolve("distribution.yml");
+            // One file per port: two instances may serve one bucket at once.
+            Path config = workDir.resolve("distribution-" + port + ".yml");
             List<String> yaml = new ArrayList<>(
                     List.of("version: 0.1", "log:", "  level: warn", "  accesslog:", "    disabled: true", "storage:"));
             if (storage instanceof Storage.Filesystem fs) {
@@ -52,9 +54,11 @@ enum Contender {
                         "    regionendpoint: " + bucket.endpoint(),
                         "    forcepathstyle: true",
                         "    bucket: " + bucket.name(),
-                        "    secure: false",
-                        "  redirect:",
-                        "    disable: true"));
+                        "    secure: false"));
+                // Redirects are the s3 driver's default; only streaming needs saying.
+                if (!s3.redirect()) {
+                    yaml.addAll(List.of("  redirect:", "    disable: true"));
+                }
             }
             yaml.addAll(List.of(
                     "  delete:", "    enabled: true", "http:", "  addr: 127.0.0.1:" + port, "  secret: berth-bench"));
@@ -90,7 +94,7 @@ enum Contender {
     static Map<String, String> berthEnvironment(Storage storage) {
         Map<String, String> environment = new HashMap<>(Map.of("BERTH_LOG_ACCESSLOG", "false"));
         if (storage instanceof Storage.S3 s3) {
-            environment.putAll(s3.bucket().berthEnvironment(false));
+            environment.putAll(s3.bucket().berthEnvironment(s3.redirect()));
         }
         return environment;
     }

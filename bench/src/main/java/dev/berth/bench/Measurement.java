@@ -1,7 +1,16 @@
 package dev.berth.bench;
 
-/** One figure one scenario produced for one registry in one round. */
-record Measurement(String scenario, Unit unit, double value) {
+/**
+ * One figure one scenario produced for one registry in one round.
+ *
+ * @param comparedWith the scenario whose registry:2 figure this one is compared with: its own,
+ *     unless registry:2 has no variant of it (a Berth-only setting, such as its SHA-256 engine)
+ */
+record Measurement(String scenario, Unit unit, double value, String comparedWith) {
+
+    Measurement(String scenario, Unit unit, double value) {
+        this(scenario, unit, value, scenario);
+    }
 
     /** How a figure is read: the direction says which registry did better. */
     enum Unit {

@@ -22,11 +22,13 @@ final class MirrorPulls {
     private final BenchPlan plan;
     private final Tools tools;
     private final Pulls pulls;
+    private final EngineLog engines;
 
-    MirrorPulls(BenchPlan plan, Tools tools, Pulls pulls) {
+    MirrorPulls(BenchPlan plan, Tools tools, Pulls pulls, EngineLog engines) {
         this.plan = plan;
         this.tools = tools;
         this.pulls = pulls;
+        this.engines = engines;
     }
 
     /** @param mirrorStorage the contender's own, empty storage */
@@ -42,9 +44,10 @@ final class MirrorPulls {
                     workDir.resolve("mirror-" + contender.name().toLowerCase()));
             try (RunningRegistry mirror =
                     RunningRegistry.start(contender, tools, mirrorStorage, mirrorDir, Optional.of(upstream.url()))) {
+                engines.record(contender, "mirror", mirror);
                 URI uri = mirror.url().resolve("/v2/bench/monolithic/blobs/" + blob.digest());
-                double cold = pulls.download(List.of(uri));
-                double warm = pulls.download(List.of(uri));
+                double cold = pulls.download(List.of(uri), blob, false);
+                double warm = pulls.download(List.of(uri), blob, false);
                 return List.of(
                         new Measurement("mirror: cold pull of the " + plan.blobLabel() + " blob", MB_PER_S, cold),
                         new Measurement("mirror: warm pull of that blob", MB_PER_S, warm));

@@ -3,6 +3,7 @@ package dev.berth.bench;
 import static dev.berth.bench.Measurement.Unit.MB_PER_S;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Blob downloads by curl, a client neither registry was tuned for, into /dev/null. The same
- * download from a plain file server is the reference for what loopback allows.
+ * download from a plain file server is the reference for what loopback allows. Every download
+ * must bring the blob's size in bytes, and with redirects on must have been redirected (to S3).
  */
 final class Pulls {
     private final BenchPlan plan;
@@ -21,34 +23,41 @@ final class Pulls {
         this.tools = tools;
     }
 
-    Measurement one(URI registry, BlobFile blob) throws IOException, InterruptedException {
+    /**
+     * One pull of {@code blob}. With {@code redirect} the registry answers with a redirect to S3,
+     * which curl follows, and the row says so.
+     */
+    Measurement one(URI registry, BlobFile blob, boolean redirect) throws IOException, InterruptedException {
         return new Measurement(
-                "pull " + plan.blobLabel() + " blob", MB_PER_S, download(List.of(blobUri(registry, blob))));
+                "pull " + plan.blobLabel() + " blob" + (redirect ? ", redirect" : ""),
+                MB_PER_S,
+                download(List.of(blobUri(registry, blob)), blob, redirect));
     }
 
-    Measurement parallel(URI registry, BlobFile blob) throws IOException, InterruptedException {
-        URI uri = blobUri(registry, blob);
+    Measurement parallel(URI registry, BlobFile blob, boolean redirect) throws IOException, InterruptedException {
+        return parallel(List.of(registry), blob, redirect, redirect ? ", redirect" : "");
+    }
+
+    /**
+     * {@link BenchPlan#parallelPulls()} pulls at once, spread evenly over {@code registries} (replicas
+     * of one registry on one bucket), in a row named with {@code suffix}.
+     */
+    Measurement parallel(List<URI> registries, BlobFile blob, boolean redirect, String suffix)
+            throws IOException, InterruptedException {
         List<URI> all = new ArrayList<>();
         for (int i = 0; i < plan.parallelPulls(); i++) {
-            all.add(uri);
+            all.add(blobUri(registries.get(i % registries.size()), blob));
         }
-        return new Measurement(plan.parallelPulls() + " pulls of that blob at once", MB_PER_S, download(all));
+        return new Measurement(
+                plan.parallelPulls() + " pulls of that blob at once" + suffix, MB_PER_S, download(all, blob, redirect));
     }
 
     /** Downloads each URI with its own curl, all at once; answers the combined MB/s. */
-    double download(List<URI> uris) throws IOException, InterruptedException {
+    double download(List<URI> uris, BlobFile blob, boolean redirect) throws IOException, InterruptedException {
         long started = System.nanoTime();
         List<Process> curls = new ArrayList<>();
         for (URI uri : uris) {
-            curls.add(new ProcessBuilder(
-                            tools.curl().toString(),
-                            "-sS",
-                            "--fail",
-                            "-o",
-                            "/dev/null",
-                            "-w",
-                            "%{size_download}",
-                            uri.toString())
+            curls.add(curl(uri, redirect, "/dev/null", "%{size_download} %{num_redirects}")
                     .redirectErrorStream(true)
                     .start());
         }
@@ -58,9 +67,62 @@ final class Pulls {
             if (curl.waitFor() != 0) {
                 throw new IOException("curl failed: " + output);
             }
-            bytes += Long.parseLong(output);
+            bytes += checkedBytes(output, blob.size(), redirect);
         }
         return Pushes.megabytesPerSecond(bytes, started);
+    }
+
+    /**
+     * Pulls {@code blob} once more, untimed, and checks its digest: that what a redirect leads to
+     * (a URL on S3 the registry signed) is the blob, not just as many bytes.
+     */
+    void verify(URI registry, BlobFile blob, boolean redirect) throws IOException, InterruptedException {
+        URI uri = blobUri(registry, blob);
+        Process curl = curl(uri, redirect, "-", null).start();
+        String digest;
+        try (InputStream body = curl.getInputStream()) {
+            digest = BlobFile.digestOf(body);
+        }
+        String errors = new String(curl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (curl.waitFor() != 0) {
+            throw new IOException("curl failed on " + uri + ": " + errors);
+        }
+        if (!digest.equals(blob.digest())) {
+            throw new IOException("pulled " + uri + " and got content of digest " + digest);
+        }
+    }
+
+    private ProcessBuilder curl(URI uri, boolean redirect, String output, String writeOut) {
+        List<String> command = new ArrayList<>(List.of(tools.curl().toString(), "-sS", "--fail", "-o", output));
+        if (redirect) {
+            command.add("-L");
+        }
+        if (writeOut != null) {
+            command.addAll(List.of("-w", writeOut));
+        }
+        command.add(uri.toString());
+        return new ProcessBuilder(command);
+    }
+
+    /**
+     * The bytes one curl downloaded, from its {@code %{size_download} %{num_redirects}}, when they
+     * are the whole blob and came the way they should: through a redirect if {@code redirect}, else
+     * straight (an unexpected redirect would measure S3, not the registry).
+     */
+    static long checkedBytes(String curlOutput, long expectedBytes, boolean redirect) throws IOException {
+        String[] fields = curlOutput.strip().split(" ");
+        if (fields.length != 2) {
+            throw new IOException("unexpected curl output: " + curlOutput);
+        }
+        long bytes = Long.parseLong(fields[0]);
+        int redirects = Integer.parseInt(fields[1]);
+        if (bytes != expectedBytes) {
+            throw new IOException("pulled " + bytes + " bytes of a blob of " + expectedBytes);
+        }
+        if (redirect != (redirects > 0)) {
+            throw new IOException(redirect ? "the registry answered without a redirect" : "the registry redirected");
+        }
+        return bytes;
     }
 
     private static URI blobUri(URI registry, BlobFile blob) {

@@ -23,8 +23,20 @@ final class Pushes {
     Measurement monolithic(RegistryApi api, BlobFile blob) throws IOException {
         long started = System.nanoTime();
         api.pushBlob("bench/monolithic", blob.digest(), BodyPublishers.ofFile(blob.path()));
-        return new Measurement(
-                "push " + plan.blobLabel() + " blob, monolithic", MB_PER_S, megabytesPerSecond(blob.size(), started));
+        return new Measurement(monolithicScenario(), MB_PER_S, megabytesPerSecond(blob.size(), started));
+    }
+
+    /**
+     * The monolithic push into a Berth started with the JDK's SHA-256 engine. registry:2 has one
+     * engine (Go's), so its figure to compare with is its monolithic push.
+     */
+    Measurement monolithicWithJdkSha256(RegistryApi api, BlobFile blob) throws IOException {
+        Measurement push = monolithic(api, blob);
+        return new Measurement(push.scenario() + ", JDK's SHA-256", push.unit(), push.value(), monolithicScenario());
+    }
+
+    private String monolithicScenario() {
+        return "push " + plan.blobLabel() + " blob, monolithic";
     }
 
     /** POST, one PATCH per chunk with its Content-Range, then an empty PUT: a chunked push. */
@@ -47,21 +59,33 @@ final class Pushes {
     }
 
     Measurement smallBlobs(RegistryApi api) throws Exception {
-        List<byte[]> blobs = smallBlobContents();
+        return smallBlobs(List.of(api), "bench/small", plan.smallBlobs(), "");
+    }
+
+    /**
+     * The small blobs pushed by {@link BenchPlan#clients()} clients, each client talking to one of
+     * {@code apis} (replicas of one registry on one bucket, an equal share of clients on each), in
+     * a row named with {@code suffix}.
+     *
+     * @param seed of the blobs' content: blobs another scenario already stored would not be new
+     */
+    Measurement smallBlobs(List<RegistryApi> apis, String repository, long seed, String suffix) throws Exception {
+        List<byte[]> blobs = smallBlobContents(seed);
         List<String> digests = blobs.stream().map(BlobFile::digestOf).toList();
         double seconds = Concurrently.each(
                 blobs.size(),
                 plan.clients(),
-                index -> api.pushBlob("bench/small", digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
+                (client, index) -> apis.get(client % apis.size())
+                        .pushBlob(repository, digests.get(index), BodyPublishers.ofByteArray(blobs.get(index))));
         return new Measurement(
                 plan.smallBlobs() + " blobs of " + (plan.smallBlobBytes() >> 10) + " KiB by " + plan.clients()
-                        + " clients",
+                        + " clients" + suffix,
                 BLOBS_PER_S,
                 blobs.size() / seconds);
     }
 
-    private List<byte[]> smallBlobContents() {
-        SplittableRandom random = new SplittableRandom(plan.smallBlobs());
+    private List<byte[]> smallBlobContents(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         return IntStream.range(0, plan.smallBlobs())
                 .mapToObj(i -> {
                     byte[] content = new byte[plan.smallBlobBytes()];

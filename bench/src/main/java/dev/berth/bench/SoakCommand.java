@@ -116,7 +116,7 @@ public final class SoakCommand implements Callable<Integer> {
         if (storage == BenchCommand.Backend.S3) {
             progress("starting the S3 server");
             try (S3ProxyProcess s3 = S3ProxyProcess.start(BenchCommand.benchJar(), work)) {
-                report = soak(new Storage.S3(s3.newBucket("soak")), work);
+                report = soak(new Storage.S3(s3.newBucket("soak"), false), work);
             }
         } else {
             report = soak(new Storage.Filesystem(Files.createDirectories(work.resolve("data"))), work);

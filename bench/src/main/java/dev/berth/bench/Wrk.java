@@ -3,6 +3,7 @@ package dev.berth.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,35 @@ final class Wrk {
     }
 
     LoadResult get(URI uri, String accept, int connections, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder(List.of(
+        return finish(start(uri, accept, connections, seconds));
+    }
+
+    /**
+     * GETs on every URI at once, the connections split evenly between them (replicas of one
+     * registry): the requests per second of all together and the worst of their p99s.
+     */
+    LoadResult getAll(List<URI> uris, String accept, int connections, int seconds)
+            throws IOException, InterruptedException {
+        List<Process> running = new ArrayList<>();
+        for (URI uri : uris) {
+            running.add(start(uri, accept, connections / uris.size(), seconds));
+        }
+        List<LoadResult> results = new ArrayList<>();
+        for (Process wrk : running) {
+            results.add(finish(wrk));
+        }
+        return together(results);
+    }
+
+    /** Loads run side by side: their rates add up, and the slowest p99 is the one clients would see. */
+    static LoadResult together(List<LoadResult> results) {
+        return new LoadResult(
+                results.stream().mapToDouble(LoadResult::requestsPerSecond).sum(),
+                results.stream().mapToDouble(LoadResult::p99Millis).max().orElseThrow());
+    }
+
+    private Process start(URI uri, String accept, int connections, int seconds) throws IOException {
+        return new ProcessBuilder(List.of(
                         tools.wrk().toString(),
                         "-t" + THREADS,
                         "-c" + connections,
@@ -32,6 +61,9 @@ final class Wrk {
                         uri.toString()))
                 .redirectErrorStream(true)
                 .start();
+    }
+
+    private static LoadResult finish(Process wrk) throws IOException, InterruptedException {
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IOException("wrk failed: " + output);

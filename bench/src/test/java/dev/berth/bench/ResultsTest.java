@@ -59,4 +59,21 @@ class ResultsTest {
         assertThat(results.fileServerComparison("pull"))
                 .contains("1000 MB/s", "berth's pull is 80%", "registry:2's 50%");
     }
+
+    @Test
+    @DisplayName("compare a Berth-only variant of a scenario with registry:2's figure for the scenario itself")
+    void comparedWithAnotherScenario() {
+        Results results = new Results();
+        results.add(
+                Contender.BERTH,
+                List.of(
+                        new Measurement("push, monolithic", MB_PER_S, 300),
+                        new Measurement("push, monolithic, JDK's SHA-256", MB_PER_S, 150, "push, monolithic")));
+        results.add(Contender.DISTRIBUTION, List.of(new Measurement("push, monolithic", MB_PER_S, 200)));
+
+        assertThat(results.table())
+                .contains(
+                        "| push, monolithic | MB/s | 300 | 200 | 1.50× |",
+                        "| push, monolithic, JDK's SHA-256 | MB/s | 150 | 200 | 0.75× |");
+    }
 }

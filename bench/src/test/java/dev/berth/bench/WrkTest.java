@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,12 @@ class WrkTest {
     void garbage() {
         assertThatThrownBy(() -> Wrk.parse("unable to connect to 127.0.0.1:5000 Connection refused"))
                 .hasMessageContaining("unexpected wrk output");
+    }
+
+    @Test
+    @DisplayName("adds up the rates of loads run side by side on replicas, and keeps the worst p99")
+    void together() {
+        assertThat(Wrk.together(List.of(new LoadResult(1000, 4.5), new LoadResult(1200, 9.0))))
+                .isEqualTo(new LoadResult(2200, 9.0));
     }
 }

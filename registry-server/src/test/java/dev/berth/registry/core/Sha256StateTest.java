@@ -44,6 +44,25 @@ class Sha256StateTest {
         assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
     }
 
+    @Test
+    @DisplayName("hashes with the JDK's SHA-256 when berth.sha256.engine=jdk, though OpenSSL loads, and says so")
+    void jdkEngineChosen() throws Exception {
+        Sha256Engines jdk = Sha256Engines.choose(Sha256Engines.JDK, OpenSslSha256.DEFAULT_LIBRARY);
+        assertThat(jdk.describe()).isEqualTo("the JDK's SHA-256 (berth.sha256.engine=jdk)");
+
+        Sha256State state = Sha256State.fresh(jdk);
+        state.update(ByteBuffer.wrap(CONTENT));
+        assertThat(state.current().toString()).isEqualTo("sha256:" + expected(CONTENT));
+    }
+
+    @Test
+    @DisplayName("refuses an engine name it does not know, naming the ones it does")
+    void unknownEngineRefused() {
+        assertThatThrownBy(() -> Sha256Engines.choose("openssl3", OpenSslSha256.DEFAULT_LIBRARY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("berth.sha256.engine must be auto or jdk, not 'openssl3'");
+    }
+
     @ParameterizedTest(name = "split at byte {0}")
     @ValueSource(ints = {0, 1, 63, 64, 65, 1000, 299_999, 300_000})
     @DisplayName(
