@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> withStackTraces = new CopyOnWriteArrayList<>();
 
     private CapturedLog(Logger logger) {
         this.logger = logger;
@@ -29,6 +30,14 @@ public final class CapturedLog extends AppenderBase<ILoggingEvent> implements Au
     @Override
     protected void append(ILoggingEvent event) {
         lines.add(event.getFormattedMessage());
+        if (event.getThrowableProxy() != null) {
+            withStackTraces.add(event.getFormattedMessage());
+        }
+    }
+
+    /** The lines so far that came with a stack trace. */
+    public List<String> linesWithStackTraces() {
+        return List.copyOf(withStackTraces);
     }
 
     /** The lines so far. */

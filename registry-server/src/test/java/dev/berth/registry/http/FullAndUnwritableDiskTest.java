@@ -122,6 +122,22 @@ class FullAndUnwritableDiskTest {
         push.image(REPO, "2.0");
     }
 
+    @Test
+    @DisplayName("a garbage collection that meets a full disk gets a 507 saying the store is full; it runs once space"
+            + " is freed")
+    void fullDiskGc() throws IOException {
+        push.image(REPO, "1.0");
+        Path filler = disk.fillLeaving(0);
+
+        Reply refused = api.post("/_berth/admin/gc", new byte[0]);
+
+        assertThat(refused.status()).as("status of %s", refused.text()).isEqualTo(507);
+        assertThat(refused.json().at("/errors/0/code").asText()).isEqualTo("UNKNOWN");
+        assertThat(refused.json().at("/errors/0/message").asText()).contains("storage is full");
+        Files.delete(filler);
+        api.post("/_berth/admin/gc", new byte[0]).hasStatus(200);
+    }
+
     private static void assertStoreFull(Reply reply) {
         assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(507);
         assertThat(reply.json().at("/errors/0/code").asText()).isEqualTo("UNKNOWN");

@@ -85,6 +85,15 @@ final class RawHttp {
 
     /** Reads one response from {@code in}: its head, then as many body bytes as its Content-Length says. */
     static Response read(InputStream in) throws IOException {
+        String text = readHead(in);
+        return new Response(
+                Integer.parseInt(text.split(" ", 3)[1]),
+                text,
+                new String(in.readNBytes((int) contentLength(text)), StandardCharsets.UTF_8));
+    }
+
+    /** Reads a response head off {@code in}, up to and including the empty line that ends it. */
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int c = in.read();
@@ -93,17 +102,16 @@ final class RawHttp {
             }
             head.write(c);
         }
-        String text = head.toString(StandardCharsets.US_ASCII);
-        String[] lines = text.split("\r\n");
-        int length = 0;
-        for (String line : lines) {
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The Content-Length a response head declares, 0 when it declares none. */
+    static long contentLength(String head) {
+        for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
             }
         }
-        return new Response(
-                Integer.parseInt(lines[0].split(" ", 3)[1]),
-                text,
-                new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        return 0;
     }
 }

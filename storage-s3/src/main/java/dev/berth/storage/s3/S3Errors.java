@@ -2,8 +2,14 @@ package dev.berth.storage.s3;
 
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
+import dev.berth.storage.StorageUnavailableException;
+import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -24,6 +30,10 @@ final class S3Errors {
         if (isMissing(cause)) {
             return new PathNotFoundException(path);
         }
+        if (isUnreachable(cause)) {
+            return new StorageUnavailableException(
+                    "S3 cannot be reached: operation on " + path + " failed: " + describe(cause), cause);
+        }
         return new StorageException("S3 operation on " + path + " failed: " + describe(cause), cause);
     }
 
@@ -35,6 +45,27 @@ final class S3Errors {
             text.append("; caused by ").append(inner);
         }
         return text.toString();
+    }
+
+    /**
+     * S3 did not answer at all: the connection was refused, reset or closed before an answer, or the
+     * answer did not come in time. The SDK and Vert.x's client both carry such failures as an
+     * {@link IOException} somewhere in the causes (the SDK turns Netty's read timeouts into one too);
+     * timeouts of their own they raise as the exceptions named here. An answer from S3, even an
+     * error, is not among them.
+     */
+    private static boolean isUnreachable(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth <= MAX_CAUSES; depth++, cause = cause.getCause()) {
+            if (cause instanceof IOException
+                    || cause instanceof TimeoutException
+                    || cause instanceof ApiCallTimeoutException
+                    || cause instanceof ApiCallAttemptTimeoutException
+                    || cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The object is not there. A missing bucket is a configuration error instead, not a missing path. */

@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * S3Proxy in a process of its own, over files in a directory, for the benchmark: its CPU and memory
+ * S3Proxy in a process of its own, over files in a directory. For the benchmark: its CPU and memory
  * are then nobody's measurement, and it runs the S3Proxy of the class path it is given (the
  * benchmark's 4.1, whose ListParts registry:2 can read; {@link InProcessS3} is the tests' 2.6 in
- * the test's JVM). It checks no signatures, so buckets are made with a plain PUT, and clients sign
- * with any keys as they always do.
+ * the test's JVM). For fault tests: {@link #kill()} cuts every transfer in flight, which stopping
+ * the in-process server does not (it lets responses finish), and {@link #restart()} brings it back
+ * over the same objects. It checks no signatures, so buckets are made with a plain PUT, and clients
+ * sign with any keys as they always do.
  */
 public final class S3ProxyProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -27,14 +29,17 @@ public final class S3ProxyProcess implements AutoCloseable {
     private static final String SECRET_KEY = "berth-bench-secret";
     private static final String REGION = "us-east-1";
 
-    private final ServerProcess server;
+    private final List<String> command;
+    private final Path logFile;
     private final URI endpoint;
     private final Path objects;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private ServerProcess server;
 
-    private S3ProxyProcess(ServerProcess server, URI endpoint, Path objects) {
-        this.server = server;
+    private S3ProxyProcess(List<String> command, Path logFile, URI endpoint, Path objects) {
+        this.command = command;
+        this.logFile = logFile;
         this.endpoint = endpoint;
         this.objects = objects;
     }
@@ -62,8 +67,7 @@ public final class S3ProxyProcess implements AutoCloseable {
                 "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
                         + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
                         + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
-        ServerProcess server = ServerProcess.launch(
-                "s3proxy",
+        S3ProxyProcess s3 = new S3ProxyProcess(
                 List.of(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Xmx512m",
@@ -73,10 +77,28 @@ public final class S3ProxyProcess implements AutoCloseable {
                         "org.gaul.s3proxy.Main",
                         "--properties",
                         properties.toString()),
-                workDir.resolve("s3proxy.log"));
+                workDir.resolve("s3proxy.log"),
+                endpoint,
+                objects);
+        s3.launch();
+        return s3;
+    }
+
+    /**
+     * Starts the server again after {@link #kill()}, on the same port over the same objects, as S3
+     * comes back after its machine died: what it had stored is there again, nothing in flight is.
+     */
+    public synchronized void restart() {
+        if (server.isAlive()) {
+            throw new IllegalStateException("S3Proxy is still running: kill it before restarting it");
+        }
+        launch();
+    }
+
+    private synchronized void launch() {
+        server = ServerProcess.launch("s3proxy", command, logFile);
         // Unsigned requests are welcome: the bucket listing answers 200 once the server is up.
         server.awaitOk(endpoint, READY_TIMEOUT);
-        return new S3ProxyProcess(server, endpoint, objects);
     }
 
     /** A new, empty bucket named {@code name}, its objects at the bucket's root. */
@@ -99,13 +121,13 @@ public final class S3ProxyProcess implements AutoCloseable {
     }
 
     /** SIGKILL: S3 gone at once, its connections reset mid-transfer, as when its machine dies. */
-    public void kill() {
+    public synchronized void kill() {
         server.kill();
     }
 
     /** Stops the server and removes every bucket's objects. */
     @Override
-    public void close() {
+    public synchronized void close() {
         server.terminate(STOP_GRACE);
         ScratchDir.deleteRecursively(objects);
     }
