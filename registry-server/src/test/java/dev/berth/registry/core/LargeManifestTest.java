@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.CapturedLog;
+import dev.berth.registry.gc.GarbageCollector;
+import dev.berth.registry.gc.GcListener;
+import dev.berth.registry.gc.GcOptions;
 import dev.berth.storage.memory.InMemoryStorageDriver;
 import dev.berth.storage.testkit.Await;
 import io.vertx.core.Context;
@@ -16,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,16 +68,7 @@ class LargeManifestTest {
     @Test
     @DisplayName("an index of 25,000 children is pushed and pulled without any event loop task taking long")
     void indexOf25000Children() {
-        List<Digest> children = new ArrayList<>();
-        for (int i = 0; i < CHILDREN; i++) {
-            children.add(Digest.sha256(("child " + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        // The children as the store knows them: only their revision links matter to the index push.
-        Await.result(Batches.forEach(
-                children,
-                child ->
-                        driver.write(RegistryLayout.revisionLink(REPOSITORY, child), Buffer.buffer(child.toString()))));
-        Buffer index = index(children);
+        Buffer index = index(children());
 
         try (CapturedLog blocked = CapturedLog.of("io.vertx.core.impl.BlockedThreadChecker")) {
             PushedManifest pushed =
@@ -83,6 +78,34 @@ class LargeManifestTest {
             assertThat(pulled.digest()).isEqualTo(pushed.digest()).isEqualTo(Digest.sha256(index.getBytes()));
             assertThat(blocked.lines()).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("a collection over a repository holding an index of 25,000 children takes no event loop task long")
+    void collectedWithoutBlocking() {
+        List<Digest> children = children();
+        Buffer index = index(children);
+        onLoop(() -> registry.manifests().put(REPOSITORY, "v1", index, MediaTypes.OCI_INDEX));
+        GarbageCollector collector = new GarbageCollector(vertx, driver, GcListener.NONE);
+
+        try (CapturedLog blocked = CapturedLog.of("io.vertx.core.impl.BlockedThreadChecker")) {
+            onLoop(() -> collector.collect(new GcOptions(true, false, Duration.ZERO, Duration.ofDays(7))));
+
+            assertThat(blocked.lines()).isEmpty();
+        }
+    }
+
+    /** 25,000 manifests as the store knows them: only their revision links matter to the index push. */
+    private List<Digest> children() {
+        List<Digest> children = new ArrayList<>();
+        for (int i = 0; i < CHILDREN; i++) {
+            children.add(Digest.sha256(("child " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        Await.result(Batches.forEach(
+                children,
+                child ->
+                        driver.write(RegistryLayout.revisionLink(REPOSITORY, child), Buffer.buffer(child.toString()))));
+        return children;
     }
 
     private static Buffer index(List<Digest> children) {
