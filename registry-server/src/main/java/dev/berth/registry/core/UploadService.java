@@ -5,7 +5,6 @@ import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.storage.BlobWriter;
-import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -110,18 +109,14 @@ public final class UploadService {
         }
         return exclusively(repository, id, state -> {
             checkRange(repository, id, state, rangeStart);
-            return store.stat(RegistryLayout.uploadData(repository, id))
-                    .compose(committed -> committed.isPresent()
-                            ? finishCommitted(repository, id, expected, state, committed.get(), body)
-                            : openWriter(repository, id, state)
-                                    .compose(writer -> write(repository, id, state, writer, body, false))
-                                    // Saved before the commit, so that the state counts whatever the session's data is
-                                    // then.
-                                    .compose(session -> session.state.offset() == state.offset()
-                                            ? Future.succeededFuture(session)
-                                            : saveState(repository, id, session.state)
-                                                    .map(session))
-                                    .compose(session -> finish(repository, id, expected, session)));
+            return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
+                if (writer.size() == 0 && state.offset() > 0) {
+                    return writer.end().compose(v -> finishCommitted(repository, id, expected, state, body));
+                }
+                return continueWriter(id, state, writer)
+                        .compose(continued -> write(repository, id, state, continued, body, false))
+                        .compose(session -> finish(repository, id, expected, session));
+            });
         });
     }
 
@@ -142,36 +137,40 @@ public final class UploadService {
         return loadState(repository, id).compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)));
     }
 
+    /**
+     * Commits verified data straight to the blob's path: on S3 a commit then a move would copy the
+     * whole blob once more. Commits even when the blob is stored already: the digest names the
+     * content, so an identical copy replaces it, and asking first would cost every push a lookup.
+     * On failure the state is saved as the session's data then stands, so that the client can
+     * retry the PUT (see {@link #finishCommitted}).
+     */
     private Future<CompletedBlob> finish(String repository, String id, Digest expected, Session session) {
         Digest actual = session.hash.current();
         if (!actual.equals(expected)) {
             return session.writer
                     .end()
                     .compose(v -> saveState(repository, id, session.state))
-                    .transform(ignored -> Future.failedFuture(new DistributionException(
-                            ErrorCode.DIGEST_INVALID,
-                            "upload content has digest " + actual + ", not " + expected,
-                            Map.of("expected", expected.toString(), "actual", actual.toString()))));
+                    .transform(ignored -> Future.failedFuture(mismatch(expected, actual)));
         }
-        String blobPath = RegistryLayout.blobData(expected);
-        return store.exists(blobPath)
-                .compose(present -> present
-                        ? session.writer.cancel()
-                        : session.writer
-                                .commit()
-                                .compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
-                .compose(v -> linkAndClose(repository, id, expected));
+        return session.writer
+                .commitTo(RegistryLayout.blobData(expected))
+                .compose(v -> linkAndClose(repository, id, expected))
+                .recover(failure -> session.state.offset() == session.offsetBefore()
+                        ? Future.failedFuture(failure)
+                        : saveState(repository, id, session.state).transform(ignored -> Future.failedFuture(failure)));
     }
 
     /**
-     * Finishes a session whose verified data an earlier request committed but could not move into
-     * the blob store (the move failed): the saved state holds its hash, so nothing is read again.
-     * A last chunk cannot follow committed data; the client learns where the upload stands.
+     * Finishes a session whose data an earlier request committed to the blob store and then failed
+     * (linking it, say): the data is gone from the session, and the saved state holds its hash, so
+     * nothing is read again. A last chunk cannot follow committed data; the client learns where
+     * the upload stands.
      */
     private Future<CompletedBlob> finishCommitted(
-            String repository, String id, Digest expected, UploadState state, FileInfo data, ReadStream<Buffer> body) {
-        if (data.size() != state.offset()) {
-            return Future.failedFuture(disagreeing(id, data.size(), state));
+            String repository, String id, Digest expected, UploadState state, ReadStream<Buffer> body) {
+        Digest committed = Sha256State.restore(state.sha256State()).current();
+        if (!committed.equals(expected)) {
+            return Future.failedFuture(mismatch(expected, committed));
         }
         return BodyBytes.count(body).compose(extra -> {
             if (extra > 0) {
@@ -180,19 +179,10 @@ public final class UploadService {
                         "upload " + id + " is complete at " + state.offset()
                                 + " bytes; finish it with a PUT that carries no more content"));
             }
-            Digest actual = Sha256State.restore(state.sha256State()).current();
-            if (!actual.equals(expected)) {
-                return Future.failedFuture(new DistributionException(
-                        ErrorCode.DIGEST_INVALID,
-                        "upload content has digest " + actual + ", not " + expected,
-                        Map.of("expected", expected.toString(), "actual", actual.toString())));
-            }
-            String blobPath = RegistryLayout.blobData(expected);
-            return store.exists(blobPath)
-                    .compose(present -> present
-                            ? Future.<Void>succeededFuture()
-                            : store.move(RegistryLayout.uploadData(repository, id), blobPath))
-                    .compose(v -> linkAndClose(repository, id, expected));
+            return store.exists(RegistryLayout.blobData(expected))
+                    .compose(stored -> stored
+                            ? linkAndClose(repository, id, expected)
+                            : Future.failedFuture(disagreeing(id, 0, state)));
         });
     }
 
@@ -217,7 +207,8 @@ public final class UploadService {
                 ? Future.succeededFuture()
                 : body.pipe().endOnSuccess(keep).endOnFailure(false).to(hashing);
         return piped.compose(v -> hashing.hashed())
-                .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
+                .map(v -> new Session(
+                        state.advance(state.offset() + hashing.written(), hash), state.offset(), hash, writer))
                 .compose(session ->
                         keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
                 .recover(failure -> salvage(repository, id, state, writer, hashing, hash)
@@ -256,19 +247,22 @@ public final class UploadService {
      * filled up): the hash never took it in a form that can be continued, so it is cut off.
      */
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
-        return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
-            long held = writer.size();
-            if (held > state.offset()) {
-                return writer.truncate(state.offset())
-                        .map(writer)
-                        .recover(failure ->
-                                writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
-            }
-            if (held < state.offset()) {
-                return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
-            }
-            return Future.succeededFuture(writer);
-        });
+        return store.writer(RegistryLayout.uploadData(repository, id), true)
+                .compose(writer -> continueWriter(id, state, writer));
+    }
+
+    private Future<BlobWriter> continueWriter(String id, UploadState state, BlobWriter writer) {
+        long held = writer.size();
+        if (held > state.offset()) {
+            return writer.truncate(state.offset())
+                    .map(writer)
+                    .recover(failure ->
+                            writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
+        }
+        if (held < state.offset()) {
+            return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
+        }
+        return Future.succeededFuture(writer);
     }
 
     private void checkRange(String repository, String id, UploadState state, Long rangeStart) {
@@ -318,5 +312,13 @@ public final class UploadService {
         return new DistributionException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown: " + id);
     }
 
-    private record Session(UploadState state, Sha256State hash, BlobWriter writer) {}
+    private static DistributionException mismatch(Digest expected, Digest actual) {
+        return new DistributionException(
+                ErrorCode.DIGEST_INVALID,
+                "upload content has digest " + actual + ", not " + expected,
+                Map.of("expected", expected.toString(), "actual", actual.toString()));
+    }
+
+    /** A request's progress: the state after it, and the offset it started from. */
+    private record Session(UploadState state, long offsetBefore, Sha256State hash, BlobWriter writer) {}
 }
