@@ -33,6 +33,8 @@ public final class UploadService {
     /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
+    private final OpenSessions sessions = new OpenSessions();
+
     /** @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap */
     UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository) {
         this.store = store;
@@ -44,28 +46,38 @@ public final class UploadService {
     /**
      * Opens a new, empty session, unless the repository holds as many open sessions as it may:
      * abandoned sessions count until they are purged, so that a client that opens sessions and
-     * never finishes them fills no store. The count is of the sessions in storage, which every
-     * replica sees; replicas that open sessions at the same instant may each find room for theirs.
+     * never finishes them fills no store. This process counts the sessions it opened itself (see
+     * {@link OpenSessions}), which costs no request to storage; only once that count reaches the
+     * cap does it list the repository's sessions in storage, every replica's among them, and refuse
+     * while those are as many as the cap. Replicas that each opened fewer than the cap may thus
+     * together hold more: the cap is one per replica.
      */
     public Future<UploadStatus> start(String repository) {
         Validate.repository(repository);
-        if (maxOpenPerRepository == 0) {
-            return open(repository);
+        if (maxOpenPerRepository == 0 || sessions.count(repository) < maxOpenPerRepository) {
+            return openCounted(repository);
         }
-        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(open -> {
-            if (open.size() >= maxOpenPerRepository) {
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(stored -> {
+            sessions.keepOnly(repository, stored);
+            if (stored.size() >= maxOpenPerRepository) {
                 return Future.failedFuture(new DistributionException(
                         ErrorCode.TOOMANYREQUESTS,
-                        "repository " + repository + " has " + open.size()
+                        "repository " + repository + " has " + stored.size()
                                 + " upload sessions open, as many as it may (uploads.maxOpenPerRepository);"
                                 + " finish or cancel some, or wait until abandoned ones are purged"));
             }
-            return open(repository);
+            return openCounted(repository);
         });
     }
 
-    private Future<UploadStatus> open(String repository) {
+    /** Counted before it is written, so that POSTs arriving together cannot all find room. */
+    private Future<UploadStatus> openCounted(String repository) {
         String id = UUID.randomUUID().toString();
+        sessions.opened(repository, id);
+        return open(repository, id).onFailure(failure -> sessions.ended(repository, id));
+    }
+
+    private Future<UploadStatus> open(String repository, String id) {
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
         return store.writeEphemeral(
@@ -125,7 +137,7 @@ public final class UploadService {
         Validate.repository(repository);
         Validate.digest(digestText);
         // Not counted against the cap: the session lives only as long as this request.
-        return open(repository)
+        return open(repository, UUID.randomUUID().toString())
                 .compose(status -> complete(repository, status.id(), digestText, null, body)
                         .recover(failure ->
                                 cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
@@ -134,7 +146,9 @@ public final class UploadService {
     /** Throws the session away. */
     public Future<Void> cancel(String repository, String id) {
         Validate.repository(repository);
-        return loadState(repository, id).compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)));
+        return loadState(repository, id)
+                .compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)))
+                .onSuccess(v -> sessions.ended(repository, id));
     }
 
     /**
@@ -189,6 +203,7 @@ public final class UploadService {
     private Future<CompletedBlob> linkAndClose(String repository, String id, Digest digest) {
         return blobs.link(repository, digest)
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                .onSuccess(v -> sessions.ended(repository, id))
                 .map(v -> new CompletedBlob(repository, digest));
     }
 
