@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Upload sessions that live in storage, not in memory: a chunked upload may begin on one
  * replica and finish on another. The data grows under {@code _uploads/<id>/data}; after every
  * request the byte count and SHA-256 state are saved beside it. A blob becomes visible only
- * after the digest the client names matched what was hashed, and only by an atomic move.
+ * after the digest the client names matched what was hashed, and only by an atomic commit to
+ * its path.
  */
 public final class UploadService {
     private static final Pattern UPLOAD_ID =
