@@ -31,6 +31,14 @@ public interface BlobWriter extends WriteStream<Buffer> {
     /** Flushes and makes the content readable at the writer's path. */
     Future<Void> commit();
 
+    /**
+     * Flushes and makes the content readable at {@code target} instead, replacing what is there,
+     * as a {@link #commit()} followed by a {@link StorageDriver#move move} would, but in one step:
+     * on an object store a move is a copy of the whole content and a delete. Nothing is left at the
+     * writer's path. A bad {@code target} fails before anything changes.
+     */
+    Future<Void> commitTo(String target);
+
     /** Discards everything written, including what earlier writers left. */
     Future<Void> cancel();
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * Upload sessions: those untouched for longer than {@code purgeAfter} are thrown away every
  * {@code purgeInterval} (zero: only by garbage collection) and by every garbage collection; a
- * repository holds at most {@code maxOpenPerRepository} open sessions (zero: no cap). With
+ * repository holds at most {@code maxOpenPerRepository} open sessions per replica (zero: no cap). With
  * {@code automaticCrossMount}, a mount without {@code from} takes the blob from a repository that
  * holds it and that the caller may pull.
  */

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param gcGracePeriod how old a blob's links must be before garbage collection may delete it:
  *                      a blob a client looks up is kept young for the collector (see BlobService)
- * @param maxOpenUploadsPerRepository the upload sessions a repository may hold open at once; 0: no cap
+ * @param maxOpenUploadsPerRepository the upload sessions a repository may hold open at once, per replica; 0: no cap
  * @param automaticCrossMount whether a mount without {@code from} looks for a repository holding the blob
  */
 public record RegistryOptions(

@@ -5,7 +5,6 @@ import dev.berth.oci.DigestAlgorithm;
 import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.storage.BlobWriter;
-import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
  * Upload sessions that live in storage, not in memory: a chunked upload may begin on one
  * replica and finish on another. The data grows under {@code _uploads/<id>/data}; after every
  * request the byte count and SHA-256 state are saved beside it. A blob becomes visible only
- * after the digest the client names matched what was hashed, and only by an atomic move.
+ * after the digest the client names matched what was hashed, and only by an atomic commit to
+ * its path.
  */
 public final class UploadService {
     private static final Pattern UPLOAD_ID =
@@ -34,6 +34,8 @@ public final class UploadService {
     /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
+    private final OpenSessions sessions = new OpenSessions();
+
     /** @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap */
     UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository) {
         this.store = store;
@@ -45,28 +47,38 @@ public final class UploadService {
     /**
      * Opens a new, empty session, unless the repository holds as many open sessions as it may:
      * abandoned sessions count until they are purged, so that a client that opens sessions and
-     * never finishes them fills no store. The count is of the sessions in storage, which every
-     * replica sees; replicas that open sessions at the same instant may each find room for theirs.
+     * never finishes them fills no store. This process counts the sessions it opened itself (see
+     * {@link OpenSessions}), which costs no request to storage; only once that count reaches the
+     * cap does it list the repository's sessions in storage, every replica's among them, and refuse
+     * while those are as many as the cap. Replicas that each opened fewer than the cap may thus
+     * together hold more: the cap is one per replica.
      */
     public Future<UploadStatus> start(String repository) {
         Validate.repository(repository);
-        if (maxOpenPerRepository == 0) {
-            return open(repository);
+        if (maxOpenPerRepository == 0 || sessions.count(repository) < maxOpenPerRepository) {
+            return openCounted(repository);
         }
-        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(open -> {
-            if (open.size() >= maxOpenPerRepository) {
+        return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(stored -> {
+            sessions.keepOnly(repository, stored);
+            if (stored.size() >= maxOpenPerRepository) {
                 return Future.failedFuture(new DistributionException(
                         ErrorCode.TOOMANYREQUESTS,
-                        "repository " + repository + " has " + open.size()
+                        "repository " + repository + " has " + stored.size()
                                 + " upload sessions open, as many as it may (uploads.maxOpenPerRepository);"
                                 + " finish or cancel some, or wait until abandoned ones are purged"));
             }
-            return open(repository);
+            return openCounted(repository);
         });
     }
 
-    private Future<UploadStatus> open(String repository) {
+    /** Counted before it is written, so that POSTs arriving together cannot all find room. */
+    private Future<UploadStatus> openCounted(String repository) {
         String id = UUID.randomUUID().toString();
+        sessions.opened(repository, id);
+        return open(repository, id).onFailure(failure -> sessions.ended(repository, id));
+    }
+
+    private Future<UploadStatus> open(String repository, String id) {
         UploadState state = UploadState.begin(clock.instant());
         // Session files are written without fsync: lost to a power cut, they cost the client a restarted upload.
         return store.writeEphemeral(
@@ -110,18 +122,14 @@ public final class UploadService {
         }
         return exclusively(repository, id, state -> {
             checkRange(repository, id, state, rangeStart);
-            return store.stat(RegistryLayout.uploadData(repository, id))
-                    .compose(committed -> committed.isPresent()
-                            ? finishCommitted(repository, id, expected, state, committed.get(), body)
-                            : openWriter(repository, id, state)
-                                    .compose(writer -> write(repository, id, state, writer, body, false))
-                                    // Saved before the commit, so that the state counts whatever the session's data is
-                                    // then.
-                                    .compose(session -> session.state.offset() == state.offset()
-                                            ? Future.succeededFuture(session)
-                                            : saveState(repository, id, session.state)
-                                                    .map(session))
-                                    .compose(session -> finish(repository, id, expected, session)));
+            return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
+                if (writer.size() == 0 && state.offset() > 0) {
+                    return writer.end().compose(v -> finishCommitted(repository, id, expected, state, body));
+                }
+                return continueWriter(id, state, writer)
+                        .compose(continued -> write(repository, id, state, continued, body, false))
+                        .compose(session -> finish(repository, id, expected, session));
+            });
         });
     }
 
@@ -130,7 +138,7 @@ public final class UploadService {
         Validate.repository(repository);
         Validate.digest(digestText);
         // Not counted against the cap: the session lives only as long as this request.
-        return open(repository)
+        return open(repository, UUID.randomUUID().toString())
                 .compose(status -> complete(repository, status.id(), digestText, null, body)
                         .recover(failure ->
                                 cancel(repository, status.id()).transform(ignored -> Future.failedFuture(failure))));
@@ -139,39 +147,45 @@ public final class UploadService {
     /** Throws the session away. */
     public Future<Void> cancel(String repository, String id) {
         Validate.repository(repository);
-        return loadState(repository, id).compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)));
+        return loadState(repository, id)
+                .compose(state -> store.delete(RegistryLayout.uploadDir(repository, id)))
+                .onSuccess(v -> sessions.ended(repository, id));
     }
 
+    /**
+     * Commits verified data straight to the blob's path: on S3 a commit then a move would copy the
+     * whole blob once more. Commits even when the blob is stored already: the digest names the
+     * content, so an identical copy replaces it, and asking first would cost every push a lookup.
+     * On failure the state is saved as the session's data then stands, so that the client can
+     * retry the PUT (see {@link #finishCommitted}).
+     */
     private Future<CompletedBlob> finish(String repository, String id, Digest expected, Session session) {
         Digest actual = session.hash.current();
         if (!actual.equals(expected)) {
             return session.writer
                     .end()
                     .compose(v -> saveState(repository, id, session.state))
-                    .transform(ignored -> Future.failedFuture(new DistributionException(
-                            ErrorCode.DIGEST_INVALID,
-                            "upload content has digest " + actual + ", not " + expected,
-                            Map.of("expected", expected.toString(), "actual", actual.toString()))));
+                    .transform(ignored -> Future.failedFuture(mismatch(expected, actual)));
         }
-        String blobPath = RegistryLayout.blobData(expected);
-        return store.exists(blobPath)
-                .compose(present -> present
-                        ? session.writer.cancel()
-                        : session.writer
-                                .commit()
-                                .compose(v -> store.move(RegistryLayout.uploadData(repository, id), blobPath)))
-                .compose(v -> linkAndClose(repository, id, expected));
+        return session.writer
+                .commitTo(RegistryLayout.blobData(expected))
+                .compose(v -> linkAndClose(repository, id, expected))
+                .recover(failure -> session.state.offset() == session.offsetBefore()
+                        ? Future.failedFuture(failure)
+                        : saveState(repository, id, session.state).transform(ignored -> Future.failedFuture(failure)));
     }
 
     /**
-     * Finishes a session whose verified data an earlier request committed but could not move into
-     * the blob store (the move failed): the saved state holds its hash, so nothing is read again.
-     * A last chunk cannot follow committed data; the client learns where the upload stands.
+     * Finishes a session whose data an earlier request committed to the blob store and then failed
+     * (linking it, say): the data is gone from the session, and the saved state holds its hash, so
+     * nothing is read again. A last chunk cannot follow committed data; the client learns where
+     * the upload stands.
      */
     private Future<CompletedBlob> finishCommitted(
-            String repository, String id, Digest expected, UploadState state, FileInfo data, ReadStream<Buffer> body) {
-        if (data.size() != state.offset()) {
-            return Future.failedFuture(disagreeing(id, data.size(), state));
+            String repository, String id, Digest expected, UploadState state, ReadStream<Buffer> body) {
+        Digest committed = Sha256State.restore(state.sha256State()).current();
+        if (!committed.equals(expected)) {
+            return Future.failedFuture(mismatch(expected, committed));
         }
         return BodyBytes.count(body).compose(extra -> {
             if (extra > 0) {
@@ -180,25 +194,17 @@ public final class UploadService {
                         "upload " + id + " is complete at " + state.offset()
                                 + " bytes; finish it with a PUT that carries no more content"));
             }
-            Digest actual = Sha256State.restore(state.sha256State()).current();
-            if (!actual.equals(expected)) {
-                return Future.failedFuture(new DistributionException(
-                        ErrorCode.DIGEST_INVALID,
-                        "upload content has digest " + actual + ", not " + expected,
-                        Map.of("expected", expected.toString(), "actual", actual.toString())));
-            }
-            String blobPath = RegistryLayout.blobData(expected);
-            return store.exists(blobPath)
-                    .compose(present -> present
-                            ? Future.<Void>succeededFuture()
-                            : store.move(RegistryLayout.uploadData(repository, id), blobPath))
-                    .compose(v -> linkAndClose(repository, id, expected));
+            return store.exists(RegistryLayout.blobData(expected))
+                    .compose(stored -> stored
+                            ? linkAndClose(repository, id, expected)
+                            : Future.failedFuture(disagreeing(id, 0, state)));
         });
     }
 
     private Future<CompletedBlob> linkAndClose(String repository, String id, Digest digest) {
         return blobs.link(repository, digest)
                 .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                .onSuccess(v -> sessions.ended(repository, id))
                 .map(v -> new CompletedBlob(repository, digest));
     }
 
@@ -217,7 +223,8 @@ public final class UploadService {
                 ? Future.succeededFuture()
                 : body.pipe().endOnSuccess(keep).endOnFailure(false).to(hashing);
         return piped.compose(v -> hashing.hashed())
-                .map(v -> new Session(state.advance(state.offset() + hashing.written(), hash), hash, writer))
+                .map(v -> new Session(
+                        state.advance(state.offset() + hashing.written(), hash), state.offset(), hash, writer))
                 .compose(session ->
                         keep ? saveState(repository, id, session.state).map(session) : Future.succeededFuture(session))
                 .recover(failure -> salvage(repository, id, state, writer, hashing, hash)
@@ -256,19 +263,22 @@ public final class UploadService {
      * filled up): the hash never took it in a form that can be continued, so it is cut off.
      */
     private Future<BlobWriter> openWriter(String repository, String id, UploadState state) {
-        return store.writer(RegistryLayout.uploadData(repository, id), true).compose(writer -> {
-            long held = writer.size();
-            if (held > state.offset()) {
-                return writer.truncate(state.offset())
-                        .map(writer)
-                        .recover(failure ->
-                                writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
-            }
-            if (held < state.offset()) {
-                return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
-            }
-            return Future.succeededFuture(writer);
-        });
+        return store.writer(RegistryLayout.uploadData(repository, id), true)
+                .compose(writer -> continueWriter(id, state, writer));
+    }
+
+    private Future<BlobWriter> continueWriter(String id, UploadState state, BlobWriter writer) {
+        long held = writer.size();
+        if (held > state.offset()) {
+            return writer.truncate(state.offset())
+                    .map(writer)
+                    .recover(failure ->
+                            writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state))));
+        }
+        if (held < state.offset()) {
+            return writer.end().transform(ignored -> Future.failedFuture(disagreeing(id, held, state)));
+        }
+        return Future.succeededFuture(writer);
     }
 
     private void checkRange(String repository, String id, UploadState state, Long rangeStart) {
@@ -318,5 +328,13 @@ public final class UploadService {
         return new DistributionException(ErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown: " + id);
     }
 
-    private record Session(UploadState state, Sha256State hash, BlobWriter writer) {}
+    private static DistributionException mismatch(Digest expected, Digest actual) {
+        return new DistributionException(
+                ErrorCode.DIGEST_INVALID,
+                "upload content has digest " + actual + ", not " + expected,
+                Map.of("expected", expected.toString(), "actual", actual.toString()));
+    }
+
+    /** A request's progress: the state after it, and the offset it started from. */
+    private record Session(UploadState state, long offsetBefore, Sha256State hash, BlobWriter writer) {}
 }

@@ -72,6 +72,35 @@ class S3RoundTripsTest {
     }
 
     @Test
+    @DisplayName(
+            "a 64 KiB blob pushed as most clients do, a POST then a PUT with the content, costs at most 12 S3 requests"
+                    + " (20 before its data was committed straight to the blob's path and the cap counted in memory)")
+    void smallPushInTwoRequests() {
+        Buffer blob = random(64 * 1024);
+        String digest = Digest.sha256(blob.getBytes()).toString();
+
+        UploadStatus session = onContext(() -> registry.uploads().start(REPO));
+        onContext(() -> registry.uploads()
+                .complete(
+                        REPO,
+                        session.id(),
+                        digest,
+                        null,
+                        new ChunkReadStream(context, List.of(blob).iterator())));
+
+        assertThat(s3.total()).as("S3 requests: %s", s3.counts()).isLessThanOrEqualTo(12);
+        assertThat(s3.counts()).doesNotContainKey("copyObject");
+    }
+
+    @Test
+    @DisplayName("opening an upload session below the cap writes its two files and lists nothing")
+    void openSession() {
+        onContext(() -> registry.uploads().start(REPO));
+
+        assertThat(s3.counts()).containsExactly(Map.entry("putObject", 2L));
+    }
+
+    @Test
     @DisplayName("a manifest read again reads only its revision link: its content comes from the cache")
     void manifestReadAgain() {
         Buffer index =

@@ -162,17 +162,23 @@ class UploadServiceOnMemoryTest {
         assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
     }
 
-    /** Issue 16: the committed data was where a writer continuing the session no longer found it. */
+    /**
+     * Issue 16: the committed data was where a writer continuing the session no longer found it.
+     * Since issue 17 the data is committed straight to the blob's path, and what can fail after it
+     * is the link.
+     */
     @Test
-    @DisplayName("a failed final move leaves no blob visible, and completing the session again moves the verified data")
-    void failedMove() {
+    @DisplayName("a link that fails after the verified data was committed leaves the blob unseen in the repository, and"
+            + " completing the session again links it")
+    void failedLinkAfterCommit() {
         String id = startWith(WHOLE);
-        core.driver.faults().failNext(Operation.MOVE, RegistryLayout.blobData(DIGEST), new IOException("I/O error"));
+        core.driver
+                .faults()
+                .failNext(Operation.WRITE, RegistryLayout.layerLink(REPOSITORY, DIGEST), new IOException("I/O error"));
 
         assertThat(core.failure(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null)))
                 .hasRootCauseMessage("I/O error");
         assertThat(core.blob(REPOSITORY, DIGEST)).isEmpty();
-        assertThat(core.stored(RegistryLayout.blobDir(DIGEST))).isFalse();
         assertThat(offset(id)).isEqualTo(WHOLE.length());
 
         CompletedBlob blob = core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
@@ -183,11 +189,13 @@ class UploadServiceOnMemoryTest {
 
     @Test
     @DisplayName(
-            "a final chunk whose move failed is counted in the session: sent again it is refused with where the upload"
-                    + " stands, and an empty PUT completes the blob")
-    void failedMoveAfterFinalChunk() {
+            "a final chunk committed but not linked is counted in the session: sent again it is refused with where the"
+                    + " upload stands, and an empty PUT completes the blob")
+    void failedLinkAfterFinalChunk() {
         String id = startWith(FIRST);
-        core.driver.faults().failNext(Operation.MOVE, RegistryLayout.blobData(DIGEST), new IOException("I/O error"));
+        core.driver
+                .faults()
+                .failNext(Operation.WRITE, RegistryLayout.layerLink(REPOSITORY, DIGEST), new IOException("I/O error"));
 
         core.failure(
                 () -> uploads.complete(REPOSITORY, id, DIGEST.toString(), (long) FIRST.length(), core.body(SECOND)));
@@ -203,17 +211,29 @@ class UploadServiceOnMemoryTest {
     @Test
     @DisplayName(
             "while the verified data is on its way into the blob store, the repository does not serve the blob yet")
-    void invisibleUntilMoved() {
+    void invisibleUntilCommitted() {
         String id = startWith(WHOLE);
-        Hold move = core.driver.faults().holdNext(Operation.MOVE, RegistryLayout.blobData(DIGEST));
+        Hold commit = core.driver.faults().holdNext(Operation.COMMIT, uploadData(id));
         Future<CompletedBlob> completing =
                 core.start(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
-        Await.result(move.reached());
+        Await.result(commit.reached());
 
         assertThat(core.blob(REPOSITORY, DIGEST)).isEmpty();
+        assertThat(core.stored(RegistryLayout.blobData(DIGEST))).isFalse();
 
-        move.release();
+        commit.release();
         Await.result(completing);
+        assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
+    }
+
+    @Test
+    @DisplayName("the verified data goes to the blob store in one step: nothing is moved")
+    void committedInPlace() {
+        String id = startWith(WHOLE);
+        core.driver.faults().failNext(Operation.MOVE, new IOException("a move"));
+
+        core.await(() -> uploads.complete(REPOSITORY, id, DIGEST.toString(), null, null));
+
         assertThat(core.blob(REPOSITORY, DIGEST)).contains(WHOLE);
     }
 

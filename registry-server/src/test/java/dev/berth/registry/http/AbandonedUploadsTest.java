@@ -49,23 +49,44 @@ class AbandonedUploadsTest {
 
     @Test
     @DisplayName(
-            "uploads.maxOpenPerRepository caps the sessions a repository holds open across replicas on one bucket: beyond it, POST answers 429 TOOMANYREQUESTS")
-    void capPerRepositoryAcrossReplicas() throws Exception {
+            "uploads.maxOpenPerRepository caps the sessions a replica opens in a repository: beyond it, POST answers 429"
+                    + " TOOMANYREQUESTS, until one is finished or cancelled")
+    void capPerRepository() throws Exception {
+        Map<String, String> settings =
+                new HashMap<>(InProcessS3.get().newBucket("registry").berthSettings(false));
+        settings.put("BERTH_UPLOADS_MAXOPENPERREPOSITORY", "2");
+        try (InProcessBerth one = InProcessBerth.start(settings)) {
+            Pushes push = new Pushes(one.client());
+            Uploads.open(one.client(), REPO);
+            String second = Uploads.open(one.client(), REPO);
+
+            one.client().post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).isError(429, "TOOMANYREQUESTS");
+            Uploads.open(one.client(), "team/other");
+            push.randomBlob(REPO, 100);
+
+            one.client().delete(second).hasStatus(204);
+            Uploads.open(one.client(), REPO);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "a replica that reached the cap counts the repository's sessions in storage: another replica's count too,"
+                    + " and those another replica finished no longer")
+    void capCountsStorageOnceReached() throws Exception {
         Map<String, String> settings =
                 new HashMap<>(InProcessS3.get().newBucket("registry").berthSettings(false));
         settings.put("BERTH_UPLOADS_MAXOPENPERREPOSITORY", "2");
         try (InProcessBerth one = InProcessBerth.start(settings);
                 InProcessBerth two = InProcessBerth.start(settings)) {
-            Pushes push = new Pushes(one.client());
+            String first = Uploads.open(one.client(), REPO);
             Uploads.open(one.client(), REPO);
-            String second = Uploads.open(two.client(), REPO);
+            String others = Uploads.open(two.client(), REPO);
+            two.client().delete(first).hasStatus(204);
 
             one.client().post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).isError(429, "TOOMANYREQUESTS");
-            two.client().post("/v2/" + REPO + "/blobs/uploads/", new byte[0]).isError(429, "TOOMANYREQUESTS");
-            Uploads.open(two.client(), "team/other");
-            push.randomBlob(REPO, 100);
 
-            one.client().delete(second).hasStatus(204);
+            two.client().delete(others).hasStatus(204);
             Uploads.open(one.client(), REPO);
         }
     }

@@ -50,7 +50,7 @@ class MetricsEndpointTest {
                     .contains("berth_http_requests_seconds_bucket{method=\"GET\",route=\"blob\",status=\"200\",le=")
                     .contains("berth_http_sent_bytes_total{route=\"blob\"} " + (double) blob.length())
                     .contains("berth_uploads_in_flight 0")
-                    .contains("berth_storage_operations_seconds_count{operation=\"move\",outcome=\"success\"}")
+                    .contains("berth_storage_operations_seconds_count{operation=\"writer\",outcome=\"success\"}")
                     .contains("berth_gc_runs_total 0")
                     .doesNotContain("secret-project");
         }

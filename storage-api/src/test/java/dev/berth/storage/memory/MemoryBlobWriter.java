@@ -1,6 +1,7 @@
 package dev.berth.storage.memory;
 
 import dev.berth.storage.BlobWriter;
+import dev.berth.storage.StoragePath;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -136,8 +137,18 @@ final class MemoryBlobWriter implements BlobWriter {
 
     @Override
     public Future<Void> commit() {
+        return commitTo(path);
+    }
+
+    @Override
+    public Future<Void> commitTo(String target) {
         if (state != State.OPEN) {
             return notOpen();
+        }
+        try {
+            StoragePath.check(target);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
         }
         state = State.COMMITTED;
         return allStored()
@@ -145,7 +156,7 @@ final class MemoryBlobWriter implements BlobWriter {
                         context,
                         Operation.COMMIT,
                         () -> {
-                            tree.commit(path, content);
+                            tree.commit(path, content, target);
                             return null;
                         },
                         path));

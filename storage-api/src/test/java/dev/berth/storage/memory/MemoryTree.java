@@ -114,15 +114,16 @@ final class MemoryTree {
     }
 
     /**
-     * Makes a writer's content the file at {@code path}. Fails when the content is no longer the
-     * path's, because the tree it was in was deleted or another writer started afresh meanwhile.
+     * Makes the content a writer on {@code path} wrote the file at {@code target}. Fails when the
+     * content is no longer the path's, because the tree it was in was deleted or another writer
+     * started afresh meanwhile.
      */
-    synchronized void commit(String path, Content content) {
+    synchronized void commit(String path, Content content, String target) {
         if (pending.get(path) != content) {
             throw new PathNotFoundException(path);
         }
         content.freeze();
-        place(path, new File(content, clock.instant()));
+        place(target, new File(content, clock.instant()));
         pending.remove(path);
     }
 

@@ -21,7 +21,7 @@ public enum Operation {
     TRUNCATE,
     /** A blob writer's {@code end}. */
     END,
-    /** A blob writer's {@code commit}. */
+    /** A blob writer's {@code commit} or {@code commitTo}: matched by the writer's path. */
     COMMIT,
     /** A blob writer's {@code cancel}. */
     CANCEL

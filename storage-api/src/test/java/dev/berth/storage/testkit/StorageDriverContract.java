@@ -393,6 +393,37 @@ public abstract class StorageDriverContract {
         }
 
         @Test
+        @DisplayName(
+                "commit to another path in one step: the content, an earlier writer's part included, replaces what is there, and nothing stays behind")
+        void commitToAnotherPath() {
+            put("blobs/ab/data", "old");
+            BlobWriter first = Await.result(driver.writer("uploads/1/data", false));
+            Await.result(first.write(text("hello, ")));
+            Await.result(first.end());
+            BlobWriter second = Await.result(driver.writer("uploads/1/data", true));
+            Await.result(second.write(text("world")));
+
+            Await.result(second.commitTo("blobs/ab/data"));
+
+            assertThat(read("blobs/ab/data")).isEqualTo("hello, world");
+            assertNotFound(driver.stat("uploads/1/data"), "uploads/1/data");
+            assertThat(Await.result(driver.writer("uploads/1/data", true)).size())
+                    .isZero();
+        }
+
+        @Test
+        @DisplayName("refuse to commit to a path that breaks the rules, and keep the content for a valid commit")
+        void commitToBadPath() {
+            BlobWriter writer = Await.result(driver.writer("uploads/1/data", false));
+            Await.result(writer.write(text("kept")));
+
+            assertThat(Await.failure(writer.commitTo("../outside"))).isInstanceOf(IllegalArgumentException.class);
+
+            Await.result(writer.commitTo("blobs/cd/data"));
+            assertThat(read("blobs/cd/data")).isEqualTo("kept");
+        }
+
+        @Test
         @DisplayName("keep their content on end, so that an appending writer continues it and counts it in size")
         void endThenAppend() {
             BlobWriter first = Await.result(driver.writer("blob", false));

@@ -58,10 +58,15 @@ final class BlockingFileOps {
      * holds either nothing new or the complete content, never a renamed but unwritten file.
      */
     static void syncAndRename(Path source, Path target) throws IOException {
-        try (FileChannel channel = FileChannel.open(source, READ)) {
+        sync(source);
+        Files.move(source, target, ATOMIC_MOVE);
+    }
+
+    /** Forces a file's content to the disk, so that a rename never publishes a file still in the page cache only. */
+    static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, READ)) {
             channel.force(false);
         }
-        Files.move(source, target, ATOMIC_MOVE);
     }
 
     /**

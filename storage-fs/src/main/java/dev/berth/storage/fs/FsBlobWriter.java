@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends to a hidden partial file beside the target, so nothing is visible at the path until
- * {@link #commit()} renames the partial onto it. The partial outlives {@link #end()}: that is what
+ * {@link #commit()} renames the partial onto it (or {@link #commitTo} onto another path). The partial outlives {@link #end()}: that is what
  * lets a later {@code writer(path, true)}, on this node or another sharing the disk, resume it.
  *
  * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
@@ -31,7 +31,7 @@ final class FsBlobWriter implements BlobWriter {
     private final String path;
     private final Path target;
     private final Path partial;
-    private final Path root;
+    private final FsLayout layout;
     private final AsyncFile file;
     private long size;
     /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
@@ -42,12 +42,12 @@ final class FsBlobWriter implements BlobWriter {
     private State state = State.OPEN;
     private Future<Void> closing;
 
-    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, Path root, AsyncFile file) {
+    private FsBlobWriter(WorkerTasks workers, String path, Path target, Path partial, FsLayout layout, AsyncFile file) {
         this.workers = workers;
         this.path = path;
         this.target = target;
         this.partial = partial;
-        this.root = root;
+        this.layout = layout;
         this.file = file;
         // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
         this.size = file.getWritePos();
@@ -55,7 +55,7 @@ final class FsBlobWriter implements BlobWriter {
 
     /** Opens the partial file of {@code target}, continuing it when {@code append}, emptying it otherwise. */
     static Future<BlobWriter> open(
-            FileSystem fs, WorkerTasks workers, String path, Path target, Path root, boolean append) {
+            FileSystem fs, WorkerTasks workers, String path, Path target, FsLayout layout, boolean append) {
         Path partial = FsLayout.partialOf(target);
         OpenOptions options = new OpenOptions()
                 .setRead(false)
@@ -70,7 +70,7 @@ final class FsBlobWriter implements BlobWriter {
                 .recover(e -> FsErrors.isNoSuchFile(e)
                         ? fs.mkdirs(dir).compose(ignored -> fs.open(partial.toString(), options))
                         : Future.failedFuture(e))
-                .map(file -> new FsBlobWriter(workers, path, target, partial, root, file));
+                .map(file -> new FsBlobWriter(workers, path, target, partial, layout, file));
     }
 
     @Override
@@ -138,13 +138,34 @@ final class FsBlobWriter implements BlobWriter {
                 .recover(FsErrors.on(path));
     }
 
+    /** The partial is renamed onto the other path's file, its directories made as needed. */
+    @Override
+    public Future<Void> commitTo(String otherPath) {
+        if (state != State.OPEN) {
+            return notOpen();
+        }
+        Path other;
+        try {
+            other = layout.resolve(otherPath);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        state = State.COMMITTED;
+        return closeAfterWrites()
+                .compose(ignored -> workers.run(() -> {
+                    BlockingFileOps.sync(partial);
+                    BlockingFileOps.moveCreatingParents(partial, other, layout.root());
+                }))
+                .recover(FsErrors.on(path));
+    }
+
     /** Allowed in any state, so that a caller can clean up after a failed write or commit. */
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
         return close().transform(closed -> workers.run(() -> {
                     Files.deleteIfExists(partial);
-                    BlockingFileOps.removeEmptyParents(partial, root);
+                    BlockingFileOps.removeEmptyParents(partial, layout.root());
                 }))
                 .recover(FsErrors.on(path));
     }

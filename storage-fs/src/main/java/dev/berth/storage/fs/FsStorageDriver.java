@@ -126,7 +126,7 @@ public final class FsStorageDriver implements StorageDriver {
     @Override
     public Future<BlobWriter> writer(String path, boolean append) {
         return resolve(path)
-                .compose(file -> FsBlobWriter.open(fs, workers, path, file, layout.root(), append))
+                .compose(file -> FsBlobWriter.open(fs, workers, path, file, layout, append))
                 .recover(FsErrors.on(path));
     }
 

@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Appends to numbered hidden segments beside the target (see {@link PartialSegments}), so nothing
- * is visible at the path until {@link #commit()} joins them there (see {@link SegmentAssembler}).
+ * is visible at the path until {@link #commit()} joins them there, or {@link #commitTo} at another
+ * path's key (see {@link SegmentAssembler}): joined where they belong, they need no move, which on
+ * S3 is a copy of the whole object and a delete.
  * The segments outlive {@link #end()}: that is what lets a later {@code writer(path, true)}, in
  * this process or another on the same bucket, continue them.
  *
@@ -50,7 +52,7 @@ final class S3BlobWriter implements BlobWriter {
     static final int MAX_IN_FLIGHT = 3;
 
     private final String path;
-    private final String key;
+    private final S3Keys keys;
     private final PartialSegments segments;
     private final SegmentAssembler assembler;
     private final SegmentSizes sizes;
@@ -88,14 +90,14 @@ final class S3BlobWriter implements BlobWriter {
 
     private S3BlobWriter(
             String path,
-            String key,
+            S3Keys keys,
             PartialSegments segments,
             SegmentAssembler assembler,
             SegmentSizes sizes,
             long nextSegment,
             List<S3Object> existing) {
         this.path = path;
-        this.key = key;
+        this.keys = keys;
         this.segments = segments;
         this.assembler = assembler;
         this.sizes = sizes;
@@ -115,18 +117,18 @@ final class S3BlobWriter implements BlobWriter {
     /** Continues the segments an earlier writer left when {@code append}, removes them otherwise. */
     static Future<BlobWriter> open(
             String path,
-            String key,
+            S3Keys keys,
             PartialSegments segments,
             SegmentAssembler assembler,
             SegmentSizes sizes,
             boolean append) {
         if (!append) {
             return segments.deleteAll()
-                    .map(ignored -> new S3BlobWriter(path, key, segments, assembler, sizes, 0, List.of()));
+                    .map(ignored -> new S3BlobWriter(path, keys, segments, assembler, sizes, 0, List.of()));
         }
         return segments.list()
                 .map(existing -> new S3BlobWriter(
-                        path, key, segments, assembler, sizes, PartialSegments.nextNumber(existing), existing));
+                        path, keys, segments, assembler, sizes, PartialSegments.nextNumber(existing), existing));
     }
 
     @Override
@@ -195,8 +197,19 @@ final class S3BlobWriter implements BlobWriter {
 
     @Override
     public Future<Void> commit() {
+        return commitTo(path);
+    }
+
+    @Override
+    public Future<Void> commitTo(String target) {
         if (state != State.OPEN) {
             return notOpen();
+        }
+        String key;
+        try {
+            key = keys.key(target);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
         }
         state = State.COMMITTED;
         if (failure == null && nothingStored()) {

@@ -214,7 +214,7 @@ public final class S3StorageDriver implements StorageDriver {
                 path,
                 keys::key,
                 key -> S3BlobWriter.open(
-                        path, key, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
+                        path, keys, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
     }
 
     /** A pre-signed GET of the object, when this driver redirects. */

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class SegmentAssembler {
     /** S3's smallest part but the last. */
     static final long MIN_PART_SIZE = 5L << 20;
+    /** Parts copied inside S3 side by side while a writer's segments are joined. */
+    static final int PARALLEL_COPIES = 4;
 
     private final S3Bucket bucket;
 
@@ -91,20 +93,38 @@ final class SegmentAssembler {
         return size < MIN_PART_SIZE ? size : 0;
     }
 
-    /** Uploads the parts one after the other, so that at most one re-read run is in memory. */
+    /**
+     * Uploads the parts in order: up to {@link #PARALLEL_COPIES} consecutive copies inside S3 at
+     * once (each holds nothing in this process, and one at a time left S3 idle between them), a
+     * re-read run alone, so that at most one is in memory.
+     */
     private Future<List<CompletedPart>> uploadParts(String key, String uploadId, List<Part> plan) {
-        List<CompletedPart> done = new ArrayList<>();
+        CompletedPart[] done = new CompletedPart[plan.size()];
         Future<Void> chain = Future.succeededFuture();
-        for (int i = 0; i < plan.size(); i++) {
-            int partNumber = i + 1;
-            Part part = plan.get(i);
-            chain = chain.compose(ignored -> uploadPart(key, uploadId, partNumber, part))
-                    .map(completed -> {
-                        done.add(completed);
-                        return null;
-                    });
+        int next = 0;
+        while (next < plan.size()) {
+            int first = next;
+            int end = first + 1;
+            if (plan.get(first).copiable()) {
+                while (end < plan.size()
+                        && end - first < PARALLEL_COPIES
+                        && plan.get(end).copiable()) {
+                    end++;
+                }
+            }
+            int last = end;
+            chain = chain.compose(ignored -> {
+                List<Future<CompletedPart>> batch = new ArrayList<>();
+                for (int i = first; i < last; i++) {
+                    int index = i;
+                    batch.add(uploadPart(key, uploadId, index + 1, plan.get(index))
+                            .onSuccess(completed -> done[index] = completed));
+                }
+                return Future.all(batch).mapEmpty();
+            });
+            next = end;
         }
-        return chain.map(done);
+        return chain.map(ignored -> List.of(done));
     }
 
     private Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Part part) {

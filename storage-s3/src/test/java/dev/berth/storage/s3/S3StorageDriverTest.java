@@ -358,6 +358,48 @@ class S3StorageDriverTest extends StorageDriverContract {
         Await.result(parallel.close());
     }
 
+    @Test
+    @DisplayName("joins whole segments into the blob by copying up to four parts inside S3 at once")
+    void partCopiesInParallel() {
+        AtomicInteger copying = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        // Copies finish only when the test says so: S3 slower than the writer asks.
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        S3AsyncClient client = S3TestClients.client(settings);
+        S3AsyncClient held = (S3AsyncClient) Proxy.newProxyInstance(
+                S3AsyncClient.class.getClassLoader(), new Class<?>[] {S3AsyncClient.class}, (self, method, args) -> {
+                    try {
+                        Object result = method.invoke(client, args);
+                        if (!method.getName().equals("uploadPartCopy")) {
+                            return result;
+                        }
+                        mostAtOnce.accumulateAndGet(copying.incrementAndGet(), Math::max);
+                        return ((CompletableFuture<?>) result)
+                                .thenCombine(gate, (copy, opened) -> copy)
+                                .whenComplete((done, failed) -> copying.decrementAndGet());
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        StorageDriver parallel = new S3StorageDriver(vertx, held, settings, S3TestClients.presigner(settings), false);
+        Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 13);
+        BlobWriter writer = onContext(() -> parallel.writer("copied/upload", false));
+        Promise<Void> committed = Promise.promise();
+
+        context.runOnContext(ignored -> Streams.pump(writer, content)
+                .compose(waits -> writer.commitTo("copied/blob"))
+                .onComplete(committed));
+        Await.until("four part copies on their way", () -> copying.get() == SegmentAssembler.PARALLEL_COPIES);
+        gate.complete(null);
+        Await.result(committed.future());
+
+        assertThat(mostAtOnce.get()).isEqualTo(SegmentAssembler.PARALLEL_COPIES);
+        byte[] read = Await.result(driver.readStream("copied/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(content));
+        assertThat(segmentSizes()).isEmpty();
+        Await.result(parallel.close());
+    }
+
     /** The sizes of the hidden segments in the bucket, in order. */
     private List<Long> segmentSizes() {
         return S3TestClients.client(settings)
