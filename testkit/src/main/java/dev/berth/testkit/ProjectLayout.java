@@ -29,6 +29,11 @@ public final class ProjectLayout {
         return repositoryRoot().resolve("registry-server/target/berth-registry.jar");
     }
 
+    /** The registry's default JVM options, an argument file for {@code java @FILE} (bin/berth-registry's too). */
+    public static Path registryJvmOptions() {
+        return repositoryRoot().resolve("bin/lib/berth-registry.jvm-options");
+    }
+
     private static boolean listsRegistryModule(Path pom) {
         try {
             return Files.isRegularFile(pom) && Files.readString(pom).contains("<module>registry-server</module>");

@@ -13,6 +13,12 @@ import dev.berth.testkit.registry.RegistryKind;
 import dev.berth.testkit.registry.RegistryProcess;
 import java.net.URI;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Memory is bounded by concurrency, never by blob size: a blob eight times the registry's
- * heap (Berth runs with -Xmx256m) goes in and comes back intact, and the process's peak
- * resident memory stays far below the blob's size. Neither side ever holds the blob: the test
+ * Memory is bounded by concurrency, never by blob size: a blob sixteen times the registry's
+ * heap (Berth runs with bin/berth-registry's options, -Xmx128m) goes in and comes back intact, and
+ * the process's peak resident memory stays within issue 17's budget on the filesystem (200 MiB;
+ * on S3 see {@link LargeBlobOnS3MemoryIT}), far below the blob's size. Neither side ever holds the blob: the test
  * generates it as it sends it and hashes it as it reads it back.
  */
 @DisplayName("a blob far larger than the registry's heap goes in and comes back intact")
@@ -33,8 +40,8 @@ class LargeBlobMemoryIT {
     private static final String REPO = "large/blob";
     private static final long SIZE = Long.getLong("interop.largeBlob.bytes", 2L << 30);
     private static final int CHUNK = 10 << 20;
-    /** A 256 MiB heap plus the JVM's own needs; a registry buffering a 2 GiB blob could not stay below it. */
-    private static final long PEAK_RSS_LIMIT = 768L << 20;
+    /** dockerd pushes up to five layers of an image at once (its max-concurrent-uploads default). */
+    private static final int CONCURRENT_PUSHES = 5;
 
     private Cleanup cleanup;
     private RegistryProcess registry;
@@ -51,6 +58,14 @@ class LargeBlobMemoryIT {
     /** The registry under test, with its data in {@code scratch}. */
     RegistryProcess start(ScratchDir scratch) throws Exception {
         return RegistryKind.selected().start(scratch.newDir("data"));
+    }
+
+    /**
+     * The registry's peak resident memory budget on this storage: its heap limit plus the JVM's own
+     * needs (docs/performance.md, "Where the memory goes"); one buffering a blob could not stay below it.
+     */
+    long peakRssLimit() {
+        return 200L << 20;
     }
 
     @AfterEach
@@ -92,17 +107,47 @@ class LargeBlobMemoryIT {
         assertReadsBack(digest);
     }
 
+    @Test
+    @DisplayName("five pushed at once, as dockerd pushes the layers of one image, each an eighth of that size")
+    void concurrentPushes() throws Exception {
+        long size = SIZE / 8;
+        List<Callable<String>> pushes = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_PUSHES; i++) {
+            long seed = 0x5eed_0100L + i;
+            pushes.add(() -> {
+                String digest = PseudoRandomBytes.digestOf(seed, size);
+                URI session = api.startUpload(REPO);
+                api.finishUpload(session, digest, size, () -> new PseudoRandomBytes(seed, size));
+                return digest;
+            });
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_PUSHES);
+        try {
+            for (Future<String> pushed : clients.invokeAll(pushes)) {
+                String digest = pushed.get();
+                assertThat(api.readBlob(REPO, digest)).isEqualTo(new Measured(Digest.parse(digest), size));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertPeakWithinBudget(size);
+    }
+
     private void assertReadsBack(String digest) {
         assertThat(api.headBlob(REPO, digest).headers().firstValueAsLong("Content-Length"))
                 .as("HEAD Content-Length")
                 .hasValue(SIZE);
         assertThat(api.readBlob(REPO, digest)).isEqualTo(new Measured(Digest.parse(digest), SIZE));
+        assertPeakWithinBudget(SIZE);
+    }
+
+    private void assertPeakWithinBudget(long blobSize) {
         long peak = registry.peakResidentBytes();
         System.err.printf(
-                "%s registry peak RSS after a %d MiB blob: %d MiB%n", registry.kind(), SIZE >> 20, peak >> 20);
+                "%s registry peak RSS after %d MiB blobs: %d MiB%n", registry.kind(), blobSize >> 20, peak >> 20);
         assertThat(peak)
                 .as("peak resident memory of the %s registry, bytes", registry.kind())
-                .isLessThan(PEAK_RSS_LIMIT);
+                .isLessThanOrEqualTo(peakRssLimit());
         registry.stop();
     }
 }

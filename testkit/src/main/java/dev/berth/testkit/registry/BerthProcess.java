@@ -7,17 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Berth's registry as users run it: {@code java -jar berth-registry.jar serve} with the fs
- * storage or on S3. The heap is capped at 256 MiB so that any test pushing big blobs also proves that
- * memory does not grow with blob size.
+ * storage or on S3, with {@code bin/berth-registry}'s default JVM options and malloc arenas, so
+ * that any test pushing big blobs also proves that memory does not grow with blob size under the
+ * limits operators get.
  */
 public final class BerthProcess extends LocalRegistryProcess {
 
-    public static final String HEAP = "-Xmx256m";
+    /** The limit {@code bin/berth-registry} sets, for the same reason (see that script). */
+    private static final String MALLOC_ARENA_MAX = "2";
     /** A registry that needs longer than this to shut down will make deployments hang. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -47,14 +50,15 @@ public final class BerthProcess extends LocalRegistryProcess {
         return start(dataDir, storage, environment, List.of());
     }
 
-    private static BerthProcess start(
-            Path dataDir, String storage, Map<String, String> environment, List<String> extraArgs) {
+    private static BerthProcess start(Path dataDir, String storage, Map<String, String> given, List<String> extraArgs) {
+        Map<String, String> environment = new HashMap<>(given);
+        environment.putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
         Path jar = requireJar();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return startOnFreePort(port -> {
             List<String> argv = new ArrayList<>(List.of(
                     java,
-                    HEAP,
+                    "@" + ProjectLayout.registryJvmOptions(),
                     "-jar",
                     jar.toString(),
                     "serve",
