@@ -51,12 +51,11 @@ public final class RegistryLauncher {
     /** Connections idle for this long are closed; long enough for clients that pause between layers. */
     private static final int IDLE_TIMEOUT_SECONDS = 120;
     /**
-     * The most body bytes the decoder hands on at once, and (see {@link ClientConnections}) the most
-     * one socket read takes: Vert.x's defaults, 8 KiB buffers out of reads of up to 64 KiB, cut a
-     * pushed blob into 32 times as many buffers, each one write, one hash task and the thread hops
-     * between them (docs/performance.md, "Why pushes miss").
+     * The most body bytes the decoder hands on at once: as much as one socket read brings (64 KiB),
+     * not Vert.x's default of 8 KiB, which cut a pushed blob into eight times as many buffers, each
+     * one write, one hash task and the thread hops between them (docs/performance.md, "Why pushes miss").
      */
-    private static final int MAX_BODY_CHUNK_BYTES = 256 * 1024;
+    private static final int MAX_BODY_CHUNK_BYTES = 64 * 1024;
 
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(10);

@@ -1,7 +1,6 @@
 package dev.berth.registry.http;
 
 import dev.berth.registry.config.HttpConfig;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
@@ -47,15 +46,6 @@ public final class ClientConnections implements Handler<HttpConnection> {
                 ? client + " has more than " + max + " connections open; close some and try again"
                 : null;
         pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
-        // Reads grow from Netty's usual sizes while a body keeps filling them, up to as much as the
-        // decoder hands on in one buffer (options' max chunk size): a pushed blob then arrives in a
-        // few large buffers, where Netty's usual 64 KiB cap made four times as many.
-        pipeline.channel()
-                .config()
-                .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(
-                        AdaptiveRecvByteBufAllocator.DEFAULT_MINIMUM,
-                        AdaptiveRecvByteBufAllocator.DEFAULT_INITIAL,
-                        Math.max(AdaptiveRecvByteBufAllocator.DEFAULT_MAXIMUM, options.getMaxChunkSize())));
         pipeline.addAfter(
                 ENCODER,
                 "berthConnectionGuard",
