@@ -21,10 +21,9 @@ import java.nio.file.StandardOpenOption;
  */
 final class FsBlobWriter implements BlobWriter {
     /**
-     * Bytes of writes in flight before the writer reports itself full. Vert.x's 128 KiB let one
-     * 256 KiB request buffer (the most the server decodes at once) fill it: the request was paused
-     * after every buffer until its write finished, so receiving and writing took turns instead of
-     * overlapping.
+     * Bytes of writes in flight before the writer reports itself full. Vert.x's 128 KiB was filled by
+     * two 64 KiB request buffers (the most the server decodes at once): the request was paused every
+     * other buffer until a write finished, so receiving and writing took turns instead of overlapping.
      */
     static final int WRITE_QUEUE_BYTES = 1 << 20;
 

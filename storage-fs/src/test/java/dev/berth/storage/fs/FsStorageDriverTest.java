@@ -107,8 +107,8 @@ class FsStorageDriverTest extends StorageDriverContract {
         }
 
         @Test
-        @DisplayName("takes three 256 KiB buffers (what the server decodes at most at once) before it reports"
-                + " itself full, so that receiving a push need not wait for each write")
+        @DisplayName("takes 768 KiB of writes in flight before it reports itself full, so that receiving a push"
+                + " need not wait for its writes")
         void roomForLargeBuffers() throws IOException {
             BlobWriter writer = Await.result(driver.writer("up/data", false));
             Buffer content = TestContent.bytes(3 * 256 * 1024, 17);
