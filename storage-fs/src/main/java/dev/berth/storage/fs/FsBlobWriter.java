@@ -20,6 +20,13 @@ import java.nio.file.StandardOpenOption;
  * <p>A writer is driven from one context, like any Vert.x stream, so its state needs no locking.
  */
 final class FsBlobWriter implements BlobWriter {
+    /**
+     * Bytes of writes in flight before the writer reports itself full. Vert.x's 128 KiB was filled by
+     * two 64 KiB request buffers (the most the server decodes at once): the request was paused every
+     * other buffer until a write finished, so receiving and writing took turns instead of overlapping.
+     */
+    static final int WRITE_QUEUE_BYTES = 1 << 20;
+
     private enum State {
         OPEN,
         ENDED,
@@ -49,6 +56,7 @@ final class FsBlobWriter implements BlobWriter {
         this.partial = partial;
         this.layout = layout;
         this.file = file;
+        file.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
         this.size = file.getWritePos();
     }

@@ -107,6 +107,24 @@ class FsStorageDriverTest extends StorageDriverContract {
         }
 
         @Test
+        @DisplayName("takes 768 KiB of writes in flight before it reports itself full, so that receiving a push"
+                + " need not wait for its writes")
+        void roomForLargeBuffers() throws IOException {
+            BlobWriter writer = Await.result(driver.writer("up/data", false));
+            Buffer content = TestContent.bytes(3 * 256 * 1024, 17);
+            List<Future<Void>> writes = new ArrayList<>();
+            for (int offset = 0; offset < content.length(); offset += 256 * 1024) {
+                writes.add(writer.write(content.slice(offset, offset + 256 * 1024)));
+            }
+            // Asked at once, while the writes are still in flight: with Vert.x's default of 128 KiB
+            // the file is full from the first buffer until its write finishes.
+            assertThat(writer.writeQueueFull()).isFalse();
+            writes.forEach(Await::result);
+            Await.result(writer.commit());
+            assertThat(Files.readAllBytes(root.resolve("up/data"))).isEqualTo(content.getBytes());
+        }
+
+        @Test
         @DisplayName("gives the local file of a path for zero-copy sending")
         void localFile() {
             assertThat(driver.localFile("a/b")).contains(root.resolve("a/b"));
