@@ -17,8 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,13 +26,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -319,27 +314,9 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("uploads whole segments side by side as they fill, at most three at once")
     void segmentsInParallel() {
-        AtomicInteger putting = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        // Puts finish only when the test says so: S3 slower than the writer's producer.
-        CompletableFuture<Void> gate = new CompletableFuture<>();
-        S3AsyncClient client = S3TestClients.client(settings);
-        S3AsyncClient held = (S3AsyncClient) Proxy.newProxyInstance(
-                S3AsyncClient.class.getClassLoader(), new Class<?>[] {S3AsyncClient.class}, (self, method, args) -> {
-                    try {
-                        Object result = method.invoke(client, args);
-                        if (!method.getName().equals("putObject")) {
-                            return result;
-                        }
-                        mostAtOnce.accumulateAndGet(putting.incrementAndGet(), Math::max);
-                        return ((CompletableFuture<?>) result)
-                                .thenCombine(gate, (put, opened) -> put)
-                                .whenComplete((done, failed) -> putting.decrementAndGet());
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        StorageDriver parallel = new S3StorageDriver(vertx, held, settings, S3TestClients.presigner(settings), false);
+        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
+        StorageDriver parallel =
+                new S3StorageDriver(vertx, puts.client(), settings, S3TestClients.presigner(settings), false);
         Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 11);
         BlobWriter writer = onContext(() -> parallel.writer("parallel/blob", false));
         Promise<Void> written = Promise.promise();
@@ -348,11 +325,11 @@ class S3StorageDriverTest extends StorageDriverContract {
                 Streams.pump(writer, content).compose(waits -> writer.commit()).onComplete(written));
         Await.until(
                 "the writer pushes back with three segments on their way",
-                () -> putting.get() == 3 && onContext(() -> Future.succeededFuture(writer.writeQueueFull())));
-        gate.complete(null);
+                () -> puts.inFlight() == 3 && onContext(() -> Future.succeededFuture(writer.writeQueueFull())));
+        puts.open();
         Await.result(written.future());
 
-        assertThat(mostAtOnce.get()).isEqualTo(S3BlobWriter.MAX_IN_FLIGHT);
+        assertThat(puts.mostAtOnce()).isEqualTo(S3BlobWriter.MAX_IN_FLIGHT);
         byte[] read = Await.result(driver.readStream("parallel/blob", 0, -1).compose(Streams::sha256));
         assertThat(read).isEqualTo(TestContent.sha256(content));
         Await.result(parallel.close());
@@ -361,27 +338,9 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("joins whole segments into the blob by copying up to four parts inside S3 at once")
     void partCopiesInParallel() {
-        AtomicInteger copying = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
-        // Copies finish only when the test says so: S3 slower than the writer asks.
-        CompletableFuture<Void> gate = new CompletableFuture<>();
-        S3AsyncClient client = S3TestClients.client(settings);
-        S3AsyncClient held = (S3AsyncClient) Proxy.newProxyInstance(
-                S3AsyncClient.class.getClassLoader(), new Class<?>[] {S3AsyncClient.class}, (self, method, args) -> {
-                    try {
-                        Object result = method.invoke(client, args);
-                        if (!method.getName().equals("uploadPartCopy")) {
-                            return result;
-                        }
-                        mostAtOnce.accumulateAndGet(copying.incrementAndGet(), Math::max);
-                        return ((CompletableFuture<?>) result)
-                                .thenCombine(gate, (copy, opened) -> copy)
-                                .whenComplete((done, failed) -> copying.decrementAndGet());
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        StorageDriver parallel = new S3StorageDriver(vertx, held, settings, S3TestClients.presigner(settings), false);
+        GatedCalls copies = new GatedCalls(S3TestClients.client(settings), "uploadPartCopy");
+        StorageDriver parallel =
+                new S3StorageDriver(vertx, copies.client(), settings, S3TestClients.presigner(settings), false);
         Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 13);
         BlobWriter writer = onContext(() -> parallel.writer("copied/upload", false));
         Promise<Void> committed = Promise.promise();
@@ -389,11 +348,11 @@ class S3StorageDriverTest extends StorageDriverContract {
         context.runOnContext(ignored -> Streams.pump(writer, content)
                 .compose(waits -> writer.commitTo("copied/blob"))
                 .onComplete(committed));
-        Await.until("four part copies on their way", () -> copying.get() == SegmentAssembler.PARALLEL_COPIES);
-        gate.complete(null);
+        Await.until("four part copies on their way", () -> copies.inFlight() == SegmentAssembler.PARALLEL_COPIES);
+        copies.open();
         Await.result(committed.future());
 
-        assertThat(mostAtOnce.get()).isEqualTo(SegmentAssembler.PARALLEL_COPIES);
+        assertThat(copies.mostAtOnce()).isEqualTo(SegmentAssembler.PARALLEL_COPIES);
         byte[] read = Await.result(driver.readStream("copied/blob", 0, -1).compose(Streams::sha256));
         assertThat(read).isEqualTo(TestContent.sha256(content));
         assertThat(segmentSizes()).isEmpty();
