@@ -89,6 +89,7 @@ public final class RegistryLauncher {
                         config.delete().enabled(),
                         config.gc().gracePeriod(),
                         config.uploads().maxOpenPerRepository(),
+                        config.uploads().purgeAfter(),
                         config.uploads().automaticCrossMount()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
         LastCollection lastGc = new LastCollection(Clock.systemUTC());
