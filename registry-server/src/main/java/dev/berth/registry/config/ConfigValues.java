@@ -100,6 +100,13 @@ final class ConfigValues {
         }
     }
 
+    /** An amount of memory (see {@link ValueParser#byteSize()}). */
+    static final class ByteSize extends Text<Long> {
+        ByteSize() {
+            super(Long.class, ValueParser.byteSize());
+        }
+    }
+
     /** A host name or IP address for a certificate. */
     static final class HostName extends Text<String> {
         HostName() {

@@ -26,10 +26,13 @@ import java.util.Deque;
  */
 final class PartPool {
     /**
-     * Room for two uploads at full pace (each {@link S3BlobWriter#MAX_IN_FLIGHT} parts on their way
-     * and one filling), or for more uploads at once at a slower pace each: 40 MiB of 5 MiB parts.
+     * Room for one upload at full pace ({@link S3BlobWriter#MAX_IN_FLIGHT} parts on their way and
+     * one filling): 20 MiB. Several uploads at once share that pace, which is also about what the
+     * SHA-256 of the pushes lets a core or two take in. Eight parts made five large pushes at once
+     * peak 24 MiB higher (250 MiB against 226 in LargeBlobOnS3MemoryIT), too close to issue 17's
+     * 256 MiB budget. berth-registry's {@code storage.s3.uploadMemory} defaults to the same 20 MiB.
      */
-    static final int DEFAULT_PARTS = 2 * (S3BlobWriter.MAX_IN_FLIGHT + 1);
+    static final int DEFAULT_PARTS = S3BlobWriter.MAX_IN_FLIGHT + 1;
 
     private final int parts;
     private final int partSize;

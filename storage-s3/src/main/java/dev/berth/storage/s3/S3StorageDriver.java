@@ -40,11 +40,33 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3ObjectReader reader;
     private final boolean redirect;
 
+    /** The size of each part buffer uploads fill (S3's smallest part): upload memory comes in these. */
+    public static final int PART_SIZE = S3BlobWriter.CHUNK_SIZE;
+
     /**
      * A driver that talks to S3 through {@code client}, and reads objects on URLs that {@code
      * presigner} signs (see {@link S3ObjectReader}); it closes both. With {@code redirect} it also
-     * offers such URLs to clients ({@link #redirectUrl}).
+     * offers such URLs to clients ({@link #redirectUrl}). Its uploads share {@code uploadMemory}
+     * bytes of part buffers, in whole parts of {@link #PART_SIZE} (at least one).
      */
+    public S3StorageDriver(
+            Vertx vertx,
+            S3AsyncClient client,
+            S3Settings settings,
+            S3Presigner presigner,
+            boolean redirect,
+            long uploadMemory) {
+        this(
+                vertx,
+                client,
+                settings,
+                presigner,
+                redirect,
+                SegmentSizes.DEFAULT,
+                new PartPool((int) Math.min(Integer.MAX_VALUE, uploadMemory / PART_SIZE), PART_SIZE));
+    }
+
+    /** A driver whose uploads share the default pool of parts ({@link PartPool#DEFAULT_PARTS}). */
     public S3StorageDriver(
             Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
         this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT, PartPool.withDefaults());
