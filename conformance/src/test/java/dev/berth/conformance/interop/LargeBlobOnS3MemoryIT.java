@@ -35,10 +35,11 @@ class LargeBlobOnS3MemoryIT extends LargeBlobMemoryIT {
 
     /**
      * Five large pushes at once still let the heap expand to -Xmx, as on the filesystem: what fills
-     * it then is request buffers waiting to be hashed (up to 8 MiB per upload) that outlive young
-     * collections, not parts. With the default 2 GiB blob (five of 256 MiB) this peaked at 301 MiB
-     * on a loaded machine (the heap at -Xmx plus the pool's 20 MiB), as it did before the pool
-     * (300 in CI): a regression guard, not the budget.
+     * it then is request buffers waiting to be hashed (the registry core's HashingWriteStream holds
+     * up to 8 MiB per upload), which outlive young collections and are promoted; not parts. With the
+     * default 2 GiB blob (five of 256 MiB) this peaked at 301 MiB on a loaded machine (the heap at
+     * -Xmx plus the pool's 20 MiB), as it did before the pool (300 in CI); with that queue at 1 MiB,
+     * tried once, at 256 MiB. A regression guard, not the budget.
      */
     @Override
     long concurrentPeakRssLimit() {
