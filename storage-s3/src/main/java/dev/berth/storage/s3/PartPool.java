@@ -27,8 +27,7 @@ import java.util.Deque;
 final class PartPool {
     /**
      * Room for one upload at full pace ({@link S3BlobWriter#MAX_IN_FLIGHT} parts on their way and
-     * one filling): 20 MiB. Several uploads at once share that pace, which is also about what the
-     * SHA-256 of the pushes lets a core or two take in. Eight parts made five large pushes at once
+     * one filling): 20 MiB. Several uploads at once share that pace. Eight parts made five large pushes at once
      * peak 24 MiB higher (250 MiB against 226 in LargeBlobOnS3MemoryIT), too close to issue 17's
      * 256 MiB budget. berth-registry's {@code storage.s3.uploadMemory} defaults to the same 20 MiB.
      */
@@ -58,7 +57,7 @@ final class PartPool {
     }
 
     /**
-     * An empty buffer of {@link #partSize()} bytes: at once while one is free or may still be made,
+     * An empty buffer of one part's size: at once while one is free or may still be made,
      * otherwise once another upload gives one back (then on the caller's context). Give it back
      * with {@link #give}, or stop waiting with {@link #withdraw}.
      */
@@ -124,10 +123,6 @@ final class PartPool {
         if (withdrawn != null) {
             withdrawn.promise().fail(new IllegalStateException("stopped waiting for a part"));
         }
-    }
-
-    int partSize() {
-        return partSize;
     }
 
     int parts() {
