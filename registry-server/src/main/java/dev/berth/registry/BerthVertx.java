@@ -16,9 +16,18 @@ public final class BerthVertx {
      * serves no class-path resources, so nothing is lost.
      */
     public static Vertx create() {
-        return Vertx.vertx(new VertxOptions()
+        return Vertx.vertx(options());
+    }
+
+    /** With {@code eventLoops} event loops, for a server that puts one HTTP server on each. */
+    public static Vertx create(int eventLoops) {
+        return Vertx.vertx(options().setEventLoopPoolSize(eventLoops));
+    }
+
+    private static VertxOptions options() {
+        return new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions()
                         .setClassPathResolvingEnabled(false)
-                        .setFileCachingEnabled(false)));
+                        .setFileCachingEnabled(false));
     }
 }

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class RegistryLauncher {
      * be a Vert.x thread.
      */
     public static RunningRegistry start(RegistryConfig config) throws LaunchException {
-        Vertx vertx = BerthVertx.create();
+        Vertx vertx = BerthVertx.create(config.http().eventLoopCount());
         StorageDriver driver;
         try {
             driver = StorageDrivers.open(vertx, config.storage());
@@ -88,6 +89,7 @@ public final class RegistryLauncher {
                         config.delete().enabled(),
                         config.gc().gracePeriod(),
                         config.uploads().maxOpenPerRepository(),
+                        config.uploads().purgeAfter(),
                         config.uploads().automaticCrossMount()));
         ReadOnlyMode readOnly = new ReadOnlyMode(config.readOnly().enabled());
         LastCollection lastGc = new LastCollection(Clock.systemUTC());
@@ -130,41 +132,47 @@ public final class RegistryLauncher {
                                 vertx, registry, driver, auth, config.delete().enabled(), readOnly, lastGc, content))
                         : Optional.empty(),
                 new ApiHandler(registry, content, ManifestWebhooks.of(vertx, config.webhooks())));
-        HttpServer server = vertx.createHttpServer(options)
-                .connectionHandler(new ClientConnections(options, config.http()))
+        ClientConnections connections = new ClientConnections(options, config.http());
+        Supplier<HttpServer> apiServer = () -> vertx.createHttpServer(options)
+                .connectionHandler(connections)
                 .requestHandler(pipeline)
                 .invalidRequestHandler(InvalidRequests::answer);
-        List<HttpServer> servers = new ArrayList<>(List.of(server));
-        if (metrics != null && config.metrics().listen().isPresent()) {
-            servers.add(vertx.createHttpServer().requestHandler(MetricsServer.handler(metrics)));
-        }
         ListenAddress requested = config.http().listen();
+        List<HttpServer> servers = new ArrayList<>();
         try {
-            listen(server, requested);
-            if (servers.size() > 1) {
-                listen(servers.get(1), config.metrics().listen().get());
+            servers.addAll(awaitListening(
+                    ServersPerEventLoop.listen(vertx, config.http().eventLoopCount(), requested, apiServer),
+                    requested));
+            if (metrics != null && config.metrics().listen().isPresent()) {
+                ListenAddress scrape = config.metrics().listen().get();
+                HttpServer server = vertx.createHttpServer().requestHandler(MetricsServer.handler(metrics));
+                servers.add(awaitListening(server.listen(scrape.port(), scrape.host()), scrape));
             }
         } catch (LaunchException e) {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
-        RunningRegistry running =
-                new RunningRegistry(vertx, servers, driver, new ListenAddress(requested.host(), server.actualPort()));
+        RunningRegistry running = new RunningRegistry(
+                vertx,
+                servers,
+                driver,
+                new ListenAddress(requested.host(), servers.get(0).actualPort()));
         LOG.info("uploads are hashed with {}", Sha256Engines.inUse());
         LOG.info(
-                "berth-registry {} listening on {}, {}, storage {}, deletes {}{}",
+                "berth-registry {} listening on {}, {}, {} event loops, storage {}, deletes {}{}",
                 BuildInfo.version(),
                 running.address(),
                 https ? "HTTPS" : "plain HTTP",
+                config.http().eventLoopCount(),
                 config.storage().describe(),
                 config.delete().enabled() ? "enabled" : "disabled",
                 readOnly.enabled() ? ", read-only" : "");
         return running;
     }
 
-    private static void listen(HttpServer server, ListenAddress address) throws LaunchException {
+    private static <T> T awaitListening(Future<T> listening, ListenAddress address) throws LaunchException {
         try {
-            await(server.listen(address.port(), address.host()), LISTEN_TIMEOUT);
+            return await(listening, LISTEN_TIMEOUT);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new LaunchException("cannot listen on " + address + ": " + cause, cause);

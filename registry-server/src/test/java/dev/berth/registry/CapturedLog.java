@@ -13,6 +13,7 @@ public final class CapturedLog extends AppenderBase<ILoggingEvent> implements Au
     private final Logger logger;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<String> withStackTraces = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
 
     private CapturedLog(Logger logger) {
         this.logger = logger;
@@ -30,6 +31,7 @@ public final class CapturedLog extends AppenderBase<ILoggingEvent> implements Au
     @Override
     protected void append(ILoggingEvent event) {
         lines.add(event.getFormattedMessage());
+        threads.add(event.getThreadName());
         if (event.getThrowableProxy() != null) {
             withStackTraces.add(event.getFormattedMessage());
         }
@@ -43,6 +45,11 @@ public final class CapturedLog extends AppenderBase<ILoggingEvent> implements Au
     /** The lines so far. */
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The names of the threads that logged the lines so far, line by line. */
+    public List<String> threads() {
+        return List.copyOf(threads);
     }
 
     /** The lines so far, after waiting up to five seconds for there to be at least {@code count}. */

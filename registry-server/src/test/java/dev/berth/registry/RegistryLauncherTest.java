@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,13 +57,10 @@ class RegistryLauncherTest {
         running = InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), dir, true));
 
         try (Socket socket = new Socket("127.0.0.1", running.port())) {
-            socket.getOutputStream()
-                    .write(("GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-                                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            String statusLine = new BufferedReader(
-                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            String statusLine = statusLine(
+                    socket,
+                    "GET /v2/ HTTP/1.1\r\nHost: test\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                            + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n");
 
             assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
         }
@@ -101,6 +100,45 @@ class RegistryLauncherTest {
     }
 
     @Test
+    @DisplayName("Serves connections on each of its http.eventLoops event loops, in turn, on one port")
+    void everyEventLoopServes() throws Exception {
+        try (CapturedLog log = CapturedLog.of(AccessLog.LOGGER_NAME)) {
+            Map<String, String> settings = new HashMap<>(settings(new ListenAddress("127.0.0.1", 0), dir, true));
+            settings.put("BERTH_HTTP_EVENTLOOPS", "3");
+            running = InProcessBerth.launch(settings);
+
+            for (int connection = 0; connection < 6; connection++) {
+                try (Socket socket = new Socket("127.0.0.1", running.port())) {
+                    assertThat(statusLine(socket, "GET /v2/ HTTP/1.1\r\nHost: test\r\n\r\n"))
+                            .isEqualTo("HTTP/1.1 200 OK");
+                }
+            }
+
+            log.awaitLines(6);
+            assertThat(Set.copyOf(log.threads()))
+                    .hasSize(3)
+                    .allSatisfy(thread -> assertThat(thread).startsWith("vert.x-eventloop-thread-"));
+        }
+    }
+
+    @Test
+    @DisplayName("Puts every event loop on the one port asked for, not only on random ones")
+    void eventLoopsShareAFixedPort() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Map<String, String> settings = new HashMap<>(settings(new ListenAddress("127.0.0.1", port), dir, true));
+        settings.put("BERTH_HTTP_EVENTLOOPS", "2");
+        running = InProcessBerth.launch(settings);
+
+        assertThat(running.port()).isEqualTo(port);
+        for (int connection = 0; connection < 4; connection++) {
+            assertThat(get("/v2/").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     @DisplayName("Fails with the address when the port is taken")
     void portTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -121,6 +159,11 @@ class RegistryLauncherTest {
         assertThatThrownBy(() -> InProcessBerth.launch(settings(new ListenAddress("127.0.0.1", 0), file, true)))
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("cannot create the storage directory " + file);
+    }
+
+    private static String statusLine(Socket socket, String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

@@ -107,6 +107,13 @@ final class ConfigValues {
         }
     }
 
+    /** How many event loops serve connections: 0 (one per processor) up to {@link HttpConfig#MAX_EVENT_LOOPS}. */
+    static final class EventLoopCount extends Text<Integer> {
+        EventLoopCount() {
+            super(Integer.class, ValueParser.countUpTo(HttpConfig.MAX_EVENT_LOOPS));
+        }
+    }
+
     /** A host name or IP address for a certificate. */
     static final class HostName extends Text<String> {
         HostName() {

@@ -140,6 +140,17 @@ public interface ValueParser<T> {
         };
     }
 
+    /** A whole number from 0 up to {@code max}. */
+    static ValueParser<Integer> countUpTo(int max) {
+        return text -> {
+            int count = count().parse(text);
+            if (count > max) {
+                throw new IllegalArgumentException("expected a whole number from 0 to " + max);
+            }
+            return count;
+        };
+    }
+
     /** One of an enum's constants, by its name in any case. */
     static <E extends Enum<E>> ValueParser<E> oneOf(Class<E> type) {
         return text -> {

@@ -23,7 +23,12 @@ public final class Registry {
     public Registry(StorageDriver driver, RegistryOptions options, Clock clock) {
         Store store = new Store(driver);
         this.blobs = new BlobService(store, options);
-        this.uploads = new UploadService(store, blobs, clock, options.maxOpenUploadsPerRepository());
+        this.uploads = new UploadService(
+                store,
+                blobs,
+                clock,
+                options.maxOpenUploadsPerRepository(),
+                new OpenSessions(clock, options.uploadsPurgeAfter()));
         CatalogIndex catalogIndex = new CatalogIndex(store);
         this.tags = new TagService(store, new TaggedByIndex(store));
         StoredManifests stored = new StoredManifests(store, new ManifestCache(ManifestCache.DEFAULT_BUDGET_BYTES));

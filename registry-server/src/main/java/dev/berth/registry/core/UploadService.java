@@ -34,14 +34,18 @@ public final class UploadService {
     /** Uploads a request of this process is writing to: a second writer would interleave bytes. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    private final OpenSessions sessions = new OpenSessions();
+    private final OpenSessions sessions;
 
-    /** @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap */
-    UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository) {
+    /**
+     * @param maxOpenPerRepository sessions a repository may hold open at once; 0: no cap
+     * @param sessions where this process counts the sessions it opened, for the cap
+     */
+    UploadService(Store store, BlobService blobs, Clock clock, int maxOpenPerRepository, OpenSessions sessions) {
         this.store = store;
         this.blobs = blobs;
         this.clock = clock;
         this.maxOpenPerRepository = maxOpenPerRepository;
+        this.sessions = sessions;
     }
 
     /**
@@ -55,7 +59,11 @@ public final class UploadService {
      */
     public Future<UploadStatus> start(String repository) {
         Validate.repository(repository);
-        if (maxOpenPerRepository == 0 || sessions.count(repository) < maxOpenPerRepository) {
+        if (maxOpenPerRepository == 0) {
+            // No cap, nothing to count: counted sessions that never end would only fill memory.
+            return open(repository, UUID.randomUUID().toString());
+        }
+        if (sessions.count(repository) < maxOpenPerRepository) {
             return openCounted(repository);
         }
         return store.listOrEmpty(RegistryLayout.uploadsDir(repository)).compose(stored -> {
@@ -103,6 +111,7 @@ public final class UploadService {
             checkRange(repository, id, state, rangeStart);
             return openWriter(repository, id, state)
                     .compose(writer -> write(repository, id, state, writer, body, true))
+                    .onSuccess(session -> sessions.touched(repository, id))
                     .map(session -> new UploadStatus(repository, id, session.state.offset()));
         });
     }

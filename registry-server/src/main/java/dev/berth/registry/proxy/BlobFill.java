@@ -5,11 +5,9 @@ import dev.berth.oci.DistributionException;
 import dev.berth.oci.ErrorCode;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.metrics.MirrorMetrics;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -27,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * asked before its first byte arrived. The last buffer is held back from those clients until the
  * digest is verified: a client never receives a whole blob the store refused; on a mismatch its
  * connection is cut short instead. Clients do not own the fill: one going away changes nothing
- * for the store or the others. Runs on the event loop that started it, as every request does.
+ * for the store or the others. Its state lives on the event loop that started it; clients on other
+ * loops join it, and are fed, through {@link LoopConfined}.
  */
 final class BlobFill {
     private static final Logger LOG = LoggerFactory.getLogger(BlobFill.class);
@@ -43,7 +42,7 @@ final class BlobFill {
     private final Promise<Void> stored = Promise.promise();
 
     private final List<LiveReader> readers = new ArrayList<>();
-    private final Context context = Vertx.currentContext();
+    private final LoopConfined loop = LoopConfined.here();
     private long stallTimer = -1;
     private HttpClientResponse upstream;
     /** Paused by the store's writer until it asks for bytes. */
@@ -66,22 +65,29 @@ final class BlobFill {
         return fill;
     }
 
+    /** Answered on the caller's event loop, as {@link #stored} is. */
     Future<Long> announcedSize() {
-        return announced.future();
+        return LoopConfined.here().adopt(announced.future());
     }
 
     Future<Void> stored() {
-        return stored.future();
+        return LoopConfined.here().adopt(stored.future());
     }
 
-    /** A live stream of the whole blob, when the fill has not sent a byte yet (and knows the size). */
-    Optional<ReadStream<Buffer>> join() {
-        if (flowing || stored.future().isComplete()) {
-            return Optional.empty();
-        }
-        LiveReader reader = new LiveReader(this);
-        readers.add(reader);
-        return Optional.of(reader);
+    /**
+     * A live stream of the whole blob for the caller, fed on the caller's event loop, when the fill
+     * has not sent a byte yet (and knows the size).
+     */
+    Future<Optional<ReadStream<Buffer>>> join() {
+        LoopConfined client = LoopConfined.here();
+        return loop.call(() -> {
+            if (flowing || stored.future().isComplete()) {
+                return Optional.empty();
+            }
+            LiveReader reader = new LiveReader(this, client);
+            readers.add(reader);
+            return Optional.of(reader);
+        });
     }
 
     private void fetch() {
@@ -116,7 +122,7 @@ final class BlobFill {
                     }
                     readers.forEach(LiveReader::end);
                     stored.complete();
-                    context.owner().cancelTimer(stallTimer);
+                    loop.vertx().cancelTimer(stallTimer);
                 })
                 .onFailure(e -> {
                     response.request().reset();
@@ -154,7 +160,7 @@ final class BlobFill {
         announced.tryFail(failure);
         readers.forEach(reader -> reader.fail(failure));
         stored.tryFail(failure);
-        context.owner().cancelTimer(stallTimer);
+        loop.vertx().cancelTimer(stallTimer);
     }
 
     private void received(Buffer buffer, Handler<Buffer> store) {
@@ -187,7 +193,7 @@ final class BlobFill {
         if (stallTimer >= 0) {
             return;
         }
-        stallTimer = context.owner().setTimer(STALL_LIMIT.toMillis(), id -> {
+        stallTimer = loop.vertx().setTimer(STALL_LIMIT.toMillis(), id -> {
             stallTimer = -1;
             for (LiveReader reader : List.copyOf(readers)) {
                 if (reader.full()) {
@@ -202,8 +208,12 @@ final class BlobFill {
         });
     }
 
-    /** A reader drained or left: the upstream may flow again if nobody else holds it back. */
+    /** A reader drained or left (on its own loop): the upstream may flow again if nobody else holds it back. */
     void readerMoved() {
+        loop.run(this::resumeUnlessHeld);
+    }
+
+    private void resumeUnlessHeld() {
         if (upstream != null && !storePaused && readers.stream().noneMatch(LiveReader::full)) {
             upstream.resume();
         }
@@ -227,7 +237,7 @@ final class BlobFill {
         @Override
         public ReadStream<Buffer> resume() {
             storePaused = false;
-            readerMoved();
+            resumeUnlessHeld();
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client's view of a blob fill in progress: the bytes the upstream sends, in order, queued
@@ -13,65 +14,81 @@ import java.util.Deque;
  * bounded); one that stays that long is cut off by the fill (see {@link BlobFill}). A client that
  * goes away (its pipe lets go of the handler) simply stops reading: the fill goes on for the
  * others and for the store.
+ *
+ * <p>Its state lives on the client's event loop, which need not be the fill's: what the fill calls
+ * ({@link #push}, {@link #end}, {@link #fail}) runs there, and only the count of queued bytes, which
+ * the fill reads to know whether it is held back, is shared.
  */
 final class LiveReader implements ReadStream<Buffer> {
     static final long HIGH_WATER = 4L << 20;
 
     private final BlobFill fill;
+    private final LoopConfined loop;
     private final Deque<Buffer> queue = new ArrayDeque<>();
-    private long queued;
+    /** Bytes pushed and not yet handed on: counted on the fill's loop as they are pushed. */
+    private final AtomicLong queued = new AtomicLong();
+
     private boolean paused;
     private boolean ending;
-    private boolean finished;
+    private volatile boolean finished;
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
 
-    LiveReader(BlobFill fill) {
+    /** A reader for the client on {@code loop}. */
+    LiveReader(BlobFill fill, LoopConfined loop) {
         this.fill = fill;
+        this.loop = loop;
     }
 
-    /** Whether this reader holds the fill back. */
+    /** Whether this reader holds the fill back; from any thread. */
     boolean full() {
-        return queued > HIGH_WATER;
+        return !finished && queued.get() > HIGH_WATER;
     }
 
     void push(Buffer buffer) {
         if (finished) {
             return;
         }
-        queue.add(buffer);
-        queued += buffer.length();
-        drain();
+        queued.addAndGet(buffer.length());
+        loop.run(() -> {
+            if (!finished) {
+                queue.add(buffer);
+                drain();
+            }
+        });
     }
 
     /** Every byte was pushed and verified. */
     void end() {
-        ending = true;
-        drain();
+        loop.run(() -> {
+            ending = true;
+            drain();
+        });
     }
 
     void fail(Throwable failure) {
-        if (finished) {
-            return;
-        }
-        leave();
-        if (exceptionHandler != null) {
-            exceptionHandler.handle(failure);
-        }
+        loop.run(() -> {
+            if (finished) {
+                return;
+            }
+            leave();
+            if (exceptionHandler != null) {
+                exceptionHandler.handle(failure);
+            }
+        });
     }
 
     private void leave() {
         finished = true;
         queue.clear();
-        queued = 0;
         fill.readerMoved();
     }
 
     private void drain() {
         while (!paused && !finished && !queue.isEmpty() && handler != null) {
             Buffer next = queue.poll();
-            queued -= next.length();
+            queued.addAndGet(-next.length());
             try {
                 handler.handle(next);
             } catch (RuntimeException clientGone) {

@@ -67,15 +67,13 @@ final class MirroredBlobs {
 
     private Future<ReadStream<Buffer>> open(
             Route route, BlobFill fill, Digest digest, long size, long offset, long length) {
-        if (offset == 0 && length == size) {
-            Optional<ReadStream<Buffer>> live = fill.join();
-            if (live.isPresent()) {
-                return Future.succeededFuture(live.get());
-            }
-        }
-        return fill.stored()
-                .compose(v -> registry.blobs().find(route.repository(), digest.toString()))
-                .compose(stored -> stored.open(offset, length));
+        Future<Optional<ReadStream<Buffer>>> live =
+                offset == 0 && length == size ? fill.join() : Future.succeededFuture(Optional.empty());
+        return live.compose(joined -> joined.isPresent()
+                ? Future.succeededFuture(joined.get())
+                : fill.stored()
+                        .compose(v -> registry.blobs().find(route.repository(), digest.toString()))
+                        .compose(stored -> stored.open(offset, length)));
     }
 
     private Future<BlobSource> headUpstream(Route route, Digest digest) {

@@ -35,6 +35,12 @@ final class UpstreamClient {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** Connections kept to one upstream: blob fills of one pull run side by side. */
     private static final int CONNECTIONS = 32;
+    /**
+     * The largest piece of an upstream's body handed on at once: one network read. Vert.x's default
+     * (8 KiB) cut each read into eight pieces, each then hashed, stored and written to the waiting
+     * clients on its own (as it did for blob GETs on S3; see S3ObjectReader).
+     */
+    private static final int MAX_CHUNK_BYTES = 64 * 1024;
     /** A transfer that stalls this long is given up (the fill fails, nothing is stored). */
     private static final int IDLE_TIMEOUT_SECONDS = 60;
 
@@ -52,6 +58,7 @@ final class UpstreamClient {
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxChunkSize(MAX_CHUNK_BYTES)
                 // Blobs are compressed already and digests cover the exact bytes.
                 .setDecompressionSupported(false);
         if (settings.url().getScheme().equals("https")) {

@@ -2,6 +2,7 @@ package dev.berth.registry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.registry.MovingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,28 +63,12 @@ class LoginThrottleTest {
     @Test
     @DisplayName("a client locked out may try again once the window has passed")
     void windowPasses() {
-        Instant[] now = {Instant.parse("2026-12-04T12:00:00Z")};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovingClock moving = new MovingClock(Instant.parse("2026-12-04T12:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(1, Duration.ofMinutes(1), moving);
         throttle.tryBegin("10.0.0.1");
         assertThat(throttle.tryBegin("10.0.0.1")).isFalse();
 
-        now[0] = now[0].plus(Duration.ofMinutes(2));
+        moving.advance(Duration.ofMinutes(2));
 
         assertThat(throttle.tryBegin("10.0.0.1")).isTrue();
     }

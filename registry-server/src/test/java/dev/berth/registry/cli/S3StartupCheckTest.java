@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.storage.s3.S3Settings;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3DefaultChain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A registry on S3 checks its bucket before it listens, and an operator who got the bucket, the
  * keys or the endpoint wrong reads which one in a single line.
  */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("berth-registry serve on S3, when the bucket cannot be used")
 class S3StartupCheckTest {
     @TempDir
@@ -33,15 +36,13 @@ class S3StartupCheckTest {
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
-    void credentials() throws Exception {
+    void newBucket() throws Exception {
         s3 = InProcessS3.get();
         bucket = S3TestClients.settings(s3.newBucket(""));
-        S3DefaultChain.useInProcessKeys();
     }
 
     @AfterEach
-    void forgetCredentials() {
-        S3DefaultChain.clear();
+    void deleteBucket() {
         s3.deleteBucket(bucket.bucket());
     }
 

@@ -28,6 +28,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    @DisplayName("More event loops than 1024 are refused, naming http.eventLoops; 0 means one per processor")
+    void eventLoops() {
+        assertThatThrownBy(() -> load(Map.of("BERTH_HTTP_EVENTLOOPS", "5000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid http.eventLoops '5000' from environment variable BERTH_HTTP_EVENTLOOPS:"
+                        + " expected a whole number from 0 to 1024");
+        assertThat(load(Map.of("BERTH_HTTP_EVENTLOOPS", "3")).http().eventLoopCount())
+                .isEqualTo(3);
+        assertThat(load(Map.of()).http().eventLoopCount())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
     @DisplayName("A non-boolean in the config file names the setting and the file")
     void nonBooleanFromFile() throws IOException {
         Path file = Files.writeString(dir.resolve("berth.yml"), "log:\n  accesslog: yes please\n");

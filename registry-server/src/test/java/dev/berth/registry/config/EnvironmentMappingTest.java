@@ -24,6 +24,7 @@ class EnvironmentMappingTest {
                         "BERTH_HTTP_HEADERTIMEOUT",
                         "BERTH_HTTP_MINBODYRATE",
                         "BERTH_HTTP_MAXCONNECTIONSPERCLIENT",
+                        "BERTH_HTTP_EVENTLOOPS",
                         "BERTH_STORAGE_FILESYSTEM_ROOTDIRECTORY",
                         "BERTH_STORAGE_S3_BUCKET",
                         "BERTH_STORAGE_S3_REGION",

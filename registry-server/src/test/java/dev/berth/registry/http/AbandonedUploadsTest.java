@@ -4,32 +4,22 @@ import dev.berth.registry.InProcessBerth;
 import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.InProcessS3;
-import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Abandoned upload sessions do not pile up")
 class AbandonedUploadsTest {
     private static final String REPO = "team/app";
 
     @TempDir
     Path tempDir;
-
-    @BeforeAll
-    static void inProcessKeys() {
-        S3DefaultChain.useInProcessKeys();
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        S3DefaultChain.clear();
-    }
 
     @Test
     @DisplayName(

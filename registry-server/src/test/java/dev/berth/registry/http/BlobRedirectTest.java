@@ -6,8 +6,8 @@ import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3Bucket;
-import dev.berth.testkit.s3.S3DefaultChain;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Blob GETs on S3 with storage.s3.redirect")
 class BlobRedirectTest {
     private static final String REPO = "library/redirected";
@@ -38,7 +40,6 @@ class BlobRedirectTest {
     void startOnS3() throws Exception {
         s3 = InProcessS3.get();
         bucket = s3.newBucket("registry");
-        S3DefaultChain.useInProcessKeys();
         server = InProcessBerth.start(bucket.berthSettings(true));
         api = server.client();
         blob = new Pushes(api).randomBlob(REPO, 100_000);
@@ -48,7 +49,6 @@ class BlobRedirectTest {
     @AfterEach
     void stop() {
         server.close();
-        S3DefaultChain.clear();
         s3.deleteBucket(bucket.name());
     }
 

@@ -6,29 +6,19 @@ import dev.berth.oci.MediaTypes;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3Bucket;
-import dev.berth.testkit.s3.S3DefaultChain;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two replicas on one bucket, each with its own manifest cache. */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("The manifest cache with two replicas on one S3 bucket")
 class ManifestCacheAcrossReplicasTest {
     private static final String REPO = "shared/app";
-
-    @BeforeAll
-    static void inProcessKeys() {
-        S3DefaultChain.useInProcessKeys();
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        S3DefaultChain.clear();
-    }
 
     @Test
     @DisplayName("the manifest cache after a delete on another replica: the manifest is unknown, by digest and by tag")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3Bucket;
-import dev.berth.testkit.s3.S3DefaultChain;
 import dev.berth.testkit.s3.S3Relay;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,26 +13,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Blob pulls on S3 when S3 fails in the middle of the bytes. */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Blob pulls on S3 when S3 breaks off")
 class S3BrokenPullTest {
     private static final String REPO = "library/broken";
     private static final int SIZE = 32 << 20;
-
-    @BeforeAll
-    static void inProcessKeys() {
-        S3DefaultChain.useInProcessKeys();
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        S3DefaultChain.clear();
-    }
 
     @Test
     @DisplayName("when S3 breaks off a blob's body, the client's connection is cut before the promised length:"

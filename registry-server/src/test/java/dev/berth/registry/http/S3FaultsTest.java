@@ -6,7 +6,7 @@ import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
-import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The registry on an S3 server that goes away in the middle of an upload, then comes back. */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Uploads on S3 when S3 fails")
 class S3FaultsTest {
     private static final String REPO = "library/faults";
@@ -33,12 +35,10 @@ class S3FaultsTest {
     @BeforeAll
     static void ownServer() throws Exception {
         s3 = InProcessS3.startPrivate();
-        S3DefaultChain.useInProcessKeys();
     }
 
     @AfterAll
-    static void forgetKeys() throws Exception {
-        S3DefaultChain.clear();
+    static void stopServer() throws Exception {
         s3.stop();
     }
 

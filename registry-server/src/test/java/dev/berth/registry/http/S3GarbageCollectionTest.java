@@ -10,19 +10,19 @@ import dev.berth.storage.s3.S3TestClients;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3Bucket;
-import dev.berth.testkit.s3.S3DefaultChain;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Garbage collection on S3")
 class S3GarbageCollectionTest {
     private static final String REPO = "team/app";
@@ -31,16 +31,6 @@ class S3GarbageCollectionTest {
 
     @TempDir
     Path tempDir;
-
-    @BeforeAll
-    static void inProcessKeys() {
-        S3DefaultChain.useInProcessKeys();
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        S3DefaultChain.clear();
-    }
 
     @Test
     @DisplayName("deletes an unreferenced blob and an untagged manifest's blobs, and keeps the tagged image whole")

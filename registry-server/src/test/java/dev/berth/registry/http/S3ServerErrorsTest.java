@@ -6,18 +6,19 @@ import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
-import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The registry on an S3 server that answers its writes with server errors for a while. */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Uploads on S3 when S3 answers writes with 500 or 503")
 class S3ServerErrorsTest {
     private static final String REPO = "library/s3-errors";
@@ -31,12 +32,6 @@ class S3ServerErrorsTest {
     @BeforeAll
     static void server() throws Exception {
         s3 = InProcessS3.get();
-        S3DefaultChain.useInProcessKeys();
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        S3DefaultChain.clear();
     }
 
     @AfterEach

@@ -8,7 +8,7 @@ import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
-import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The registry on an S3 server that cannot be reached (its port refuses connections): storage that
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * filesystem storage does (issue 16, point 2); it was a 500 "internal error: StorageException" with a
  * stack trace in the log per request.
  */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Requests on S3 while the S3 server cannot be reached")
 class S3UnreachableTest {
     private static final String REPO = "team/unreachable";
@@ -35,7 +37,6 @@ class S3UnreachableTest {
     @BeforeEach
     void start() throws Exception {
         s3 = InProcessS3.startPrivate();
-        S3DefaultChain.useInProcessKeys();
         Map<String, String> settings =
                 new LinkedHashMap<>(s3.newBucket("registry").berthSettings(false));
         settings.put("BERTH_DELETE_ENABLED", "true");
@@ -46,7 +47,6 @@ class S3UnreachableTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
-        S3DefaultChain.clear();
         s3.stop();
     }
 

@@ -8,7 +8,7 @@ import dev.berth.testkit.image.Measured;
 import dev.berth.testkit.image.PseudoRandomBytes;
 import dev.berth.testkit.registry.DistributionProcess;
 import dev.berth.testkit.s3.InProcessS3;
-import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.InProcessS3Keys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The mirror on S3, with two replicas sharing the bucket and filling the same blob at once. */
+@ExtendWith(InProcessS3Keys.class)
 @DisplayName("Pull-through mirror on S3, two replicas")
 class MirrorOnS3Test {
     private static final long SIZE = 24L << 20;
@@ -41,7 +43,6 @@ class MirrorOnS3Test {
         RegistryApi upstreamApi = new RegistryApi(upstream.baseUrl());
         upstreamApi.finishUpload(
                 upstreamApi.startUpload("library/big"), digest, SIZE, () -> new PseudoRandomBytes(SEED, SIZE));
-        S3DefaultChain.useInProcessKeys();
         Map<String, String> settings =
                 new HashMap<>(InProcessS3.get().newBucket("mirror").berthSettings(false));
         settings.put("BERTH_PROXY_UPSTREAMS", MirrorTest.upstreams(upstream));
