@@ -36,7 +36,8 @@ public final class StorageDrivers {
                     S3ClientFactory.create(s3.location()),
                     s3.location(),
                     S3ClientFactory.presigner(s3.location()),
-                    s3.redirect());
+                    s3.redirect(),
+                    s3.uploadMemory());
             checkBucket(driver);
             return driver;
         }

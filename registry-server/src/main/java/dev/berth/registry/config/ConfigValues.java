@@ -100,6 +100,13 @@ final class ConfigValues {
         }
     }
 
+    /** An amount of memory (see {@link ValueParser#byteSize()}). */
+    static final class ByteSize extends Text<Long> {
+        ByteSize() {
+            super(Long.class, ValueParser.byteSize());
+        }
+    }
+
     /** How many event loops serve connections: 0 (one per processor) up to {@link HttpConfig#MAX_EVENT_LOOPS}. */
     static final class EventLoopCount extends Text<Integer> {
         EventLoopCount() {

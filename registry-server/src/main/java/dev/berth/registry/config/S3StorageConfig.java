@@ -6,10 +6,12 @@ import dev.berth.storage.s3.S3Settings;
  * Storage in an S3 bucket (AWS S3 or a compatible server), in registry:2's layout under the
  * prefix. Credentials are not configured here: they come from the AWS SDK's default chain.
  *
- * @param location where the data lives
- * @param redirect whether whole-blob GETs answer 307 to a pre-signed URL instead of streaming
+ * @param location     where the data lives
+ * @param redirect     whether whole-blob GETs answer 307 to a pre-signed URL instead of streaming
+ * @param uploadMemory bytes of part buffers that all uploads share (whole parts of
+ *                     {@link dev.berth.storage.s3.S3StorageDriver#PART_SIZE})
  */
-public record S3StorageConfig(S3Settings location, boolean redirect) implements StorageConfig {
+public record S3StorageConfig(S3Settings location, boolean redirect, long uploadMemory) implements StorageConfig {
 
     @Override
     public String describe() {

@@ -18,6 +18,7 @@ public final class Settings {
     public static final Setting HTTP_LISTEN = byPath("http.listen");
     static final Setting STORAGE_FILESYSTEM_ROOTDIRECTORY = byPath("storage.filesystem.rootdirectory");
     static final Setting STORAGE_S3_BUCKET = byPath("storage.s3.bucket");
+    static final Setting STORAGE_S3_UPLOADMEMORY = byPath("storage.s3.uploadMemory");
 
     private Settings() {}
 

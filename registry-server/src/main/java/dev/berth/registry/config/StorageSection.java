@@ -20,6 +20,9 @@ record StorageSection(Filesystem filesystem, S3 s3) implements ConfigSection {
             Optional<URI> endpoint,
             @JsonProperty(defaultValue = "false") boolean pathStyle,
             String prefix,
-            @JsonProperty(defaultValue = "false") boolean redirect)
+            @JsonProperty(defaultValue = "false") boolean redirect,
+
+            @JsonProperty(defaultValue = "20MiB") @JsonDeserialize(using = ConfigValues.ByteSize.class)
+            long uploadMemory)
             implements ConfigSection {}
 }

@@ -1,6 +1,7 @@
 package dev.berth.registry.config;
 
 import dev.berth.storage.s3.S3Settings;
+import dev.berth.storage.s3.S3StorageDriver;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,13 @@ final class StorageSelection {
             throw new ConfigException("S3 storage needs a bucket: set " + Settings.STORAGE_S3_BUCKET.path()
                     + " in the config file or " + Settings.STORAGE_S3_BUCKET.environmentVariable());
         }
+        if (s3.uploadMemory() < S3StorageDriver.PART_SIZE) {
+            throw new ConfigException(Settings.STORAGE_S3_UPLOADMEMORY.path() + " must hold at least one part of "
+                    + (S3StorageDriver.PART_SIZE >> 20) + " MiB (5MiB or more), not " + s3.uploadMemory() + " bytes");
+        }
         return new S3StorageConfig(
-                new S3Settings(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.prefix()), s3.redirect());
+                new S3Settings(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.prefix()),
+                s3.redirect(),
+                s3.uploadMemory());
     }
 }

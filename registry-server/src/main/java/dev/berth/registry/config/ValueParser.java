@@ -107,6 +107,28 @@ public interface ValueParser<T> {
         };
     }
 
+    /**
+     * An amount of memory in bytes: a whole number with a binary unit, {@code 512KiB}, {@code 20MiB},
+     * {@code 1GiB} (any case), or plain bytes.
+     */
+    static ValueParser<Long> byteSize() {
+        Pattern amountAndUnit = Pattern.compile("(\\d{1,9})(b|kib|mib|gib)?");
+        return text -> {
+            Matcher matcher = amountAndUnit.matcher(text.trim().toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("expected an amount of memory such as 512KiB, 20MiB or 1GiB");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "b" : matcher.group(2);
+            return switch (unit) {
+                case "kib" -> amount << 10;
+                case "mib" -> amount << 20;
+                case "gib" -> amount << 30;
+                default -> amount;
+            };
+        };
+    }
+
     /** A whole number from 0 up; 0 often means "no limit". */
     static ValueParser<Integer> count() {
         return text -> {

@@ -32,6 +32,7 @@ class EnvironmentMappingTest {
                         "BERTH_STORAGE_S3_PATHSTYLE",
                         "BERTH_STORAGE_S3_PREFIX",
                         "BERTH_STORAGE_S3_REDIRECT",
+                        "BERTH_STORAGE_S3_UPLOADMEMORY",
                         "BERTH_DELETE_ENABLED",
                         "BERTH_LOG_LEVEL",
                         "BERTH_LOG_ACCESSLOG",

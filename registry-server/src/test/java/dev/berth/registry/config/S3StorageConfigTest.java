@@ -26,6 +26,7 @@ class S3StorageConfigTest {
                 prefix: ""                         # optional key prefix
                 redirect: false                    # optional: answer blob GETs with 307 to a pre-signed URL
             """;
+    private static final long DEFAULT_UPLOAD_MEMORY = 20L << 20;
 
     @TempDir
     Path dir;
@@ -39,7 +40,8 @@ class S3StorageConfigTest {
                 .isEqualTo(new S3StorageConfig(
                         new S3Settings(
                                 "registry", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9000")), true, ""),
-                        false));
+                        false,
+                        DEFAULT_UPLOAD_MEMORY));
     }
 
     @Test
@@ -54,7 +56,9 @@ class S3StorageConfigTest {
                 ConfigLayer.empty());
         assertThat(storage)
                 .isEqualTo(new S3StorageConfig(
-                        new S3Settings("images", "us-east-1", Optional.empty(), false, "team/a"), true));
+                        new S3Settings("images", "us-east-1", Optional.empty(), false, "team/a"),
+                        true,
+                        DEFAULT_UPLOAD_MEMORY));
 
         StorageConfig everything = load(
                 Optional.empty(),
@@ -120,6 +124,36 @@ class S3StorageConfigTest {
                 .hasMessage(
                         "invalid storage.s3.endpoint '127.0.0.1:9000' from environment variable BERTH_STORAGE_S3_ENDPOINT:"
                                 + " expected an http:// or https:// URL with a host");
+    }
+
+    @Test
+    @DisplayName("storage.s3.uploadMemory takes an amount of memory with a binary unit, or plain bytes")
+    void uploadMemory() {
+        Map<String, Long> amounts =
+                Map.of("64MiB", 64L << 20, "1gib", 1L << 30, " 10240KiB ", 10L << 20, "5242880", 5L << 20);
+        amounts.forEach((text, bytes) ->
+                assertThat(withUploadMemory(text).uploadMemory()).as(text).isEqualTo(bytes));
+    }
+
+    @Test
+    @DisplayName("An upload memory that is not an amount, or holds no whole 5 MiB part, is refused naming the setting")
+    void badUploadMemory() {
+        assertThatThrownBy(() -> withUploadMemory("20MB"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "invalid storage.s3.uploadMemory '20MB' from environment variable BERTH_STORAGE_S3_UPLOADMEMORY:"
+                                + " expected an amount of memory such as 512KiB, 20MiB or 1GiB");
+        assertThatThrownBy(() -> withUploadMemory("4MiB"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("storage.s3.uploadMemory must hold at least one part of 5 MiB (5MiB or more),"
+                        + " not 4194304 bytes");
+    }
+
+    private static S3StorageConfig withUploadMemory(String text) {
+        return (S3StorageConfig) load(
+                Optional.empty(),
+                Map.of("BERTH_STORAGE_S3_BUCKET", "images", "BERTH_STORAGE_S3_UPLOADMEMORY", text),
+                ConfigLayer.empty());
     }
 
     private static StorageConfig load(Optional<Path> file, Map<String, String> environment, ConfigLayer flags) {

@@ -1,7 +1,6 @@
 package dev.berth.storage.s3;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -34,7 +33,7 @@ final class GrowingSegment {
     }
 
     /** Adds a chunk; every chunk but the last must hold at least S3's minimum part size. */
-    Future<Void> append(Buffer chunk) {
+    Future<Void> append(Chunk chunk) {
         return bucket.uploadPart(key, uploadId, parts.size() + 1, chunk).map(part -> {
             parts.add(part);
             size += chunk.length();

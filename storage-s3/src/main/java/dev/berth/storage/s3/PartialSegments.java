@@ -1,7 +1,6 @@
 package dev.berth.storage.s3;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -30,7 +29,7 @@ final class PartialSegments {
     }
 
     /** Stores segment {@code number} in one go. */
-    Future<Void> put(long number, Buffer content) {
+    Future<Void> put(long number, Chunk content) {
         return bucket.put(keyOf(number), content);
     }
 

@@ -6,7 +6,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -19,15 +23,20 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The segments outlive {@link #end()}: that is what lets a later {@code writer(path, true)}, in
  * this process or another on the same bucket, continue them.
  *
- * <p>Bytes collect in memory until they fill a chunk of S3's minimum part size (5 MiB). Segments
- * grow with the upload (see {@link SegmentSizes}) so that the final object needs few enough parts:
- * a segment of the first size is one chunk put whole, a larger one is a multipart upload of chunks
- * ({@link GrowingSegment}). Either way every full segment is later copied into the final object
- * inside S3. Chunks that are whole segments go up as they fill, up to {@link #MAX_IN_FLIGHT} at
- * once; the chunks of a growing segment go one at a time. Once no other chunk may start, up to
- * the write queue size (1 MiB by default) more is accepted, then {@link #writeQueueFull()} pushes
- * back. Memory per writer is thus bounded, whatever the size of the upload, by the chunks being
- * sent (each at most a chunk plus the queue) and the queue filling meanwhile: about 20 MiB.
+ * <p>Bytes are copied into a part of the driver's {@link PartPool} until it holds a chunk of S3's
+ * minimum part size (5 MiB). Segments grow with the upload (see {@link SegmentSizes}) so that the
+ * final object needs few enough parts: a segment of the first size is one chunk put whole, a larger
+ * one is a multipart upload of chunks ({@link GrowingSegment}). Either way every full segment is
+ * later copied into the final object inside S3. Chunks that are whole segments go up as they fill,
+ * up to {@link #MAX_IN_FLIGHT} at once; the chunks of a growing segment go one at a time. Each
+ * part returns to the pool once S3 has it. Bytes that find no room (the pool has no part free, or
+ * a full part waits for one of those on their way) wait in the buffers they came in and the writer
+ * reports its queue full: the request body is paused until they found a part. The pool thus bounds
+ * the memory of all uploads together, and one writer holds at most {@code MAX_IN_FLIGHT} parts on
+ * their way, one filling and one received buffer waiting.
+ *
+ * <p>Content below {@link #SMALL_CONTENT} that no part was taken for yet stays in the buffers it came
+ * in and goes to S3 from them: a small blob, or a small chunk of a chunked upload, takes no part.
  *
  * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
  * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
@@ -44,6 +53,13 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     static final int CHUNK_SIZE = (int) SegmentAssembler.MIN_PART_SIZE;
+    /**
+     * Content up to this size, while no part was taken for it, waits in the buffers it arrived in
+     * rather than in a part: most blobs (configs, small layers) are far smaller than a part, and a
+     * part each would keep many small pushes at once waiting for the pool.
+     */
+    static final int SMALL_CONTENT = 1 << 20;
+
     private static final int DEFAULT_WRITE_QUEUE_SIZE = 1 << 20;
     /**
      * Whole segments uploaded side by side: S3 takes each PUT at one connection's pace, several at
@@ -56,6 +72,7 @@ final class S3BlobWriter implements BlobWriter {
     private final PartialSegments segments;
     private final SegmentAssembler assembler;
     private final SegmentSizes sizes;
+    private final PartPool pool;
     private final long largestObject;
     private long nextSegment;
     /** The segment being built chunk by chunk, if the current one is larger than a chunk. */
@@ -73,7 +90,16 @@ final class S3BlobWriter implements BlobWriter {
     /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
     private boolean written;
 
-    private Buffer filling = Buffer.buffer();
+    /** Bytes accepted and not copied into a part yet, in the buffers they came in, in order. */
+    private final Deque<Buffer> pending = new ArrayDeque<>();
+
+    private long pendingBytes;
+    /** The pool's part being filled, from its start to its position; null while none is held. */
+    private ByteBuffer part;
+    /** A part asked of the pool that has not arrived yet, or null. */
+    private Future<ByteBuffer> partWanted;
+    /** Set by the first chunk this writer sends: from then on every byte goes through a part. */
+    private boolean sentAny;
     /**
      * Chunks on their way, each settling after this writer's bookkeeping for it ran. Whole segments
      * go up side by side, at most {@link #MAX_IN_FLIGHT}; a chunk of a growing segment goes alone.
@@ -94,6 +120,7 @@ final class S3BlobWriter implements BlobWriter {
             PartialSegments segments,
             SegmentAssembler assembler,
             SegmentSizes sizes,
+            PartPool pool,
             long nextSegment,
             List<S3Object> existing) {
         this.path = path;
@@ -101,6 +128,7 @@ final class S3BlobWriter implements BlobWriter {
         this.segments = segments;
         this.assembler = assembler;
         this.sizes = sizes;
+        this.pool = pool;
         this.largestObject = sizes.largestObject();
         this.nextSegment = nextSegment;
         continueAfter(existing);
@@ -121,19 +149,20 @@ final class S3BlobWriter implements BlobWriter {
             PartialSegments segments,
             SegmentAssembler assembler,
             SegmentSizes sizes,
+            PartPool pool,
             boolean append) {
         if (!append) {
             return segments.deleteAll()
-                    .map(ignored -> new S3BlobWriter(path, keys, segments, assembler, sizes, 0, List.of()));
+                    .map(ignored -> new S3BlobWriter(path, keys, segments, assembler, sizes, pool, 0, List.of()));
         }
         return segments.list()
                 .map(existing -> new S3BlobWriter(
-                        path, keys, segments, assembler, sizes, PartialSegments.nextNumber(existing), existing));
+                        path, keys, segments, assembler, sizes, pool, PartialSegments.nextNumber(existing), existing));
     }
 
     @Override
     public long size() {
-        return sent + filling.length();
+        return sent + (part == null ? 0 : part.position()) + pendingBytes;
     }
 
     /** Deletes the segments past {@code newSize}; each segment is one object, so only where one ends. */
@@ -178,9 +207,10 @@ final class S3BlobWriter implements BlobWriter {
             return Future.failedFuture(new StorageException("cannot store " + path + " on S3: larger than the "
                     + largestObject + " bytes that fit in " + SegmentSizes.MAX_PARTS + " parts"));
         }
-        filling.appendBuffer(data);
-        if (filling.length() >= chunkSize() && roomForChunk()) {
-            startUpload(false);
+        if (data.length() > 0) {
+            pending.add(data);
+            pendingBytes += data.length();
+            place();
         }
         return Future.succeededFuture();
     }
@@ -212,15 +242,15 @@ final class S3BlobWriter implements BlobWriter {
             return Future.failedFuture(e);
         }
         state = State.COMMITTED;
-        if (failure == null && nothingStored()) {
-            // Content below one chunk that no writer stored yet goes to its key in one PUT: no
-            // segment to write, list, read back and delete.
-            Buffer content = filling;
-            filling = Buffer.buffer();
-            return assembler.putWhole(key, content).recover(translated());
-        }
-        return flush().compose(ignored -> segments.list())
-                .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)))
+        return placed().compose(ignored -> {
+                    if (nothingStored()) {
+                        // Content below one chunk that no writer stored yet goes to its key in one PUT:
+                        // no segment to write, list, read back and delete.
+                        return putWhole(key);
+                    }
+                    return flush().compose(flushed -> segments.list())
+                            .compose(all -> assembler.assemble(all, key).compose(assembled -> segments.delete(all)));
+                })
                 .recover(translated());
     }
 
@@ -228,7 +258,7 @@ final class S3BlobWriter implements BlobWriter {
     @Override
     public Future<Void> cancel() {
         state = State.CANCELLED;
-        filling = Buffer.buffer();
+        dropUnsent();
         // Whatever the uploads in flight did, their segments must go too: delete after they settled.
         return Future.join(List.copyOf(uploading))
                 .transform(settled -> abortGrowing())
@@ -242,15 +272,22 @@ final class S3BlobWriter implements BlobWriter {
         return this;
     }
 
+    /** How much the part being filled may take while no other chunk may go up (see {@link #writeQueueFull()}). */
     @Override
     public S3BlobWriter setWriteQueueMaxSize(int maxSize) {
         this.writeQueueMaxSize = maxSize;
         return this;
     }
 
+    /**
+     * Full when bytes wait for a part (memory outside the pool, so at most one received buffer while
+     * the caller respects back-pressure), or when no other chunk may go up yet and the part being
+     * filled holds the write queue's size: the writer keeps at most that much ahead of S3.
+     */
     @Override
     public boolean writeQueueFull() {
-        return !uploading.isEmpty() && !roomForChunk() && filling.length() >= writeQueueMaxSize;
+        return (!pending.isEmpty() && !holdsSmall())
+                || (part != null && !roomForChunk() && part.position() >= writeQueueMaxSize);
     }
 
     @Override
@@ -260,17 +297,93 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     /**
-     * An entry of {@link #uploading} completes only after this writer's own bookkeeping for the
-     * segment ran: a caller chained on the PutObject itself could run first and see the finished
-     * upload still in flight (Vert.x runs listeners of a completed future at once, on the
-     * context's thread).
+     * Moves pending bytes into parts as far as they go, sending each part that is full while there
+     * is room for it: what is left waits for a part from the pool or for room (an upload settling),
+     * which both call this again.
+     */
+    private void place() {
+        while (failure == null && state != State.CANCELLED) {
+            if (part != null && part.position() == chunkSize()) {
+                if (!roomForChunk()) {
+                    return;
+                }
+                startUpload(false);
+            } else if (pending.isEmpty() || holdsSmall()) {
+                return;
+            } else if (part != null) {
+                fill();
+            } else if (!takePart()) {
+                return;
+            }
+        }
+    }
+
+    /** Whether pending bytes may stay where they arrived: small content before any part was needed. */
+    private boolean holdsSmall() {
+        return part == null && partWanted == null && !sentAny && pendingBytes < SMALL_CONTENT;
+    }
+
+    /** Copies pending bytes into the part, up to the current chunk's size. */
+    private void fill() {
+        Buffer head = pending.poll();
+        int length = (int) Math.min(chunkSize() - part.position(), head.length());
+        part.put(((BufferInternal) head).getByteBuf().nioBuffer(0, length));
+        if (length < head.length()) {
+            pending.addFirst(head.slice(length, head.length()));
+        }
+        pendingBytes -= length;
+    }
+
+    /**
+     * Takes a part from the pool: true if it is there at once, otherwise it is filled and the
+     * writer drained once it arrives (or it goes straight back, if the writer was cancelled or
+     * failed while it was on its way).
+     */
+    private boolean takePart() {
+        if (partWanted != null) {
+            return false;
+        }
+        Future<ByteBuffer> coming = pool.take();
+        if (coming.succeeded()) {
+            part = coming.result();
+            return true;
+        }
+        partWanted = coming;
+        coming.onComplete(arrived -> {
+            partWanted = null;
+            if (arrived.failed()) {
+                return; // withdrawn: the writer was cancelled or failed
+            }
+            ByteBuffer buffer = arrived.result();
+            if (state == State.CANCELLED || failure != null) {
+                pool.give(buffer);
+                return;
+            }
+            part = buffer;
+            place();
+            drainIfRoom();
+        });
+        return false;
+    }
+
+    /**
+     * Sends the part being filled, or small content that never needed one. An entry of {@link
+     * #uploading} completes only after this writer's own bookkeeping for the segment ran: a caller
+     * chained on the PutObject itself could run first and see the finished upload still in flight
+     * (Vert.x runs listeners of a completed future at once, on the context's thread).
      */
     private void startUpload(boolean last) {
-        Buffer chunk = filling;
-        // A writer that filled one chunk is likely to fill the next: room for it at once spares the
-        // doubling growth (8 regrowths to 5 MiB, ending in an 8 MiB array). The first chunk starts
-        // small, since most blobs (configs, small layers) never fill one.
-        filling = Buffer.buffer((int) chunkSize());
+        ByteBuffer sending = part;
+        Chunk chunk;
+        if (sending != null) {
+            part = null;
+            chunk = Chunk.filled(sending);
+        } else {
+            chunk = Chunk.of(pending);
+            pending.clear();
+            pendingBytes = 0;
+        }
+        sentAny = true;
         sent += chunk.length();
         Promise<Void> settled = Promise.promise();
         Future<Void> upload = settled.future();
@@ -278,20 +391,27 @@ final class S3BlobWriter implements BlobWriter {
         boolean whole = wholeSegment(chunk.length(), last);
         growingInFlight = !whole;
         send(chunk, last).onComplete(result -> {
+            if (sending != null) {
+                pool.give(sending);
+            }
             uploading.remove(upload);
             if (!whole) {
                 growingInFlight = false;
             }
             if (result.failed()) {
                 failed(result.cause());
-            } else if (state != State.CANCELLED && filling.length() >= chunkSize() && roomForChunk()) {
-                startUpload(false);
+            } else {
+                place();
             }
-            if (drainHandler != null && !writeQueueFull()) {
-                drainHandler.handle(null);
-            }
+            drainIfRoom();
             settled.complete();
         });
+    }
+
+    private void drainIfRoom() {
+        if (drainHandler != null && !writeQueueFull()) {
+            drainHandler.handle(null);
+        }
     }
 
     /**
@@ -317,7 +437,7 @@ final class S3BlobWriter implements BlobWriter {
      * Adds a chunk to the current segment, which is finished once it reached its size or when
      * this is the {@code last} chunk the writer sends.
      */
-    private Future<Void> send(Buffer chunk, boolean last) {
+    private Future<Void> send(Chunk chunk, boolean last) {
         if (completingSegment > 0) {
             completingSegment = 0;
             return segments.put(nextSegment++, chunk);
@@ -346,24 +466,74 @@ final class S3BlobWriter implements BlobWriter {
         return nextSegment == 0 && growing == null && uploading.isEmpty();
     }
 
+    /** Puts what was written at {@code key} as it is, and gives its part back once S3 has it. */
+    private Future<Void> putWhole(String key) {
+        if (part == null) {
+            Chunk small = Chunk.of(pending);
+            pending.clear();
+            pendingBytes = 0;
+            return assembler.putWhole(key, small);
+        }
+        ByteBuffer whole = part;
+        part = null;
+        return assembler.putWhole(key, Chunk.filled(whole)).andThen(put -> pool.give(whole));
+    }
+
+    /** Completes once no part is on its way from the pool, and what waited for it is in it. */
+    private Future<Void> placed() {
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        return partWanted == null ? Future.succeededFuture() : partWanted.transform(arrived -> placed());
+    }
+
     private long chunkSize() {
         return completingSegment > 0 ? completingSegment : CHUNK_SIZE;
     }
 
-    /** Sends every byte written so far, waiting for the upload in flight first to keep segments in order. */
+    /** Sends every byte written so far, waiting for the uploads in flight first to keep segments in order. */
     private Future<Void> flush() {
         if (failure != null) {
             return Future.failedFuture(failure);
+        }
+        if (state == State.CANCELLED) {
+            return notOpen();
+        }
+        if (partWanted != null) {
+            // Settles after the part's arrival was handled, which placed what waited for it.
+            return partWanted.transform(arrived -> flush());
         }
         if (!uploading.isEmpty()) {
             // Settles after the uploads' bookkeeping, which may have started the next ones.
             return Future.join(List.copyOf(uploading)).transform(ignored -> flush());
         }
-        if (filling.length() > 0 || growing != null) {
+        if (!pending.isEmpty() && !holdsSmall()) {
+            // Takes a part or sends a full one: either way the next round finds something to wait for.
+            place();
+            return flush();
+        }
+        if (!pending.isEmpty() || part != null || growing != null) {
             startUpload(true);
             return flush();
         }
         return Future.succeededFuture();
+    }
+
+    /**
+     * Gives the part being filled back, stops waiting for one and forgets the bytes that waited:
+     * they will not be sent.
+     */
+    private void dropUnsent() {
+        pending.clear();
+        pendingBytes = 0;
+        if (part != null) {
+            pool.give(part);
+            part = null;
+        }
+        if (partWanted != null) {
+            // A part already on its way is given back when it arrives (see takePart).
+            pool.withdraw(partWanted);
+        }
     }
 
     private Future<Void> abortGrowing() {
@@ -375,6 +545,7 @@ final class S3BlobWriter implements BlobWriter {
     private void failed(Throwable cause) {
         if (failure == null) {
             failure = S3Errors.translate(cause, path);
+            dropUnsent();
             if (exceptionHandler != null) {
                 exceptionHandler.handle(failure);
             }

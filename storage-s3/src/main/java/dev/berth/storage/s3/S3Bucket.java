@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -53,14 +52,9 @@ final class S3Bucket {
                 .map(bytes -> Buffer.buffer(bytes.asByteArrayUnsafe()));
     }
 
-    Future<Void> put(String key, Buffer content) {
-        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), body(content)))
+    Future<Void> put(String key, Chunk content) {
+        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), content.body()))
                 .mapEmpty();
-    }
-
-    /** The content as a request body: {@code getBytes} made a copy nobody else holds, so the SDK need not copy it again. */
-    private static AsyncRequestBody body(Buffer content) {
-        return AsyncRequestBody.fromBytesUnsafe(content.getBytes());
     }
 
     Future<HeadObjectResponse> head(String key) {
@@ -159,9 +153,9 @@ final class S3Bucket {
                         .build());
     }
 
-    Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Buffer content) {
+    Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Chunk content) {
         return call(() -> client.uploadPart(
-                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber), body(content)))
+                        r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber), content.body()))
                 .map(response -> CompletedPart.builder()
                         .partNumber(partNumber)
                         .eTag(response.eTag())

@@ -35,32 +35,60 @@ public final class S3StorageDriver implements StorageDriver {
     private final SegmentAssembler assembler;
     private final S3Settings settings;
     private final SegmentSizes sizes;
+    private final PartPool parts;
     private final S3Presigner presigner;
     private final S3ObjectReader reader;
     private final boolean redirect;
 
+    /** The size of each part buffer uploads fill (S3's smallest part): upload memory comes in these. */
+    public static final int PART_SIZE = S3BlobWriter.CHUNK_SIZE;
+
     /**
      * A driver that talks to S3 through {@code client}, and reads objects on URLs that {@code
      * presigner} signs (see {@link S3ObjectReader}); it closes both. With {@code redirect} it also
-     * offers such URLs to clients ({@link #redirectUrl}).
+     * offers such URLs to clients ({@link #redirectUrl}). Its uploads share {@code uploadMemory}
+     * bytes of part buffers, in whole parts of {@link #PART_SIZE} (at least one).
      */
     public S3StorageDriver(
-            Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
-        this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT);
+            Vertx vertx,
+            S3AsyncClient client,
+            S3Settings settings,
+            S3Presigner presigner,
+            boolean redirect,
+            long uploadMemory) {
+        this(
+                vertx,
+                client,
+                settings,
+                presigner,
+                redirect,
+                SegmentSizes.DEFAULT,
+                new PartPool((int) Math.min(Integer.MAX_VALUE, uploadMemory / PART_SIZE), PART_SIZE));
     }
 
-    /** A driver whose segments grow as {@code sizes} says: tests make them grow within megabytes. */
+    /** A driver whose uploads share the default pool of parts ({@link PartPool#DEFAULT_PARTS}). */
+    public S3StorageDriver(
+            Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
+        this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT, PartPool.withDefaults());
+    }
+
+    /**
+     * A driver whose segments grow as {@code sizes} says (tests make them grow within megabytes) and
+     * whose uploads fill their parts from {@code parts} (tests give them fewer).
+     */
     S3StorageDriver(
             Vertx vertx,
             S3AsyncClient client,
             S3Settings settings,
             S3Presigner presigner,
             boolean redirect,
-            SegmentSizes sizes) {
+            SegmentSizes sizes,
+            PartPool parts) {
         this.vertx = vertx;
         this.presigner = presigner;
         this.redirect = redirect;
         this.sizes = sizes;
+        this.parts = parts;
         this.settings = settings;
         this.bucket = new S3Bucket(vertx, client, settings.bucket());
         this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
@@ -88,7 +116,7 @@ public final class S3StorageDriver implements StorageDriver {
 
     @Override
     public Future<Void> write(String path, Buffer content) {
-        return withKey(path, keys::key, key -> bucket.put(key, content));
+        return withKey(path, keys::key, key -> bucket.put(key, Chunk.copyOf(content)));
     }
 
     @Override
@@ -214,7 +242,13 @@ public final class S3StorageDriver implements StorageDriver {
                 path,
                 keys::key,
                 key -> S3BlobWriter.open(
-                        path, keys, new PartialSegments(bucket, keys.partialOf(path)), assembler, sizes, append));
+                        path,
+                        keys,
+                        new PartialSegments(bucket, keys.partialOf(path)),
+                        assembler,
+                        sizes,
+                        parts,
+                        append));
     }
 
     /** A pre-signed GET of the object, when this driver redirects. */

@@ -44,7 +44,7 @@ final class SegmentAssembler {
             return bucket.copy(segments.get(0).key(), key);
         }
         if (PartialSegments.totalSize(segments) < MIN_PART_SIZE) {
-            return readAll(segments).compose(content -> bucket.put(key, content));
+            return readAll(segments).compose(content -> bucket.put(key, Chunk.of(List.of(content))));
         }
         return bucket.createMultipartUpload(key)
                 .compose(uploadId -> uploadParts(key, uploadId, plan(segments))
@@ -55,7 +55,7 @@ final class SegmentAssembler {
     }
 
     /** Content that never became a segment, put at the key whole. */
-    Future<Void> putWhole(String key, Buffer content) {
+    Future<Void> putWhole(String key, Chunk content) {
         return bucket.put(key, content);
     }
 
@@ -132,7 +132,8 @@ final class SegmentAssembler {
             return bucket.uploadPartCopy(
                     key, uploadId, partNumber, part.segments().get(0).key());
         }
-        return readAll(part.segments()).compose(content -> bucket.uploadPart(key, uploadId, partNumber, content));
+        return readAll(part.segments())
+                .compose(content -> bucket.uploadPart(key, uploadId, partNumber, Chunk.of(List.of(content))));
     }
 
     private Future<Buffer> readAll(List<S3Object> segments) {

@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -101,7 +102,8 @@ class S3StorageDriverTest extends StorageDriverContract {
                 settings,
                 S3TestClients.presigner(settings),
                 false,
-                new SegmentSizes(5L << 20, 2, 4));
+                new SegmentSizes(5L << 20, 2, 4),
+                PartPool.withDefaults());
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
@@ -157,7 +159,8 @@ class S3StorageDriverTest extends StorageDriverContract {
                 settings,
                 S3TestClients.presigner(settings),
                 false,
-                new SegmentSizes(5L << 20, 2, 4));
+                new SegmentSizes(5L << 20, 2, 4),
+                PartPool.withDefaults());
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
@@ -200,9 +203,7 @@ class S3StorageDriverTest extends StorageDriverContract {
      * context, and the test thread appending while the context swaps buffers would be a data race.
      */
     private <T> T onContext(Supplier<Future<T>> call) {
-        Promise<T> done = Promise.promise();
-        context.runOnContext(ignored -> call.get().onComplete(done));
-        return Await.result(done.future());
+        return Await.result(onContextLater(call));
     }
 
     @Test
@@ -357,6 +358,118 @@ class S3StorageDriverTest extends StorageDriverContract {
         assertThat(read).isEqualTo(TestContent.sha256(content));
         assertThat(segmentSizes()).isEmpty();
         Await.result(parallel.close());
+    }
+
+    @Test
+    @DisplayName("shares one pool of parts among all its uploads: more large uploads at once than the pool has parts"
+            + " wait their turn and all complete intact, never holding more parts than the pool has")
+    void uploadsShareThePartPool() {
+        PartPool pool = new PartPool(3, S3BlobWriter.CHUNK_SIZE);
+        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
+        StorageDriver pooled = new S3StorageDriver(
+                vertx, puts.client(), settings, S3TestClients.presigner(settings), false, SegmentSizes.DEFAULT, pool);
+        int uploads = 6;
+        List<Iterable<Buffer>> contents = new ArrayList<>();
+        List<Future<Void>> committed = new ArrayList<>();
+        for (int i = 0; i < uploads; i++) {
+            // 64 KiB writes, as a request body arrives. 16 MiB is three full parts and a short one: more
+            // than the pool holds, so that no upload can write all of it while S3 holds the first parts.
+            Iterable<Buffer> content = TestContent.chunks(16L << 20, 1 << 16, 100 + i);
+            contents.add(content);
+            String upload = "pool/upload-" + i;
+            String target = "pool/blob-" + i;
+            BlobWriter writer = onContext(() -> pooled.writer(upload, false));
+            Promise<Void> done = Promise.promise();
+            context.runOnContext(ignored -> Streams.pump(writer, content)
+                    .compose(waits -> writer.commitTo(target))
+                    .onComplete(done));
+            committed.add(done.future());
+        }
+
+        // S3 holds the first parts: every upload then waits for one, none takes memory of its own.
+        Await.until(
+                "three parts on their way to S3 and all six uploads waiting for a part",
+                () -> puts.inFlight() == pool.parts() && pool.waiting() == uploads);
+        puts.open();
+        Await.result(Future.all(committed));
+
+        assertThat(puts.mostAtOnce()).isLessThanOrEqualTo(pool.parts());
+        assertThat(pool.mostLent()).isEqualTo(pool.parts());
+        assertThat(pool.lent()).as("parts not given back").isZero();
+        for (int i = 0; i < uploads; i++) {
+            byte[] read =
+                    Await.result(driver.readStream("pool/blob-" + i, 0, -1).compose(Streams::sha256));
+            assertThat(read).as("blob %d", i).isEqualTo(TestContent.sha256(contents.get(i)));
+        }
+        Await.result(pooled.close());
+    }
+
+    @Test
+    @DisplayName("a cancelled upload gives its parts back, the one it filled, those on their way and one it waited for")
+    void cancelGivesPartsBack() {
+        PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE);
+        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
+        StorageDriver pooled = new S3StorageDriver(
+                vertx, puts.client(), settings, S3TestClients.presigner(settings), false, SegmentSizes.DEFAULT, pool);
+        BlobWriter filling = onContext(() -> pooled.writer("cancelled/one", false));
+        // One part on its way (held by S3), the second one half full.
+        onContext(() -> filling.write(TestContent.bytes(S3BlobWriter.CHUNK_SIZE + (2 << 20), 1)));
+        BlobWriter waiting = onContext(() -> pooled.writer("cancelled/two", false));
+        onContext(() -> waiting.write(TestContent.bytes(2 << 20, 2)));
+        Await.until(
+                "one part on its way and an upload waiting for a part",
+                () -> puts.inFlight() == 1
+                        && pool.waiting() == 1
+                        && onContext(() -> Future.succeededFuture(waiting.writeQueueFull())));
+
+        onContext(waiting::cancel);
+        assertThat(pool.waiting()).isZero();
+        Future<Void> cancelled = onContextLater(filling::cancel);
+        puts.open();
+        Await.result(cancelled);
+
+        assertThat(pool.lent()).as("parts not given back").isZero();
+        assertThat(pool.mostLent()).isEqualTo(2);
+        Await.result(pooled.close());
+    }
+
+    @Test
+    @DisplayName("an upload that S3 fails in the middle gives its parts back, and fails its end")
+    void failedUploadGivesPartsBack() throws Exception {
+        InProcessS3 failing = InProcessS3.startPrivate();
+        try {
+            S3Settings own = S3TestClients.settings(failing.newBucket(""));
+            PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE);
+            StorageDriver pooled = new S3StorageDriver(
+                    vertx,
+                    S3TestClients.client(own),
+                    own,
+                    S3TestClients.presigner(own),
+                    false,
+                    SegmentSizes.DEFAULT,
+                    pool);
+            BlobWriter writer = onContext(() -> pooled.writer("failing/blob", false));
+            failing.failWrites(500);
+            // The first part goes up and fails; the second is being filled meanwhile.
+            onContext(() -> writer.write(TestContent.bytes(S3BlobWriter.CHUNK_SIZE + (2 << 20), 3)));
+
+            Throwable failure = Await.failure(onContextLater(writer::end));
+
+            assertThat(failure).isInstanceOf(StorageException.class).hasMessageContaining("failing/blob");
+            assertThat(pool.lent()).as("parts not given back").isZero();
+            assertThat(pool.mostLent()).isEqualTo(2);
+            failing.stopFailingWrites();
+            Await.result(pooled.close());
+        } finally {
+            failing.stop();
+        }
+    }
+
+    /** Starts a writer call on the writer's context without waiting for it. */
+    private <T> Future<T> onContextLater(Supplier<Future<T>> call) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(ignored -> call.get().onComplete(done));
+        return done.future();
     }
 
     /** The sizes of the hidden segments in the bucket, in order. */

@@ -1,0 +1,146 @@
+package dev.berth.storage.s3;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The memory every upload of one driver (so of the process) fills its parts in: at most {@code
+ * parts} buffers of one part's size, made when first needed and then lent again and again, never
+ * freed. An upload that finds none free waits for one, first come first served, while its writer
+ * pushes back on the request body; nothing fails. Many large pushes at once thus share the pool
+ * rather than each taking memory of its own: with parts in heap arrays, promoted whole at each
+ * young collection, the heap sat at -Xmx on S3 and a handful of large pushes at once exhausted it
+ * (issue 17).
+ *
+ * <p>Direct buffers, outside the heap: they are allocated once, so the collector never copies or
+ * promotes them, and the SDK's Netty client writes a direct buffer to the socket as it is, where
+ * a heap array is first copied into direct memory.
+ *
+ * <p>Shared by writers on every event loop, hence synchronized; a writer that waited gets its
+ * buffer on its own context.
+ */
+final class PartPool {
+    /**
+     * Room for one upload at full pace ({@link S3BlobWriter#MAX_IN_FLIGHT} parts on their way and
+     * one filling): 20 MiB. Several uploads at once share that pace. Eight parts made five large pushes at once
+     * peak 24 MiB higher (250 MiB against 226 in LargeBlobOnS3MemoryIT), too close to issue 17's
+     * 256 MiB budget. berth-registry's {@code storage.s3.uploadMemory} defaults to the same 20 MiB.
+     */
+    static final int DEFAULT_PARTS = S3BlobWriter.MAX_IN_FLIGHT + 1;
+
+    private final int parts;
+    private final int partSize;
+    private final Deque<ByteBuffer> free = new ArrayDeque<>();
+    private final Deque<Waiter> waiting = new ArrayDeque<>();
+    private int made;
+    private int lent;
+    private int mostLent;
+
+    private record Waiter(Context context, Promise<ByteBuffer> promise) {}
+
+    PartPool(int parts, int partSize) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("a part pool needs at least one part, not " + parts);
+        }
+        this.parts = parts;
+        this.partSize = partSize;
+    }
+
+    /** A pool of {@link #DEFAULT_PARTS} parts of S3's smallest part size. */
+    static PartPool withDefaults() {
+        return new PartPool(DEFAULT_PARTS, S3BlobWriter.CHUNK_SIZE);
+    }
+
+    /**
+     * An empty buffer of one part's size: at once while one is free or may still be made,
+     * otherwise once another upload gives one back (then on the caller's context). Give it back
+     * with {@link #give}, or stop waiting with {@link #withdraw}.
+     */
+    Future<ByteBuffer> take() {
+        ByteBuffer buffer;
+        boolean make = false;
+        Promise<ByteBuffer> promise;
+        synchronized (this) {
+            buffer = free.poll();
+            if (buffer == null && made < parts) {
+                made++;
+                make = true;
+            }
+            if (buffer != null || make) {
+                lent++;
+                mostLent = Math.max(mostLent, lent);
+                promise = null;
+            } else {
+                promise = Promise.promise();
+                waiting.add(new Waiter(Vertx.currentContext(), promise));
+            }
+        }
+        if (promise != null) {
+            return promise.future();
+        }
+        return Future.succeededFuture(make ? ByteBuffer.allocateDirect(partSize) : buffer);
+    }
+
+    /** Takes back a buffer {@link #take} lent, for the upload that waited longest, if any. */
+    void give(ByteBuffer buffer) {
+        buffer.clear();
+        Waiter next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                lent--;
+                free.push(buffer);
+                return;
+            }
+        }
+        if (next.context() == null) {
+            next.promise().complete(buffer);
+        } else {
+            next.context().runOnContext(ignored -> next.promise().complete(buffer));
+        }
+    }
+
+    /**
+     * Stops waiting for the buffer {@code wanted} (a future {@link #take} returned) would bring, and
+     * fails it, so that nothing waits on it for ever. If it was not waiting any more, it brings (or
+     * brought) a buffer, which its taker gives back.
+     */
+    void withdraw(Future<ByteBuffer> wanted) {
+        Waiter withdrawn = null;
+        synchronized (this) {
+            for (Waiter waiter : waiting) {
+                if (waiter.promise().future() == wanted) {
+                    withdrawn = waiter;
+                }
+            }
+            waiting.remove(withdrawn);
+        }
+        if (withdrawn != null) {
+            withdrawn.promise().fail(new IllegalStateException("stopped waiting for a part"));
+        }
+    }
+
+    int parts() {
+        return parts;
+    }
+
+    /** Buffers lent and not given back yet. */
+    synchronized int lent() {
+        return lent;
+    }
+
+    /** The most buffers lent at once so far. */
+    synchronized int mostLent() {
+        return mostLent;
+    }
+
+    /** Uploads waiting for a buffer now. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+}
