@@ -19,7 +19,12 @@ import java.util.concurrent.CompletableFuture;
  * touched on the caller's context only, like any Vert.x stream's.
  */
 final class HashingWriteStream implements WriteStream<Buffer> {
-    private static final long MAX_UNHASHED = 8L << 20;
+    /**
+     * Enough to keep the hashing thread busy while the event loop receives (32 network reads), little
+     * enough that several large pushes at once do not fill the heap with buffers waiting for it: at
+     * 8 MiB, five 256 MiB pushes to S3 at once held the heap at -Xmx (docs/performance.md).
+     */
+    private static final long MAX_UNHASHED = 2L << 20;
 
     private final WriteStream<Buffer> target;
     private final Sha256State hash;
