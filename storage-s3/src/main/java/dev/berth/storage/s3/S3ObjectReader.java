@@ -45,8 +45,8 @@ final class S3ObjectReader {
      * KiB at a time). Vert.x's default (8 KiB) had its HTTP decoder slice every read into eight
      * pieces, each then written and flushed to the registry's client on its own: eight times the
      * write system calls and wake-ups of the client for the same bytes (about a third more CPU per
-     * pull, registry and client together). Larger pieces gain nothing, since a read brings no more,
-     * and Vert.x copies each piece into a heap buffer, which this also bounds.
+     * pull, registry and client together). Larger pieces gain nothing, since a read brings no more;
+     * a reader that is not a blob GET's relay gets each piece as a heap copy, which this also bounds.
      */
     static final int MAX_CHUNK_SIZE = 64 * 1024;
 
