@@ -42,7 +42,10 @@ public interface StorageDriver {
 
     /**
      * Opens a stream of {@code length} bytes from {@code offset} ({@code length < 0}: to the end).
-     * The stream is paused-capable and ends after the last byte.
+     * The stream is paused-capable and ends after the last byte. A driver's stream may override
+     * {@code pipeTo} to hand its own buffers to the destination without copying (S3's does); a pipe
+     * that fails because the storage broke off need not have ended the destination, so a caller whose
+     * destination's body had begun cuts it (the registry closes the client's connection).
      */
     Future<ReadStream<Buffer>> readStream(String path, long offset, long length);
 

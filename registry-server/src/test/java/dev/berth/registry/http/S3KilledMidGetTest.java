@@ -3,6 +3,8 @@ package dev.berth.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.InProcessBerth;
+import dev.berth.storage.s3.S3ReadBuffers;
+import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
 import dev.berth.testkit.s3.S3ProxyProcess;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The S3 server dies (SIGKILL of a real S3Proxy process) while a blob GET streams from it (issue
  * 17, "S3 stopping mid-GET"): the client must see its connection cut short of the Content-Length,
- * never a clean end, or it would take a short blob for a whole one.
+ * never a clean end, or it would take a short blob for a whole one; and every pooled buffer the
+ * relay read from S3 goes back to the pool.
  */
 @DisplayName("A blob GET on S3 when the S3 server dies mid-body")
 class S3KilledMidGetTest {
@@ -41,12 +44,13 @@ class S3KilledMidGetTest {
     }
 
     @Test
-    @DisplayName("the client's connection is cut short of the Content-Length")
+    @DisplayName("the client's connection is cut short of the Content-Length, and every buffer read from S3 goes back")
     void cutShort() throws Exception {
         s3 = S3ProxyProcess.start(Path.of(System.getProperty("java.class.path")), dir);
         S3Bucket bucket = s3.newBucket("registry");
         S3DefaultChain.useKeys(bucket.accessKey(), bucket.secretKey());
         Content blob = Content.random(24 * MIB);
+        long inUseBefore = S3ReadBuffers.inUse();
         long received = 0;
         long declared;
         try (InProcessBerth server = InProcessBerth.start(bucket.berthSettings(false))) {
@@ -70,6 +74,7 @@ class S3KilledMidGetTest {
                     // A reset is as good a cut as an early end of stream.
                 }
             }
+            Await.until("every pooled S3 read buffer released", () -> S3ReadBuffers.inUse() <= inUseBefore);
         }
 
         assertThat(declared).isEqualTo(blob.bytes().length);

@@ -1,10 +1,12 @@
 package dev.berth.storage.s3;
 
 import dev.berth.storage.StorageException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 
 /**
  * The body of S3's answer to a GET, as the storage SPI's read stream, with its failure named as a
@@ -17,6 +19,10 @@ import io.vertx.core.streams.ReadStream;
  * response underneath is held paused until then, since bytes that arrive with no handler are lost.
  * This stream's own handlers are on the response from the start: Vert.x refuses a handler on a
  * response whose last byte has arrived, which a reader on another thread may not set in time.
+ *
+ * <p>The response's pieces are pooled buffers of {@link S3ReadBuffers}, which this stream owns. Piped
+ * ({@link #pipeTo}, a blob GET) they go to the destination as they are through a {@link BodyRelay};
+ * a reader with a handler (scrub, the mirror, tests) gets heap copies it need not release.
  */
 final class S3BodyStream implements ReadStream<Buffer> {
     private final String path;
@@ -24,9 +30,10 @@ final class S3BodyStream implements ReadStream<Buffer> {
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
+    private BodyRelay relay;
     private long received;
     private boolean paused;
-    /** A failure that came before the reader set its exception handler. */
+    /** The failure that ended the body; pieces still queued behind it are given back unread. */
     private Throwable failure;
 
     /** Takes over {@code response}, which the caller paused so that nothing arrives before a handler. */
@@ -87,15 +94,41 @@ final class S3BodyStream implements ReadStream<Buffer> {
         return this;
     }
 
+    /**
+     * Relays the body into {@code destination} without copying it (see {@link BodyRelay}): the
+     * future fails with the storage failure if S3 breaks off, with the write's failure if the
+     * destination does (then S3 is read no further), and completes once the destination ended.
+     */
+    @Override
+    public Future<Void> pipeTo(WriteStream<Buffer> destination) {
+        if (relay != null || handler != null) {
+            throw new IllegalStateException("the body of " + path + " is already being read");
+        }
+        relay = new BodyRelay(response, destination);
+        Future<Void> relayed = relay.start();
+        if (failure != null) {
+            relay.failed(failure);
+        }
+        return relayed;
+    }
+
     private void arrived(Buffer chunk) {
         received += chunk.length();
-        if (handler != null) {
-            handler.handle(chunk);
+        if (relay != null) {
+            relay.chunk(chunk);
+        } else if (handler != null && failure == null) {
+            handler.handle(S3ReadBuffers.heapCopy(chunk));
+        } else {
+            // Behind a failure, or (never expected: the response is paused until a reader is there)
+            // with no reader: a piece nobody takes must go back.
+            S3ReadBuffers.release(chunk);
         }
     }
 
     private void ended(Void ignored) {
-        if (endHandler != null) {
+        if (relay != null) {
+            relay.ended();
+        } else if (endHandler != null) {
             endHandler.handle(null);
         }
     }
@@ -103,8 +136,14 @@ final class S3BodyStream implements ReadStream<Buffer> {
     private void failed(Throwable cause) {
         failure = new StorageException(
                 "S3 broke off the body of " + path + " after " + received + " bytes: " + cause, cause);
+        if (relay != null) {
+            relay.failed(failure);
+            return;
+        }
         if (exceptionHandler != null) {
             exceptionHandler.handle(failure);
         }
+        // Pieces that arrived before the failure and wait in the paused response flow out to be given back.
+        response.resume();
     }
 }

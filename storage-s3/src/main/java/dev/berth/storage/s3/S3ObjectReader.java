@@ -10,13 +10,16 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collector;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -42,8 +45,8 @@ final class S3ObjectReader {
      * KiB at a time). Vert.x's default (8 KiB) had its HTTP decoder slice every read into eight
      * pieces, each then written and flushed to the registry's client on its own: eight times the
      * write system calls and wake-ups of the client for the same bytes (about a third more CPU per
-     * pull, registry and client together). Larger pieces gain nothing, since a read brings no more,
-     * and Vert.x copies each piece into a heap buffer, which this also bounds.
+     * pull, registry and client together). Larger pieces gain nothing, since a read brings no more;
+     * a reader that is not a blob GET's relay gets each piece as a heap copy, which this also bounds.
      */
     static final int MAX_CHUNK_SIZE = 64 * 1024;
 
@@ -58,6 +61,9 @@ final class S3ObjectReader {
     /** How much of an S3 error body a failure's message quotes. */
     private static final int QUOTED_ERROR = 300;
 
+    private static final Collector<Buffer, Buffer, Buffer> ERROR_BODY =
+            Collector.of(Buffer::buffer, Buffer::appendBuffer, Buffer::appendBuffer);
+
     private final Vertx vertx;
     private final S3Presigner presigner;
     private final String bucket;
@@ -67,9 +73,22 @@ final class S3ObjectReader {
         this.vertx = vertx;
         this.presigner = presigner;
         this.bucket = bucket;
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(MAX_CHUNK_SIZE),
-                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS));
+        this.http = vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(MAX_CHUNK_SIZE))
+                .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS))
+                .withConnectHandler(S3ObjectReader::readIntoRelayBuffers)
+                .build();
+    }
+
+    /**
+     * Has {@code connection} read into {@link S3ReadBuffers}, whose pieces Vert.x hands on uncopied.
+     * Netty takes the channel's allocator afresh for every read, and Vert.x calls this before the
+     * connection carries its first request.
+     */
+    private static void readIntoRelayBuffers(HttpConnection connection) {
+        if (connection instanceof ConnectionBase base) {
+            base.channel().config().setAllocator(S3ReadBuffers.allocator());
+        }
     }
 
     /** A pre-signed GET of the object at {@code key}, valid for {@code ttl}. */
@@ -134,12 +153,14 @@ final class S3ObjectReader {
 
     private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {
         int status = response.statusCode();
+        // Paused so that no byte arrives before the reader set its handler.
+        response.pause();
+        S3BodyStream stream = new S3BodyStream(path, response);
         if (status == 200 || status == 206) {
-            // Paused so that no byte arrives before the reader set its handler.
-            response.pause();
-            return Future.succeededFuture(new S3BodyStream(path, response));
+            return Future.succeededFuture(stream);
         }
-        return response.body().transform(body -> {
+        // Read through the stream, which gives the pooled pieces back (Vert.x's own body() would not).
+        return stream.collect(ERROR_BODY).transform(body -> {
             String error = body.succeeded() ? body.result().toString() : "";
             if (status == RANGE_NOT_SATISFIABLE) {
                 return Future.succeededFuture(new EmptyReadStream(context));

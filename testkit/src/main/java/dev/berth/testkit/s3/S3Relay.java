@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Passes TCP connections through to an S3 server, byte for byte, until {@link #cut()} breaks every
@@ -23,6 +24,7 @@ public final class S3Relay implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicLong fromServer = new AtomicLong();
 
     public S3Relay(URI server) throws IOException {
         this.target = new InetSocketAddress(server.getHost(), server.getPort());
@@ -51,6 +53,19 @@ public final class S3Relay implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Sockets of connections passing through that are not closed yet: two per connection (the
+     * client's and the relay's own to the server), closed together when either side closes.
+     */
+    public long openSockets() {
+        return open.stream().filter(socket -> !socket.isClosed()).count();
+    }
+
+    /** Bytes the server sent that were passed on to clients, over every connection so far. */
+    public long bytesFromServer() {
+        return fromServer.get();
+    }
+
     @Override
     public void close() {
         closeQuietly(listener);
@@ -64,16 +79,16 @@ public final class S3Relay implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
-                pump(client, server, "s3-relay-up");
-                pump(server, client, "s3-relay-down");
+                pump(client, server, "s3-relay-up", new AtomicLong());
+                pump(server, client, "s3-relay-down", fromServer);
             } catch (IOException e) {
                 // The listener was closed, or the server refused: the client's connection ends either way.
             }
         }
     }
 
-    /** Copies one direction; blocking writes carry the reader's back-pressure to the writer. */
-    private void pump(Socket from, Socket to, String name) {
+    /** Copies one direction, counting into {@code passed}; blocking writes carry the reader's back-pressure to the writer. */
+    private void pump(Socket from, Socket to, String name, AtomicLong passed) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[BUFFER];
@@ -81,6 +96,7 @@ public final class S3Relay implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                             out.write(buffer, 0, read);
+                            passed.addAndGet(read);
                         }
                     } catch (IOException e) {
                         // Cut, or one side went away: the other side is closed below.
