@@ -2,6 +2,7 @@ package dev.berth.storage.s3;
 
 import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageException;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,10 +15,13 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collector;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -67,17 +71,28 @@ final class S3ObjectReader {
     private final Vertx vertx;
     private final S3Presigner presigner;
     private final String bucket;
-    private final HttpClient http;
+    /**
+     * A client per event loop: Vert.x's pool hands out its most recently used idle connection
+     * whatever loop it lives on, and a response read on one loop for a request made on another
+     * reaches it through a task per batch of pieces. Each loop reading over connections of its own
+     * keeps a relayed GET on one thread from S3's socket to the client's.
+     */
+    private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
 
     S3ObjectReader(Vertx vertx, S3Presigner presigner, String bucket) {
         this.vertx = vertx;
         this.presigner = presigner;
         this.bucket = bucket;
-        this.http = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(MAX_CHUNK_SIZE))
-                .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS))
-                .withConnectHandler(S3ObjectReader::readIntoRelayBuffers)
-                .build();
+    }
+
+    private HttpClient clientFor(Context context) {
+        return clients.computeIfAbsent(
+                ((ContextInternal) context).nettyEventLoop(),
+                loop -> vertx.httpClientBuilder()
+                        .with(new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(MAX_CHUNK_SIZE))
+                        .with(new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS))
+                        .withConnectHandler(S3ObjectReader::readIntoRelayBuffers)
+                        .build());
     }
 
     /**
@@ -125,7 +140,7 @@ final class S3ObjectReader {
                     if (range != null) {
                         request.putHeader("Range", range);
                     }
-                    return http.request(request);
+                    return clientFor(context).request(request);
                 })
                 .compose(request -> {
                     Future<HttpClientResponse> sent = sendAwaitingAnswer(request);
@@ -175,6 +190,7 @@ final class S3ObjectReader {
     }
 
     Future<Void> close() {
-        return http.close();
+        return Future.all(clients.values().stream().map(HttpClient::close).toList())
+                .mapEmpty();
     }
 }

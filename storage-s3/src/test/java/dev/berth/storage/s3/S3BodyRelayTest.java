@@ -21,6 +21,8 @@ import io.vertx.core.buffer.impl.BufferImpl;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +137,34 @@ class S3BodyRelayTest {
             assertThat(again.body().readAllBytes()).isEqualTo(content.getBytes());
         }
         everyBufferGivenBack();
+    }
+
+    @Test
+    @DisplayName("each event loop reads S3 over connections of its own, never over another loop's idle one")
+    void connectionsPerEventLoop() throws Exception {
+        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
+            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+            VertxInternal vertx = (VertxInternal) vertx();
+            ContextInternal first = vertx.createEventLoopContext();
+            ContextInternal second = vertx.createEventLoopContext();
+            while (second.nettyEventLoop() == first.nettyEventLoop()) {
+                second = vertx.createEventLoopContext();
+            }
+
+            assertThat(readWhole(through, first)).isEqualTo(content);
+            assertThat(relay.openSockets())
+                    .as("one connection to S3, two sockets")
+                    .isEqualTo(2);
+            assertThat(readWhole(through, second)).isEqualTo(content);
+            assertThat(relay.openSockets())
+                    .as("a connection of the second loop's own")
+                    .isEqualTo(4);
+            assertThat(readWhole(through, first)).isEqualTo(content);
+            assertThat(relay.openSockets())
+                    .as("the first loop's connection, used again")
+                    .isEqualTo(4);
+            Await.result(through.close());
+        }
     }
 
     @Test
@@ -263,6 +293,14 @@ class S3BodyRelayTest {
                 .compose(stream -> stream.pipeTo(client))
                 .onComplete(piped));
         return piped.future();
+    }
+
+    /** The whole blob read from {@code from} by a reader on {@code context}. */
+    private static Buffer readWhole(StorageDriver from, Context context) {
+        Promise<Buffer> read = Promise.promise();
+        context.runOnContext(ignored ->
+                from.readStream(PATH, 0, -1).compose(Streams::collect).onComplete(read));
+        return Await.result(read.future());
     }
 
     /** Waits until more buffers are out than the client holds: the rest wait, read from S3, in the paused response. */
