@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -117,19 +118,40 @@ class S3RoundTripsTest {
     }
 
     @Test
-    @DisplayName("a tags list of a repository that has tags is one S3 listing")
+    @DisplayName("a first tags list reads the tags stamp, then lists the tags in one S3 listing")
     void tagsList() {
-        for (String tag : List.of("1.0", "latest")) {
-            Buffer index = Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
-                    + "\",\"manifests\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}");
-            Await.result(registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX));
-        }
+        tagged(List.of("1.0", "latest"));
         s3.clear();
 
         Page tags = Await.result(registry.tags().list(REPO, null, null));
 
         assertThat(tags.items()).containsExactly("1.0", "latest");
-        assertThat(s3.counts()).containsExactly(Map.entry("listObjectsV2", 1L));
+        assertThat(s3.counts()).containsExactly(Map.entry("getObject", 1L), Map.entry("listObjectsV2", 1L));
+    }
+
+    @Test
+    @DisplayName("a tags list of 1,000 tags read again, no tag changed since, is one GET of the tags stamp"
+            + " (one S3 listing of 2,000 keys before)")
+    void tagsListReadAgain() {
+        tagged(IntStream.range(0, 1000).mapToObj(i -> String.format("t%04d", i)).toList());
+        Await.result(registry.tags().list(REPO, null, null));
+        s3.clear();
+
+        Page tags = Await.result(registry.tags().list(REPO, null, null));
+
+        assertThat(tags.items()).hasSize(1000).startsWith("t0000").endsWith("t0999");
+        assertThat(s3.counts()).containsExactly(Map.entry("getObject", 1L));
+    }
+
+    /** Tags the repository's one manifest with each of {@code tags}, a few at a time. */
+    private void tagged(List<String> tags) {
+        Buffer index =
+                Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}");
+        for (int start = 0; start < tags.size(); start += 32) {
+            Await.result(Future.all(tags.subList(start, Math.min(tags.size(), start + 32)).stream()
+                    .map(tag -> registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX))
+                    .toList()));
+        }
     }
 
     private void push(Buffer blob) {
