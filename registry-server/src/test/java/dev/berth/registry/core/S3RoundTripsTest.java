@@ -94,6 +94,37 @@ class S3RoundTripsTest {
     }
 
     @Test
+    @DisplayName("a 30 MiB push in 10 MiB PATCHes costs 5 S3 requests per PATCH (the state read, the segments listed,"
+            + " two 5 MiB segments, the state saved) and 25 for the PUT that ends it, each segment copied once")
+    void chunkedPush() {
+        int chunk = 10 * 1024 * 1024;
+        Buffer blob = random(3 * chunk);
+        String digest = Digest.sha256(blob.getBytes()).toString();
+        UploadStatus session = onContext(() -> registry.uploads().start(REPO));
+
+        for (int i = 0; i < 3; i++) {
+            s3.clear();
+            long offset = (long) i * chunk;
+            List<Buffer> patch = pieces(blob.getBuffer((int) offset, (int) offset + chunk));
+            onContext(() -> registry.uploads()
+                    .append(REPO, session.id(), offset, new ChunkReadStream(context, patch.iterator())));
+
+            assertThat(s3.counts())
+                    .as("PATCH %d", i)
+                    .containsOnly(
+                            Map.entry("getObject", 1L), Map.entry("listObjectsV2", 1L), Map.entry("putObject", 3L));
+        }
+        s3.clear();
+        onContext(() -> registry.uploads().complete(REPO, session.id(), digest, null, null));
+
+        assertThat(s3.total()).as("the PUT's S3 requests: %s", s3.counts()).isLessThanOrEqualTo(25);
+        assertThat(s3.counts())
+                .containsEntry("uploadPartCopy", 6L)
+                .containsEntry("completeMultipartUpload", 1L)
+                .doesNotContainKey("copyObject");
+    }
+
+    @Test
     @DisplayName("opening an upload session below the cap writes its two files and lists nothing")
     void openSession() {
         onContext(() -> registry.uploads().start(REPO));
@@ -165,6 +196,14 @@ class S3RoundTripsTest {
         Promise<T> done = Promise.promise();
         context.runOnContext(ignored -> call.get().onComplete(done));
         return Await.result(done.future());
+    }
+
+    /** The content in the 64 KiB pieces a client's PATCH arrives in. */
+    private static List<Buffer> pieces(Buffer content) {
+        int piece = 64 * 1024;
+        return IntStream.range(0, (content.length() + piece - 1) / piece)
+                .mapToObj(i -> content.getBuffer(i * piece, Math.min(content.length(), (i + 1) * piece)))
+                .toList();
     }
 
     private static Buffer random(int size) {
