@@ -178,6 +178,11 @@ public final class RegistryLayout {
         return repository(name) + "/_berth/tagged-complete";
     }
 
+    /** Rewritten with a new value after every change to the repository's tags (see {@link TagsStamp}). */
+    public static String tagsStamp(String name) {
+        return repository(name) + "/_berth/tags-stamp";
+    }
+
     private static String digestPath(Digest digest) {
         return digest.algorithm().id() + "/" + digest.encoded();
     }

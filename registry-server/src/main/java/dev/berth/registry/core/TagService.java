@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>},
@@ -26,28 +27,47 @@ public final class TagService {
     private final Map<String, Future<Void>> examined = new ConcurrentHashMap<>();
     /** Repositories with thousands of tags are listed over and over by CI systems and mirrors. */
     private final ListingMemo sortedTags = new ListingMemo(64);
+    /** Answers those listings from memory while no replica changed the tags. */
+    private final TagsStamp stamps;
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
         this.taggedBy = taggedBy;
+        this.stamps = new TagsStamp(store, 64);
     }
 
     /**
      * The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist.
-     * A repository with tags exists, so only a listing that finds none asks whether the repository
-     * does: one round trip to the store for the usual answer rather than two in a row.
+     * Read from memory when the repository's {@link TagsStamp} is the one this process listed
+     * under; otherwise listed. A repository with tags exists, so only a listing that finds none
+     * asks whether the repository does.
      */
     public Future<Page> list(String repository, Integer n, String last) {
         Validate.repository(repository);
+        return stamps.read(repository).compose(stamp -> {
+            Optional<List<String>> known = stamp.flatMap(value -> stamps.recall(repository, value));
+            if (known.isPresent()) {
+                return Future.succeededFuture(Page.ofSorted(known.get(), n, last));
+            }
+            return listFresh(repository).map(sorted -> {
+                if (!sorted.isEmpty()) {
+                    stamp.ifPresent(value -> stamps.remember(repository, value, sorted));
+                }
+                return Page.ofSorted(sorted, n, last);
+            });
+        });
+    }
+
+    /** The sorted tags as the layout lists them; NAME_UNKNOWN when the repository does not exist. */
+    private Future<List<String>> listFresh(String repository) {
         return store.listOrEmpty(RegistryLayout.tagsDir(repository)).compose(listed -> {
             if (!listed.isEmpty()) {
-                return Future.succeededFuture(
-                        Page.ofSorted(sortedTags.derive(repository, listed, TagService::sortedTagNames), n, last));
+                return Future.succeededFuture(sortedTags.derive(repository, listed, TagService::sortedTagNames));
             }
             return store.listOrEmpty(RegistryLayout.repository(repository))
                     .map(RegistryLayout::isRepository)
                     .compose(exists -> exists
-                            ? Future.succeededFuture(Page.ofSorted(List.of(), n, last))
+                            ? Future.succeededFuture(List.<String>of())
                             : Future.failedFuture(new DistributionException(
                                     ErrorCode.NAME_UNKNOWN,
                                     "repository name not known to registry: " + repository,
@@ -79,13 +99,17 @@ public final class TagService {
 
     /**
      * Points the tag at the manifest: the tagged-by marker first, so a tag is always found from its
-     * manifest; then the current link, so a listed tag always resolves.
+     * manifest; then the current link, so a listed tag always resolves; then, beside registry:2's
+     * history link, a new tags stamp, so that every replica lists the tag from then on.
      */
     Future<Void> tag(String repository, String tag, Digest digest) {
         return indexFromTheStart(repository)
                 .compose(v -> taggedBy.add(repository, tag, digest))
                 .compose(v -> store.writeLink(RegistryLayout.tagCurrentLink(repository, tag), digest))
-                .compose(v -> store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest));
+                .compose(v -> Future.all(
+                                store.writeLink(RegistryLayout.tagIndexLink(repository, tag, digest), digest),
+                                stamps.renew(repository))
+                        .mapEmpty());
     }
 
     /**
@@ -113,7 +137,11 @@ public final class TagService {
     Future<Boolean> untag(String repository, String tag) {
         String dir = RegistryLayout.tagDir(repository, tag);
         return store.exists(RegistryLayout.tagCurrentLink(repository, tag))
-                .compose(exists -> exists ? store.delete(dir).map(true) : Future.succeededFuture(false));
+                .compose(exists -> exists
+                        ? store.delete(dir)
+                                .compose(v -> stamps.renew(repository))
+                                .map(true)
+                        : Future.succeededFuture(false));
     }
 
     /**
@@ -125,12 +153,18 @@ public final class TagService {
         return taggedBy.isComplete(repository)
                 .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
                 .compose(v -> taggedBy.candidates(repository, digest))
-                .compose(candidates -> Batches.forEach(
-                        candidates,
-                        tag -> resolve(repository, tag)
-                                .compose(target -> target.filter(digest::equals).isPresent()
-                                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                                        : Future.succeededFuture())))
+                .compose(candidates -> {
+                    AtomicBoolean removed = new AtomicBoolean();
+                    return Batches.forEach(
+                                    candidates,
+                                    tag -> resolve(repository, tag)
+                                            .compose(target -> target.filter(digest::equals)
+                                                            .isPresent()
+                                                    ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                                                            .onSuccess(deleted -> removed.set(true))
+                                                    : Future.succeededFuture()))
+                            .compose(v -> removed.get() ? stamps.renew(repository) : Future.succeededFuture());
+                })
                 .compose(v -> taggedBy.forget(repository, digest));
     }
 

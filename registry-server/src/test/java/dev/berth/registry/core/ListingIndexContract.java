@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -231,6 +232,58 @@ abstract class ListingIndexContract {
         for (String tag : onB) {
             assertThat(resolve("app", tag)).contains(b);
         }
+    }
+
+    @Test
+    @DisplayName(
+            "a tags list read again while no replica changed the tags reads the tags stamp, not the tags directory")
+    void tagsListReadAgain() {
+        push(registry, "app", "v1", "one");
+        push(registry, "app", "v2", "two");
+        tags("app");
+        recorded.clear();
+
+        assertThat(tags("app")).containsExactly("v1", "v2");
+
+        assertThat(recorded.calls())
+                .extracting(RecordingProxy.Call::method, RecordingProxy.Call::argument)
+                .containsExactly(Tuple.tuple("read", RegistryLayout.tagsStamp("app")));
+    }
+
+    @Test
+    @DisplayName("a tag pushed, moved or deleted through another replica shows at once in the tags list of a replica"
+            + " that listed before")
+    void tagChangesByAnotherReplica() {
+        Registry other = replica();
+        Digest first = push(registry, "app", "v1", "one");
+        assertThat(tags("app")).containsExactly("v1");
+
+        push(other, "app", "v2", "two");
+        assertThat(tags("app")).containsExactly("v1", "v2");
+
+        push(other, "app", "v1", "two");
+        assertThat(resolve("app", "v1")).isNotEqualTo(Optional.of(first));
+        assertThat(tags("app")).containsExactly("v1", "v2");
+
+        Await.result(other.manifests().delete("app", "v2"));
+        assertThat(tags("app")).containsExactly("v1");
+
+        Digest third = push(other, "app", "v3", "three");
+        assertThat(tags("app")).containsExactly("v1", "v3");
+        delete(other, "app", third);
+        assertThat(tags("app")).containsExactly("v1");
+    }
+
+    @Test
+    @DisplayName("a repository that registry:2 filled, without a tags stamp, is listed afresh each time")
+    void registry2RepositoryListedAfresh() {
+        writeLikeRegistry2("lib", "old", "1.0");
+        assertThat(tags("lib")).containsExactly("1.0");
+
+        writeLikeRegistry2("lib", "newer", "2.0");
+
+        assertThat(tags("lib")).containsExactly("1.0", "2.0");
+        assertThat(exists(RegistryLayout.tagsStamp("lib"))).isFalse();
     }
 
     private Digest push(Registry target, String repository, String tag, String label) {

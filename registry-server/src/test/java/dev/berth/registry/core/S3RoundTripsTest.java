@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -93,6 +94,37 @@ class S3RoundTripsTest {
     }
 
     @Test
+    @DisplayName("a 30 MiB push in 10 MiB PATCHes costs 5 S3 requests per PATCH (the state read, the segments listed,"
+            + " two 5 MiB segments, the state saved) and 25 for the PUT that ends it, each segment copied once")
+    void chunkedPush() {
+        int chunk = 10 * 1024 * 1024;
+        Buffer blob = random(3 * chunk);
+        String digest = Digest.sha256(blob.getBytes()).toString();
+        UploadStatus session = onContext(() -> registry.uploads().start(REPO));
+
+        for (int i = 0; i < 3; i++) {
+            s3.clear();
+            long offset = (long) i * chunk;
+            List<Buffer> patch = pieces(blob.getBuffer((int) offset, (int) offset + chunk));
+            onContext(() -> registry.uploads()
+                    .append(REPO, session.id(), offset, new ChunkReadStream(context, patch.iterator())));
+
+            assertThat(s3.counts())
+                    .as("PATCH %d", i)
+                    .containsOnly(
+                            Map.entry("getObject", 1L), Map.entry("listObjectsV2", 1L), Map.entry("putObject", 3L));
+        }
+        s3.clear();
+        onContext(() -> registry.uploads().complete(REPO, session.id(), digest, null, null));
+
+        assertThat(s3.total()).as("the PUT's S3 requests: %s", s3.counts()).isLessThanOrEqualTo(25);
+        assertThat(s3.counts())
+                .containsEntry("uploadPartCopy", 6L)
+                .containsEntry("completeMultipartUpload", 1L)
+                .doesNotContainKey("copyObject");
+    }
+
+    @Test
     @DisplayName("opening an upload session below the cap writes its two files and lists nothing")
     void openSession() {
         onContext(() -> registry.uploads().start(REPO));
@@ -117,19 +149,40 @@ class S3RoundTripsTest {
     }
 
     @Test
-    @DisplayName("a tags list of a repository that has tags is one S3 listing")
+    @DisplayName("a first tags list reads the tags stamp, then lists the tags in one S3 listing")
     void tagsList() {
-        for (String tag : List.of("1.0", "latest")) {
-            Buffer index = Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX
-                    + "\",\"manifests\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}");
-            Await.result(registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX));
-        }
+        tagged(List.of("1.0", "latest"));
         s3.clear();
 
         Page tags = Await.result(registry.tags().list(REPO, null, null));
 
         assertThat(tags.items()).containsExactly("1.0", "latest");
-        assertThat(s3.counts()).containsExactly(Map.entry("listObjectsV2", 1L));
+        assertThat(s3.counts()).containsExactly(Map.entry("getObject", 1L), Map.entry("listObjectsV2", 1L));
+    }
+
+    @Test
+    @DisplayName("a tags list of 1,000 tags read again, no tag changed since, is one GET of the tags stamp"
+            + " (one S3 listing of 2,000 keys before)")
+    void tagsListReadAgain() {
+        tagged(IntStream.range(0, 1000).mapToObj(i -> String.format("t%04d", i)).toList());
+        Await.result(registry.tags().list(REPO, null, null));
+        s3.clear();
+
+        Page tags = Await.result(registry.tags().list(REPO, null, null));
+
+        assertThat(tags.items()).hasSize(1000).startsWith("t0000").endsWith("t0999");
+        assertThat(s3.counts()).containsExactly(Map.entry("getObject", 1L));
+    }
+
+    /** Tags the repository's one manifest with each of {@code tags}, a few at a time. */
+    private void tagged(List<String> tags) {
+        Buffer index =
+                Buffer.buffer("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}");
+        for (int start = 0; start < tags.size(); start += 32) {
+            Await.result(Future.all(tags.subList(start, Math.min(tags.size(), start + 32)).stream()
+                    .map(tag -> registry.manifests().put(REPO, tag, index, MediaTypes.OCI_INDEX))
+                    .toList()));
+        }
     }
 
     private void push(Buffer blob) {
@@ -143,6 +196,14 @@ class S3RoundTripsTest {
         Promise<T> done = Promise.promise();
         context.runOnContext(ignored -> call.get().onComplete(done));
         return Await.result(done.future());
+    }
+
+    /** The content in the 64 KiB pieces a client's PATCH arrives in. */
+    private static List<Buffer> pieces(Buffer content) {
+        int piece = 64 * 1024;
+        return IntStream.range(0, (content.length() + piece - 1) / piece)
+                .mapToObj(i -> content.getBuffer(i * piece, Math.min(content.length(), (i + 1) * piece)))
+                .toList();
     }
 
     private static Buffer random(int size) {
