@@ -156,7 +156,12 @@ class HostileClientsTest {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                held.add(socket());
+                Socket socket = socket();
+                held.add(socket);
+                // Answered, so the server has counted it: connections are set up on every event loop
+                // at once, and one accepted later could otherwise be counted before this one.
+                write(socket, "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
+                assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
             }
             try (Socket extra = socket()) {
                 write(extra, "GET /v2/ HTTP/1.1\r\nHost: x\r\n\r\n");
