@@ -136,11 +136,13 @@ class LargeBlobMemoryIT {
     /**
      * Five pushes at once let the heap expand to its -Xmx (128 MiB) where one push leaves it near
      * 60 MiB: with the default 2 GiB blob (five of 256 MiB) the filesystem run peaked at 243 MiB in
-     * CI, above issue 17's 200 MiB, which holds for one push at a time (and the benchmark). This bound
-     * is a regression guard (with -Xmx256m the heap alone could take all of it), not the budget.
+     * CI, and at 251 once connections were served on every event loop (each loop's reads keep buffers
+     * of their own), above issue 17's 200 MiB, which holds for one push at a time (and the benchmark).
+     * This bound is a regression guard (with -Xmx256m the heap alone could take all of it), not the
+     * budget.
      */
     long concurrentPeakRssLimit() {
-        return Math.max(peakRssLimit(), 256L << 20);
+        return Math.max(peakRssLimit(), 272L << 20);
     }
 
     private void assertReadsBack(String digest) {
