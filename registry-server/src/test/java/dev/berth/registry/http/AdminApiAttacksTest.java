@@ -3,6 +3,7 @@ package dev.berth.registry.http;
 import static java.net.http.HttpRequest.BodyPublishers.ofString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.api.Reply;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.core.ManifestService;
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.api.Reply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.storage.s3.S3ReadBuffers;
 import dev.berth.storage.testkit.Await;
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
 import dev.berth.testkit.s3.S3ProxyProcess;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,42 +60,18 @@ class S3KilledMidGetTest {
                                         + server.port() + "\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                 InputStream in = socket.getInputStream();
-                declared = contentLength(in);
+                String head = RawHttp.readHead(in);
+                assertThat(head).startsWith("HTTP/1.1 200");
+                declared = RawHttp.contentLength(head);
                 received += in.readNBytes(64 * 1024).length;
 
                 s3.kill();
-                try {
-                    byte[] buffer = new byte[64 * 1024];
-                    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                        received += read;
-                    }
-                } catch (IOException reset) {
-                    // A reset is as good a cut as an early end of stream.
-                }
+                received += RawHttp.readToCut(in);
             }
             Await.until("every pooled S3 read buffer released", () -> S3ReadBuffers.inUse() <= inUseBefore);
         }
 
         assertThat(declared).isEqualTo(blob.bytes().length);
         assertThat(received).as("bytes received before the cut").isLessThan(declared);
-    }
-
-    /** Reads a response head off {@code in} and answers its Content-Length. */
-    private static long contentLength(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0) {
-            int c = in.read();
-            if (c < 0) {
-                throw new IOException("connection closed in the response head: " + head);
-            }
-            head.append((char) c);
-        }
-        assertThat(head.toString()).startsWith("HTTP/1.1 200");
-        for (String line : head.toString().split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        throw new IOException("no Content-Length in " + head);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.InProcessBerth;
 import dev.berth.testkit.Pause;
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
@@ -116,7 +117,7 @@ class S3RestartTest {
 
             s3.kill();
 
-            received += drain(pulling);
+            received += RawHttp.readToCut(pulling);
             assertThat(declared).isEqualTo(pulled.size());
             assertThat(received).as("bytes the pull received before its cut").isLessThan(declared);
             finish(chunk, secondChunk, SENT)
@@ -219,19 +220,5 @@ class S3RestartTest {
         } catch (IOException cut) {
             return OptionalInt.empty();
         }
-    }
-
-    /** Reads until the end of the stream or a reset; answers the bytes read. */
-    private static long drain(InputStream in) {
-        long read = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                read += n;
-            }
-        } catch (IOException reset) {
-            // A reset is as good a cut as an early end of stream.
-        }
-        return read;
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
 import io.vertx.core.Context;
@@ -30,7 +31,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -467,7 +467,7 @@ class S3BodyRelayTest {
         private RawGet(Socket socket) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
-            this.contentLength = readHead(in);
+            this.contentLength = RawHttp.contentLength(RawHttp.readHead(in));
         }
 
         static RawGet of(int port, String range) throws IOException {
@@ -510,38 +510,12 @@ class S3BodyRelayTest {
 
         /** Reads until the server closes or resets the connection; the bytes read. */
         long readToCut() {
-            long read = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    read += n;
-                }
-            } catch (IOException reset) {
-                // A reset is as good a cut as an early end of stream.
-            }
-            return read;
+            return RawHttp.readToCut(in);
         }
 
         @Override
         public void close() throws IOException {
             socket.close();
-        }
-
-        private static long readHead(InputStream in) throws IOException {
-            StringBuilder head = new StringBuilder();
-            while (head.indexOf("\r\n\r\n") < 0) {
-                int c = in.read();
-                if (c < 0) {
-                    throw new IOException("connection closed in the response head: " + head);
-                }
-                head.append((char) c);
-            }
-            for (String line : head.toString().split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-            throw new IOException("no Content-Length in " + head);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth.registry.http;
+package dev.berth.testkit.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,18 +10,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Requests written byte for byte, for what an HTTP client would normalise, refuse or not send. */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {}
 
     /** The status code, head and body of a response. */
-    record Response(int status, String head, String body) {
-        boolean closesConnection() {
+    public record Response(int status, String head, String body) {
+        public boolean closesConnection() {
             return head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
         }
     }
 
     /** Sends {@code method target} with an empty body and answers the response's status code. */
-    static int status(int port, String method, String target) {
+    public static int status(int port, String method, String target) {
         return send(port, method + " " + target, "Content-Length: 0").status();
     }
 
@@ -29,7 +29,7 @@ final class RawHttp {
      * Sends a request head (request line without the version, then header lines) and no body, and
      * reads one response: its head, then as many body bytes as its Content-Length says.
      */
-    static Response send(int port, String requestLine, String... headers) {
+    public static Response send(int port, String requestLine, String... headers) {
         StringBuilder head = new StringBuilder(requestLine)
                 .append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:")
@@ -43,7 +43,7 @@ final class RawHttp {
     }
 
     /** Writes {@code request} exactly as given and reads one response. */
-    static Response exchange(int port, String request) {
+    public static Response exchange(int port, String request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -58,7 +58,8 @@ final class RawHttp {
      * Sends a request head and then only the first {@code sent} bytes of {@code body}, waits
      * {@code before} dropping the connection: a client that lost its network midway.
      */
-    static void sendAndDrop(int port, String requestLine, byte[] body, int sent, Duration before, String... headers) {
+    public static void sendAndDrop(
+            int port, String requestLine, byte[] body, int sent, Duration before, String... headers) {
         StringBuilder head = new StringBuilder(requestLine)
                 .append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:")
@@ -84,7 +85,7 @@ final class RawHttp {
     }
 
     /** Reads one response from {@code in}: its head, then as many body bytes as its Content-Length says. */
-    static Response read(InputStream in) throws IOException {
+    public static Response read(InputStream in) throws IOException {
         String text = readHead(in);
         return new Response(
                 Integer.parseInt(text.split(" ", 3)[1]),
@@ -93,7 +94,7 @@ final class RawHttp {
     }
 
     /** Reads a response head off {@code in}, up to and including the empty line that ends it. */
-    static String readHead(InputStream in) throws IOException {
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
             int c = in.read();
@@ -105,8 +106,22 @@ final class RawHttp {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Reads until the server ends the stream or resets the connection; answers the bytes read. */
+    public static long readToCut(InputStream in) {
+        long read = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                read += n;
+            }
+        } catch (IOException reset) {
+            // A reset is as good a cut as an early end of stream.
+        }
+        return read;
+    }
+
     /** The Content-Length a response head declares, 0 when it declares none. */
-    static long contentLength(String head) {
+    public static long contentLength(String head) {
         for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
