@@ -3,12 +3,11 @@ package dev.berth.registry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.registry.InProcessBerth;
+import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.InProcessS3Keys;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3Relay;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -41,7 +40,7 @@ class S3BrokenPullTest {
                         .write(("GET /v2/" + REPO + "/blobs/" + blob.digest() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                 InputStream in = socket.getInputStream();
-                String head = head(in);
+                String head = RawHttp.readHead(in);
                 assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + SIZE);
                 byte[] first = in.readNBytes(64 * 1024);
                 assertThat(first).hasSize(64 * 1024);
@@ -60,17 +59,5 @@ class S3BrokenPullTest {
         } finally {
             InProcessS3.get().deleteBucket(bucket.name());
         }
-    }
-
-    private static String head(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c == -1) {
-                throw new IOException("connection closed inside the response head: " + head);
-            }
-            head.write(c);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
     }
 }
