@@ -22,10 +22,11 @@ public final class CatalogService {
     }
 
     public Future<Page> list(Integer n, String last) {
-        return index.isComplete()
-                .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex())
-                .compose(v -> index.repositories())
-                .map(names -> Page.of(names, n, last));
+        return index.repositories(this::completeIndex).map(sorted -> Page.ofSorted(sorted, n, last));
+    }
+
+    private Future<Void> completeIndex() {
+        return index.isComplete().compose(complete -> complete ? Future.succeededFuture() : rebuildIndex());
     }
 
     /** Replicas may rebuild at once: every write is an idempotent marker, the completion mark last. */

@@ -164,6 +164,11 @@ public final class RegistryLayout {
         return CATALOG_INDEX + "/complete";
     }
 
+    /** Rewritten with a new value after every marker added to the catalog index (see {@link ListingStamps}). */
+    public static String catalogStamp() {
+        return CATALOG_INDEX + "/stamp";
+    }
+
     /** The tagged-by index of a manifest: one marker per tag that was pointed at it. */
     public static String taggedByDir(String name, Digest digest) {
         return repository(name) + "/_berth/tagged/" + digestPath(digest);
@@ -178,7 +183,7 @@ public final class RegistryLayout {
         return repository(name) + "/_berth/tagged-complete";
     }
 
-    /** Rewritten with a new value after every change to the repository's tags (see {@link TagsStamp}). */
+    /** Rewritten with a new value after every change to the repository's tags (see {@link ListingStamps}). */
     public static String tagsStamp(String name) {
         return repository(name) + "/_berth/tags-stamp";
     }

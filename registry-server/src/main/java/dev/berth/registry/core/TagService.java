@@ -28,34 +28,23 @@ public final class TagService {
     /** Repositories with thousands of tags are listed over and over by CI systems and mirrors. */
     private final ListingMemo sortedTags = new ListingMemo(64);
     /** Answers those listings from memory while no replica changed the tags. */
-    private final TagsStamp stamps;
+    private final ListingStamps stamps;
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
         this.taggedBy = taggedBy;
-        this.stamps = new TagsStamp(store, 64);
+        this.stamps = new ListingStamps(store, RegistryLayout::tagsStamp, 64);
     }
 
     /**
      * The tags of a repository, one page of them; NAME_UNKNOWN when the repository does not exist.
-     * Read from memory when the repository's {@link TagsStamp} is the one this process listed
-     * under; otherwise listed. A repository with tags exists, so only a listing that finds none
-     * asks whether the repository does.
+     * Read from memory while the repository's tags stamp is the one this process listed under
+     * ({@link ListingStamps}); otherwise listed. A repository with tags exists, so only a listing
+     * that finds none asks whether the repository does.
      */
     public Future<Page> list(String repository, Integer n, String last) {
         Validate.repository(repository);
-        return stamps.read(repository).compose(stamp -> {
-            Optional<List<String>> known = stamp.flatMap(value -> stamps.recall(repository, value));
-            if (known.isPresent()) {
-                return Future.succeededFuture(Page.ofSorted(known.get(), n, last));
-            }
-            return listFresh(repository).map(sorted -> {
-                if (!sorted.isEmpty()) {
-                    stamp.ifPresent(value -> stamps.remember(repository, value, sorted));
-                }
-                return Page.ofSorted(sorted, n, last);
-            });
-        });
+        return stamps.list(repository, () -> listFresh(repository)).map(sorted -> Page.ofSorted(sorted, n, last));
     }
 
     /** The sorted tags as the layout lists them; NAME_UNKNOWN when the repository does not exist. */

@@ -96,12 +96,62 @@ abstract class ListingIndexContract {
         catalog(null, null);
         recorded.clear();
 
-        assertThat(catalog(null, null).items()).containsExactly("other/deep/name", "team/one", "team/two");
+        assertThat(Await.result(replica().catalog().list(null, null)).items())
+                .containsExactly("other/deep/name", "team/one", "team/two");
 
         assertThat(recorded.calls())
                 .filteredOn(call -> call.method().equals("list"))
                 .extracting(RecordingProxy.Call::argument)
                 .containsExactly(RegistryLayout.catalogMarkersDir());
+    }
+
+    @Test
+    @DisplayName("a catalog read again while no replica added a repository reads the catalog stamp, not the markers")
+    void catalogReadAgain() {
+        push(registry, "team/one", "v1", "one");
+        push(registry, "team/two", "v1", "two");
+        // The first listing of a new store completes its index, which renews the stamp.
+        catalog(null, null);
+        catalog(null, null);
+        recorded.clear();
+
+        assertThat(catalog(null, null).items()).containsExactly("team/one", "team/two");
+
+        assertThat(recorded.calls())
+                .extracting(RecordingProxy.Call::method, RecordingProxy.Call::argument)
+                .containsExactly(Tuple.tuple("read", RegistryLayout.catalogStamp()));
+    }
+
+    @Test
+    @DisplayName("a repository pushed through another replica shows at once in the catalog of a replica that listed"
+            + " before")
+    void repositoryAddedByAnotherReplica() {
+        push(registry, "app", "v1", "one");
+        // The first listing of a new store completes its index, which renews the stamp; the second is remembered.
+        catalog(null, null);
+        assertThat(catalog(null, null).items()).containsExactly("app");
+
+        push(replica(), "lib", "v1", "two");
+
+        assertThat(catalog(null, null).items()).containsExactly("app", "lib");
+    }
+
+    @Test
+    @DisplayName("pushing again into a repository this replica marked or listed writes no catalog marker or stamp")
+    void knownRepositoryWritesNoMarker() {
+        push(registry, "marked", "v1", "one");
+        push(replica(), "listed", "v1", "two");
+        catalog(null, null);
+        recorded.clear();
+
+        push(registry, "marked", "v2", "three");
+        push(registry, "listed", "v2", "four");
+
+        assertThat(recorded.calls())
+                .extracting(RecordingProxy.Call::argument)
+                .noneMatch(path -> path.toString().startsWith(RegistryLayout.catalogMarkersDir())
+                        || path.equals(RegistryLayout.catalogStamp()));
+        assertThat(Await.result(replica().catalog().list(null, null)).items()).containsExactly("listed", "marked");
     }
 
     @Test
