@@ -94,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         String report = header(plan, roundCount) + "\n" + results.table() + "\n"
-                + results.fileServerComparison("pull " + plan.blobLabel() + " blob") + "\n"
+                + results.fileServerComparison(Pulls.warmRow(plan)) + "\n"
                 + engines.report();
         System.out.print(report);
         Path file = out == null

@@ -24,6 +24,41 @@ final class Pulls {
     }
 
     /**
+     * How much a registry serves, untimed, before its {@link #warm} pull is timed. A Berth started
+     * afresh pulls at about half its speed at first, while its JIT compiles the path of a pull (C2's
+     * compilations took about 1.5 s of a core over the first 2-3 GiB on S3, and Berth's CPU per GiB
+     * went from 1,300 to 330 ms, registry:2's being about 320): docs/performance.md, "The first
+     * pull". Both registries get the same.
+     */
+    static final long WARM_UP_BYTES = 3L << 30;
+
+    /** The first pull of {@code blob} after the registry started: the row that pays for the JIT. */
+    Measurement first(URI registry, BlobFile blob) throws IOException, InterruptedException {
+        return new Measurement(
+                "pull " + plan.blobLabel() + " blob, first after start",
+                MB_PER_S,
+                download(List.of(blobUri(registry, blob)), blob, false));
+    }
+
+    /**
+     * A pull of {@code blob} once the registry served {@link #WARM_UP_BYTES} of it, its first pull
+     * (timed by {@link #first}) included: the rest untimed, one of them checked for the blob's
+     * digest.
+     */
+    Measurement warm(URI registry, BlobFile blob) throws IOException, InterruptedException {
+        verify(registry, blob, false);
+        for (long pulled = 2 * blob.size(); pulled < WARM_UP_BYTES; pulled += blob.size()) {
+            download(List.of(blobUri(registry, blob)), blob, false);
+        }
+        return new Measurement(warmRow(plan), MB_PER_S, download(List.of(blobUri(registry, blob)), blob, false));
+    }
+
+    /** The name of the {@link #warm} pull's row. */
+    static String warmRow(BenchPlan plan) {
+        return "pull " + plan.blobLabel() + " blob, after " + (WARM_UP_BYTES >> 30) + " GiB pulled";
+    }
+
+    /**
      * One pull of {@code blob}. With {@code redirect} the registry answers with a redirect to S3,
      * which curl follows, and the row says so.
      */

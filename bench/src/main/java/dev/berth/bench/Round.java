@@ -75,7 +75,8 @@ final class Round {
                 jdkPush.ifPresent(figures::add);
                 figures.add(pushes.chunked(api, chunkedBlob));
                 figures.add(pushes.smallBlobs(api));
-                figures.add(pulls.one(registry.url(), monolithicBlob, false));
+                figures.add(pulls.first(registry.url(), monolithicBlob));
+                figures.add(pulls.warm(registry.url(), monolithicBlob));
                 figures.add(pulls.parallel(registry.url(), monolithicBlob, false));
                 image = SeededImage.push(api);
                 figures.addAll(manifests.measure(registry.url(), image));
