@@ -4,14 +4,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
  * The memory every upload of one driver (so of the process) fills its parts in: at most {@code
- * parts} buffers of one part's size, made when first needed and then lent again and again, never
- * freed. An upload that finds none free waits for one, first come first served, while its writer
+ * parts} buffers of one part's size, made when first needed and then lent again and again, and
+ * freed when no upload took one for a while ({@link #releaseIfUnused}). An upload that finds none free waits for one, first come first served, while its writer
  * pushes back on the request body; nothing fails. Many large pushes at once thus share the pool
  * rather than each taking memory of its own: with parts in heap arrays, promoted whole at each
  * young collection, the heap sat at -Xmx on S3 and a handful of large pushes at once exhausted it
@@ -19,7 +20,10 @@ import java.util.Deque;
  *
  * <p>Direct buffers, outside the heap: they are allocated once, so the collector never copies or
  * promotes them, and the SDK's Netty client writes a direct buffer to the socket as it is, where
- * a heap array is first copied into direct memory.
+ * a heap array is first copied into direct memory. They come from an {@link Arena} of the pool's,
+ * so that freeing them gives their memory back at once, where a buffer of {@link
+ * ByteBuffer#allocateDirect} waits for a full collection to find it unreachable: 20 MiB of a
+ * registry that stopped taking pushes would stay resident until then.
  *
  * <p>Shared by writers on every event loop, hence synchronized; a writer that waited gets its
  * buffer on its own context.
@@ -37,9 +41,14 @@ final class PartPool {
     private final int partSize;
     private final Deque<ByteBuffer> free = new ArrayDeque<>();
     private final Deque<Waiter> waiting = new ArrayDeque<>();
+    /** Where the buffers made since they were last freed live; null while none are. */
+    private Arena memory;
+
     private int made;
     private int lent;
     private int mostLent;
+    /** Whether {@link #take} was called since the last {@link #releaseIfUnused}. */
+    private boolean takenSinceCheck;
 
     private record Waiter(Context context, Promise<ByteBuffer> promise) {}
 
@@ -63,15 +72,18 @@ final class PartPool {
      */
     Future<ByteBuffer> take() {
         ByteBuffer buffer;
-        boolean make = false;
         Promise<ByteBuffer> promise;
         synchronized (this) {
+            takenSinceCheck = true;
             buffer = free.poll();
             if (buffer == null && made < parts) {
+                if (memory == null) {
+                    memory = Arena.ofShared();
+                }
+                buffer = memory.allocate(partSize).asByteBuffer();
                 made++;
-                make = true;
             }
-            if (buffer != null || make) {
+            if (buffer != null) {
                 lent++;
                 mostLent = Math.max(mostLent, lent);
                 promise = null;
@@ -83,7 +95,7 @@ final class PartPool {
         if (promise != null) {
             return promise.future();
         }
-        return Future.succeededFuture(make ? ByteBuffer.allocateDirect(partSize) : buffer);
+        return Future.succeededFuture(buffer);
     }
 
     /** Takes back a buffer {@link #take} lent, for the upload that waited longest, if any. */
@@ -102,6 +114,28 @@ final class PartPool {
             next.promise().complete(buffer);
         } else {
             next.context().runOnContext(ignored -> next.promise().complete(buffer));
+        }
+    }
+
+    /**
+     * Frees every buffer if none was taken since the last call and none is lent: called
+     * periodically, it gives the pool's memory back to the operating system between one period and
+     * two after the last upload, and the next upload makes buffers afresh (5 MiB of memory touched
+     * per part, a moment's work beside uploading it).
+     */
+    void releaseIfUnused() {
+        Arena unused = null;
+        synchronized (this) {
+            if (!takenSinceCheck && lent == 0 && memory != null) {
+                unused = memory;
+                memory = null;
+                free.clear();
+                made = 0;
+            }
+            takenSinceCheck = false;
+        }
+        if (unused != null) {
+            unused.close();
         }
     }
 
@@ -127,6 +161,11 @@ final class PartPool {
 
     int parts() {
         return parts;
+    }
+
+    /** Buffers in memory now, lent or free. */
+    synchronized int made() {
+        return made;
     }
 
     /** Buffers lent and not given back yet. */

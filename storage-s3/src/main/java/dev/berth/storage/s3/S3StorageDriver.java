@@ -39,6 +39,13 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3Presigner presigner;
     private final S3ObjectReader reader;
     private final boolean redirect;
+    private final long partsRelease;
+
+    /**
+     * How often the part pool is asked to free its buffers if no upload took one since it was last
+     * asked ({@link PartPool#releaseIfUnused}): its memory goes back 5-10 s after the last upload.
+     */
+    private static final long PARTS_RELEASE_MILLIS = 5_000;
 
     /** The size of each part buffer uploads fill (S3's smallest part): upload memory comes in these. */
     public static final int PART_SIZE = S3BlobWriter.CHUNK_SIZE;
@@ -94,6 +101,7 @@ public final class S3StorageDriver implements StorageDriver {
         this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
+        this.partsRelease = vertx.setPeriodic(PARTS_RELEASE_MILLIS, fired -> parts.releaseIfUnused());
     }
 
     @Override
@@ -262,6 +270,7 @@ public final class S3StorageDriver implements StorageDriver {
 
     @Override
     public Future<Void> close() {
+        vertx.cancelTimer(partsRelease);
         return reader.close().eventually(() -> {
             presigner.close();
             return bucket.close();
