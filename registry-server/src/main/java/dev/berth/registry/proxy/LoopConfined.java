@@ -42,12 +42,21 @@ final class LoopConfined {
         }
     }
 
-    /** {@code work}'s value, computed on this loop and answered on the caller's. */
+    /**
+     * {@code work}'s value, computed on this loop and answered on the caller's; the future fails
+     * with what {@code work} threw, rather than never completing.
+     */
     <T> Future<T> call(Supplier<T> work) {
         LoopConfined caller = here();
         Promise<T> answer = Promise.promise();
         run(() -> {
-            T value = work.get();
+            T value;
+            try {
+                value = work.get();
+            } catch (RuntimeException failure) {
+                caller.run(() -> answer.fail(failure));
+                return;
+            }
             caller.run(() -> answer.complete(value));
         });
         return answer.future();
