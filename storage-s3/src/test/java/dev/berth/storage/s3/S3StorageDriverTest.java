@@ -96,14 +96,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
-        StorageDriver growing = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                new SegmentSizes(5L << 20, 2, 4),
-                PartPool.withDefaults());
+        StorageDriver growing = driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
@@ -153,14 +146,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     void deleteAbortsUnfinishedSegments() {
         // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write
         // would complete.
-        StorageDriver growing = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                new SegmentSizes(5L << 20, 2, 4),
-                PartPool.withDefaults());
+        StorageDriver growing = driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
@@ -471,14 +457,7 @@ class S3StorageDriverTest extends StorageDriverContract {
             + " slow uploads complete intact afterwards")
     void slowUploadsGiveTheirPartsBack() {
         PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(200));
-        StorageDriver pooled = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                SegmentSizes.DEFAULT,
-                pool);
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
         List<Buffer> slowContents = new ArrayList<>();
         List<Trickle> trickles = new ArrayList<>();
         List<BlobWriter> slowWriters = new ArrayList<>();
@@ -520,14 +499,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     void slowPartEndsGrowingSegment() {
         // Sizes 5, 10, 20 MiB: 12 MiB are segment 0 whole, a first 5 MiB part of segment 1 and 2 MiB in a part.
         PartPool pool = new PartPool(1, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(200));
-        StorageDriver pooled = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                new SegmentSizes(5L << 20, 1, 4),
-                pool);
+        StorageDriver pooled = driverWith(new SegmentSizes(5L << 20, 1, 4), pool);
         Buffer content = TestContent.bytes(20 << 20, 500);
         BlobWriter slow = onContext(() -> pooled.writer("growing-slow/upload", false));
         onContext(() -> slow.write(content.slice(0, 12 << 20)));
@@ -558,14 +530,7 @@ class S3StorageDriverTest extends StorageDriverContract {
             + " full or ended")
     void slowUploadKeepsItsPartUncontended() throws InterruptedException {
         PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(50));
-        StorageDriver pooled = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                SegmentSizes.DEFAULT,
-                pool);
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
         Buffer content = TestContent.bytes(2 << 20, 400);
         BlobWriter writer = onContext(() -> pooled.writer("alone/upload", false));
         onContext(() -> writer.write(content));
@@ -579,6 +544,12 @@ class S3StorageDriverTest extends StorageDriverContract {
         assertThat(Await.result(pooled.read("alone/blob"))).isEqualTo(content);
         assertThat(pool.lent()).as("parts not given back").isZero();
         Await.result(pooled.close());
+    }
+
+    /** A driver on this test's bucket whose segments grow as {@code sizes} says and whose uploads share {@code pool}. */
+    private StorageDriver driverWith(SegmentSizes sizes, PartPool pool) {
+        return new S3StorageDriver(
+                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), false, sizes, pool);
     }
 
     /** Starts a writer call on the writer's context without waiting for it. */
