@@ -399,12 +399,12 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     /**
-     * Sends the part being filled as a short segment, so that S3 having it gives it back to the
-     * pool, when it has been filling for longer than the pool's {@link PartPool#slowFill()} and
-     * another upload waits for a part; checks again that much later otherwise. Only with no chunk
-     * on its way: then its client, not S3, is what keeps the part from filling (and a growing
-     * segment takes one chunk at a time). Not full (a full one goes up anyway), so the segment is
-     * shorter than a part: see {@link #send}.
+     * Runs once the part being filled has been held for the pool's {@link PartPool#slowFill()}, and
+     * again every so long while it is. If another upload waits for a part, sends what this one holds
+     * as a segment of its own, shorter than a part (it is not full: a full one goes up anyway; see
+     * {@link #send}), so that the part goes back to the pool once S3 has it. Not while a chunk of this
+     * writer is on its way: then S3, not the client, is what holds the part up (and a growing segment
+     * takes one chunk at a time).
      */
     private void checkSlowPart() {
         if (state == State.OPEN
@@ -430,10 +430,10 @@ final class S3BlobWriter implements BlobWriter {
 
     /**
      * Sends the part being filled, or small content that never needed one; with {@code endsSegment}
-     * the segment ends with it, however short. An entry of {@link
-     * #uploading} completes only after this writer's own bookkeeping for the segment ran: a caller
-     * chained on the PutObject itself could run first and see the finished upload still in flight
-     * (Vert.x runs listeners of a completed future at once, on the context's thread).
+     * the segment ends with it, however short. An entry of {@link #uploading} completes only after
+     * this writer's own bookkeeping for the segment ran: a caller chained on the PutObject itself
+     * could run first and see the finished upload still in flight (Vert.x runs listeners of a
+     * completed future at once, on the context's thread).
      */
     private void startUpload(boolean endsSegment) {
         ByteBuffer sending = part;
