@@ -4,6 +4,7 @@ import dev.berth.oci.Names;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class CatalogIndex {
     private static final int MARKED_REMEMBERED = 1024;
 
     private final Store store;
-    private final ListingStamps stamps;
+    private final ListingStamps<String> stamps;
     private final Set<String> marked = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -43,7 +44,7 @@ final class CatalogIndex {
 
     CatalogIndex(Store store) {
         this.store = store;
-        this.stamps = new ListingStamps(store, key -> RegistryLayout.catalogStamp(), 1);
+        this.stamps = new ListingStamps<>(store, key -> RegistryLayout.catalogStamp(), 1);
     }
 
     /** Marks {@code repository} unless it is known to be marked, then renews the catalog's stamp. */
@@ -99,6 +100,6 @@ final class CatalogIndex {
                 return true;
             }
         }
-        return stamps.lastListed(CATALOG, repository);
+        return stamps.lastListed(CATALOG, repository, Comparator.naturalOrder());
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,25 +42,25 @@ import java.util.function.UnaryOperator;
  * each time, and not shared, until its first change here writes one: a listing never writes, so
  * read-only replicas stay read-only.
  */
-final class ListingStamps {
-    private record Remembered(String stamp, List<String> sorted) {}
+final class ListingStamps<E> {
+    private record Remembered<E>(String stamp, List<E> sorted) {}
 
     private final Store store;
     /** Where the stamp of the listing of a key lives. */
     private final UnaryOperator<String> stampPath;
     /** The most recently taken listings, each with the stamp it was taken under. */
-    private final Map<String, Remembered> remembered;
+    private final Map<String, Remembered<E>> remembered;
     /** The listing of each key being taken now, and the stamp it is taken under. */
-    private final Map<String, Taking> taking = new HashMap<>();
+    private final Map<String, Taking<E>> taking = new HashMap<>();
 
-    private record Taking(String stamp, Future<List<String>> listing) {}
+    private record Taking<E>(String stamp, Future<List<E>> listing) {}
 
     ListingStamps(Store store, UnaryOperator<String> stampPath, int capacity) {
         this.store = store;
         this.stampPath = stampPath;
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Remembered<E>> eldest) {
                 return size() > capacity;
             }
         };
@@ -70,37 +71,37 @@ final class ListingStamps {
      * now, else {@code fresh}'s, remembered under the stamp read before it was taken. An empty
      * listing is not remembered: taking it again costs as little as reading the stamp.
      */
-    Future<List<String>> list(String key, Supplier<Future<List<String>>> fresh) {
+    Future<List<E>> list(String key, Supplier<Future<List<E>>> fresh) {
         return read(key).compose(stamp -> {
             if (stamp.isEmpty()) {
                 return fresh.get();
             }
-            Optional<List<String>> known = recall(key, stamp.get());
+            Optional<List<E>> known = recall(key, stamp.get());
             return known.isPresent() ? Future.succeededFuture(known.get()) : shared(key, stamp.get(), fresh);
         });
     }
 
     /** The listing of {@code key} under {@code stamp} being taken now, or a new one that others may join. */
-    private Future<List<String>> shared(String key, String stamp, Supplier<Future<List<String>>> fresh) {
-        Promise<List<String>> mine;
-        Future<List<String>> running = null;
+    private Future<List<E>> shared(String key, String stamp, Supplier<Future<List<E>>> fresh) {
+        Promise<List<E>> mine;
+        Future<List<E>> running = null;
         synchronized (taking) {
-            Taking current = taking.get(key);
+            Taking<E> current = taking.get(key);
             if (current != null && current.stamp().equals(stamp)) {
                 running = current.listing();
                 mine = null;
             } else {
                 mine = Promise.promise();
-                taking.put(key, new Taking(stamp, mine.future()));
+                taking.put(key, new Taking<>(stamp, mine.future()));
             }
         }
         if (running != null) {
             return onCallersContext(running);
         }
-        Future<List<String>> listing = mine.future();
+        Future<List<E>> listing = mine.future();
         fresh.get().onComplete(result -> {
             synchronized (taking) {
-                taking.remove(key, new Taking(stamp, listing));
+                taking.remove(key, new Taking<>(stamp, listing));
             }
             if (result.succeeded() && !result.result().isEmpty()) {
                 remember(key, stamp, result.result());
@@ -128,12 +129,12 @@ final class ListingStamps {
      * Whether {@code entry} is in the listing of {@code key} this process took last, under whatever
      * stamp: for listings whose entries are never removed, proof that it is there still.
      */
-    boolean lastListed(String key, String entry) {
-        Remembered known;
+    boolean lastListed(String key, E entry, Comparator<? super E> order) {
+        Remembered<E> known;
         synchronized (remembered) {
             known = remembered.get(key);
         }
-        return known != null && Collections.binarySearch(known.sorted(), entry) >= 0;
+        return known != null && Collections.binarySearch(known.sorted(), entry, order) >= 0;
     }
 
     /**
@@ -151,17 +152,17 @@ final class ListingStamps {
         return store.read(stampPath.apply(key)).map(found -> found.map(Buffer::toString));
     }
 
-    private Optional<List<String>> recall(String key, String stamp) {
-        Remembered known;
+    private Optional<List<E>> recall(String key, String stamp) {
+        Remembered<E> known;
         synchronized (remembered) {
             known = remembered.get(key);
         }
         return known != null && known.stamp().equals(stamp) ? Optional.of(known.sorted()) : Optional.empty();
     }
 
-    private void remember(String key, String stamp, List<String> sorted) {
+    private void remember(String key, String stamp, List<E> sorted) {
         synchronized (remembered) {
-            remembered.put(key, new Remembered(stamp, sorted));
+            remembered.put(key, new Remembered<>(stamp, sorted));
         }
     }
 }

@@ -28,12 +28,12 @@ public final class TagService {
     /** Repositories with thousands of tags are listed over and over by CI systems and mirrors. */
     private final ListingMemo sortedTags = new ListingMemo(64);
     /** Answers those listings from memory while no replica changed the tags. */
-    private final ListingStamps stamps;
+    private final ListingStamps<String> stamps;
 
     TagService(Store store, TaggedByIndex taggedBy) {
         this.store = store;
         this.taggedBy = taggedBy;
-        this.stamps = new ListingStamps(store, RegistryLayout::tagsStamp, 64);
+        this.stamps = new ListingStamps<>(store, RegistryLayout::tagsStamp, 64);
     }
 
     /**

@@ -301,6 +301,39 @@ abstract class ListingIndexContract {
     }
 
     @Test
+    @DisplayName("the tags and their targets that the UI shows, read again while no replica changed the tags, read the"
+            + " tags stamp only")
+    void tagTargetsReadAgain() {
+        push(registry, "app", "v1", "one");
+        push(registry, "app", "v2", "two");
+        targets("app");
+        recorded.clear();
+
+        assertThat(targets("app")).extracting(RepositoryBrowser.TagTarget::tag).containsExactly("v1", "v2");
+
+        assertThat(recorded.calls())
+                .extracting(RecordingProxy.Call::method, RecordingProxy.Call::argument)
+                .containsExactly(Tuple.tuple("read", RegistryLayout.tagsStamp("app")));
+    }
+
+    @Test
+    @DisplayName("a tag moved or deleted through another replica shows at once in the targets the UI shows")
+    void tagTargetsAfterAnotherReplica() {
+        Registry other = replica();
+        push(registry, "app", "v1", "one");
+        push(registry, "app", "v2", "two");
+        targets("app");
+
+        Digest moved = push(other, "app", "v1", "three");
+        assertThat(targets("app"))
+                .extracting(RepositoryBrowser.TagTarget::tag, RepositoryBrowser.TagTarget::digest)
+                .contains(Tuple.tuple("v1", moved));
+
+        Await.result(other.manifests().delete("app", "v2"));
+        assertThat(targets("app")).extracting(RepositoryBrowser.TagTarget::tag).containsExactly("v1");
+    }
+
+    @Test
     @DisplayName("a tag pushed, moved or deleted through another replica shows at once in the tags list of a replica"
             + " that listed before")
     void tagChangesByAnotherReplica() {
@@ -371,6 +404,10 @@ abstract class ListingIndexContract {
 
     private Page catalog(Integer n, String last) {
         return Await.result(registry.catalog().list(n, last));
+    }
+
+    private List<RepositoryBrowser.TagTarget> targets(String repository) {
+        return Await.result(registry.browser().tags(repository));
     }
 
     private List<String> tags(String repository) {

@@ -21,8 +21,8 @@ class ListingStampsTest {
     private static final String KEY = "app";
 
     private final Vertx vertx = Vertx.vertx();
-    private final ListingStamps stamps =
-            new ListingStamps(new Store(new InMemoryStorageDriver(vertx)), key -> "stamps/" + key, 4);
+    private final ListingStamps<String> stamps =
+            new ListingStamps<>(new Store(new InMemoryStorageDriver(vertx)), key -> "stamps/" + key, 4);
     private final AtomicInteger taken = new AtomicInteger();
     private final Promise<List<String>> listing = Promise.promise();
     private final Supplier<Future<List<String>>> fresh = () -> {
