@@ -256,7 +256,6 @@ public final class S3StorageDriver implements StorageDriver {
                         assembler,
                         sizes,
                         parts,
-                        vertx,
                         append));
     }
 
