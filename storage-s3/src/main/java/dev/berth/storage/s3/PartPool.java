@@ -12,8 +12,9 @@ import java.util.Deque;
 /**
  * The memory every upload of one driver (so of the process) fills its parts in: at most {@code
  * parts} buffers of one part's size, made when first needed and then lent again and again, and
- * freed when no upload took one for a while ({@link #releaseIfUnused}). An upload that finds none free waits for one, first come first served, while its writer
- * pushes back on the request body; nothing fails. Many large pushes at once thus share the pool
+ * freed when no upload took one for a while ({@link #releaseIfUnused}). An upload that finds none
+ * free waits for one, first come first served, while its writer pushes back on the request body;
+ * nothing fails. Many large pushes at once thus share the pool
  * rather than each taking memory of its own: with parts in heap arrays, promoted whole at each
  * young collection, the heap sat at -Xmx on S3 and a handful of large pushes at once exhausted it
  * (issue 17).
