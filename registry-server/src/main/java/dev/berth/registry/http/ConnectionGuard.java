@@ -12,7 +12,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -102,11 +104,18 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof LastHttpContent) {
+        // Vert.x writes "100 Continue" and "103 Early Hints" as full responses, which are last contents
+        // too: taken for the end, they started the head clock while an upload's body was still coming,
+        // and an upload whose storage took longer than the header timeout to finish lost its connection.
+        if (msg instanceof LastHttpContent && !isInterim(msg)) {
             responseOpen = false;
             awaitNextHead(ctx);
         }
         super.write(ctx, msg, promise);
+    }
+
+    private static boolean isInterim(Object msg) {
+        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
     /** Between requests the clock runs only once both the request and its response are complete. */

@@ -68,6 +68,29 @@ class ConnectionGuardTest {
     }
 
     @Test
+    @DisplayName(
+            "does not take a 100 Continue for the response's end: an upload whose storage takes longer than the header timeout to finish keeps its connection")
+    void continueIsNotTheResponse() {
+        EmbeddedChannel channel = channel(null);
+        channel.writeInbound(head());
+        channel.writeOutbound(interim(HttpResponseStatus.CONTINUE));
+        channel.writeInbound(chunk(MIN_RATE), LastHttpContent.EMPTY_LAST_CONTENT);
+
+        channel.advanceTimeBy(60, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen())
+                .as("the upload's answer is still being made")
+                .isTrue();
+        channel.writeOutbound(response());
+        channel.advanceTimeBy(11, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen())
+                .as("no second head after the final response")
+                .isFalse();
+    }
+
+    @Test
     @DisplayName("closes a connection whose body comes slower than the minimum rate over a whole window")
     void slowBody() {
         EmbeddedChannel channel = channel(null);
@@ -137,5 +160,10 @@ class ConnectionGuardTest {
 
     private static FullHttpResponse response() {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    }
+
+    /** As Vert.x writes "100 Continue" and "103 Early Hints": a full response, which is also a last content. */
+    private static FullHttpResponse interim(HttpResponseStatus status) {
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
     }
 }
