@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -26,6 +27,12 @@ import java.util.Deque;
  * ByteBuffer#allocateDirect} waits for a full collection to find it unreachable: 20 MiB of a
  * registry that stopped taking pushes would stay resident until then.
  *
+ * <p>A part is lent to fill, and a slow client would hold it for as long as it trickles: as many
+ * such clients as the pool has parts would make every other upload wait for as long as they
+ * please. So a part that has been filling for longer than {@link #slowFill()} while another upload
+ * waits is sent as it is and given back (see {@link S3BlobWriter}); an upload that is not waited for,
+ * or that fills its part in time, keeps the one it has.
+ *
  * <p>Shared by writers on every event loop, hence synchronized; a writer that waited gets its
  * buffer on its own context.
  */
@@ -38,8 +45,18 @@ final class PartPool {
      */
     static final int DEFAULT_PARTS = S3BlobWriter.MAX_IN_FLIGHT + 1;
 
+    /**
+     * How long a part may take to fill before a waiting upload may have it: 2 seconds fill a 5 MiB
+     * part at 2.5 MiB/s (20 Mbit/s), so a client faster than that never gives a part back, and an
+     * upload that waits behind slow ones gets a part within about that long. Shorter would cut the
+     * parts of moderately slow clients into more pieces (each one a PutObject now and a GetObject
+     * when the upload is joined); longer would let slow clients hold up everyone else longer.
+     */
+    static final Duration SLOW_FILL = Duration.ofSeconds(2);
+
     private final int parts;
     private final int partSize;
+    private final Duration slowFill;
     private final Deque<ByteBuffer> free = new ArrayDeque<>();
     private final Deque<Waiter> waiting = new ArrayDeque<>();
     /** Where the buffers made since they were last freed live; null while none are. */
@@ -54,11 +71,17 @@ final class PartPool {
     private record Waiter(Context context, Promise<ByteBuffer> promise) {}
 
     PartPool(int parts, int partSize) {
+        this(parts, partSize, SLOW_FILL);
+    }
+
+    /** A pool whose parts go back to waiting uploads once they took longer than {@code slowFill} to fill (tests shorten it). */
+    PartPool(int parts, int partSize, Duration slowFill) {
         if (parts < 1) {
             throw new IllegalArgumentException("a part pool needs at least one part, not " + parts);
         }
         this.parts = parts;
         this.partSize = partSize;
+        this.slowFill = slowFill;
     }
 
     /** A pool of {@link #DEFAULT_PARTS} parts of S3's smallest part size. */
@@ -167,6 +190,11 @@ final class PartPool {
     /** Buffers in memory now, lent or free. */
     synchronized int made() {
         return made;
+    }
+
+    /** How long a part may take to fill while another upload waits for one. */
+    Duration slowFill() {
+        return slowFill;
     }
 
     /** Buffers lent and not given back yet. */

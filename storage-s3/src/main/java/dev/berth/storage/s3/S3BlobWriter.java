@@ -5,6 +5,7 @@ import dev.berth.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
@@ -37,6 +38,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Content below {@link #SMALL_CONTENT} that no part was taken for yet stays in the buffers it came
  * in and goes to S3 from them: a small blob, or a small chunk of a chunked upload, takes no part.
+ *
+ * <p>A part that has been filling for longer than the pool's {@link PartPool#slowFill()} while
+ * another upload waits for one is sent as it is, a segment shorter than a part, and given back
+ * (see {@link #checkSlowPart()}): a slow client cannot keep the pool from the others. The next
+ * segment then completes the short one to a part, as a resumed writer's first segment does, and
+ * commit joins the two as it joins the short segments that small chunks leave.
  *
  * <p>A write's future completes once the bytes are accepted, not stored: the segment that holds
  * them is only sent when it is full or at end/commit, and a caller waiting for that before ending
@@ -73,6 +80,7 @@ final class S3BlobWriter implements BlobWriter {
     private final SegmentAssembler assembler;
     private final SegmentSizes sizes;
     private final PartPool pool;
+    private final Vertx vertx;
     private final long largestObject;
     private long nextSegment;
     /** The segment being built chunk by chunk, if the current one is larger than a chunk. */
@@ -96,6 +104,8 @@ final class S3BlobWriter implements BlobWriter {
     private long pendingBytes;
     /** The pool's part being filled, from its start to its position; null while none is held. */
     private ByteBuffer part;
+    /** The timer that checks whether the part being filled is slow (see {@link #checkSlowPart()}), or -1. */
+    private long slowPartTimer = -1;
     /** A part asked of the pool that has not arrived yet, or null. */
     private Future<ByteBuffer> partWanted;
     /** Set by the first chunk this writer sends: from then on every byte goes through a part. */
@@ -121,6 +131,7 @@ final class S3BlobWriter implements BlobWriter {
             SegmentAssembler assembler,
             SegmentSizes sizes,
             PartPool pool,
+            Vertx vertx,
             long nextSegment,
             List<S3Object> existing) {
         this.path = path;
@@ -129,6 +140,7 @@ final class S3BlobWriter implements BlobWriter {
         this.assembler = assembler;
         this.sizes = sizes;
         this.pool = pool;
+        this.vertx = vertx;
         this.largestObject = sizes.largestObject();
         this.nextSegment = nextSegment;
         continueAfter(existing);
@@ -150,14 +162,24 @@ final class S3BlobWriter implements BlobWriter {
             SegmentAssembler assembler,
             SegmentSizes sizes,
             PartPool pool,
+            Vertx vertx,
             boolean append) {
         if (!append) {
             return segments.deleteAll()
-                    .map(ignored -> new S3BlobWriter(path, keys, segments, assembler, sizes, pool, 0, List.of()));
+                    .map(ignored ->
+                            new S3BlobWriter(path, keys, segments, assembler, sizes, pool, vertx, 0, List.of()));
         }
         return segments.list()
                 .map(existing -> new S3BlobWriter(
-                        path, keys, segments, assembler, sizes, pool, PartialSegments.nextNumber(existing), existing));
+                        path,
+                        keys,
+                        segments,
+                        assembler,
+                        sizes,
+                        pool,
+                        vertx,
+                        PartialSegments.nextNumber(existing),
+                        existing));
     }
 
     @Override
@@ -345,7 +367,7 @@ final class S3BlobWriter implements BlobWriter {
         }
         Future<ByteBuffer> coming = pool.take();
         if (coming.succeeded()) {
-            part = coming.result();
+            fillFrom(coming.result());
             return true;
         }
         partWanted = coming;
@@ -359,24 +381,65 @@ final class S3BlobWriter implements BlobWriter {
                 pool.give(buffer);
                 return;
             }
-            part = buffer;
+            fillFrom(buffer);
             place();
             drainIfRoom();
         });
         return false;
     }
 
+    /** Starts filling {@code buffer}, a part from the pool, and checks every so often that it fills in time. */
+    private void fillFrom(ByteBuffer buffer) {
+        part = buffer;
+        checkSlowPartLater();
+    }
+
+    private void checkSlowPartLater() {
+        slowPartTimer = vertx.setTimer(pool.slowFill().toMillis(), fired -> checkSlowPart());
+    }
+
     /**
-     * Sends the part being filled, or small content that never needed one. An entry of {@link
-     * #uploading} completes only after this writer's own bookkeeping for the segment ran: a caller
-     * chained on the PutObject itself could run first and see the finished upload still in flight
-     * (Vert.x runs listeners of a completed future at once, on the context's thread).
+     * Runs once the part being filled has been held for the pool's {@link PartPool#slowFill()}, and
+     * again every so long while it is. If another upload waits for a part, sends what this one holds
+     * as a segment of its own, shorter than a part (it is not full: a full one goes up anyway; see
+     * {@link #send}), so that the part goes back to the pool once S3 has it. Not while a chunk of this
+     * writer is on its way: then S3, not the client, is what holds the part up (and a growing segment
+     * takes one chunk at a time).
      */
-    private void startUpload(boolean last) {
+    private void checkSlowPart() {
+        if (state == State.OPEN
+                && failure == null
+                && part != null
+                && pool.waiting() > 0
+                && uploading.isEmpty()
+                && part.position() < chunkSize()) {
+            startUpload(true);
+        } else if (part != null) {
+            checkSlowPartLater();
+        }
+    }
+
+    /** Stops filling the part, now sent or given back, and returns it. */
+    private ByteBuffer handOverPart() {
+        ByteBuffer held = part;
+        part = null;
+        vertx.cancelTimer(slowPartTimer);
+        slowPartTimer = -1;
+        return held;
+    }
+
+    /**
+     * Sends the part being filled, or small content that never needed one; with {@code endsSegment}
+     * the segment ends with it, however short. An entry of {@link #uploading} completes only after
+     * this writer's own bookkeeping for the segment ran: a caller chained on the PutObject itself
+     * could run first and see the finished upload still in flight (Vert.x runs listeners of a
+     * completed future at once, on the context's thread).
+     */
+    private void startUpload(boolean endsSegment) {
         ByteBuffer sending = part;
         Chunk chunk;
         if (sending != null) {
-            part = null;
+            handOverPart();
             chunk = Chunk.filled(sending);
         } else {
             chunk = Chunk.of(pending);
@@ -388,9 +451,9 @@ final class S3BlobWriter implements BlobWriter {
         Promise<Void> settled = Promise.promise();
         Future<Void> upload = settled.future();
         uploading.add(upload);
-        boolean whole = wholeSegment(chunk.length(), last);
+        boolean whole = wholeSegment(chunk.length(), endsSegment);
         growingInFlight = !whole;
-        send(chunk, last).onComplete(result -> {
+        send(chunk, endsSegment).onComplete(result -> {
             if (sending != null) {
                 pool.give(sending);
             }
@@ -429,21 +492,19 @@ final class S3BlobWriter implements BlobWriter {
     }
 
     /** Whether a chunk of {@code length} bytes goes up as a segment of its own (see {@link #send}). */
-    private boolean wholeSegment(long length, boolean last) {
-        return completingSegment > 0 || (growing == null && (last || length >= sizes.of(nextSegment)));
+    private boolean wholeSegment(long length, boolean endsSegment) {
+        return completingSegment > 0 || (growing == null && (endsSegment || length >= sizes.of(nextSegment)));
     }
 
     /**
-     * Adds a chunk to the current segment, which is finished once it reached its size or when
-     * this is the {@code last} chunk the writer sends.
+     * Adds a chunk to the current segment, which is finished once it reached its size or when the
+     * chunk {@code endsSegment} (the writer's last, or a slow part's). A segment of its own shorter
+     * than the part it began leaves that part short: the next segment is made to complete it.
      */
-    private Future<Void> send(Chunk chunk, boolean last) {
-        if (completingSegment > 0) {
-            completingSegment = 0;
-            return segments.put(nextSegment++, chunk);
-        }
+    private Future<Void> send(Chunk chunk, boolean endsSegment) {
         long segmentSize = sizes.of(nextSegment);
-        if (growing == null && (last || chunk.length() >= segmentSize)) {
+        if (wholeSegment(chunk.length(), endsSegment)) {
+            completingSegment = Math.max(0, chunkSize() - chunk.length());
             return segments.put(nextSegment++, chunk);
         }
         Future<GrowingSegment> segment = growing != null
@@ -451,7 +512,7 @@ final class S3BlobWriter implements BlobWriter {
                 : segments.start(nextSegment).map(started -> growing = started);
         return segment.compose(started -> chunk.length() == 0 ? Future.succeededFuture() : started.append(chunk))
                 .compose(appended -> {
-                    if (!last && growing.size() < segmentSize) {
+                    if (!endsSegment && growing.size() < segmentSize) {
                         return Future.succeededFuture();
                     }
                     GrowingSegment full = growing;
@@ -474,8 +535,7 @@ final class S3BlobWriter implements BlobWriter {
             pendingBytes = 0;
             return assembler.putWhole(key, small);
         }
-        ByteBuffer whole = part;
-        part = null;
+        ByteBuffer whole = handOverPart();
         return assembler.putWhole(key, Chunk.filled(whole)).andThen(put -> pool.give(whole));
     }
 
@@ -527,8 +587,7 @@ final class S3BlobWriter implements BlobWriter {
         pending.clear();
         pendingBytes = 0;
         if (part != null) {
-            pool.give(part);
-            part = null;
+            pool.give(handOverPart());
         }
         if (partWanted != null) {
             // A part already on its way is given back when it arrives (see takePart).

@@ -256,6 +256,7 @@ public final class S3StorageDriver implements StorageDriver {
                         assembler,
                         sizes,
                         parts,
+                        vertx,
                         append));
     }
 

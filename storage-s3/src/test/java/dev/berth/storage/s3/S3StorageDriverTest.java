@@ -98,14 +98,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("grows segments as an upload grows, across resumed writers, and joins them into the blob")
     void growingSegments() {
         // Sizes that double every two segments: 5, 5, 10, 10, 20 MiB, so growth shows within megabytes.
-        StorageDriver growing = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                new SegmentSizes(5L << 20, 2, 4),
-                PartPool.withDefaults());
+        StorageDriver growing = driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
         Iterable<Buffer> content = TestContent.chunks(36L << 20, 1 << 20, 7);
         BlobWriter current = onContext(() -> growing.writer("growing/blob", false));
         int written = 0;
@@ -155,14 +148,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     void deleteAbortsUnfinishedSegments() {
         // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write
         // would complete.
-        StorageDriver growing = new S3StorageDriver(
-                vertx,
-                S3TestClients.client(settings),
-                settings,
-                S3TestClients.presigner(settings),
-                false,
-                new SegmentSizes(5L << 20, 2, 4),
-                PartPool.withDefaults());
+        StorageDriver growing = driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
         BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
@@ -465,6 +451,107 @@ class S3StorageDriverTest extends StorageDriverContract {
         } finally {
             failing.stop();
         }
+    }
+
+    @Test
+    @DisplayName("as many uploads as the pool has parts, trickling in and left open, do not stop another large upload:"
+            + " a part that fills too slowly while another upload waits is stored as it is and given back, and the"
+            + " slow uploads complete intact afterwards")
+    void slowUploadsGiveTheirPartsBack() {
+        PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(200));
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
+        List<Buffer> slowContents = new ArrayList<>();
+        List<Trickle> trickles = new ArrayList<>();
+        List<BlobWriter> slowWriters = new ArrayList<>();
+        for (int i = 0; i < pool.parts(); i++) {
+            // 2 MiB at once, more than stays in the buffers it came in, so that each takes a part; then 1 KiB
+            // every 50 ms, which would take minutes to fill the part.
+            Buffer content = TestContent.bytes(12 << 20, 200 + i);
+            String upload = "slow/upload-" + i;
+            BlobWriter writer = onContext(() -> pooled.writer(upload, false));
+            slowContents.add(content);
+            slowWriters.add(writer);
+            trickles.add(Await.result(Trickle.start(context, writer, content, 2 << 20, 1 << 10, 50)));
+        }
+        Await.until("every part lent to a slow upload", () -> pool.lent() == pool.parts());
+
+        Iterable<Buffer> large = TestContent.chunks(16L << 20, 1 << 16, 300);
+        BlobWriter fast = onContext(() -> pooled.writer("fast/upload", false));
+        Await.result(onContextLater(() -> Streams.pump(fast, large).compose(waits -> fast.commitTo("fast/blob"))));
+
+        byte[] read = Await.result(driver.readStream("fast/blob", 0, -1).compose(Streams::sha256));
+        assertThat(read).isEqualTo(TestContent.sha256(large));
+        assertThat(segmentSizes()).as("the slow uploads' segments").anyMatch(size -> size < S3BlobWriter.CHUNK_SIZE);
+        for (int i = 0; i < trickles.size(); i++) {
+            BlobWriter writer = slowWriters.get(i);
+            String target = "slow/blob-" + i;
+            Await.result(trickles.get(i).rest());
+            onContext(() -> writer.commitTo(target));
+            byte[] slowRead = Await.result(driver.readStream(target, 0, -1).compose(Streams::sha256));
+            assertThat(slowRead).as("slow blob %d", i).isEqualTo(TestContent.sha256(List.of(slowContents.get(i))));
+        }
+        assertThat(pool.lent()).as("parts not given back").isZero();
+        assertThat(segmentSizes()).isEmpty();
+        Await.result(pooled.close());
+    }
+
+    @Test
+    @DisplayName("a part that fills too slowly in the middle of a growing segment ends that segment early, as its"
+            + " last part, and the upload goes on with the next segment")
+    void slowPartEndsGrowingSegment() {
+        // Sizes 5, 10, 20 MiB: 12 MiB are segment 0 whole, a first 5 MiB part of segment 1 and 2 MiB in a part.
+        PartPool pool = new PartPool(1, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(200));
+        StorageDriver pooled = driverWith(new SegmentSizes(5L << 20, 1, 4), pool);
+        Buffer content = TestContent.bytes(20 << 20, 500);
+        BlobWriter slow = onContext(() -> pooled.writer("growing-slow/upload", false));
+        onContext(() -> slow.write(content.slice(0, 12 << 20)));
+        Await.until(
+                "segment 0 stored and a part of segment 1",
+                () -> segmentSizes().size() == 1
+                        && unfinishedUploads().stream()
+                                .anyMatch(upload -> !parts(upload).isEmpty()));
+
+        // The slow upload's client sends nothing more; another upload waits for the one part.
+        Buffer other = TestContent.bytes(2 << 20, 501);
+        BlobWriter waiting = onContext(() -> pooled.writer("growing-slow/other", false));
+        onContext(() -> waiting.write(other));
+        onContext(() -> waiting.commitTo("growing-slow/other-blob"));
+
+        assertThat(segmentSizes()).containsExactly(5L << 20, 7L << 20);
+        assertThat(unfinishedUploads()).isEmpty();
+        onContext(() -> slow.write(content.slice(12 << 20, content.length())));
+        onContext(() -> slow.commitTo("growing-slow/blob"));
+        assertThat(Await.result(pooled.read("growing-slow/blob"))).isEqualTo(content);
+        assertThat(Await.result(pooled.read("growing-slow/other-blob"))).isEqualTo(other);
+        assertThat(pool.lent()).as("parts not given back").isZero();
+        Await.result(pooled.close());
+    }
+
+    @Test
+    @DisplayName("a slow upload keeps its part while no other upload waits for one, and stores nothing before it is"
+            + " full or ended")
+    void slowUploadKeepsItsPartUncontended() throws InterruptedException {
+        PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE, Duration.ofMillis(50));
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
+        Buffer content = TestContent.bytes(2 << 20, 400);
+        BlobWriter writer = onContext(() -> pooled.writer("alone/upload", false));
+        onContext(() -> writer.write(content));
+
+        // Many times the slow-fill bound: the writer checks its part over and over, and finds nobody waiting.
+        Thread.sleep(500);
+
+        assertThat(pool.lent()).isEqualTo(1);
+        assertThat(segmentSizes()).as("segments stored").isEmpty();
+        onContext(() -> writer.commitTo("alone/blob"));
+        assertThat(Await.result(pooled.read("alone/blob"))).isEqualTo(content);
+        assertThat(pool.lent()).as("parts not given back").isZero();
+        Await.result(pooled.close());
+    }
+
+    /** A driver on this test's bucket whose segments grow as {@code sizes} says and whose uploads share {@code pool}. */
+    private StorageDriver driverWith(SegmentSizes sizes, PartPool pool) {
+        return new S3StorageDriver(
+                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), false, sizes, pool);
     }
 
     /** Starts a writer call on the writer's context without waiting for it. */
