@@ -73,7 +73,7 @@ class ConnectionGuardTest {
     void continueIsNotTheResponse() {
         EmbeddedChannel channel = channel(null);
         channel.writeInbound(head());
-        channel.writeOutbound(interim(HttpResponseStatus.CONTINUE));
+        channel.writeOutbound(response(HttpResponseStatus.CONTINUE));
         channel.writeInbound(chunk(MIN_RATE), LastHttpContent.EMPTY_LAST_CONTENT);
 
         channel.advanceTimeBy(60, TimeUnit.SECONDS);
@@ -159,11 +159,11 @@ class ConnectionGuardTest {
     }
 
     private static FullHttpResponse response() {
-        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        return response(HttpResponseStatus.OK);
     }
 
-    /** As Vert.x writes "100 Continue" and "103 Early Hints": a full response, which is also a last content. */
-    private static FullHttpResponse interim(HttpResponseStatus status) {
+    /** As Vert.x writes every response it has whole, "100 Continue" included: a full response, which is also a last content. */
+    private static FullHttpResponse response(HttpResponseStatus status) {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
     }
 }
