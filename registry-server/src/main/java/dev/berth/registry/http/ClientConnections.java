@@ -5,14 +5,13 @@ import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's connection handler: puts the strict decoder and a {@link ConnectionGuard} into every
- * new HTTP/1.x connection and counts open connections per client address. Vert.x calls it while
+ * new HTTP/1.x connection and counts open connections per client ({@link ClientKey}). Vert.x calls it while
  * it sets the connection up, before any byte of a request is decoded, so the decoder can still be
  * exchanged. (HTTP/2 connections, which only TLS clients that ask for them get, keep Vert.x's own
  * handling.)
@@ -39,7 +38,7 @@ public final class ClientConnections implements Handler<HttpConnection> {
         if (pipeline.get(DECODER) == null || pipeline.get(ENCODER) == null) {
             return;
         }
-        String client = clientOf(connection.remoteAddress());
+        String client = ClientKey.of(connection.remoteAddress());
         int count = open.computeIfAbsent(client, key -> new AtomicInteger()).incrementAndGet();
         int max = limits.maxConnectionsPerClient();
         String refusal = max > 0 && count > max
@@ -54,9 +53,5 @@ public final class ClientConnections implements Handler<HttpConnection> {
 
     private void closed(String client) {
         open.computeIfPresent(client, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
-    }
-
-    private static String clientOf(SocketAddress address) {
-        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }
 }

@@ -61,9 +61,7 @@ final class Identification {
         if (header == null) {
             return Future.failedFuture(unauthorized("authentication required"));
         }
-        String client = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
+        String client = ClientKey.of(request.remoteAddress());
         if (!setup.throttle().tryBegin(client)) {
             return Future.failedFuture(new DistributionException(
                     ErrorCode.TOOMANYREQUESTS, "too many failed logins from " + client + "; try again later"));
