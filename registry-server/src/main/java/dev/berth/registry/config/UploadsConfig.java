@@ -1,6 +1,7 @@
 package dev.berth.registry.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,10 @@ import java.time.Duration;
  * holds it and that the caller may pull.
  */
 public record UploadsConfig(
-        @JsonProperty(defaultValue = "7d") Duration purgeAfter,
+        // Zero would make every session due for the purge at once, and the open-session cap count none.
+        @JsonProperty(defaultValue = "7d") @JsonDeserialize(using = ConfigValues.PositiveDuration.class)
+        Duration purgeAfter,
+
         @JsonProperty(defaultValue = "24h") Duration purgeInterval,
         @JsonProperty(defaultValue = "1000") int maxOpenPerRepository,
         @JsonProperty(defaultValue = "true") boolean automaticCrossMount)

@@ -89,6 +89,18 @@ class ConfigErrorsTest {
     }
 
     @Test
+    @DisplayName("Upload sessions purged after no time at all are refused: the open-session cap would count none")
+    void zeroPurgeAfter() {
+        assertThatThrownBy(() -> load(Map.of("BERTH_UPLOADS_PURGEAFTER", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(
+                        "invalid uploads.purgeAfter '0' from environment variable BERTH_UPLOADS_PURGEAFTER")
+                .hasMessageEndingWith("must be longer than zero, such as 90s, 5m or 1h");
+        assertThat(load(Map.of("BERTH_UPLOADS_PURGEAFTER", "2h")).uploads().purgeAfter())
+                .isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
     @DisplayName("A token lifetime such as 90s is taken")
     void tokenLifetime() {
         assertThat(load(Map.of("BERTH_AUTH_TOKEN_TTL", "90s")).auth().token().ttl())

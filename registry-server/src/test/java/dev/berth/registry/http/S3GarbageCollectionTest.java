@@ -76,7 +76,7 @@ class S3GarbageCollectionTest {
         S3Bucket created = InProcessS3.get().newBucket("registry");
         S3Settings bucket = S3TestClients.settings(created);
         S3AsyncClient s3 = S3TestClients.client(bucket);
-        try (InProcessBerth server = InProcessBerth.start(collectingAtOnce(created, "0s"))) {
+        try (InProcessBerth server = InProcessBerth.start(collectingAtOnce(created, "1s"))) {
             RegistryClient api = server.client();
             String location = api.post("/v2/" + REPO + "/blobs/uploads/", new byte[0])
                     .hasStatus(202)
@@ -86,7 +86,8 @@ class S3GarbageCollectionTest {
             s3.createMultipartUpload(r -> r.bucket(bucket.bucket())
                             .key(bucket.prefix() + uploadDir + "/.berth-partial-data/0000000002"))
                     .join();
-            Thread.sleep(S3_TIME_RESOLUTION_MILLIS);
+            // Untouched for longer than uploads.purgeAfter (1s) by S3's clock, which keeps whole seconds.
+            Thread.sleep(1000 + S3_TIME_RESOLUTION_MILLIS);
 
             JsonObject report = new JsonObject(
                     api.post("/_berth/admin/gc", new byte[0]).hasStatus(200).text());
