@@ -70,8 +70,10 @@ public final class RegistryLauncher {
     public static RunningRegistry start(RegistryConfig config) throws LaunchException {
         Vertx vertx = BerthVertx.create(config.http().eventLoopCount());
         StorageDriver driver;
+        StorageDriver opened;
         try {
-            driver = StorageDrivers.open(vertx, config.storage());
+            opened = StorageDrivers.open(vertx, config.storage());
+            driver = opened;
             if (!config.readOnly().enabled()) {
                 StorageDrivers.checkWritable(config.storage());
             }
@@ -133,15 +135,20 @@ public final class RegistryLauncher {
                         : Optional.empty(),
                 new ApiHandler(registry, content, ManifestWebhooks.of(vertx, config.webhooks())));
         ClientConnections connections = new ClientConnections(options, config.http());
-        Supplier<HttpServer> apiServer = () -> vertx.createHttpServer(options)
+        Supplier<HttpServer> unrouted = () -> vertx.createHttpServer(options)
                 .connectionHandler(connections)
-                .requestHandler(pipeline)
                 .invalidRequestHandler(InvalidRequests::answer);
+        Supplier<HttpServer> apiServer = () -> unrouted.get().requestHandler(pipeline);
         ListenAddress requested = config.http().listen();
         List<HttpServer> servers = new ArrayList<>();
         try {
             servers.addAll(awaitListening(
-                    ServersPerEventLoop.listen(vertx, config.http().eventLoopCount(), requested, apiServer),
+                    ServersPerEventLoop.listen(
+                            vertx,
+                            config.http().eventLoopCount(),
+                            requested,
+                            ServersPerEventLoop.API_PORT_ID,
+                            apiServer),
                     requested));
             if (metrics != null && config.metrics().listen().isPresent()) {
                 ListenAddress scrape = config.metrics().listen().get();
@@ -152,22 +159,20 @@ public final class RegistryLauncher {
             awaitQuietly(driver.close().eventually(vertx::close));
             throw e;
         }
-        RunningRegistry running = new RunningRegistry(
-                vertx,
-                servers,
-                driver,
-                new ListenAddress(requested.host(), servers.get(0).actualPort()));
+        ListenAddress address =
+                new ListenAddress(requested.host(), servers.get(0).actualPort());
         LOG.info("uploads are hashed with {}", Sha256Engines.inUse());
         LOG.info(
                 "berth-registry {} listening on {}, {}, {} event loops, storage {}, deletes {}{}",
                 BuildInfo.version(),
-                running.address(),
+                address,
                 https ? "HTTPS" : "plain HTTP",
                 config.http().eventLoopCount(),
                 config.storage().describe(),
                 config.delete().enabled() ? "enabled" : "disabled",
                 readOnly.enabled() ? ", read-only" : "");
-        return running;
+        return new RunningRegistry(
+                vertx, servers, driver, address, RelayWarmUps.start(vertx, opened, config, unrouted, https));
     }
 
     private static <T> T awaitListening(Future<T> listening, ListenAddress address) throws LaunchException {

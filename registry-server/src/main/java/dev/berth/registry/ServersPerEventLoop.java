@@ -22,20 +22,26 @@ import java.util.function.Supplier;
  * several threads at once (see docs/architecture.md, "Threads").
  */
 final class ServersPerEventLoop {
-    /** Tells the servers asked for port 0 apart from any other server of the process that asks for a random port. */
-    private static final int SHARED_RANDOM_PORT_ID = 1;
+    /**
+     * Tells servers asked for port 0 apart from any other server of the process that asks for a
+     * random port: the API's servers share one, the S3 relay's warm-up ({@link RelayWarmUps}) another.
+     */
+    static final int API_PORT_ID = 1;
+
+    static final int WARM_UP_PORT_ID = 2;
 
     private ServersPerEventLoop() {}
 
     /**
      * Deploys {@code count} servers made by {@code create}, each on an event loop of its own, listening
-     * on {@code address} (port 0: one free port, the same for all).
+     * on {@code address} (port 0: one free port, the same for all servers of {@code portId}).
      *
      * @return the servers, once all listen; failed, with none left listening, when one cannot
      */
-    static Future<List<HttpServer>> listen(Vertx vertx, int count, ListenAddress address, Supplier<HttpServer> create) {
+    static Future<List<HttpServer>> listen(
+            Vertx vertx, int count, ListenAddress address, int portId, Supplier<HttpServer> create) {
         SocketAddress socket = address.port() == 0
-                ? SocketAddress.sharedRandomPort(SHARED_RANDOM_PORT_ID, address.host())
+                ? SocketAddress.sharedRandomPort(portId, address.host())
                 : SocketAddress.inetSocketAddress(address.port(), address.host());
         List<HttpServer> servers = new CopyOnWriteArrayList<>();
         // A deployment's instances each get a context on the next event loop; contexts made from the

@@ -6,6 +6,7 @@ import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.HostNames;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
+import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
@@ -138,6 +139,11 @@ public final class InProcessBerth implements AutoCloseable {
         }
         throw new IllegalStateException(
                 "no data directory: Berth runs on " + config.storage().describe());
+    }
+
+    /** The bytes the warm-up of blob GETs relayed once it is over (see {@link RunningRegistry#warmUp}). */
+    public long warmedUpBytes() {
+        return Await.result(running.warmUp());
     }
 
     /** A client for the API tests: redirects are answers, and a request that hangs fails after 60 s. */

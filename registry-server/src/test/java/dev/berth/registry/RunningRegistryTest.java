@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.storage.fs.FsStorageDriver;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -40,7 +41,11 @@ class RunningRegistryTest {
         });
         int port = server.listen(0, "127.0.0.1").await().actualPort();
         RunningRegistry running = new RunningRegistry(
-                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port));
+                vertx,
+                List.of(server),
+                new FsStorageDriver(vertx, dir),
+                new ListenAddress("127.0.0.1", port),
+                Future.succeededFuture(0L));
 
         // HTTP/1.1 as docker and containerd speak it; JDK 17's client fails HTTP/2 streams on GOAWAY.
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
@@ -68,7 +73,11 @@ class RunningRegistryTest {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> arrived.countDown());
         int port = server.listen(0, "127.0.0.1").await().actualPort();
         RunningRegistry running = new RunningRegistry(
-                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port));
+                vertx,
+                List.of(server),
+                new FsStorageDriver(vertx, dir),
+                new ListenAddress("127.0.0.1", port),
+                Future.succeededFuture(0L));
 
         CompletableFuture<HttpResponse<String>> neverAnswered = HttpClient.newHttpClient()
                 .sendAsync(

@@ -23,6 +23,9 @@ record StorageSection(Filesystem filesystem, S3 s3) implements ConfigSection {
             @JsonProperty(defaultValue = "false") boolean redirect,
 
             @JsonProperty(defaultValue = "20MiB") @JsonDeserialize(using = ConfigValues.ByteSize.class)
-            long uploadMemory)
+            long uploadMemory,
+
+            @JsonProperty(defaultValue = "2GiB") @JsonDeserialize(using = ConfigValues.ByteSize.class)
+            long warmUp)
             implements ConfigSection {}
 }

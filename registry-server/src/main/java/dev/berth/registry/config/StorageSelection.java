@@ -49,6 +49,7 @@ final class StorageSelection {
         return new S3StorageConfig(
                 new S3Settings(s3.bucket(), s3.region(), s3.endpoint(), s3.pathStyle(), s3.prefix()),
                 s3.redirect(),
-                s3.uploadMemory());
+                s3.uploadMemory(),
+                s3.warmUp());
     }
 }

@@ -33,6 +33,7 @@ class EnvironmentMappingTest {
                         "BERTH_STORAGE_S3_PREFIX",
                         "BERTH_STORAGE_S3_REDIRECT",
                         "BERTH_STORAGE_S3_UPLOADMEMORY",
+                        "BERTH_STORAGE_S3_WARMUP",
                         "BERTH_DELETE_ENABLED",
                         "BERTH_LOG_LEVEL",
                         "BERTH_LOG_ACCESSLOG",

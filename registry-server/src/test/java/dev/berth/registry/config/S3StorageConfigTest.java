@@ -27,6 +27,7 @@ class S3StorageConfigTest {
                 redirect: false                    # optional: answer blob GETs with 307 to a pre-signed URL
             """;
     private static final long DEFAULT_UPLOAD_MEMORY = 20L << 20;
+    private static final long DEFAULT_WARM_UP = 2L << 30;
 
     @TempDir
     Path dir;
@@ -41,7 +42,8 @@ class S3StorageConfigTest {
                         new S3Settings(
                                 "registry", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9000")), true, ""),
                         false,
-                        DEFAULT_UPLOAD_MEMORY));
+                        DEFAULT_UPLOAD_MEMORY,
+                        DEFAULT_WARM_UP));
     }
 
     @Test
@@ -58,7 +60,8 @@ class S3StorageConfigTest {
                 .isEqualTo(new S3StorageConfig(
                         new S3Settings("images", "us-east-1", Optional.empty(), false, "team/a"),
                         true,
-                        DEFAULT_UPLOAD_MEMORY));
+                        DEFAULT_UPLOAD_MEMORY,
+                        DEFAULT_WARM_UP));
 
         StorageConfig everything = load(
                 Optional.empty(),
@@ -66,11 +69,15 @@ class S3StorageConfigTest {
                         "BERTH_STORAGE_S3_BUCKET", "images",
                         "BERTH_STORAGE_S3_REGION", "eu-west-1",
                         "BERTH_STORAGE_S3_ENDPOINT", "https://s3.example.net",
-                        "BERTH_STORAGE_S3_PATHSTYLE", "true"),
+                        "BERTH_STORAGE_S3_PATHSTYLE", "true",
+                        "BERTH_STORAGE_S3_WARMUP", "0"),
                 ConfigLayer.empty());
         assertThat(((S3StorageConfig) everything).location())
                 .isEqualTo(new S3Settings(
                         "images", "eu-west-1", Optional.of(URI.create("https://s3.example.net")), true, ""));
+        assertThat(((S3StorageConfig) everything).warmUp())
+                .as("warm-up turned off")
+                .isZero();
     }
 
     @Test

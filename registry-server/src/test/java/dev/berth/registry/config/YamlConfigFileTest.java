@@ -90,7 +90,7 @@ class YamlConfigFileTest {
                 .hasMessage("'storage' in config file " + file
                         + " is a section, not a value; its settings are storage.filesystem.rootdirectory,"
                         + " storage.s3.bucket, storage.s3.region, storage.s3.endpoint, storage.s3.pathStyle,"
-                        + " storage.s3.prefix, storage.s3.redirect, storage.s3.uploadMemory");
+                        + " storage.s3.prefix, storage.s3.redirect, storage.s3.uploadMemory, storage.s3.warmUp");
     }
 
     @Test

@@ -133,20 +133,23 @@ final class S3ObjectReader {
      */
     Future<ReadStream<Buffer>> open(String path, String key, String range) {
         Context context = vertx.getOrCreateContext();
-        return sign(context, key, READ_URL_TTL)
-                .compose(url -> {
-                    RequestOptions request =
-                            new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString());
-                    if (range != null) {
-                        request.putHeader("Range", range);
-                    }
-                    return clientFor(context).request(request);
-                })
-                .compose(request -> {
-                    Future<HttpClientResponse> sent = sendAwaitingAnswer(request);
-                    // Straight on the send's own future, so that it runs in the turn the answer arrives.
-                    return sent.compose(response -> answer(context, path, response));
-                });
+        return sign(context, key, READ_URL_TTL).compose(url -> get(context, path, url, range));
+    }
+
+    /**
+     * What {@link #open} reads once it has a URL: {@code url}'s body, through this reader's own
+     * clients, on {@code context}. {@link RelayWarmUp} reads a loopback URL through it.
+     */
+    Future<ReadStream<Buffer>> get(Context context, String path, URI url, String range) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url.toString());
+        if (range != null) {
+            request.putHeader("Range", range);
+        }
+        return clientFor(context).request(request).compose(sending -> {
+            Future<HttpClientResponse> sent = sendAwaitingAnswer(sending);
+            // Straight on the send's own future, so that it runs in the turn the answer arrives.
+            return sent.compose(response -> answer(context, path, response));
+        });
     }
 
     /**

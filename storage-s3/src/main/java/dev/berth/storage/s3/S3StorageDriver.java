@@ -6,8 +6,11 @@ import dev.berth.storage.PathNotFoundException;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
@@ -267,6 +270,20 @@ public final class S3StorageDriver implements StorageDriver {
             return Future.succeededFuture(Optional.empty());
         }
         return withKey(path, keys::key, key -> reader.sign(key, ttl).map(Optional::of));
+    }
+
+    /**
+     * Relays at least {@code bytes} over loopback through the path a blob GET takes, into servers
+     * that {@code relayServers} starts with the handler it is given ({@code https} if they serve
+     * HTTPS; see {@link RelayWarmUp}); answers how many bytes went through. None with redirects on,
+     * where clients fetch blobs from S3 themselves.
+     */
+    public Future<Long> warmUp(
+            Function<Handler<HttpServerRequest>, Future<List<HttpServer>>> relayServers, boolean https, long bytes) {
+        if (redirect || bytes <= 0) {
+            return Future.succeededFuture(0L);
+        }
+        return new RelayWarmUp(vertx, reader, relayServers, https).run(bytes);
     }
 
     @Override

@@ -13,7 +13,7 @@ public record S3Bucket(URI endpoint, String name, String region, String prefix, 
 
     /**
      * How an operator points berth-registry at this bucket: the {@code BERTH_STORAGE_S3_*}
-     * settings and the AWS SDK's key variables.
+     * settings (of {@link #berthSettings}) and the AWS SDK's key variables.
      *
      * @param redirect whether blob GETs answer 307 to the bucket
      */
@@ -25,11 +25,21 @@ public record S3Bucket(URI endpoint, String name, String region, String prefix, 
     }
 
     /**
+     * The setting of the warm-up of blob GETs at start, which tests' registries have off ({@code 0}):
+     * they start by the dozen, and each warm-up takes seconds of CPU. A test of the warm-up, and the
+     * benchmark (which measures the registry as deployed), set it or drop it.
+     */
+    public static final String WARM_UP = "BERTH_STORAGE_S3_WARMUP";
+
+    /**
      * The {@code BERTH_STORAGE_S3_*} settings alone, for a registry in this JVM, which takes its keys
-     * from the SDK's default chain ({@link S3DefaultChain}) rather than from its environment.
+     * from the SDK's default chain ({@link S3DefaultChain}) rather than from its environment; with
+     * {@link #WARM_UP} off.
      */
     public Map<String, String> berthSettings(boolean redirect) {
         return Map.of(
+                WARM_UP,
+                "0",
                 "BERTH_STORAGE_S3_BUCKET",
                 name,
                 "BERTH_STORAGE_S3_ENDPOINT",
