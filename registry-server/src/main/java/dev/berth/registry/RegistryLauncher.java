@@ -139,6 +139,7 @@ public final class RegistryLauncher {
                 .connectionHandler(connections)
                 .invalidRequestHandler(InvalidRequests::answer);
         Supplier<HttpServer> apiServer = () -> unrouted.get().requestHandler(pipeline);
+        long warmedUp = RelayWarmUps.run(vertx, opened, config, unrouted, https);
         ListenAddress requested = config.http().listen();
         List<HttpServer> servers = new ArrayList<>();
         try {
@@ -171,8 +172,7 @@ public final class RegistryLauncher {
                 config.storage().describe(),
                 config.delete().enabled() ? "enabled" : "disabled",
                 readOnly.enabled() ? ", read-only" : "");
-        return new RunningRegistry(
-                vertx, servers, driver, address, RelayWarmUps.start(vertx, opened, config, unrouted, https));
+        return new RunningRegistry(vertx, servers, driver, address, warmedUp);
     }
 
     private static <T> T awaitListening(Future<T> listening, ListenAddress address) throws LaunchException {

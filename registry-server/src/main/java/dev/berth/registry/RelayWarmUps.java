@@ -5,52 +5,74 @@ import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.S3StorageConfig;
 import dev.berth.storage.StorageDriver;
 import dev.berth.storage.s3.S3StorageDriver;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the S3 driver's warm-up of blob GETs ({@code storage.s3.warmUp}) once the registry
- * listens, in the background, and logs how it went: a failed warm-up only leaves the JIT cold. Its
- * relaying servers are the registry's own kind, one on each event loop, on a loopback port of their own.
+ * Runs the S3 driver's warm-up of blob GETs ({@code storage.s3.warmUp}) before the registry listens,
+ * so that a registry (a replica joining others) answers only once its relay is compiled, and its
+ * first clients' pulls neither go at half speed nor share the cores with the warm-up. Its relaying
+ * servers are the registry's own kind, one on each event loop, on a loopback port of their own. A
+ * warm-up that fails or takes too long is logged and leaves the JIT cold, nothing else.
  */
 final class RelayWarmUps {
     private static final Logger LOG = LoggerFactory.getLogger(RelayWarmUps.class);
     private static final ListenAddress LOOPBACK = new ListenAddress("127.0.0.1", 0);
+    /** The default warm-up takes about 2 s on two idle cores; a start waits no longer than this. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private RelayWarmUps() {}
 
     /**
-     * Answers the warm-up's bytes (none if {@code driver} has nothing to warm); {@code servers} makes
-     * the registry's servers without a request handler, {@code https} if they serve HTTPS.
+     * Warms up and answers the bytes relayed (none if {@code driver} has nothing to warm, or the
+     * warm-up failed); {@code servers} makes the registry's servers without a request handler,
+     * {@code https} if they serve HTTPS. Blocks the calling thread, which must not be a Vert.x thread.
      */
-    static Future<Long> start(
+    static long run(
             Vertx vertx, StorageDriver driver, RegistryConfig config, Supplier<HttpServer> servers, boolean https) {
         if (!(driver instanceof S3StorageDriver s3) || !(config.storage() instanceof S3StorageConfig settings)) {
-            return Future.succeededFuture(0L);
+            return 0;
         }
         long started = System.nanoTime();
-        return s3.warmUp(
-                        relay -> ServersPerEventLoop.listen(
-                                vertx,
-                                config.http().eventLoopCount(),
-                                LOOPBACK,
-                                ServersPerEventLoop.WARM_UP_PORT_ID,
-                                () -> servers.get().requestHandler(relay)),
-                        https,
-                        settings.warmUp())
-                .onSuccess(bytes -> {
-                    if (bytes > 0) {
-                        LOG.info(
-                                "relayed {} MiB of blob GETs over loopback in {} ms to warm the JIT",
-                                bytes >> 20,
-                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                    }
-                })
-                .onFailure(failure -> LOG.warn("the warm-up of blob GETs failed: {}", failure.toString()));
+        try {
+            long bytes = s3.warmUp(
+                            relay -> ServersPerEventLoop.listen(
+                                    vertx,
+                                    config.http().eventLoopCount(),
+                                    LOOPBACK,
+                                    ServersPerEventLoop.WARM_UP_PORT_ID,
+                                    () -> servers.get().requestHandler(relay)),
+                            https,
+                            settings.warmUp())
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (bytes > 0) {
+                LOG.info(
+                        "relayed {} MiB of blob GETs over loopback in {} ms to warm the JIT",
+                        bytes >> 20,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+            return bytes;
+        } catch (ExecutionException e) {
+            LOG.warn(
+                    "the warm-up of blob GETs failed, so the first pulls find the JIT cold: {}",
+                    e.getCause().toString());
+        } catch (TimeoutException e) {
+            LOG.warn(
+                    "the warm-up of blob GETs took longer than {} s; listening without waiting for it",
+                    TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("interrupted while warming up blob GETs");
+        }
+        return 0;
     }
 }

@@ -23,25 +23,25 @@ public final class RunningRegistry {
     private final List<HttpServer> servers;
     private final StorageDriver driver;
     private final ListenAddress address;
-    private final Future<Long> warmUp;
+    private final long warmedUpBytes;
     private boolean stopped;
 
     /**
      * @param servers the API's server first, then the metrics port's if it has one
-     * @param warmUp  the warm-up of blob GETs begun at start ({@code storage.s3.warmUp})
+     * @param warmedUpBytes what the warm-up of blob GETs relayed before it listened ({@code storage.s3.warmUp})
      */
     RunningRegistry(
-            Vertx vertx, List<HttpServer> servers, StorageDriver driver, ListenAddress address, Future<Long> warmUp) {
+            Vertx vertx, List<HttpServer> servers, StorageDriver driver, ListenAddress address, long warmedUpBytes) {
         this.vertx = vertx;
         this.servers = List.copyOf(servers);
         this.driver = driver;
         this.address = address;
-        this.warmUp = warmUp;
+        this.warmedUpBytes = warmedUpBytes;
     }
 
-    /** The bytes the warm-up of blob GETs relayed, once it is over (none if there was nothing to warm). */
-    public Future<Long> warmUp() {
-        return warmUp;
+    /** The bytes the warm-up of blob GETs relayed before the registry listened (none if there was nothing to warm). */
+    public long warmedUpBytes() {
+        return warmedUpBytes;
     }
 
     /** The address the server is bound to; with port 0 asked for, this holds the port it got. */

@@ -6,7 +6,6 @@ import dev.berth.registry.config.FilesystemStorageConfig;
 import dev.berth.registry.config.HostNames;
 import dev.berth.registry.config.RegistryConfig;
 import dev.berth.registry.config.TlsConfig;
-import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3DefaultChain;
@@ -141,9 +140,9 @@ public final class InProcessBerth implements AutoCloseable {
                 "no data directory: Berth runs on " + config.storage().describe());
     }
 
-    /** The bytes the warm-up of blob GETs relayed once it is over (see {@link RunningRegistry#warmUp}). */
+    /** The bytes the warm-up of blob GETs relayed before the registry listened. */
     public long warmedUpBytes() {
-        return Await.result(running.warmUp());
+        return running.warmedUpBytes();
     }
 
     /** A client for the API tests: redirects are answers, and a request that hangs fails after 60 s. */

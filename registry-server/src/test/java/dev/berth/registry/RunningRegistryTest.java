@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.registry.config.ListenAddress;
 import dev.berth.storage.fs.FsStorageDriver;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -41,11 +40,7 @@ class RunningRegistryTest {
         });
         int port = server.listen(0, "127.0.0.1").await().actualPort();
         RunningRegistry running = new RunningRegistry(
-                vertx,
-                List.of(server),
-                new FsStorageDriver(vertx, dir),
-                new ListenAddress("127.0.0.1", port),
-                Future.succeededFuture(0L));
+                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port), 0);
 
         // HTTP/1.1 as docker and containerd speak it; JDK 17's client fails HTTP/2 streams on GOAWAY.
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
@@ -73,11 +68,7 @@ class RunningRegistryTest {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> arrived.countDown());
         int port = server.listen(0, "127.0.0.1").await().actualPort();
         RunningRegistry running = new RunningRegistry(
-                vertx,
-                List.of(server),
-                new FsStorageDriver(vertx, dir),
-                new ListenAddress("127.0.0.1", port),
-                Future.succeededFuture(0L));
+                vertx, List.of(server), new FsStorageDriver(vertx, dir), new ListenAddress("127.0.0.1", port), 0);
 
         CompletableFuture<HttpResponse<String>> neverAnswered = HttpClient.newHttpClient()
                 .sendAsync(

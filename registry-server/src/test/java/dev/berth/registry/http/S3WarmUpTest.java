@@ -16,9 +16,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Berth on S3 warms up its blob GETs right after it starts ({@code storage.s3.warmUp}): it relays
- * the bytes asked for over loopback through servers of its own kind, beside the API, which answers
- * as before; with redirects on, or 0 bytes, it relays none.
+ * Berth on S3 warms up its blob GETs before it listens ({@code storage.s3.warmUp}): it relays the
+ * bytes asked for over loopback through servers of its own kind, then serves the API as before;
+ * with redirects on, or 0 bytes, it relays none.
  */
 @DisplayName("The warm-up of blob GETs when Berth starts on S3")
 class S3WarmUpTest {
@@ -39,8 +39,8 @@ class S3WarmUpTest {
     }
 
     @Test
-    @DisplayName(
-            "relays the bytes storage.s3.warmUp asks for, gives every pooled buffer back, and the API works as before")
+    @DisplayName("relays the bytes storage.s3.warmUp asks for before it listens, gives every pooled buffer back,"
+            + " then serves as before")
     void warmsUp() {
         long inUseBefore = S3ReadBuffers.inUse();
         settings.put(S3Bucket.WARM_UP, "8MiB");
