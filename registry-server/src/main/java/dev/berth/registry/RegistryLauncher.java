@@ -70,6 +70,7 @@ public final class RegistryLauncher {
     public static RunningRegistry start(RegistryConfig config) throws LaunchException {
         Vertx vertx = BerthVertx.create(config.http().eventLoopCount());
         StorageDriver driver;
+        // The driver itself, before metrics wrap it: the S3 warm-up needs the S3 driver.
         StorageDriver opened;
         try {
             opened = StorageDrivers.open(vertx, config.storage());
