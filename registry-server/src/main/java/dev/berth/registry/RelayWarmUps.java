@@ -20,13 +20,15 @@ import org.slf4j.LoggerFactory;
  * so that a registry (a replica joining others) answers only once its relay is compiled, and its
  * first clients' pulls neither go at half speed nor share the cores with the warm-up. Its relaying
  * servers are the registry's own kind, one on each event loop, on a loopback port of their own. A
- * warm-up that fails or takes too long is logged and leaves the JIT cold, nothing else.
+ * warm-up that fails, or gives up after 30 s, is logged and leaves the JIT cold, nothing else.
  */
 final class RelayWarmUps {
     private static final Logger LOG = LoggerFactory.getLogger(RelayWarmUps.class);
     private static final ListenAddress LOOPBACK = new ListenAddress("127.0.0.1", 0);
-    /** The default warm-up takes about 2 s on two idle cores; a start waits no longer than this. */
+    /** The default warm-up takes about 2 s on two idle cores; it gives up after this. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** What closing the warm-up's servers and connections may take once it gave up. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private RelayWarmUps() {}
 
@@ -50,10 +52,11 @@ final class RelayWarmUps {
                                     ServersPerEventLoop.WARM_UP_PORT_ID,
                                     () -> servers.get().requestHandler(relay)),
                             https,
-                            settings.warmUp())
+                            settings.warmUp(),
+                            TIMEOUT)
                     .toCompletionStage()
                     .toCompletableFuture()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(TIMEOUT.plus(CLOSE_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
             if (bytes > 0) {
                 LOG.info(
                         "relayed {} MiB of blob GETs over loopback in {} ms to warm the JIT",
@@ -67,8 +70,8 @@ final class RelayWarmUps {
                     e.getCause().toString());
         } catch (TimeoutException e) {
             LOG.warn(
-                    "the warm-up of blob GETs took longer than {} s; listening without waiting for it",
-                    TIMEOUT.toSeconds());
+                    "the warm-up of blob GETs did not stop within {} s; listening without waiting for it",
+                    TIMEOUT.plus(CLOSE_TIMEOUT).toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("interrupted while warming up blob GETs");

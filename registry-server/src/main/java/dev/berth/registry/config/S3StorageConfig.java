@@ -10,8 +10,8 @@ import dev.berth.storage.s3.S3Settings;
  * @param redirect     whether whole-blob GETs answer 307 to a pre-signed URL instead of streaming
  * @param uploadMemory bytes of part buffers that all uploads share (whole parts of
  *                     {@link dev.berth.storage.s3.S3StorageDriver#PART_SIZE})
- * @param warmUp       bytes relayed over loopback right after start, so that the JIT compiled
- *                     the relay of blob GETs before a client's; 0 for none
+ * @param warmUp       bytes relayed over loopback before the registry listens, so that the JIT
+ *                     compiled the relay of blob GETs before a client's; 0 for none
  */
 public record S3StorageConfig(S3Settings location, boolean redirect, long uploadMemory, long warmUp)
         implements StorageConfig {

@@ -17,7 +17,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -67,9 +69,9 @@ final class RelayWarmUp {
     }
 
     /**
-     * A warm-up through {@code reader}, in GETs of {@code bodyBytes} at most. {@code relayServers} starts servers of the registry's own kind
-     * with the request handler it is given, on one loopback port, one on each of the registry's event
-     * loops: a GET then runs through the same handlers of its connection's pipeline, and on the same
+     * A warm-up through {@code reader}, in GETs of {@code bodyBytes} at most. {@code relayServers}
+     * starts servers of the registry's own kind with the request handler it is given, on one loopback
+     * port, one on each of the registry's event loops: a GET then runs through the same handlers of its connection's pipeline, and on the same
      * threads, as a client's, whose per-thread state (Netty's pools and recyclers) and type profiles
      * C2's code must meet, or it is thrown away on the first pull ("uncommon trap") and compiled
      * again. {@code https} if those servers serve HTTPS.
@@ -87,8 +89,11 @@ final class RelayWarmUp {
         this.bodyBytes = bodyBytes;
     }
 
-    /** Relays at least {@code bytes}, one GET after the other; answers how many went through. */
-    Future<Long> run(long bytes) {
+    /**
+     * Relays at least {@code bytes}, one GET after the other; answers how many went through. Gives up
+     * once {@code within} has passed: the GET in flight is cut, and the servers closed as always.
+     */
+    Future<Long> run(long bytes, Duration within) {
         int body = (int) Math.min(bytes, bodyBytes);
         HttpServer source = vertx.createHttpServer().requestHandler(request -> serveZeros(request, body));
         return source.listen(0, LOOPBACK)
@@ -96,7 +101,7 @@ final class RelayWarmUp {
                     URI url = URI.create("http://" + LOOPBACK + ":" + listening.actualPort() + "/");
                     return relayServers
                             .apply(request -> relay(request, url, body))
-                            .compose(relays -> pull(relays.get(0).actualPort(), bytes)
+                            .compose(relays -> pull(relays.get(0).actualPort(), bytes, within)
                                     .eventually(() -> Future.all(relays.stream()
                                             .map(HttpServer::close)
                                             .toList())));
@@ -139,7 +144,7 @@ final class RelayWarmUp {
     }
 
     /** GETs the relayed body one after the other until {@code bytes} came; answers how many did. */
-    private Future<Long> pull(int port, long bytes) {
+    private Future<Long> pull(int port, long bytes, Duration within) {
         HttpClientOptions options = new HttpClientOptions()
                 // A connection per GET: the registry's servers take new connections in turn, so
                 // that the GETs go round its event loops.
@@ -153,11 +158,22 @@ final class RelayWarmUp {
         HttpClient client = vertx.createHttpClient(options);
         AtomicLong received = new AtomicLong();
         Promise<Long> done = Promise.promise();
+        long timer = vertx.setTimer(
+                within.toMillis(),
+                fired -> done.tryFail(
+                        new TimeoutException("the warm-up took longer than " + within.toSeconds() + " s")));
         pullNext(client, received, bytes, done);
-        return done.future().eventually(client::close);
+        // Closing the client cuts a GET still in flight, which the relay then stops reading.
+        return done.future().eventually(() -> {
+            vertx.cancelTimer(timer);
+            return client.close();
+        });
     }
 
     private void pullNext(HttpClient client, AtomicLong received, long bytes, Promise<Long> done) {
+        if (done.future().isComplete()) {
+            return;
+        }
         if (received.get() >= bytes) {
             done.complete(received.get());
             return;
@@ -166,7 +182,7 @@ final class RelayWarmUp {
                 // The body's handlers are set in the turn its answer arrives, before any piece of it can.
                 .compose(request -> request.send().compose(response -> discardBody(response, received)))
                 .onSuccess(ignored -> pullNext(client, received, bytes, done))
-                .onFailure(done::fail);
+                .onFailure(done::tryFail);
     }
 
     private static Future<Void> discardBody(HttpClientResponse response, AtomicLong received) {

@@ -275,15 +275,18 @@ public final class S3StorageDriver implements StorageDriver {
     /**
      * Relays at least {@code bytes} over loopback through the path a blob GET takes, into servers
      * that {@code relayServers} starts with the handler it is given ({@code https} if they serve
-     * HTTPS; see {@link RelayWarmUp}); answers how many bytes went through. None with redirects on,
-     * where clients fetch blobs from S3 themselves.
+     * HTTPS; see {@link RelayWarmUp}); answers how many bytes went through, or fails once {@code
+     * within} has passed. None with redirects on, where clients fetch blobs from S3 themselves.
      */
     public Future<Long> warmUp(
-            Function<Handler<HttpServerRequest>, Future<List<HttpServer>>> relayServers, boolean https, long bytes) {
+            Function<Handler<HttpServerRequest>, Future<List<HttpServer>>> relayServers,
+            boolean https,
+            long bytes,
+            Duration within) {
         if (redirect || bytes <= 0) {
             return Future.succeededFuture(0L);
         }
-        return new RelayWarmUp(vertx, reader, relayServers, https).run(bytes);
+        return new RelayWarmUp(vertx, reader, relayServers, https).run(bytes, within);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("The warm-up of blob GETs")
 class RelayWarmUpTest {
     private static final int MIB = 1 << 20;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     @RegisterExtension
     static final VertxPerClass VERTX = new VertxPerClass();
@@ -61,7 +63,7 @@ class RelayWarmUpTest {
         long inUseBefore = S3ReadBuffers.inUse();
         RelayWarmUp warmUp = new RelayWarmUp(vertx(), reader, this::listen, false, MIB);
 
-        long relayed = Await.result(warmUp.run(4L * MIB + 1));
+        long relayed = Await.result(warmUp.run(4L * MIB + 1, MINUTE));
 
         assertThat(relayed)
                 .as("whole bodies, until the bytes asked for are there")
@@ -82,8 +84,22 @@ class RelayWarmUpTest {
     void smallWarmUp() {
         RelayWarmUp warmUp = new RelayWarmUp(vertx(), reader, this::listen, false, MIB);
 
-        assertThat(Await.result(warmUp.run(1000))).isEqualTo(1000);
+        assertThat(Await.result(warmUp.run(1000, MINUTE))).isEqualTo(1000);
         assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("gives up once its time is up, cutting the GET in flight, and leaves nothing listening nor in use")
+    void givesUpInTime() {
+        long inUseBefore = S3ReadBuffers.inUse();
+        RelayWarmUp warmUp = new RelayWarmUp(vertx(), reader, this::listen, false, 64 * MIB);
+
+        assertThatThrownBy(() -> Await.result(warmUp.run(1L << 40, Duration.ofMillis(300))))
+                .hasMessageContaining("the warm-up took longer than");
+        Await.until("every pooled buffer is back", () -> S3ReadBuffers.inUse() == inUseBefore);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", relayServer.actualPort()).close())
+                .as("the relaying server is closed")
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
@@ -91,7 +107,7 @@ class RelayWarmUpTest {
     void serverThatCannotStart() {
         RelayWarmUp warmUp = new RelayWarmUp(vertx(), reader, relay -> Future.failedFuture("port taken"), false, MIB);
 
-        assertThatThrownBy(() -> Await.result(warmUp.run(MIB))).hasMessageContaining("port taken");
+        assertThatThrownBy(() -> Await.result(warmUp.run(MIB, MINUTE))).hasMessageContaining("port taken");
     }
 
     @Test
@@ -104,8 +120,9 @@ class RelayWarmUpTest {
                 vertx(), S3TestClients.client(settings), settings, S3TestClients.presigner(settings), true);
         S3StorageDriver streaming = S3TestClients.driver(vertx(), settings);
         try {
-            assertThat(Await.result(redirecting.warmUp(never, false, MIB))).isZero();
-            assertThat(Await.result(streaming.warmUp(never, false, 0))).isZero();
+            assertThat(Await.result(redirecting.warmUp(never, false, MIB, MINUTE)))
+                    .isZero();
+            assertThat(Await.result(streaming.warmUp(never, false, 0, MINUTE))).isZero();
         } finally {
             Await.result(redirecting.close());
             Await.result(streaming.close());
