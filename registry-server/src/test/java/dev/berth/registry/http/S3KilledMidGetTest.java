@@ -8,6 +8,7 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.S3ProxyLogOnFailure;
 import dev.berth.testkit.s3.S3ProxyProcess;
 import java.io.InputStream;
 import java.net.Socket;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,9 @@ class S3KilledMidGetTest {
     Path dir;
 
     private S3ProxyProcess s3;
+
+    @RegisterExtension
+    final S3ProxyLogOnFailure s3Log = new S3ProxyLogOnFailure(() -> s3);
 
     @AfterEach
     void stop() {

@@ -9,6 +9,7 @@ import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.api.RegistryClient;
 import dev.berth.testkit.s3.S3Bucket;
 import dev.berth.testkit.s3.S3DefaultChain;
+import dev.berth.testkit.s3.S3ProxyLogOnFailure;
 import dev.berth.testkit.s3.S3ProxyProcess;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,6 +54,10 @@ class S3RestartTest {
     Path dir;
 
     private S3ProxyProcess s3;
+
+    @RegisterExtension
+    final S3ProxyLogOnFailure s3Log = new S3ProxyLogOnFailure(() -> s3);
+
     private InProcessBerth server;
 
     @AfterEach

@@ -4,10 +4,12 @@ import dev.berth.testkit.ScratchDir;
 import dev.berth.testkit.process.FreePort;
 import dev.berth.testkit.process.ServerProcess;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,7 @@ public final class S3ProxyProcess implements AutoCloseable {
     private static final String ACCESS_KEY = "berth-bench";
     private static final String SECRET_KEY = "berth-bench-secret";
     private static final String REGION = "us-east-1";
+    private static final int LOG_TAIL = 64 * 1024;
 
     private final List<String> command;
     private final Path logFile;
@@ -60,12 +63,14 @@ public final class S3ProxyProcess implements AutoCloseable {
                         "jclouds.credential=" + SECRET_KEY,
                         "jclouds.filesystem.basedir=" + objects,
                         ""));
-        // Logback's default is DEBUG for everything: pages per request.
+        // Logback's default is DEBUG for everything: pages per request. The handler logs why it
+        // answered 500 only at DEBUG, and that is what a failed fault test needs to know.
         Path logging = workDir.resolve("s3proxy-logback.xml");
         Files.writeString(
                 logging,
                 "<configuration><appender name='out' class='ch.qos.logback.core.ConsoleAppender'>"
                         + "<encoder><pattern>%d %level %logger %msg%n</pattern></encoder></appender>"
+                        + "<logger name='org.gaul.s3proxy.S3ProxyHandlerJetty' level='DEBUG'/>"
                         + "<root level='WARN'><appender-ref ref='out'/></root></configuration>\n");
         S3ProxyProcess s3 = new S3ProxyProcess(
                 List.of(
@@ -118,6 +123,19 @@ public final class S3ProxyProcess implements AutoCloseable {
     /** Where the server keeps a bucket's objects (its file store's layout), for removing GiBs quickly. */
     public Path bucketDirectory(S3Bucket bucket) {
         return objects.resolve(bucket.name());
+    }
+
+    /** The end of what the server logged (its last {@value #LOG_TAIL} bytes at most), over its restarts. */
+    public String logTail() {
+        try (RandomAccessFile log = new RandomAccessFile(logFile.toFile(), "r")) {
+            long from = Math.max(0, log.length() - LOG_TAIL);
+            byte[] tail = new byte[(int) (log.length() - from)];
+            log.seek(from);
+            log.readFully(tail);
+            return new String(tail, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e + ")";
+        }
     }
 
     /** SIGKILL: S3 gone at once, its connections reset mid-transfer, as when its machine dies. */
