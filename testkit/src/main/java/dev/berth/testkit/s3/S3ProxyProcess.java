@@ -5,6 +5,7 @@ import dev.berth.testkit.process.FreePort;
 import dev.berth.testkit.process.ServerProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * S3Proxy in a process of its own, over files in a directory. For the benchmark: its CPU and memory
@@ -31,6 +34,8 @@ public final class S3ProxyProcess implements AutoCloseable {
     private static final String SECRET_KEY = "berth-bench-secret";
     private static final String REGION = "us-east-1";
     private static final int LOG_TAIL = 64 * 1024;
+    private static final Pattern WRITE_IN_FLIGHT =
+            Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final List<String> command;
     private final Path logFile;
@@ -97,7 +102,28 @@ public final class S3ProxyProcess implements AutoCloseable {
         if (server.isAlive()) {
             throw new IllegalStateException("S3Proxy is still running: kill it before restarting it");
         }
+        dropWritesInFlight();
         launch();
+    }
+
+    /**
+     * Removes the objects S3Proxy was still writing when it was killed. It writes each one to a file
+     * named {@code <key>-<UUID>} beside its key and renames it once whole, so a kill leaves that file
+     * behind: S3 would never show such a half-written object, and S3Proxy's listings of its prefix
+     * then fail with 500 until it is gone (it has no MD5 attribute yet).
+     */
+    private void dropWritesInFlight() {
+        try (Stream<Path> files = Files.walk(objects)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(file -> WRITE_IN_FLIGHT
+                            .matcher(file.getFileName().toString())
+                            .matches())
+                    .toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove S3Proxy's unfinished writes under " + objects, e);
+        }
     }
 
     private synchronized void launch() {
