@@ -50,7 +50,7 @@ final class ImagePulling {
                                 client.client(root),
                                 LayoutCacheImageSource.defaultCache(root.environment()),
                                 withoutSkippedBlobs(client.progress(err)),
-                                mirror.mirrors(commandLine),
+                                mirror.mirrors(commandLine, root.environment()),
                                 note -> err.println("berth: " + note))
                         .fetch(argument, policy));
     }

@@ -1,26 +1,46 @@
 package dev.berth.client.cli;
 
 import dev.berth.client.Mirrors;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** {@code --mirror}, for the commands that pull an image: pull, run and unpack. */
+/**
+ * {@code --mirror}, for the commands that pull an image: pull, run and unpack; without it, the
+ * mirrors {@value #ENVIRONMENT} names, so that they can be set once for a shell or a CI job, as
+ * docker's {@code registry-mirrors} is set once for its daemon.
+ */
 final class MirrorOption {
+    static final String ENVIRONMENT = "BERTH_MIRRORS";
+
     @Option(
             names = "--mirror",
             paramLabel = "[REGISTRY=]HOST[/PREFIX]",
             description = {
                 "A mirror to try first for REGISTRY's images (Docker Hub's when REGISTRY is left out),"
                         + " under PREFIX; repeatable. The registry itself is tried when every mirror fails."
+                        + " Default: those in $" + ENVIRONMENT + " (separated by commas or spaces)."
             })
     List<String> specs = List.of();
 
-    Mirrors mirrors(CommandLine commandLine) {
+    Mirrors mirrors(CommandLine commandLine, Map<String, String> environment) {
+        if (!specs.isEmpty()) {
+            return parse(commandLine, specs, "");
+        }
+        String configured = environment.getOrDefault(ENVIRONMENT, "").strip();
+        if (configured.isEmpty()) {
+            return Mirrors.none();
+        }
+        return parse(commandLine, Arrays.asList(configured.split("[,\\s]+")), " (in $" + ENVIRONMENT + ")");
+    }
+
+    private static Mirrors parse(CommandLine commandLine, List<String> specs, String where) {
         try {
             return Mirrors.parse(specs);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+            throw new CommandLine.ParameterException(commandLine, e.getMessage() + where);
         }
     }
 }

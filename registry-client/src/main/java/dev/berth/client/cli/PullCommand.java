@@ -89,7 +89,7 @@ final class PullCommand implements Runnable {
         String refName = name != null
                 ? name
                 : ref.tag() != null ? ref.tag() : ref.digest().toString();
-        Mirrors mirrors = mirror.mirrors(spec.commandLine());
+        Mirrors mirrors = mirror.mirrors(spec.commandLine(), root.environment());
         PrintWriter err = spec.commandLine().getErr();
         Pulled pulled = mirrors.firstThatWorks(
                 ref,

@@ -106,6 +106,52 @@ class PullFromMirrorTest {
     }
 
     @Test
+    @DisplayName("without --mirror, the mirrors in BERTH_MIRRORS are tried first; --mirror replaces them")
+    void mirrorsFromEnvironment() {
+        try (InProcessBerth origin = InProcessBerth.start(temp.resolve("origin"), false)) {
+            String originHost = origin.url().getAuthority();
+            TestLayouts.image(temp.resolve("src"), "v1", 20, 40_000);
+            CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/env:1");
+            assertThat(push.exitCode()).as(push.err()).isZero();
+            String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
+                    + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
+            try (InProcessBerth mirror =
+                    InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams))) {
+                Map<String, String> configured = withMirrors("other.example=unused.example, " + originHost + "="
+                        + mirror.url().getAuthority() + "/origin");
+
+                CliRun viaMirror = berth(configured, "pull", "-q", originHost + "/team/env:1", temp.resolve("a") + "");
+                CliRun flagInstead = berth(
+                        configured,
+                        "pull",
+                        "-q",
+                        "--mirror",
+                        "other.example=unused.example",
+                        originHost + "/team/env:1",
+                        temp.resolve("b") + "");
+
+                assertThat(viaMirror.exitCode()).as(viaMirror.err()).isZero();
+                assertThat(viaMirror.out()).contains("Pulled " + mirror.url().getAuthority() + "/origin/team/env:1");
+                assertThat(flagInstead.exitCode()).as(flagInstead.err()).isZero();
+                assertThat(flagInstead.out()).contains("Pulled " + originHost + "/team/env:1");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a mirror written wrongly in BERTH_MIRRORS is a usage error naming it and the variable")
+    void badMirrorInEnvironment() {
+        CliRun run = berth(withMirrors("=nohost"), "pull", "127.0.0.1:1/team/app:1", temp.resolve("c") + "");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("mirror '=nohost' is not [REGISTRY=]HOST[/PREFIX]", "(in $BERTH_MIRRORS)");
+    }
+
+    private Map<String, String> withMirrors(String mirrors) {
+        return Map.of("DOCKER_CONFIG", temp.resolve("docker").toString(), "BERTH_MIRRORS", mirrors);
+    }
+
+    @Test
     @DisplayName("a mirror written wrongly is a usage error naming it")
     void badMirror() {
         CliRun run = berth(env(), "pull", "--mirror", "=nohost", "127.0.0.1:1/team/app:1", temp.resolve("c") + "");
