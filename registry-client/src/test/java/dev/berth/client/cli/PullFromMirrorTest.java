@@ -44,10 +44,7 @@ class PullFromMirrorTest {
             TestLayouts.image(temp.resolve("src"), "v1", 18, 40_000, 300_000);
             CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/app:1");
             assertThat(push.exitCode()).as(push.err()).isZero();
-            String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
-                    + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
-            InProcessBerth mirror =
-                    InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams));
+            InProcessBerth mirror = mirrorOf(origin);
             String mirrorSpec = originHost + "=" + mirror.url().getAuthority() + "/origin";
 
             CliRun viaMirror = berth(
@@ -77,10 +74,7 @@ class PullFromMirrorTest {
             TestLayouts.image(temp.resolve("src"), "v1", 19, 40_000);
             CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/tool:1");
             assertThat(push.exitCode()).as(push.err()).isZero();
-            String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
-                    + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
-            InProcessBerth mirror =
-                    InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams));
+            InProcessBerth mirror = mirrorOf(origin);
             Mirrors mirrors =
                     Mirrors.parse(List.of(originHost + "=" + mirror.url().getAuthority() + "/origin"));
             BerthClient client =
@@ -113,10 +107,7 @@ class PullFromMirrorTest {
             TestLayouts.image(temp.resolve("src"), "v1", 20, 40_000);
             CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/env:1");
             assertThat(push.exitCode()).as(push.err()).isZero();
-            String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
-                    + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
-            try (InProcessBerth mirror =
-                    InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams))) {
+            try (InProcessBerth mirror = mirrorOf(origin)) {
                 Map<String, String> configured = withMirrors("other.example=unused.example, " + originHost + "="
                         + mirror.url().getAuthority() + "/origin");
 
@@ -145,6 +136,13 @@ class PullFromMirrorTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("mirror '=nohost' is not [REGISTRY=]HOST[/PREFIX]", "(in $BERTH_MIRRORS)");
+    }
+
+    /** A Berth that mirrors {@code origin}'s repositories under {@code origin/}. */
+    private InProcessBerth mirrorOf(InProcessBerth origin) {
+        String upstreams = "[{\"name\": \"origin\", \"url\": \"" + origin.url()
+                + "\", \"repositories\": \"origin/**\", \"remote\": \"**\"}]";
+        return InProcessBerth.start(temp.resolve("mirror"), Map.of("BERTH_PROXY_UPSTREAMS", upstreams));
     }
 
     private Map<String, String> withMirrors(String mirrors) {
