@@ -20,10 +20,28 @@ public final class ExecutableCheck {
 
     private ExecutableCheck() {}
 
-    /** @throws NotRunnable with status 127 or 126 when the command cannot start */
+    /** @throws NotRunnable with status 127 or 126 when the bundle's command cannot start */
     public static void check(Path bundle) throws IOException {
-        JsonNode process = JSON.readTree(bundle.resolve("config.json").toFile()).path("process");
-        String command = process.path("args").path(0).asText();
+        JsonNode process = process(bundle);
+        check(bundle, process, process.path("args").path(0).asText(), "in the image");
+    }
+
+    /**
+     * For {@code runtime exec}: whether {@code command} can start in the bundle's rootfs as it is
+     * now, looked up with the working directory and PATH of the bundle's process, which exec's
+     * process inherits.
+     *
+     * @throws NotRunnable with status 127 or 126 when it cannot
+     */
+    public static void check(Path bundle, String command) throws IOException {
+        check(bundle, process(bundle), command, "in the container");
+    }
+
+    private static JsonNode process(Path bundle) throws IOException {
+        return JSON.readTree(bundle.resolve("config.json").toFile()).path("process");
+    }
+
+    private static void check(Path bundle, JsonNode process, String command, String where) throws IOException {
         Path rootfs = bundle.resolve("rootfs");
         Optional<Path> found = command.contains("/")
                 ? RootfsFiles.locate(
@@ -33,15 +51,14 @@ public final class ExecutableCheck {
         if (found.isEmpty()) {
             throw new NotRunnable(
                     NotRunnable.NOT_FOUND,
-                    command + ": executable file not found" + (command.contains("/") ? "" : " in $PATH")
-                            + " in the image");
+                    command + ": executable file not found" + (command.contains("/") ? "" : " in $PATH") + " " + where);
         }
         Path file = found.get();
         if (!Files.isRegularFile(file) || !Files.isExecutable(file)) {
             throw new NotRunnable(
                     NotRunnable.NOT_EXECUTABLE,
                     command + ": permission denied: "
-                            + (Files.isDirectory(file) ? "a directory" : "not an executable file") + " in the image");
+                            + (Files.isDirectory(file) ? "a directory" : "not an executable file") + " " + where);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.runtime.cli;
 
+import dev.berth.runtime.bundle.ExecutableCheck;
 import dev.berth.runtime.runner.ContainerRecord;
 import dev.berth.runtime.runner.ForegroundContainer;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class ExecCommand implements Callable<Integer> {
             if (!containers.running(record)) {
                 throw new IllegalArgumentException(name + " is " + containers.status(record) + ", not running");
             }
+            // runc and crun report a command they cannot start only as their own failure (status 1).
+            ExecutableCheck.check(containers.store().bundle(name), command.get(0));
             return new ForegroundContainer(containers.runtime(record)).exec(name, tty, interactive, command);
         });
     }

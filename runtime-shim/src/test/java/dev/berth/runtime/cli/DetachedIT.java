@@ -93,6 +93,10 @@ class DetachedIT {
         CommandResult exec = berth.run("exec", "server", "sh", "-c", "echo $GREETING from $(pwd); exit 5");
         assertThat(exec.exitCode()).as(exec.describe()).isEqualTo(5);
         assertThat(exec.stdout()).isEqualTo("hi from /\n");
+        CommandResult missing = berth.run("exec", "server", "no-such-command");
+        assertThat(missing.exitCode()).as(missing.describe()).isEqualTo(127);
+        assertThat(missing.stderr()).contains("no-such-command: executable file not found in $PATH in the container");
+        assertThat(berth.run("exec", "server", "/etc").exitCode()).isEqualTo(126);
 
         CommandResult stop = berth.run("stop", "-t", "30", "server");
         assertThat(stop.exitCode()).as(stop.describe()).isZero();
