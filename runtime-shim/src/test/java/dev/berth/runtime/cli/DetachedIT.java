@@ -10,6 +10,7 @@ import dev.berth.testkit.process.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,13 @@ class DetachedIT {
         TestLayouts.gzipLayers(scratch.resolve("layout"), BusyboxRootfs.tar(), sleep);
         image = scratch.resolve("layout") + ":" + TestLayouts.TAG;
         berth = new ShimProcess(scratch.resolve("state"));
+    }
+
+    @AfterEach
+    void removeContainers() {
+        if (berth != null) {
+            berth.removeAll();
+        }
     }
 
     @ParameterizedTest(name = "with {0}")

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,13 @@ class PublishIT {
         TestLayouts.gzipLayers(scratch.resolve("layout"), BusyboxRootfs.tar());
         image = scratch.resolve("layout") + ":" + TestLayouts.TAG;
         berth = new ShimProcess(scratch.resolve("state"));
+    }
+
+    @AfterEach
+    void removeContainers() {
+        if (berth != null) {
+            berth.removeAll();
+        }
     }
 
     @Test

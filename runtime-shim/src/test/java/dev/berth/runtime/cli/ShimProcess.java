@@ -19,6 +19,18 @@ record ShimProcess(Path state) {
         return command(wrapper, args).run();
     }
 
+    /**
+     * Force-removes every container of the state directory: a detached one that a failed test left
+     * running would outlive the build. Tried again under crun's workaround where plain removal fails.
+     */
+    void removeAll() {
+        for (String name : run("ps", "-a", "-q").stdout().lines().toList()) {
+            if (run("rm", "-f", name).exitCode() != 0) {
+                run(HostCgroups.workaroundFor("crun"), "rm", "-f", name);
+            }
+        }
+    }
+
     /** berth reading {@code input} on its stdin. */
     CommandResult runWithInput(String input, String... args) {
         return command(List.of(), args).input(input).run();
