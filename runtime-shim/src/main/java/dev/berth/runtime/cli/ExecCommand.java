@@ -55,7 +55,7 @@ public final class ExecCommand implements Callable<Integer> {
             if (!containers.running(record)) {
                 throw new IllegalArgumentException(name + " is " + containers.status(record) + ", not running");
             }
-            // runc and crun report a command they cannot start only as their own failure (status 1).
+            // runc and crun report a command they cannot start only as their own failure (runc exec: 255).
             ExecutableCheck.check(containers.store().bundle(name), command.get(0));
             return new ForegroundContainer(containers.runtime(record)).exec(name, tty, interactive, command);
         });

@@ -71,10 +71,10 @@ final class RelayWarmUp {
     /**
      * A warm-up through {@code reader}, in GETs of {@code bodyBytes} at most. {@code relayServers}
      * starts servers of the registry's own kind with the request handler it is given, on one loopback
-     * port, one on each of the registry's event loops: a GET then runs through the same handlers of its connection's pipeline, and on the same
-     * threads, as a client's, whose per-thread state (Netty's pools and recyclers) and type profiles
-     * C2's code must meet, or it is thrown away on the first pull ("uncommon trap") and compiled
-     * again. {@code https} if those servers serve HTTPS.
+     * port, one on each of the registry's event loops: a GET then runs through the same handlers of
+     * its connection's pipeline, and on the same threads, as a client's, whose per-thread state
+     * (Netty's pools and recyclers) and type profiles C2's code must meet, or it is thrown away on
+     * the first pull ("uncommon trap") and compiled again. {@code https} if those servers serve HTTPS.
      */
     RelayWarmUp(
             Vertx vertx,

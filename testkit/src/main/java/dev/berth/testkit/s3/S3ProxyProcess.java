@@ -4,13 +4,11 @@ import dev.berth.testkit.ScratchDir;
 import dev.berth.testkit.process.FreePort;
 import dev.berth.testkit.process.ServerProcess;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +31,6 @@ public final class S3ProxyProcess implements AutoCloseable {
     private static final String ACCESS_KEY = "berth-bench";
     private static final String SECRET_KEY = "berth-bench-secret";
     private static final String REGION = "us-east-1";
-    private static final int LOG_TAIL = 64 * 1024;
     private static final Pattern WRITE_IN_FLIGHT =
             Pattern.compile(".+-\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
@@ -151,17 +148,9 @@ public final class S3ProxyProcess implements AutoCloseable {
         return objects.resolve(bucket.name());
     }
 
-    /** The end of what the server logged (its last {@value #LOG_TAIL} bytes at most), over its restarts. */
-    public String logTail() {
-        try (RandomAccessFile log = new RandomAccessFile(logFile.toFile(), "r")) {
-            long from = Math.max(0, log.length() - LOG_TAIL);
-            byte[] tail = new byte[(int) (log.length() - from)];
-            log.seek(from);
-            log.readFully(tail);
-            return new String(tail, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(cannot read " + logFile + ": " + e + ")";
-        }
+    /** The end of what the server logged, over its restarts. */
+    public synchronized String logTail() {
+        return server.logTail();
     }
 
     /** SIGKILL: S3 gone at once, its connections reset mid-transfer, as when its machine dies. */
