@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.registry.http.SentBytes;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,12 +24,12 @@ public final class AccessLog implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         long arrivedNanos = System.nanoTime();
-        HttpServerRequest request = ctx.request();
-        ctx.addEndHandler(done -> log(request, arrivedNanos));
+        ctx.addEndHandler(done -> log(ctx, arrivedNanos));
         ctx.next();
     }
 
-    private static void log(HttpServerRequest request, long arrivedNanos) {
+    private static void log(RoutingContext ctx, long arrivedNanos) {
+        HttpServerRequest request = ctx.request();
         HttpServerResponse response = request.response();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrivedNanos);
         SocketAddress remote = request.remoteAddress();
@@ -39,7 +40,7 @@ public final class AccessLog implements Handler<RoutingContext> {
                 request.uri(),
                 versionOf(request),
                 response.getStatusCode(),
-                response.bytesWritten(),
+                SentBytes.of(ctx),
                 millis,
                 response.ended() ? "" : " aborted");
     }

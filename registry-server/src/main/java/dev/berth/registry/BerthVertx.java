@@ -24,8 +24,14 @@ public final class BerthVertx {
         return Vertx.vertx(options().setEventLoopPoolSize(eventLoops));
     }
 
+    /**
+     * Netty's epoll transport where it loads (Linux on x86-64; NIO elsewhere): on it, blob GETs on S3
+     * go from S3's socket to the client's by splice(2), never through the JVM (storage-s3's
+     * SocketSplice).
+     */
     private static VertxOptions options() {
         return new VertxOptions()
+                .setPreferNativeTransport(true)
                 .setFileSystemOptions(new FileSystemOptions()
                         .setClassPathResolvingEnabled(false)
                         .setFileCachingEnabled(false));

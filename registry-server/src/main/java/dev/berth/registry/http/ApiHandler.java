@@ -90,7 +90,7 @@ public final class ApiHandler implements Handler<RoutingContext> {
                 break;
             case BLOB:
                 if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
-                    return blobs.get(request, path);
+                    return blobs.get(ctx, path);
                 } else if (method == HttpMethod.DELETE) {
                     return blobs.delete(request, path);
                 }

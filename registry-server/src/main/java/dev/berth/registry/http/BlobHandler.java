@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /** GET, HEAD and DELETE of {@code /v2/<name>/blobs/<digest>}. */
@@ -25,9 +26,10 @@ final class BlobHandler {
         this.content = content;
     }
 
-    Future<Void> get(HttpServerRequest request, ApiPath path) {
+    Future<Void> get(RoutingContext ctx, ApiPath path) {
+        HttpServerRequest request = ctx.request();
         return content.blob(path.name(), path.reference(), request.method() != HttpMethod.HEAD)
-                .compose(blob -> redirectOrSend(request, blob));
+                .compose(blob -> redirectOrSend(ctx, blob));
     }
 
     /**
@@ -35,9 +37,10 @@ final class BlobHandler {
      * are always answered here, so that resumed pulls get exactly the range they asked for, and
      * HEADs too, so that the digest and size come from the registry.
      */
-    private Future<Void> redirectOrSend(HttpServerRequest request, BlobSource blob) {
+    private Future<Void> redirectOrSend(RoutingContext ctx, BlobSource blob) {
+        HttpServerRequest request = ctx.request();
         if (request.method() != HttpMethod.GET || request.getHeader("Range") != null) {
-            return send(request, blob);
+            return send(ctx, blob);
         }
         return blob.redirectUrl(REDIRECT_TTL)
                 .compose(url -> url.isPresent()
@@ -47,7 +50,7 @@ final class BlobHandler {
                                 .putHeader(Headers.CONTENT_DIGEST, blob.digest().toString())
                                 .putHeader("Content-Length", "0")
                                 .end()
-                        : send(request, blob));
+                        : send(ctx, blob));
     }
 
     Future<Void> delete(HttpServerRequest request, ApiPath path) {
@@ -59,7 +62,8 @@ final class BlobHandler {
                         .end());
     }
 
-    private Future<Void> send(HttpServerRequest request, BlobSource blob) {
+    private Future<Void> send(RoutingContext ctx, BlobSource blob) {
+        HttpServerRequest request = ctx.request();
         HttpServerResponse response = request.response();
         ByteRange range;
         try {
@@ -79,7 +83,10 @@ final class BlobHandler {
         }
         // Opened before the headers are set: a blob that cannot be opened (a mirror's fill that
         // failed) is answered with an error whose headers say nothing of the blob.
-        return blob.open(offset, length).compose(stream -> stream.pipeTo(describe(response, blob, range)));
+        return blob.open(offset, length).compose(stream -> {
+            describe(response, blob, range);
+            return stream.pipeTo(SentBytes.destination(ctx));
+        });
     }
 
     private static HttpServerResponse describe(HttpServerResponse response, BlobSource blob, ByteRange range) {

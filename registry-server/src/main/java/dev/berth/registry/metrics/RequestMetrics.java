@@ -1,6 +1,7 @@
 package dev.berth.registry.metrics;
 
 import dev.berth.registry.http.ApiRoutes;
+import dev.berth.registry.http.SentBytes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,7 +75,7 @@ final class RequestMetrics implements Handler<RoutingContext> {
                 .description("Response body bytes sent")
                 .tag("route", route)
                 .register(meters)
-                .increment(response.bytesWritten());
+                .increment(SentBytes.of(ctx));
     }
 
     static String methodLabel(HttpMethod method) {

@@ -1,6 +1,7 @@
 package dev.berth.storage.testkit;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +12,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final VertxPerClass VERTX = new VertxPerClass();}
  */
 public final class VertxPerClass implements BeforeAllCallback, AfterAllCallback {
+    private final VertxOptions options;
     private Vertx vertx;
+
+    public VertxPerClass() {
+        this(new VertxOptions());
+    }
+
+    public VertxPerClass(VertxOptions options) {
+        this.options = options;
+    }
 
     public Vertx get() {
         return vertx;
@@ -19,7 +29,7 @@ public final class VertxPerClass implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(options);
     }
 
     @Override

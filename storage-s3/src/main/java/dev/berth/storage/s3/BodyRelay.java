@@ -20,7 +20,7 @@ import io.vertx.core.streams.WriteStream;
  * both, pieces S3 had already sent (queued in the paused response, or decoded from the same read)
  * still arrive here and are given back at once.
  */
-final class BodyRelay {
+final class BodyRelay implements Relay {
     private final HttpClientResponse source;
     private final WriteStream<Buffer> destination;
     private final Promise<Void> relayed = Promise.promise();
@@ -32,13 +32,14 @@ final class BodyRelay {
         this.destination = destination;
     }
 
-    /** Lets S3's body flow; the future completes once the destination ended. */
-    Future<Void> start() {
+    @Override
+    public Future<Void> start() {
         source.resume();
         return relayed.future();
     }
 
-    void chunk(Buffer piece) {
+    @Override
+    public void chunk(Buffer piece) {
         if (over) {
             S3ReadBuffers.release(piece);
             return;
@@ -67,8 +68,8 @@ final class BodyRelay {
         }
     }
 
-    /** S3 sent the whole body. */
-    void ended() {
+    @Override
+    public void ended() {
         if (over) {
             return;
         }
@@ -76,8 +77,8 @@ final class BodyRelay {
         destination.end().onComplete(relayed);
     }
 
-    /** S3 broke off the body: {@code failure} is the storage's. */
-    void failed(Throwable failure) {
+    @Override
+    public void failed(Throwable failure) {
         if (over) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.berth.storage.s3;
 
+import dev.berth.storage.ClientResponse;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -124,6 +125,8 @@ final class RelayWarmUp {
             remaining -= piece;
         }
         if (remaining == 0) {
+            // Vert.x may still call a drain handler once the response ended, which must not write.
+            response.drainHandler(null);
             response.end();
             return;
         }
@@ -131,14 +134,16 @@ final class RelayWarmUp {
         response.drainHandler(drained -> writeZeros(response, rest));
     }
 
-    /** What a blob GET on S3 does: the body read through the driver's reader, relayed into the response. */
+    /**
+     * What a blob GET on S3 does: the body read through the driver's reader, relayed into the response
+     * as the registry's {@link ClientResponse}, so spliced where a client's GET would be.
+     */
     private void relay(HttpServerRequest request, URI url, int body) {
-        HttpServerResponse response = request.response();
         Context context = vertx.getOrCreateContext();
         reader.get(context, PATH, url, null)
                 .compose(stream -> {
-                    response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body));
-                    return stream.pipeTo(response);
+                    request.response().putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body));
+                    return stream.pipeTo(new ClientResponse(request));
                 })
                 .onFailure(failure -> request.connection().close());
     }

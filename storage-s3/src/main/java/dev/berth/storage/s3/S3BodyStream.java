@@ -1,6 +1,8 @@
 package dev.berth.storage.s3;
 
+import dev.berth.storage.ClientResponse;
 import dev.berth.storage.StorageException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -21,23 +23,28 @@ import io.vertx.core.streams.WriteStream;
  * response whose last byte has arrived, which a reader on another thread may not set in time.
  *
  * <p>The response's pieces are pooled buffers of {@link S3ReadBuffers}, which this stream owns. Piped
- * ({@link #pipeTo}, a blob GET) they go to the destination as they are through a {@link BodyRelay};
+ * ({@link #pipeTo}, a blob GET) they go to the destination as they are through a {@link Relay};
  * a reader with a handler (scrub, the mirror, tests) gets heap copies it need not release.
  */
 final class S3BodyStream implements ReadStream<Buffer> {
+    private final Context context;
     private final String path;
     private final HttpClientResponse response;
     private Handler<Buffer> handler;
     private Handler<Void> endHandler;
     private Handler<Throwable> exceptionHandler;
-    private BodyRelay relay;
+    private Relay relay;
     private long received;
     private boolean paused;
     /** The failure that ended the body; pieces still queued behind it are given back unread. */
     private Throwable failure;
 
-    /** Takes over {@code response}, which the caller paused so that nothing arrives before a handler. */
-    S3BodyStream(String path, HttpClientResponse response) {
+    /**
+     * Takes over {@code response}, which the caller paused so that nothing arrives before a handler,
+     * on {@code context}, whose event loop reads it.
+     */
+    S3BodyStream(Context context, String path, HttpClientResponse response) {
+        this.context = context;
         this.path = path;
         this.response = response;
         response.handler(this::arrived);
@@ -95,8 +102,9 @@ final class S3BodyStream implements ReadStream<Buffer> {
     }
 
     /**
-     * Relays the body into {@code destination} without copying it (see {@link BodyRelay}): the
-     * future fails with the storage failure if S3 breaks off, with the write's failure if the
+     * Relays the body into {@code destination} from socket to socket where it can ({@link
+     * SocketSplice}: a {@link ClientResponse} on plain connections), else without copying it in the
+     * JVM ({@link BodyRelay}): the future fails with the storage failure if S3 breaks off, with the write's failure if the
      * destination does (then S3 is read no further), and completes once the destination ended.
      */
     @Override
@@ -104,7 +112,8 @@ final class S3BodyStream implements ReadStream<Buffer> {
         if (relay != null || handler != null) {
             throw new IllegalStateException("the body of " + path + " is already being read");
         }
-        relay = new BodyRelay(response, destination);
+        relay = SocketSplice.of(context, path, response, destination)
+                .orElseGet(() -> new BodyRelay(response, destination));
         Future<Void> relayed = relay.start();
         if (failure != null) {
             relay.failed(failure);

@@ -173,7 +173,7 @@ final class S3ObjectReader {
         int status = response.statusCode();
         // Paused so that no byte arrives before the reader set its handler.
         response.pause();
-        S3BodyStream stream = new S3BodyStream(path, response);
+        S3BodyStream stream = new S3BodyStream(context, path, response);
         if (status == 200 || status == 206) {
             return Future.succeededFuture(stream);
         }

@@ -9,7 +9,6 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
-import dev.berth.testkit.api.RawHttp;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
 import io.vertx.core.Context;
@@ -25,10 +24,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.streams.WriteStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -455,67 +450,6 @@ class S3BodyRelayTest {
         @Override
         public StalledClient setWriteQueueMaxSize(int maxSize) {
             return this;
-        }
-    }
-
-    /** A GET over a plain socket, so that a test can stop reading or see the connection cut. */
-    private static final class RawGet implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final long contentLength;
-
-        private RawGet(Socket socket) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
-            this.contentLength = RawHttp.contentLength(RawHttp.readHead(in));
-        }
-
-        static RawGet of(int port, String range) throws IOException {
-            Socket socket = new Socket("127.0.0.1", port);
-            String query = range == null ? "" : "?range=" + range;
-            socket.getOutputStream()
-                    .write(("GET /" + query + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            return new RawGet(socket);
-        }
-
-        long contentLength() {
-            return contentLength;
-        }
-
-        /** The body; read it no further than the Content-Length, the connection stays open. */
-        InputStream body() {
-            return new InputStream() {
-                private long left = contentLength;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] into, int offset, int length) throws IOException {
-                    if (left == 0) {
-                        return -1;
-                    }
-                    int read = in.read(into, offset, (int) Math.min(length, left));
-                    if (read > 0) {
-                        left -= read;
-                    }
-                    return read;
-                }
-            };
-        }
-
-        /** Reads until the server closes or resets the connection; the bytes read. */
-        long readToCut() {
-            return RawHttp.readToCut(in);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }
