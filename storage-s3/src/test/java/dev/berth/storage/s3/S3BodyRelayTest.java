@@ -9,7 +9,6 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
-import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -26,7 +25,6 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.streams.WriteStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +49,10 @@ class S3BodyRelayTest {
     static final VertxPerClass VERTX = new VertxPerClass();
 
     private final Buffer content = TestContent.bytes(SIZE, 17);
+
+    @RegisterExtension
+    final StoredBlob stored = new StoredBlob(VERTX::get, "relay", PATH, content);
+
     /** What each GET's pipe into the response ended with. */
     private final List<Future<Void>> pipes = new CopyOnWriteArrayList<>();
     /** Every piece the relay wrote into a response, as it was when written (it is released after). */
@@ -59,18 +61,11 @@ class S3BodyRelayTest {
     /** Where the tests without a server read: one event loop, as a request's. */
     private Context context;
 
-    private S3Settings settings;
-    private StorageDriver driver;
     private HttpServer server;
-    private long inUseBefore;
 
     @BeforeEach
     void start() throws Exception {
         context = vertx().getOrCreateContext();
-        settings = S3TestClients.newBucket("relay");
-        driver = S3TestClients.driver(vertx(), settings);
-        Await.result(driver.write(PATH, content));
-        inUseBefore = S3ReadBuffers.inUse();
     }
 
     @AfterEach
@@ -78,15 +73,13 @@ class S3BodyRelayTest {
         if (server != null) {
             Await.result(server.close());
         }
-        Await.result(driver.close());
-        InProcessS3.get().deleteBucket(settings.bucket());
     }
 
     @Test
     @DisplayName(
             "a whole blob goes to the client's socket in the pooled direct buffers S3 was read into, each given back")
     void wholeBlob() throws Exception {
-        serve(driver);
+        serve(stored.driver());
 
         try (RawGet get = RawGet.of(server.actualPort(), null)) {
             assertThat(get.contentLength()).isEqualTo(SIZE);
@@ -95,13 +88,13 @@ class S3BodyRelayTest {
 
         Await.result(pipes.getFirst());
         assertThat(written).isNotEmpty().allSatisfy(S3BodyRelayTest::isPooledDirect);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("a ranged GET relays exactly its range the same way")
     void rangedBlob() throws Exception {
-        serve(driver);
+        serve(stored.driver());
         int offset = 3 * MIB + 7;
         int length = 5 * MIB + 11;
 
@@ -113,32 +106,32 @@ class S3BodyRelayTest {
 
         Await.result(pipes.getFirst());
         assertThat(written).isNotEmpty().allSatisfy(S3BodyRelayTest::isPooledDirect);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("a client that leaves mid-body fails the relay, and every buffer read from S3 goes back")
     void clientLeaves() throws Exception {
-        serve(driver);
+        serve(stored.driver());
 
         try (RawGet get = RawGet.of(server.actualPort(), null)) {
             assertThat(get.body().readNBytes(64 * 1024)).hasSize(64 * 1024);
         }
 
         Await.failure(pipes.getFirst());
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
         // The driver still serves: the connection the relay closed was not handed out again.
         try (RawGet again = RawGet.of(server.actualPort(), null)) {
             assertThat(again.body().readAllBytes()).isEqualTo(content.getBytes());
         }
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("each event loop reads S3 over connections of its own, never over another loop's idle one")
     void connectionsPerEventLoop() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             VertxInternal vertx = (VertxInternal) vertx();
             ContextInternal first = vertx.createEventLoopContext();
             ContextInternal second = vertx.createEventLoopContext();
@@ -158,15 +151,14 @@ class S3BodyRelayTest {
             assertThat(relay.openSockets())
                     .as("the first loop's connection, used again")
                     .isEqualTo(4);
-            Await.result(through.close());
         }
     }
 
     @Test
     @DisplayName("a client that leaves mid-body closes the S3 connection rather than reading the rest of the body")
     void clientLeavesClosesS3() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             serve(through);
 
             try (RawGet get = RawGet.of(server.actualPort(), null)) {
@@ -178,16 +170,15 @@ class S3BodyRelayTest {
             Await.until("the S3 connection closed", () -> relay.openSockets() == 0);
             // Read to its end, the body would have passed whole (S3 closes an idle connection in the end too).
             assertThat(relay.bytesFromServer()).as("bytes S3 sent").isLessThan(SIZE);
-            everyBufferGivenBack();
-            Await.result(through.close());
+            stored.everyBufferGivenBack();
         }
     }
 
     @Test
     @DisplayName("S3 breaking off mid-body cuts the client short, never a clean end, and every buffer goes back")
     void s3BreaksOff() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             serve(through);
             long received;
             try (RawGet get = RawGet.of(server.actualPort(), null)) {
@@ -200,8 +191,7 @@ class S3BodyRelayTest {
             assertThat(Await.failure(pipes.getFirst()))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining(PATH);
-            everyBufferGivenBack();
-            Await.result(through.close());
+            stored.everyBufferGivenBack();
         }
     }
 
@@ -209,20 +199,20 @@ class S3BodyRelayTest {
     @DisplayName("pieces S3 sent while the client stalled, still queued when the client leaves, go back too")
     void clientLeavesWithPiecesQueued() {
         StalledClient client = new StalledClient();
-        Future<Void> piped = pipeInto(driver, client);
+        Future<Void> piped = pipeInto(stored.driver(), client);
         piecesQueueBehind(client);
 
         client.leave();
 
         assertThat(Await.failure(piped)).hasMessageContaining("client left");
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("pieces S3 sent while the client stalled, still queued when S3 breaks off, go back too")
     void s3BreaksOffWithPiecesQueued() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             StalledClient client = new StalledClient();
             Future<Void> piped = pipeInto(through, client);
             piecesQueueBehind(client);
@@ -232,8 +222,7 @@ class S3BodyRelayTest {
             client.flow();
 
             assertThat(Await.failure(piped)).isInstanceOf(StorageException.class);
-            everyBufferGivenBack();
-            Await.result(through.close());
+            stored.everyBufferGivenBack();
         }
     }
 
@@ -242,8 +231,10 @@ class S3BodyRelayTest {
     void handlerReader() {
         List<Buffer> chunks = new CopyOnWriteArrayList<>();
         Promise<Void> ended = Promise.promise();
-        context.runOnContext(
-                ignored -> driver.readStream(PATH, 0, -1).onFailure(ended::fail).onSuccess(stream -> {
+        context.runOnContext(ignored -> stored.driver()
+                .readStream(PATH, 0, -1)
+                .onFailure(ended::fail)
+                .onSuccess(stream -> {
                     stream.handler(chunks::add);
                     stream.endHandler(ended::complete);
                     stream.exceptionHandler(ended::fail);
@@ -258,27 +249,23 @@ class S3BodyRelayTest {
         Buffer read = Buffer.buffer();
         chunks.forEach(read::appendBuffer);
         assertThat(read).isEqualTo(content);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("S3's error answer to a GET is read and its buffers go back")
     void errorAnswer() {
-        Throwable failure = Await.failure(driver.readStream("blobs/missing", 0, -1)
+        Throwable failure = Await.failure(stored.driver()
+                .readStream("blobs/missing", 0, -1)
                 .compose(Streams::collect)
                 .map(Buffer::length));
 
         assertThat(failure).isInstanceOf(PathNotFoundException.class);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     private static Vertx vertx() {
         return VERTX.get();
-    }
-
-    private S3Settings relayed(S3Relay relay) {
-        return new S3Settings(
-                settings.bucket(), settings.region(), Optional.of(relay.endpoint()), true, settings.prefix());
     }
 
     /** Pipes the whole blob from {@code from} into {@code client}, on an event loop as a request would. */
@@ -302,7 +289,7 @@ class S3BodyRelayTest {
     private void piecesQueueBehind(StalledClient client) {
         Await.until(
                 "pieces from S3 queued behind the stalled client",
-                () -> client.held() > 0 && S3ReadBuffers.inUse() > inUseBefore + client.held());
+                () -> client.held() > 0 && S3ReadBuffers.inUse() > stored.inUseBefore() + client.held());
     }
 
     /** Serves GETs of {@link #PATH} from {@code from}, piped into the response as the registry's blob GET does. */
@@ -320,13 +307,6 @@ class S3BodyRelayTest {
         return from.readStream(PATH, offset, length)
                 .compose(stream -> stream.pipeTo(new Recording(response)))
                 .onFailure(failed -> request.connection().close());
-    }
-
-    private void everyBufferGivenBack() {
-        Await.until(
-                "every pooled S3 read buffer released (in use: " + S3ReadBuffers.inUse() + ", before: " + inUseBefore
-                        + ")",
-                () -> S3ReadBuffers.inUse() <= inUseBefore);
     }
 
     private static void isPooledDirect(Piece piece) {

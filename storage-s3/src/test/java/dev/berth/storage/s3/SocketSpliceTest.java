@@ -9,7 +9,6 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.storage.testkit.VertxPerClass;
 import dev.berth.testkit.Prerequisites;
-import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +18,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,23 +41,20 @@ class SocketSpliceTest {
     static final VertxPerClass VERTX = new VertxPerClass(new VertxOptions().setPreferNativeTransport(true));
 
     private final Buffer content = TestContent.bytes(SIZE, 23);
+
+    @RegisterExtension
+    final StoredBlob stored = new StoredBlob(VERTX::get, "splice", PATH, content);
+
     /** Each GET's destination and what its pipe ended with. */
     private final List<Served> served = new CopyOnWriteArrayList<>();
 
-    private S3Settings settings;
-    private StorageDriver driver;
     private HttpServer server;
-    private long inUseBefore;
 
     @BeforeEach
     void start() throws Exception {
         Prerequisites.require(
                 vertx().isNativeTransportEnabled(),
                 "Netty's epoll transport (" + vertx().unavailableNativeTransportCause() + ")");
-        settings = S3TestClients.newBucket("splice");
-        driver = S3TestClients.driver(vertx(), settings);
-        Await.result(driver.write(PATH, content));
-        inUseBefore = S3ReadBuffers.inUse();
     }
 
     @AfterEach
@@ -67,16 +62,12 @@ class SocketSpliceTest {
         if (server != null) {
             Await.result(server.close());
         }
-        if (driver != null) {
-            Await.result(driver.close());
-            InProcessS3.get().deleteBucket(settings.bucket());
-        }
     }
 
     @Test
     @DisplayName("a whole blob reaches the client intact, all but the first read's bytes spliced around the JVM")
     void wholeBlob() throws Exception {
-        serve(driver);
+        serve(stored.driver());
 
         try (RawGet get = RawGet.of(server.actualPort(), null)) {
             assertThat(get.contentLength()).isEqualTo(SIZE);
@@ -89,13 +80,13 @@ class SocketSpliceTest {
         assertThat(get.destination().response().bytesWritten())
                 .as("bytes that went through the JVM")
                 .isLessThan(SIZE / 8);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("a ranged GET gets exactly its range the same way")
     void rangedBlob() throws Exception {
-        serve(driver);
+        serve(stored.driver());
         int offset = 5 * MIB + 3;
         int length = 9 * MIB + 17;
 
@@ -109,13 +100,13 @@ class SocketSpliceTest {
         Await.result(get.piped());
         assertThat(get.destination().bytesSent()).isEqualTo(length);
         assertThat(get.destination().response().bytesWritten()).isLessThan(length);
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("the client's connection carries its next GET after a spliced one")
     void keepAlive() throws Exception {
-        serve(driver);
+        serve(stored.driver());
 
         try (RawGet first = RawGet.of(server.actualPort(), null)) {
             assertThat(first.body().readAllBytes()).isEqualTo(content.getBytes());
@@ -128,14 +119,14 @@ class SocketSpliceTest {
             Await.result(get.piped());
         }
         assertThat(served.get(0).connection()).isSameAs(served.get(1).connection());
-        everyBufferGivenBack();
+        stored.everyBufferGivenBack();
     }
 
     @Test
     @DisplayName("S3 breaking off mid-splice cuts the client short, never a clean end, with a storage failure")
     void s3BreaksOff() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             serve(through);
             long received;
             try (RawGet get = RawGet.of(server.actualPort(), null)) {
@@ -148,16 +139,15 @@ class SocketSpliceTest {
             assertThat(Await.failure(served.getFirst().piped()))
                     .isInstanceOf(StorageException.class)
                     .hasMessageContaining(PATH);
-            everyBufferGivenBack();
-            Await.result(through.close());
+            stored.everyBufferGivenBack();
         }
     }
 
     @Test
     @DisplayName("a client that leaves mid-splice fails it, and S3's connection is closed rather than read to its end")
     void clientLeaves() throws Exception {
-        try (S3Relay relay = new S3Relay(settings.endpoint().orElseThrow())) {
-            StorageDriver through = S3TestClients.driver(vertx(), relayed(relay));
+        try (S3Relay relay = stored.newRelay()) {
+            StorageDriver through = stored.through(relay);
             serve(through);
 
             try (RawGet get = RawGet.of(server.actualPort(), null)) {
@@ -167,18 +157,12 @@ class SocketSpliceTest {
             Await.failure(served.getFirst().piped());
             Await.until("the S3 connection closed", () -> relay.openSockets() == 0);
             assertThat(relay.bytesFromServer()).as("bytes S3 sent").isLessThan(SIZE);
-            everyBufferGivenBack();
-            Await.result(through.close());
+            stored.everyBufferGivenBack();
         }
     }
 
     private static Vertx vertx() {
         return VERTX.get();
-    }
-
-    private S3Settings relayed(S3Relay relay) {
-        return new S3Settings(
-                settings.bucket(), settings.region(), Optional.of(relay.endpoint()), true, settings.prefix());
     }
 
     /** Serves GETs of {@link #PATH} from {@code from}, piped into a {@link ClientResponse} as the registry's blob GET does. */
@@ -198,13 +182,6 @@ class SocketSpliceTest {
                 .compose(stream -> stream.pipeTo(destination))
                 .onFailure(failed -> request.connection().close());
         served.add(new Served(destination, request.connection(), piped));
-    }
-
-    private void everyBufferGivenBack() {
-        Await.until(
-                "every pooled S3 read buffer released (in use: " + S3ReadBuffers.inUse() + ", before: " + inUseBefore
-                        + ")",
-                () -> S3ReadBuffers.inUse() <= inUseBefore);
     }
 
     private record Served(ClientResponse destination, Object connection, Future<Void> piped) {}
