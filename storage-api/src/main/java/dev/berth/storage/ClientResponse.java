@@ -17,15 +17,13 @@ import io.vertx.core.streams.WriteStream;
  * them. Any other driver just writes to it as to the response.
  */
 public final class ClientResponse implements WriteStream<Buffer> {
+    private final HttpServerRequest request;
     private final HttpServerResponse response;
-    private final HttpConnection connection;
-    private final HttpVersion version;
     private long bytesAround;
 
     public ClientResponse(HttpServerRequest request) {
+        this.request = request;
         this.response = request.response();
-        this.connection = request.connection();
-        this.version = request.version();
     }
 
     public HttpServerResponse response() {
@@ -33,12 +31,12 @@ public final class ClientResponse implements WriteStream<Buffer> {
     }
 
     public HttpConnection connection() {
-        return connection;
+        return request.connection();
     }
 
     /** True on HTTP/1.x, where a body with a Content-Length is the connection's next bytes, unframed. */
     public boolean isHttp1() {
-        return version != HttpVersion.HTTP_2;
+        return request.version() != HttpVersion.HTTP_2;
     }
 
     /** Counts {@code bytes} of the body that a driver moved into the connection around the response. */

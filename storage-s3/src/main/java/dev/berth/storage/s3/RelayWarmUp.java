@@ -33,9 +33,8 @@ import java.util.function.Function;
  * registry:2 has its code compiled before it starts. Here a loopback server plays S3 (zeros of a
  * fixed length), servers of the registry's own kind relay that body into their responses through
  * the driver's own {@link S3ObjectReader} and {@link Relay} (spliced where a client's GET would be),
- * and a client reads it into nothing,
- * GET after GET: the one path a blob GET takes, Netty's and Vert.x's HTTP client and server code
- * included, runs hot. Nothing touches the bucket. The source speaks plain HTTP, so the TLS of an
+ * and a client reads it into nothing, GET after GET: the one path a blob GET takes, Netty's and
+ * Vert.x's HTTP client and server code included, runs hot. Nothing touches the bucket. The source speaks plain HTTP, so the TLS of an
  * {@code https} endpoint stays cold.
  */
 final class RelayWarmUp {

@@ -104,8 +104,9 @@ final class S3BodyStream implements ReadStream<Buffer> {
     /**
      * Relays the body into {@code destination} from socket to socket where it can ({@link
      * SocketSplice}: a {@link ClientResponse} on plain connections), else without copying it in the
-     * JVM ({@link BodyRelay}): the future fails with the storage failure if S3 breaks off, with the write's failure if the
-     * destination does (then S3 is read no further), and completes once the destination ended.
+     * JVM ({@link BodyRelay}): the future fails with the storage failure if S3 breaks off, with the
+     * write's failure if the destination does (then S3 is read no further), and completes once the
+     * destination ended.
      */
     @Override
     public Future<Void> pipeTo(WriteStream<Buffer> destination) {

@@ -18,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.buffer.impl.BufferImpl;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
@@ -295,18 +294,8 @@ class S3BodyRelayTest {
     /** Serves GETs of {@link #PATH} from {@code from}, piped into the response as the registry's blob GET does. */
     private void serve(StorageDriver from) {
         server = Await.result(vertx().createHttpServer()
-                .requestHandler(request -> pipes.add(send(from, request)))
+                .requestHandler(request -> pipes.add(stored.send(from, request, new Recording(request.response()))))
                 .listen(0, "127.0.0.1"));
-    }
-
-    private Future<Void> send(StorageDriver from, HttpServerRequest request) {
-        String range = request.getParam("range");
-        long offset = range == null ? 0 : Long.parseLong(range.substring(0, range.indexOf('-')));
-        long length = range == null ? SIZE : Long.parseLong(range.substring(range.indexOf('-') + 1));
-        HttpServerResponse response = request.response().putHeader("Content-Length", String.valueOf(length));
-        return from.readStream(PATH, offset, length)
-                .compose(stream -> stream.pipeTo(new Recording(response)))
-                .onFailure(failed -> request.connection().close());
     }
 
     private static void isPooledDirect(Piece piece) {

@@ -173,15 +173,8 @@ class SocketSpliceTest {
     }
 
     private void send(StorageDriver from, HttpServerRequest request) {
-        String range = request.getParam("range");
-        long offset = range == null ? 0 : Long.parseLong(range.substring(0, range.indexOf('-')));
-        long length = range == null ? SIZE : Long.parseLong(range.substring(range.indexOf('-') + 1));
-        request.response().putHeader("Content-Length", String.valueOf(length));
         ClientResponse destination = new ClientResponse(request);
-        Future<Void> piped = from.readStream(PATH, offset, length)
-                .compose(stream -> stream.pipeTo(destination))
-                .onFailure(failed -> request.connection().close());
-        served.add(new Served(destination, request.connection(), piped));
+        served.add(new Served(destination, request.connection(), stored.send(from, request, destination)));
     }
 
     private record Served(ClientResponse destination, Object connection, Future<Void> piped) {}

@@ -4,8 +4,11 @@ import dev.berth.storage.StorageDriver;
 import dev.berth.storage.testkit.Await;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,21 @@ final class StoredBlob implements BeforeEachCallback, AfterEachCallback {
     StorageDriver through(S3Relay relay) {
         return open(new S3Settings(
                 settings.bucket(), settings.region(), Optional.of(relay.endpoint()), true, settings.prefix()));
+    }
+
+    /**
+     * Answers {@code request} (a {@link RawGet}: the whole blob, or {@code ?range=OFFSET-LENGTH}) with
+     * the blob read through {@code from} and piped into {@code destination}, as the registry's blob
+     * GET does; a pipe that fails cuts the connection. The future is the pipe's.
+     */
+    Future<Void> send(StorageDriver from, HttpServerRequest request, WriteStream<Buffer> destination) {
+        String range = request.getParam("range");
+        long offset = range == null ? 0 : Long.parseLong(range.substring(0, range.indexOf('-')));
+        long length = range == null ? content.length() : Long.parseLong(range.substring(range.indexOf('-') + 1));
+        request.response().putHeader("Content-Length", String.valueOf(length));
+        return from.readStream(path, offset, length)
+                .compose(stream -> stream.pipeTo(destination))
+                .onFailure(failed -> request.connection().close());
     }
 
     /** Pooled S3 read buffers in use once the blob was stored, before the test read anything. */
