@@ -75,6 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (storage == Backend.S3) {
             progress("starting the S3 server");
             try (S3ProxyProcess s3 = S3ProxyProcess.start(benchJar(), work)) {
+                progress("warming up the S3 server's GETs");
+                S3ServerWarmUp.run(s3, monolithic, new Pulls(plan, tools));
                 results = rounds(
                         roundCount,
                         plan,
@@ -95,7 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
 
         String report = header(plan, roundCount) + "\n" + results.table() + "\n"
                 + results.fileServerComparison(Pulls.warmRow(plan)) + "\n"
-                + engines.report();
+                + engines.report() + "\n"
+                + "Every round's figures (berth went first in odd rounds, registry:2 in even ones):\n\n"
+                + results.everyRound();
         System.out.print(report);
         Path file = out == null
                 ? repository

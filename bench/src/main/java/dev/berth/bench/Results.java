@@ -65,6 +65,32 @@ final class Results {
         return out.toString();
     }
 
+    /**
+     * A Markdown table of every round's figure, in the order the rounds ran, for each scenario and
+     * registry: how far apart the rounds were, which the medians do not show.
+     */
+    String everyRound() {
+        StringBuilder out = new StringBuilder();
+        out.append("| scenario | berth, round by round | registry:2, round by round |\n");
+        out.append("|---|---|---|\n");
+        for (String scenario : units.keySet()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s |%n",
+                    scenario,
+                    numbers(scenario, Contender.BERTH),
+                    numbers(comparedWith.get(scenario), Contender.DISTRIBUTION)));
+        }
+        return out.toString();
+    }
+
+    private String numbers(String scenario, Contender contender) {
+        List<Double> rounds = values.getOrDefault(scenario, Map.of()).getOrDefault(contender, List.of());
+        return rounds.isEmpty()
+                ? "—"
+                : String.join(", ", rounds.stream().map(Results::number).toList());
+    }
+
     /** How a registry's single pull compares with curl from a plain file server on the same loopback. */
     String fileServerComparison(String pullScenario) {
         double reference = median(fileServerPulls);

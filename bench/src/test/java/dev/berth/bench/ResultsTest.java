@@ -39,6 +39,31 @@ class ResultsTest {
     }
 
     @Test
+    @DisplayName("list every round's figure in the order the rounds ran, registry:2's for a variant's scenario")
+    void everyRound() {
+        Results results = new Results();
+        results.add(
+                Contender.BERTH,
+                List.of(
+                        new Measurement("pull", MB_PER_S, 1380),
+                        new Measurement("pull, JDK's SHA-256", MB_PER_S, 975, "pull")));
+        results.add(Contender.DISTRIBUTION, List.of(new Measurement("pull", MB_PER_S, 1472)));
+        results.add(
+                Contender.BERTH,
+                List.of(
+                        new Measurement("pull", MB_PER_S, 1703),
+                        new Measurement("pull, JDK's SHA-256", MB_PER_S, 12.5, "pull")));
+        results.add(Contender.DISTRIBUTION, List.of(new Measurement("pull", MB_PER_S, 1582)));
+        results.add(Contender.BERTH, List.of(new Measurement("UI page", MILLISECONDS, 4.5)));
+
+        assertThat(results.everyRound())
+                .contains(
+                        "| pull | 1380, 1703 | 1472, 1582 |",
+                        "| pull, JDK's SHA-256 | 975, 12.50 | 1472, 1582 |",
+                        "| UI page | 4.50 | — |");
+    }
+
+    @Test
     @DisplayName("show a dash, not NaN, where only berth has a figure (the web UI's pages)")
     void berthOnly() {
         Results results = new Results();

@@ -143,6 +143,24 @@ public final class S3ProxyProcess implements AutoCloseable {
         return new S3Bucket(endpoint, name, REGION, "", ACCESS_KEY, SECRET_KEY);
     }
 
+    /**
+     * Stores {@code file} as the object {@code key} of {@code bucket} with an unsigned PUT (the server
+     * checks no signatures); answers the object's URL, which an unsigned GET reads.
+     */
+    public URI putObject(S3Bucket bucket, String key, Path file) throws IOException, InterruptedException {
+        URI object = endpoint.resolve("/" + bucket.name() + "/" + key);
+        int status = http.send(
+                        HttpRequest.newBuilder(object)
+                                .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                                .build(),
+                        BodyHandlers.discarding())
+                .statusCode();
+        if (status != 200) {
+            throw new IOException("S3 server refused to store " + object + ": HTTP " + status);
+        }
+        return object;
+    }
+
     /** Where the server keeps a bucket's objects (its file store's layout), for removing GiBs quickly. */
     public Path bucketDirectory(S3Bucket bucket) {
         return objects.resolve(bucket.name());
