@@ -34,8 +34,8 @@ import java.util.function.Function;
  * fixed length), servers of the registry's own kind relay that body into their responses through
  * the driver's own {@link S3ObjectReader} and {@link Relay} (spliced where a client's GET would be),
  * and a client reads it into nothing, GET after GET: the one path a blob GET takes, Netty's and
- * Vert.x's HTTP client and server code included, runs hot. Nothing touches the bucket. The source speaks plain HTTP, so the TLS of an
- * {@code https} endpoint stays cold.
+ * Vert.x's HTTP client and server code included, runs hot. Nothing touches the bucket. The source
+ * speaks plain HTTP, so the TLS of an {@code https} endpoint stays cold.
  */
 final class RelayWarmUp {
     /** The body of each relayed GET at most; a warm-up takes as many as its bytes need. */
