@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A dumb, path-addressed byte store. Every registry rule (links, tags, uploads, deletion) lives
@@ -62,6 +63,21 @@ public interface StorageDriver {
     Future<Void> delete(String path);
 
     /**
+     * Deletes the directory {@code path} that, as far as the caller knows, holds just the files
+     * {@code names} (names in it, not paths), and succeeds whether or not they were still there.
+     * Where finding what lies under a path costs requests (S3: a HEAD and two listings), a driver
+     * deletes just those files: anything else under the directory stays, and with it the directory,
+     * for whoever lists it (a scrub) to find, and hidden content of the driver's own that a crash
+     * left there is among its {@link #crashLeftovers}. Other drivers delete the whole tree.
+     */
+    default Future<Void> deleteKnown(String path, Set<String> names) {
+        return delete(path)
+                .recover(failure -> failure instanceof PathNotFoundException
+                        ? Future.succeededFuture()
+                        : Future.failedFuture(failure));
+    }
+
+    /**
      * Opens a writer for large content. With {@code append}, writing continues after what an
      * earlier writer on the same path left (resumable uploads that cross requests and replicas);
      * otherwise the content starts empty. The content is readable at {@code path} only after
@@ -84,7 +100,9 @@ public interface StorageDriver {
      * directory renamed out of sight to be deleted, on the filesystem), last written before
      * {@code writtenBefore}, as paths relative to the store's root; with {@code remove}, removed
      * too. Drivers whose writes leave nothing hidden behind when interrupted have none. Hidden
-     * content of upload sessions (the S3 driver's segments) goes with its session, not here.
+     * content that outlives a crash in a visible directory (the S3 driver's stored segments in an
+     * upload session's) goes with that directory, not here; what no listing shows (the S3 driver's
+     * unfinished multipart uploads) is here.
      */
     default Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
         return Future.succeededFuture(List.of());

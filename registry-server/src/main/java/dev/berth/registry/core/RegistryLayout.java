@@ -2,6 +2,7 @@ package dev.berth.registry.core;
 
 import dev.berth.oci.Digest;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where registry:2 (CNCF distribution) keeps each thing, so that a data directory or bucket
@@ -17,6 +18,10 @@ public final class RegistryLayout {
     private static final String ROOT = "docker/registry/v2";
     private static final String REPOSITORIES = ROOT + "/repositories";
     private static final String CATALOG_INDEX = ROOT + "/_berth/catalog";
+    private static final String UPLOAD_STARTED_AT = "startedat";
+    private static final String UPLOAD_STATE = "berthstate";
+    /** What an upload session's directory holds once its data was committed to the blob's path. */
+    public static final Set<String> UPLOAD_SESSION_FILES = Set.of(UPLOAD_STARTED_AT, UPLOAD_STATE);
     /** Stands for '/' in a flattened repository name: the name grammar never uses it. */
     private static final char NAME_SEPARATOR = '~';
 
@@ -113,11 +118,11 @@ public final class RegistryLayout {
     }
 
     public static String uploadStartedAt(String name, String uploadId) {
-        return uploadDir(name, uploadId) + "/startedat";
+        return uploadDir(name, uploadId) + "/" + UPLOAD_STARTED_AT;
     }
 
     public static String uploadState(String name, String uploadId) {
-        return uploadDir(name, uploadId) + "/berthstate";
+        return uploadDir(name, uploadId) + "/" + UPLOAD_STATE;
     }
 
     public static String referrersDir(String name, Digest subject) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The storage driver seen the way the registry core, the collector and scrub use it, and their
@@ -83,6 +84,11 @@ public final class Store {
 
     public Future<Void> deleteIfExists(String path) {
         return driver.delete(path).recover(e -> absent(e, null));
+    }
+
+    /** Deletes a directory whose files are {@code names}, cheaply (see {@link StorageDriver#deleteKnown}). */
+    public Future<Void> deleteKnown(String path, Set<String> names) {
+        return driver.deleteKnown(path, names);
     }
 
     /** Fast path: the local file holding {@code path}, when the driver has one. */

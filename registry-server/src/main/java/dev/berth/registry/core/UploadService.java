@@ -210,9 +210,14 @@ public final class UploadService {
         });
     }
 
+    /**
+     * Links the blob and removes the session by the names of its files: the data went to the blob's
+     * path, and on S3 finding what else a directory holds would cost three more requests.
+     */
     private Future<CompletedBlob> linkAndClose(String repository, String id, Digest digest) {
         return blobs.link(repository, digest)
-                .compose(v -> store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
+                .compose(v -> store.deleteKnown(
+                        RegistryLayout.uploadDir(repository, id), RegistryLayout.UPLOAD_SESSION_FILES))
                 .onSuccess(v -> sessions.ended(repository, id))
                 .map(v -> new CompletedBlob(repository, digest));
     }

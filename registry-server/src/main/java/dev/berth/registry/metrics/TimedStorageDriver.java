@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -82,6 +83,11 @@ final class TimedStorageDriver implements StorageDriver {
     @Override
     public Future<Void> delete(String path) {
         return timed("delete", () -> driver.delete(path));
+    }
+
+    @Override
+    public Future<Void> deleteKnown(String path, Set<String> names) {
+        return timed("delete_known", () -> driver.deleteKnown(path, names));
     }
 
     /** Times opening the writer; its appends are the request's time. */

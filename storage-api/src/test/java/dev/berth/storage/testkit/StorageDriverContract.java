@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -349,6 +350,27 @@ public abstract class StorageDriverContract {
         @DisplayName("of a missing path fails with PathNotFoundException")
         void missing() {
             assertNotFound(driver.delete("no/such/path"), "no/such/path");
+        }
+
+        @Test
+        @DisplayName("of a directory's files by name removes the directory, and nothing beside it")
+        void knownFiles() {
+            put("session/startedat", "then");
+            put("session/state", "{}");
+            put("sessionish", "sibling whose name starts alike");
+            Await.result(driver.deleteKnown("session", Set.of("startedat", "state")));
+            assertNotFound(driver.stat("session"), "session");
+            assertNotFound(driver.list("session"), "session");
+            assertThat(read("sessionish")).isEqualTo("sibling whose name starts alike");
+        }
+
+        @Test
+        @DisplayName("of files by name that are gone already succeeds")
+        void knownFilesGone() {
+            put("session/startedat", "then");
+            Await.result(driver.deleteKnown("session", Set.of("startedat", "state")));
+            Await.result(driver.deleteKnown("session", Set.of("startedat", "state")));
+            assertNotFound(driver.stat("session"), "session");
         }
     }
 

@@ -3,8 +3,10 @@ package dev.berth.storage.s3;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -18,7 +20,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -184,6 +188,38 @@ final class S3Bucket {
                                 .build(),
                         all)
                 .map(all);
+    }
+
+    /**
+     * When the last part of an unfinished multipart upload was stored, or empty while it has none.
+     * Parts are numbered in the order a writer sends them, so the last one listed is the latest.
+     */
+    Future<Optional<Instant>> lastPartStored(String key, String uploadId) {
+        return lastPartStored(
+                ListPartsRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .build(),
+                Optional.empty());
+    }
+
+    private Future<Optional<Instant>> lastPartStored(ListPartsRequest request, Optional<Instant> before) {
+        return call(() -> client.listParts(request)).compose(page -> {
+            Optional<Instant> latest = page.parts().stream()
+                    .map(Part::lastModified)
+                    .filter(Objects::nonNull)
+                    .reduce((first, second) -> second)
+                    .or(() -> before);
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return Future.succeededFuture(latest);
+            }
+            return lastPartStored(
+                    request.toBuilder()
+                            .partNumberMarker(page.nextPartNumberMarker())
+                            .build(),
+                    latest);
+        });
     }
 
     /**

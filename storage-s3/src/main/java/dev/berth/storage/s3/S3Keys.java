@@ -43,6 +43,20 @@ final class S3Keys {
         return key.substring(0, slash + 1) + PARTIAL_PREFIX + key.substring(slash + 1) + "/";
     }
 
+    /** Whether {@code key} is a segment some writer keeps under {@link #partialOf}. */
+    boolean isSegment(String key) {
+        if (!key.startsWith(prefix)) {
+            return false;
+        }
+        String[] names = key.substring(prefix.length()).split("/");
+        return names.length >= 2 && names[names.length - 2].startsWith(PARTIAL_PREFIX);
+    }
+
+    /** The key as a path relative to the store's root, for reports; it may name the driver's own objects. */
+    String relative(String key) {
+        return key.substring(prefix.length());
+    }
+
     /** Listings leave out the driver's own names. */
     static boolean isReserved(String name) {
         return name.startsWith(RESERVED_PREFIX);

@@ -14,9 +14,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.streams.ReadStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
@@ -245,6 +247,55 @@ public final class S3StorageDriver implements StorageDriver {
                         return bucket.deleteAll(doomed);
                     });
         });
+    }
+
+    /**
+     * One DeleteObject per named file, side by side: no HEAD, no listing of what else lies under the
+     * directory or of the multipart uploads begun there. A writer's segments there go with its
+     * commit; those of a writer whose process died in the middle of one are {@link #crashLeftovers}.
+     */
+    @Override
+    public Future<Void> deleteKnown(String path, Set<String> names) {
+        List<String> doomed;
+        try {
+            doomed = names.stream().map(name -> keys.key(path + "/" + name)).toList();
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        return bucket.deleteAll(doomed).recover(translated(path));
+    }
+
+    /**
+     * The segments of writers whose process died while it uploaded one part by part: multipart
+     * uploads that no listing shows and whose parts S3 keeps, and bills, until they are aborted. One
+     * begun and with no part stored since {@code writtenBefore} is dead (a writer alive stores a part
+     * every 5 MiB it receives); with {@code remove} it is aborted. The bucket's other multipart
+     * uploads are not the driver's to judge (registry:2 keeps one open across an upload's requests).
+     */
+    @Override
+    public Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
+        return bucket.listMultipartUploads(settings.prefix())
+                .compose(uploads -> Future.all(uploads.stream()
+                                .filter(upload -> keys.isSegment(upload.key()) && startedBefore(upload, writtenBefore))
+                                .map(upload -> deadSince(upload, writtenBefore))
+                                .toList())
+                        .map(checked -> checked.<Optional<MultipartUpload>>list().stream()
+                                .flatMap(Optional::stream)
+                                .toList()))
+                .compose(dead -> (remove ? bucket.abortAll(dead) : Future.<Void>succeededFuture())
+                        .map(v -> dead.stream()
+                                .map(upload -> keys.relative(upload.key()))
+                                .toList()));
+    }
+
+    private static boolean startedBefore(MultipartUpload upload, Instant time) {
+        return upload.initiated() == null || upload.initiated().isBefore(time);
+    }
+
+    /** The upload, unless a part of it was stored at {@code time} or later. */
+    private Future<Optional<MultipartUpload>> deadSince(MultipartUpload upload, Instant time) {
+        return bucket.lastPartStored(upload.key(), upload.uploadId())
+                .map(last -> last.isPresent() && !last.get().isBefore(time) ? Optional.empty() : Optional.of(upload));
     }
 
     @Override

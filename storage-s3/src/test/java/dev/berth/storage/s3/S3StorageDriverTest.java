@@ -24,9 +24,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -146,11 +148,63 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("deleting a directory aborts the multipart upload of a segment that a writer there left unfinished")
     void deleteAbortsUnfinishedSegments() {
-        // Sizes 5, 5, 10 MiB: the third 5 MiB chunk starts segment 2 as a multipart upload that only a 10 MiB write
-        // would complete.
-        StorageDriver growing = driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
+        StorageDriver growing = growingDriver();
         Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
-        BlobWriter abandoned = onContext(() -> growing.writer("uploads/abc/data", false));
+        abandonInGrowingSegment(growing, "uploads/abc/data");
+
+        Await.result(growing.delete("uploads/abc"));
+
+        assertThat(unfinishedUploads()).isEmpty();
+        assertThat(Await.failure(growing.list("uploads"))).isInstanceOf(PathNotFoundException.class);
+        Await.result(growing.close());
+    }
+
+    @Test
+    @DisplayName("deleting a directory's files by name leaves a dead writer's unfinished segment there to the"
+            + " crash leftovers, which report it once no part came for a while and abort it on removal;"
+            + " a multipart upload of someone else's is neither")
+    void crashLeftoversAreDeadSegments() {
+        StorageDriver growing = growingDriver();
+        Await.result(growing.write("uploads/abc/startedat", Buffer.buffer("now")));
+        abandonInGrowingSegment(growing, "uploads/abc/data");
+        String foreign = S3TestClients.client(settings)
+                .createMultipartUpload(r -> r.bucket(settings.bucket()).key(settings.prefix() + "other/data"))
+                .join()
+                .uploadId();
+
+        Await.result(growing.deleteKnown("uploads/abc", Set.of("startedat")));
+
+        assertThat(unfinishedUploads()).hasSize(2);
+        Instant aMinuteAhead = Instant.now().plus(Duration.ofMinutes(1));
+        assertThat(Await.result(growing.crashLeftovers(Instant.now().minus(Duration.ofHours(1)), true)))
+                .as("a part stored within the hour: the writer may be alive")
+                .isEmpty();
+        assertThat(Await.result(growing.crashLeftovers(aMinuteAhead, false)))
+                .singleElement()
+                .asString()
+                .startsWith("uploads/abc/.berth-partial-data/");
+        assertThat(unfinishedUploads()).hasSize(2);
+
+        assertThat(Await.result(growing.crashLeftovers(aMinuteAhead, true))).hasSize(1);
+
+        assertThat(unfinishedUploads())
+                .singleElement()
+                .extracting(MultipartUpload::uploadId)
+                .isEqualTo(foreign);
+        Await.result(growing.close());
+    }
+
+    /** Sizes 5, 5, 10 MiB: a third 5 MiB chunk starts segment 2 as a multipart upload that only 10 MiB complete. */
+    private StorageDriver growingDriver() {
+        return driverWith(new SegmentSizes(5L << 20, 2, 4), PartPool.withDefaults());
+    }
+
+    /**
+     * Writes two whole segments and a part of a third, growing one, to {@code path}, and leaves the
+     * writer as a process that died there would: never ended nor cancelled.
+     */
+    private void abandonInGrowingSegment(StorageDriver growing, String path) {
+        BlobWriter abandoned = onContext(() -> growing.writer(path, false));
         Buffer chunk = Buffer.buffer(new byte[S3BlobWriter.CHUNK_SIZE]);
         for (int stored = 1; stored <= 2; stored++) {
             int segments = stored;
@@ -162,13 +216,6 @@ class S3StorageDriverTest extends StorageDriverContract {
                 "a part of segment 2 stored",
                 () -> unfinishedUploads().stream()
                         .anyMatch(upload -> !parts(upload).isEmpty()));
-
-        // As a process that died there would: the writer is never ended nor cancelled.
-        Await.result(growing.delete("uploads/abc"));
-
-        assertThat(unfinishedUploads()).isEmpty();
-        assertThat(Await.failure(growing.list("uploads"))).isInstanceOf(PathNotFoundException.class);
-        Await.result(growing.close());
     }
 
     /** The multipart uploads begun in the bucket and neither completed nor aborted. */
