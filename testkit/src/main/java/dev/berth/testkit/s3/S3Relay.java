@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Passes TCP connections through to an S3 server, byte for byte, until {@link #cut()} breaks every
  * connection open at that moment: how a test makes S3 fail in the middle of a response body, which
  * a server that is stopped would rather finish or refuse outright. A client that signs its
- * requests for the relay's address is served as if it talked to the server itself.
+ * requests for the relay's address is served as if it talked to the server itself. It also counts
+ * the requests that pass ({@link #requests()}), whatever client sent them.
  */
 public final class S3Relay implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
@@ -25,6 +26,7 @@ public final class S3Relay implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicLong fromServer = new AtomicLong();
+    private final S3RequestLog log = new S3RequestLog();
 
     public S3Relay(URI server) throws IOException {
         this.target = new InetSocketAddress(server.getHost(), server.getPort());
@@ -61,6 +63,11 @@ public final class S3Relay implements AutoCloseable {
         return open.stream().filter(socket -> !socket.isClosed()).count();
     }
 
+    /** The requests clients sent through this relay, by kind. */
+    public S3RequestLog requests() {
+        return log;
+    }
+
     /** Bytes the server sent that were passed on to clients, over every connection so far. */
     public long bytesFromServer() {
         return fromServer.get();
@@ -79,22 +86,32 @@ public final class S3Relay implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
-                pump(client, server, "s3-relay-up", new AtomicLong());
-                pump(server, client, "s3-relay-down", fromServer);
+                S3RequestLog.Connection requests = log.connection();
+                pump(client, server, "s3-relay-up", new AtomicLong(), requests::read);
+                pump(server, client, "s3-relay-down", fromServer, (bytes, offset, length) -> {});
             } catch (IOException e) {
                 // The listener was closed, or the server refused: the client's connection ends either way.
             }
         }
     }
 
-    /** Copies one direction, counting into {@code passed}; blocking writes carry the reader's back-pressure to the writer. */
-    private void pump(Socket from, Socket to, String name, AtomicLong passed) {
+    /** What sees the bytes of one direction as they pass. */
+    private interface Observer {
+        void read(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * Copies one direction, counting into {@code passed} and showing the bytes to {@code observer};
+     * blocking writes carry the reader's back-pressure to the writer.
+     */
+    private void pump(Socket from, Socket to, String name, AtomicLong passed, Observer observer) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[BUFFER];
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
                         for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            observer.read(buffer, 0, read);
                             out.write(buffer, 0, read);
                             passed.addAndGet(read);
                         }
