@@ -1,5 +1,6 @@
 package dev.berth.storage.s3;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
@@ -9,7 +10,7 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 /**
  * The bytes of one S3 request body, in the buffers that hold them, never copied on the way: a
  * pooled part (see {@link PartPool}), small content still in the buffers it arrived in, or a copy
- * nobody else holds. The SDK reads each buffer through a view of its own, so a retried request
+ * nobody else holds. Each request reads the buffers through views of its own, so a retried request
  * sends the same bytes again; the buffers must stay untouched until the request's future settled.
  *
  * @param buffers the bytes, each from its position to its limit
@@ -40,6 +41,19 @@ record Chunk(ByteBuffer... buffers) {
         return length;
     }
 
+    /**
+     * The bytes as one Vert.x buffer over the same memory, each buffer read through a view of its
+     * own: a request sent again sends them again.
+     */
+    Buffer buffer() {
+        ByteBuffer[] views = new ByteBuffer[buffers.length];
+        for (int i = 0; i < buffers.length; i++) {
+            views[i] = buffers[i].duplicate();
+        }
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(views));
+    }
+
+    /** The bytes for the SDK's client, which reads each buffer through a view of its own. */
     AsyncRequestBody body() {
         return AsyncRequestBody.fromRemainingByteBuffersUnsafe(buffers);
     }

@@ -12,11 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -28,7 +26,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The S3 calls the driver makes on its one bucket, as Vert.x futures that complete on the calling
  * context: the SDK completes its futures on its own threads, and the driver's state must only
- * ever be touched from the context that owns it.
+ * ever be touched from the context that owns it. Calls on one whole object go through Vert.x's
+ * client instead ({@link S3ObjectCalls}); listings, copies and multipart uploads through the SDK's.
  */
 final class S3Bucket {
     /** Enough to make deleting a tree (or aborting its uploads) quick without hogging the client's connection pool. */
@@ -36,11 +35,13 @@ final class S3Bucket {
 
     private final Vertx vertx;
     private final S3AsyncClient client;
+    private final S3ObjectCalls objects;
     private final String bucket;
 
-    S3Bucket(Vertx vertx, S3AsyncClient client, String bucket) {
+    S3Bucket(Vertx vertx, S3AsyncClient client, S3ObjectCalls objects, String bucket) {
         this.vertx = vertx;
         this.client = client;
+        this.objects = objects;
         this.bucket = bucket;
     }
 
@@ -52,17 +53,15 @@ final class S3Bucket {
     }
 
     Future<Buffer> get(String key) {
-        return call(() -> client.getObject(r -> r.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()))
-                .map(bytes -> Buffer.buffer(bytes.asByteArrayUnsafe()));
+        return objects.get(key);
     }
 
     Future<Void> put(String key, Chunk content) {
-        return call(() -> client.putObject(r -> r.bucket(bucket).key(key), content.body()))
-                .mapEmpty();
+        return objects.put(key, content);
     }
 
-    Future<HeadObjectResponse> head(String key) {
-        return call(() -> client.headObject(r -> r.bucket(bucket).key(key)));
+    Future<S3ObjectCalls.Head> head(String key) {
+        return objects.head(key);
     }
 
     Future<Void> headBucket() {
@@ -116,7 +115,7 @@ final class S3Bucket {
 
     /** Deletes one object; S3 answers success whether or not it was there. */
     Future<Void> delete(String key) {
-        return call(() -> client.deleteObject(r -> r.bucket(bucket).key(key))).mapEmpty();
+        return objects.delete(key);
     }
 
     /**

@@ -13,9 +13,13 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Turns SDK failures into the SPI's exceptions, named by storage path rather than key. */
+/**
+ * Turns failures of S3 calls, the SDK's and those sent through Vert.x's client ({@link S3ErrorAnswer}),
+ * into the SPI's exceptions, named by storage path rather than key.
+ */
 final class S3Errors {
     private static final int NOT_FOUND = 404;
+    private static final String NO_SUCH_BUCKET = "NoSuchBucket";
     private static final int MAX_CAUSES = 4;
 
     private S3Errors() {}
@@ -29,6 +33,9 @@ final class S3Errors {
         }
         if (isMissing(cause)) {
             return new PathNotFoundException(path);
+        }
+        if (cause instanceof S3ErrorAnswer answer) {
+            return new StorageException("S3 operation on " + path + " failed: " + answer.getMessage(), answer);
         }
         if (isUnreachable(cause)) {
             return new StorageUnavailableException(
@@ -54,7 +61,7 @@ final class S3Errors {
      * timeouts of their own they raise as the exceptions named here. An answer from S3, even an
      * error, is not among them.
      */
-    private static boolean isUnreachable(Throwable failure) {
+    static boolean isUnreachable(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth <= MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof IOException
@@ -75,7 +82,10 @@ final class S3Errors {
             return true;
         }
         // HEAD answers carry no body, hence no error code: a bare 404 is all S3 says.
-        return cause instanceof S3Exception s3 && s3.statusCode() == NOT_FOUND && !"NoSuchBucket".equals(errorCode(s3));
+        if (cause instanceof S3ErrorAnswer answer) {
+            return answer.status() == NOT_FOUND && !NO_SUCH_BUCKET.equals(answer.code());
+        }
+        return cause instanceof S3Exception s3 && s3.statusCode() == NOT_FOUND && !NO_SUCH_BUCKET.equals(errorCode(s3));
     }
 
     /** The SDK's futures wrap the real failure once or twice. */

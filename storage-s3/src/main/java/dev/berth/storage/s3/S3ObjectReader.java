@@ -1,10 +1,9 @@
 package dev.berth.storage.s3;
 
-import dev.berth.storage.PathNotFoundException;
-import dev.berth.storage.StorageException;
 import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -60,12 +59,10 @@ final class S3ObjectReader {
     /** How long S3 may take to start answering a GET. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final int NOT_FOUND = 404;
     private static final int RANGE_NOT_SATISFIABLE = 416;
-    /** How much of an S3 error body a failure's message quotes. */
-    private static final int QUOTED_ERROR = 300;
 
-    private static final Collector<Buffer, Buffer, Buffer> ERROR_BODY =
+    /** Collects a body that is known to be small (an error document, a small object's content). */
+    static final Collector<Buffer, Buffer, Buffer> BODY =
             Collector.of(Buffer::buffer, Buffer::appendBuffer, Buffer::appendBuffer);
 
     private final Vertx vertx;
@@ -145,50 +142,61 @@ final class S3ObjectReader {
         if (range != null) {
             request.putHeader("Range", range);
         }
+        return exchange(context, path, request, null).compose(answer -> answer(context, path, answer));
+    }
+
+    /** S3's answer to a request: its status and headers, and its body as a stream that starts paused. */
+    record Answer(int status, MultiMap headers, S3BodyStream body) {}
+
+    /**
+     * Sends {@code request}, with {@code body} unless null, through this reader's clients on {@code
+     * context}, and answers S3's response once it arrived and the body was sent (or failed to be):
+     * the caller may then reuse the body's memory. {@code path} names the object in failures.
+     */
+    Future<Answer> exchange(Context context, String path, RequestOptions request, Buffer body) {
         return clientFor(context).request(request).compose(sending -> {
-            Future<HttpClientResponse> sent = sendAwaitingAnswer(sending);
-            // Straight on the send's own future, so that it runs in the turn the answer arrives.
-            return sent.compose(response -> answer(context, path, response));
+            Future<Void> sent = body == null ? sending.end() : sending.end(body);
+            Future<HttpClientResponse> answered = awaitingAnswer(sending);
+            // Straight on the response's own future, so that it runs in the turn the answer arrives.
+            Future<Answer> taken = answered.map(response -> {
+                // Paused so that no byte arrives before the reader set its handler.
+                response.pause();
+                return new Answer(response.statusCode(), response.headers(), new S3BodyStream(context, path, response));
+            });
+            return taken.compose(answer -> sent.transform(written -> Future.succeededFuture(answer)));
         });
     }
 
     /**
-     * Sends the GET and gives S3 {@link #ANSWER_TIMEOUT} to start answering, as the SDK's read
-     * timeout did; a request S3 leaves hanging is reset, which fails it and frees its connection.
-     * The body has no such limit: while a slow client holds the stream paused, nothing is read from
-     * S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code Future.timeout}
-     * nor any other future between: the answer must be taken in the turn it arrives, see
-     * {@link #open}.)
+     * The answer to {@code request}, which S3 has {@link #ANSWER_TIMEOUT} to start once asked, as the
+     * SDK's read timeout did; a request S3 leaves hanging is reset, which fails it and frees its
+     * connection. The body has no such limit: while a slow client holds the stream paused, nothing is
+     * read from S3, and a read-idle timer could not tell that from S3 hanging. (Not {@code
+     * Future.timeout} nor any other future between: the answer must be taken in the turn it arrives,
+     * see {@link #open}.)
      */
-    private Future<HttpClientResponse> sendAwaitingAnswer(HttpClientRequest request) {
+    private Future<HttpClientResponse> awaitingAnswer(HttpClientRequest request) {
         long timer = vertx.setTimer(
                 ANSWER_TIMEOUT.toMillis(),
                 fired -> request.reset(0, new TimeoutException("S3 did not answer within " + ANSWER_TIMEOUT)));
-        Future<HttpClientResponse> sent = request.send();
-        sent.onComplete(answered -> vertx.cancelTimer(timer));
-        return sent;
+        Future<HttpClientResponse> answered = request.response();
+        answered.onComplete(done -> vertx.cancelTimer(timer));
+        return answered;
     }
 
-    private static Future<ReadStream<Buffer>> answer(Context context, String path, HttpClientResponse response) {
-        int status = response.statusCode();
-        // Paused so that no byte arrives before the reader set its handler.
-        response.pause();
-        S3BodyStream stream = new S3BodyStream(context, path, response);
+    private static Future<ReadStream<Buffer>> answer(Context context, String path, Answer answer) {
+        int status = answer.status();
+        S3BodyStream stream = answer.body();
         if (status == 200 || status == 206) {
             return Future.succeededFuture(stream);
         }
         // Read through the stream, which gives the pooled pieces back (Vert.x's own body() would not).
-        return stream.collect(ERROR_BODY).transform(body -> {
-            String error = body.succeeded() ? body.result().toString() : "";
+        return stream.collect(BODY).transform(body -> {
             if (status == RANGE_NOT_SATISFIABLE) {
                 return Future.succeededFuture(new EmptyReadStream(context));
             }
-            // A missing bucket is a configuration error, not a missing path.
-            if (status == NOT_FOUND && !error.contains("<Code>NoSuchBucket</Code>")) {
-                return Future.failedFuture(new PathNotFoundException(path));
-            }
-            return Future.failedFuture(new StorageException("S3 answered the GET of " + path + " with " + status + ": "
-                    + error.substring(0, Math.min(error.length(), QUOTED_ERROR))));
+            String error = body.succeeded() ? body.result().toString() : "";
+            return Future.failedFuture(S3Errors.translate(new S3ErrorAnswer("GET", path, status, error), path));
         });
     }
 

@@ -102,8 +102,9 @@ public final class S3StorageDriver implements StorageDriver {
         this.sizes = sizes;
         this.parts = parts;
         this.settings = settings;
-        this.bucket = new S3Bucket(vertx, client, settings.bucket());
         this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
+        this.bucket = new S3Bucket(
+                vertx, client, new S3ObjectCalls(vertx, reader, presigner, settings.bucket()), settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
         this.partsRelease = vertx.setPeriodic(PARTS_RELEASE_MILLIS, fired -> parts.releaseIfUnused());
@@ -153,7 +154,7 @@ public final class S3StorageDriver implements StorageDriver {
                 path,
                 keys::key,
                 key -> bucket.head(key)
-                        .map(head -> new FileInfo(path, head.contentLength(), head.lastModified(), false))
+                        .map(head -> new FileInfo(path, head.size(), head.modified(), false))
                         .recover(failure ->
                                 S3Errors.isMissing(failure) ? statDirectory(path) : Future.failedFuture(failure)));
     }

@@ -12,6 +12,7 @@ import dev.berth.storage.testkit.Streams;
 import dev.berth.storage.testkit.TestContent;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.S3Relay;
+import dev.berth.testkit.s3.WriteGate;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -349,26 +350,23 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     @Test
     @DisplayName("uploads whole segments side by side as they fill, at most three at once")
-    void segmentsInParallel() {
-        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
-        StorageDriver parallel =
-                new S3StorageDriver(vertx, puts.client(), settings, S3TestClients.presigner(settings), false);
+    void segmentsInParallel() throws Exception {
+        WriteGate puts = InProcessS3.get().holdWrites(settings.bucket());
         Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 11);
-        BlobWriter writer = onContext(() -> parallel.writer("parallel/blob", false));
+        BlobWriter writer = onContext(() -> driver.writer("parallel/blob", false));
         Promise<Void> written = Promise.promise();
 
         context.runOnContext(ignored ->
                 Streams.pump(writer, content).compose(waits -> writer.commit()).onComplete(written));
         Await.until(
                 "the writer pushes back with three segments on their way",
-                () -> puts.inFlight() == 3 && onContext(() -> Future.succeededFuture(writer.writeQueueFull())));
+                () -> puts.waiting() == 3 && onContext(() -> Future.succeededFuture(writer.writeQueueFull())));
         puts.open();
         Await.result(written.future());
 
         assertThat(puts.mostAtOnce()).isEqualTo(S3BlobWriter.MAX_IN_FLIGHT);
         byte[] read = Await.result(driver.readStream("parallel/blob", 0, -1).compose(Streams::sha256));
         assertThat(read).isEqualTo(TestContent.sha256(content));
-        Await.result(parallel.close());
     }
 
     @Test
@@ -398,11 +396,10 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("shares one pool of parts among all its uploads: more large uploads at once than the pool has parts"
             + " wait their turn and all complete intact, never holding more parts than the pool has")
-    void uploadsShareThePartPool() {
+    void uploadsShareThePartPool() throws Exception {
         PartPool pool = new PartPool(3, S3BlobWriter.CHUNK_SIZE);
-        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
-        StorageDriver pooled = new S3StorageDriver(
-                vertx, puts.client(), settings, S3TestClients.presigner(settings), false, SegmentSizes.DEFAULT, pool);
+        WriteGate puts = InProcessS3.get().holdWrites(settings.bucket());
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
         int uploads = 6;
         List<Iterable<Buffer>> contents = new ArrayList<>();
         List<Future<Void>> committed = new ArrayList<>();
@@ -424,7 +421,7 @@ class S3StorageDriverTest extends StorageDriverContract {
         // S3 holds the first parts: every upload then waits for one, none takes memory of its own.
         Await.until(
                 "three parts on their way to S3 and all six uploads waiting for a part",
-                () -> puts.inFlight() == pool.parts() && pool.waiting() == uploads);
+                () -> puts.waiting() == pool.parts() && pool.waiting() == uploads);
         puts.open();
         Await.result(Future.all(committed));
 
@@ -441,11 +438,10 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     @Test
     @DisplayName("a cancelled upload gives its parts back, the one it filled, those on their way and one it waited for")
-    void cancelGivesPartsBack() {
+    void cancelGivesPartsBack() throws Exception {
         PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE);
-        GatedCalls puts = new GatedCalls(S3TestClients.client(settings), "putObject");
-        StorageDriver pooled = new S3StorageDriver(
-                vertx, puts.client(), settings, S3TestClients.presigner(settings), false, SegmentSizes.DEFAULT, pool);
+        WriteGate puts = InProcessS3.get().holdWrites(settings.bucket());
+        StorageDriver pooled = driverWith(SegmentSizes.DEFAULT, pool);
         BlobWriter filling = onContext(() -> pooled.writer("cancelled/one", false));
         // One part on its way (held by S3), the second one half full.
         onContext(() -> filling.write(TestContent.bytes(S3BlobWriter.CHUNK_SIZE + (2 << 20), 1)));
@@ -453,7 +449,7 @@ class S3StorageDriverTest extends StorageDriverContract {
         onContext(() -> waiting.write(TestContent.bytes(2 << 20, 2)));
         Await.until(
                 "one part on its way and an upload waiting for a part",
-                () -> puts.inFlight() == 1
+                () -> puts.waiting() == 1
                         && pool.waiting() == 1
                         && onContext(() -> Future.succeededFuture(waiting.writeQueueFull())));
 

@@ -22,12 +22,14 @@ public final class InProcessS3 {
     private static InProcessS3 instance;
 
     private final BlobStore store;
+    private final HeldWrites held;
     private final FailingWrites served;
     private final URI endpoint;
     private S3Proxy proxy;
 
-    private InProcessS3(BlobStore store, FailingWrites served, URI endpoint, S3Proxy proxy) {
+    private InProcessS3(BlobStore store, HeldWrites held, FailingWrites served, URI endpoint, S3Proxy proxy) {
         this.store = store;
+        this.held = held;
         this.served = served;
         this.endpoint = endpoint;
         this.proxy = proxy;
@@ -63,9 +65,11 @@ public final class InProcessS3 {
         BlobStore store = context.credentials("identity", "credential")
                 .build(BlobStoreContext.class)
                 .getBlobStore();
-        FailingWrites served = new FailingWrites(store);
+        HeldWrites held = new HeldWrites(store);
+        FailingWrites served = new FailingWrites(held);
         S3Proxy proxy = launch(served, 0);
-        InProcessS3 server = new InProcessS3(store, served, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
+        InProcessS3 server =
+                new InProcessS3(store, held, served, URI.create("http://127.0.0.1:" + proxy.getPort()), proxy);
         // Jetty's threads are not daemons: without this the forked test JVM would never exit.
         Runtime.getRuntime().addShutdownHook(new Thread(server::stopQuietly));
         return server;
@@ -101,6 +105,14 @@ public final class InProcessS3 {
 
     public void stopFailingWrites() {
         served.succeed();
+    }
+
+    /**
+     * From now on object writes (PutObject) into {@code bucket} wait until the gate is opened: S3
+     * slower than a test's client asks.
+     */
+    public WriteGate holdWrites(String bucket) {
+        return held.hold(bucket);
     }
 
     private synchronized void stopQuietly() {
