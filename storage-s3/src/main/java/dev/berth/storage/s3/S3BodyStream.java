@@ -36,6 +36,8 @@ final class S3BodyStream implements ReadStream<Buffer> {
     private Relay relay;
     private long received;
     private boolean paused;
+    /** Whether the response ended, which it may before a reader came (see {@link #endHandler}). */
+    private boolean ended;
     /** The failure that ended the body; pieces still queued behind it are given back unread. */
     private Throwable failure;
 
@@ -70,9 +72,13 @@ final class S3BodyStream implements ReadStream<Buffer> {
         return this;
     }
 
+    /** Called at once if the body ended already: a response without body ends even while paused. */
     @Override
     public S3BodyStream endHandler(Handler<Void> endHandler) {
         this.endHandler = endHandler;
+        if (endHandler != null && ended) {
+            endHandler.handle(null);
+        }
         return this;
     }
 
@@ -118,6 +124,8 @@ final class S3BodyStream implements ReadStream<Buffer> {
         Future<Void> relayed = relay.start();
         if (failure != null) {
             relay.failed(failure);
+        } else if (ended) {
+            relay.ended();
         }
         return relayed;
     }
@@ -136,6 +144,7 @@ final class S3BodyStream implements ReadStream<Buffer> {
     }
 
     private void ended(Void ignored) {
+        ended = true;
         if (relay != null) {
             relay.ended();
         } else if (endHandler != null) {

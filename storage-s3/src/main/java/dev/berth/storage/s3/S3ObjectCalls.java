@@ -7,27 +7,22 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The calls on one whole object that a push and a manifest are made of (GET of a small object, PUT,
- * HEAD, DELETE), sent through the {@link S3ObjectReader}'s Vert.x clients on URLs the SDK's presigner
- * signs, rather than through the SDK's asynchronous client.
+ * HEAD, DELETE), sent through the {@link S3ObjectReader}'s Vert.x clients and signed by {@link
+ * S3Signing}, rather than through the SDK's asynchronous client.
  *
  * <p>A small push is nine S3 requests. Through the SDK's client, its request pipeline (interceptors,
  * marshalling, signing, its own Netty threads and the hop back to the event loop) took about 70% of
  * a warm registry's CPU samples while 16 clients pushed 64 KiB blobs, and a freshly started one had
  * all of it to compile. Vert.x's client is the registry's own HTTP stack, answers on the calling
- * event loop and is warm from the first blob GET. The presigner signs on the calling thread, as the
- * SDK's client resolves its credentials on it too (its default chain caches them).
+ * event loop and is warm from the first blob GET.
  *
  * <p>Like the SDK's default, a call is tried up to {@link #ATTEMPTS} times while S3 cannot be reached
  * or answers that it failed or is overloaded (5xx, 429, SlowDown), after a random pause that doubles
@@ -38,117 +33,74 @@ final class S3ObjectCalls {
     static final int ATTEMPTS = 3;
     /** The longest pause before the second attempt; it doubles for each later one. */
     private static final long BACKOFF_MILLIS = 100;
-    /** A URL only has to last until S3 starts answering. */
-    private static final Duration URL_TTL = Duration.ofMinutes(1);
 
     private final Vertx vertx;
     private final S3ObjectReader http;
-    private final S3Presigner presigner;
-    private final String bucket;
+    private final S3Signing signing;
 
     /** What a HEAD says of an object. */
     record Head(long size, Instant modified) {}
 
-    S3ObjectCalls(Vertx vertx, S3ObjectReader http, S3Presigner presigner, String bucket) {
+    S3ObjectCalls(Vertx vertx, S3ObjectReader http, S3Signing signing) {
         this.vertx = vertx;
         this.http = http;
-        this.presigner = presigner;
-        this.bucket = bucket;
+        this.signing = signing;
     }
 
     Future<Buffer> get(String key) {
-        return call(
-                        HttpMethod.GET,
-                        key,
-                        () -> presigner
-                                .presignGetObject(r -> r.signatureDuration(URL_TTL)
-                                        .getObjectRequest(
-                                                get -> get.bucket(bucket).key(key)))
-                                .url(),
-                        null)
-                .map(Answered::body);
+        return call(HttpMethod.GET, key, null).map(Answered::body);
     }
 
     Future<Void> put(String key, Chunk content) {
-        return call(
-                        HttpMethod.PUT,
-                        key,
-                        () -> presigner
-                                .presignPutObject(r -> r.signatureDuration(URL_TTL)
-                                        .putObjectRequest(
-                                                put -> put.bucket(bucket).key(key)))
-                                .url(),
-                        content::buffer)
-                .mapEmpty();
+        return call(HttpMethod.PUT, key, content::buffer).mapEmpty();
     }
 
     Future<Head> head(String key) {
-        return call(
-                        HttpMethod.HEAD,
-                        key,
-                        () -> presigner
-                                .presignHeadObject(r -> r.signatureDuration(URL_TTL)
-                                        .headObjectRequest(
-                                                head -> head.bucket(bucket).key(key)))
-                                .url(),
-                        null)
+        return call(HttpMethod.HEAD, key, null)
                 .map(answered -> new Head(
                         Long.parseLong(answered.headers().get("Content-Length")), lastModified(answered.headers())));
     }
 
     /** S3 answers success whether or not the object was there. */
     Future<Void> delete(String key) {
-        return call(
-                        HttpMethod.DELETE,
-                        key,
-                        () -> presigner
-                                .presignDeleteObject(r -> r.signatureDuration(URL_TTL)
-                                        .deleteObjectRequest(
-                                                delete -> delete.bucket(bucket).key(key)))
-                                .url(),
-                        null)
-                .mapEmpty();
+        return call(HttpMethod.DELETE, key, null).mapEmpty();
     }
 
     private record Answered(MultiMap headers, Buffer body) {}
 
-    private Future<Answered> call(HttpMethod method, String key, Supplier<URL> signed, Supplier<Buffer> body) {
-        return attempt(vertx.getOrCreateContext(), method, key, signed, body, 1);
+    private Future<Answered> call(HttpMethod method, String key, Supplier<Buffer> body) {
+        return attempt(vertx.getOrCreateContext(), method, key, body, 1);
     }
 
     private Future<Answered> attempt(
-            Context context, HttpMethod method, String key, Supplier<URL> signed, Supplier<Buffer> body, int number) {
-        Future<Answered> tried;
-        try {
-            RequestOptions request = new RequestOptions()
-                    .setMethod(method)
-                    .setAbsoluteURI(signed.get().toString());
-            tried = http.exchange(context, key, request, body == null ? null : body.get())
-                    .compose(answer -> answer.body()
-                            .collect(S3ObjectReader.BODY)
+            Context context, HttpMethod method, String key, Supplier<Buffer> body, int number) {
+        return signing.object(method, key)
+                .compose(request -> http.exchange(context, key, request, body == null ? null : body.get()))
+                .compose(answer -> {
+                    Future<Buffer> read = answer.body().collect(S3ObjectReader.BODY);
+                    // The body's buffers are the caller's again only once they were sent.
+                    return Future.join(read, answer.sent())
+                            .transform(settled -> read)
                             .compose(content -> {
                                 if (answer.status() / 100 == 2) {
                                     return Future.succeededFuture(new Answered(answer.headers(), content));
                                 }
                                 return Future.failedFuture(
                                         new S3ErrorAnswer(method.name(), key, answer.status(), content.toString()));
-                            }));
-        } catch (RuntimeException e) {
-            // The presigner refuses some requests before anything is sent.
-            tried = Future.failedFuture(e);
-        }
-        return tried.recover(failure -> {
-            if (number >= ATTEMPTS || !worthAnotherTry(failure)) {
-                return Future.failedFuture(failure);
-            }
-            Promise<Answered> again = Promise.promise();
-            long pause = ThreadLocalRandom.current().nextLong(1, (BACKOFF_MILLIS << (number - 1)) + 1);
-            vertx.setTimer(
-                    pause,
-                    fired -> attempt(context, method, key, signed, body, number + 1)
-                            .onComplete(again));
-            return again.future();
-        });
+                            });
+                })
+                .recover(failure -> {
+                    if (number >= ATTEMPTS || !worthAnotherTry(failure)) {
+                        return Future.failedFuture(failure);
+                    }
+                    Promise<Answered> again = Promise.promise();
+                    long pause = ThreadLocalRandom.current().nextLong(1, (BACKOFF_MILLIS << (number - 1)) + 1);
+                    vertx.setTimer(
+                            pause,
+                            fired -> attempt(context, method, key, body, number + 1)
+                                    .onComplete(again));
+                    return again.future();
+                });
     }
 
     private static boolean worthAnotherTry(Throwable failure) {

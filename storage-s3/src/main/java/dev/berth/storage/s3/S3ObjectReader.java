@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -145,25 +146,37 @@ final class S3ObjectReader {
         return exchange(context, path, request, null).compose(answer -> answer(context, path, answer));
     }
 
-    /** S3's answer to a request: its status and headers, and its body as a stream that starts paused. */
-    record Answer(int status, MultiMap headers, S3BodyStream body) {}
+    /**
+     * S3's answer to a request: its status and headers, its body as a stream that starts paused, and
+     * when the request's own body was sent (or failed to be): S3 may answer before it read all of it.
+     */
+    record Answer(int status, MultiMap headers, S3BodyStream body, Future<Void> sent) {}
 
     /**
      * Sends {@code request}, with {@code body} unless null, through this reader's clients on {@code
-     * context}, and answers S3's response once it arrived and the body was sent (or failed to be):
-     * the caller may then reuse the body's memory. {@code path} names the object in failures.
+     * context}, and answers S3's response as it arrives. A caller whose body's memory is to be reused
+     * waits for {@link Answer#sent()} first. {@code path} names the object in failures.
+     *
+     * <p>Runs on {@code context}'s thread, whichever thread calls: the request's futures then complete
+     * there, so that the response is taken in the turn it arrives.
      */
     Future<Answer> exchange(Context context, String path, RequestOptions request, Buffer body) {
+        if (Vertx.currentContext() != context) {
+            Promise<Answer> answered = Promise.promise();
+            context.runOnContext(
+                    ignored -> exchange(context, path, request, body).onComplete(answered));
+            return answered.future();
+        }
         return clientFor(context).request(request).compose(sending -> {
             Future<Void> sent = body == null ? sending.end() : sending.end(body);
             Future<HttpClientResponse> answered = awaitingAnswer(sending);
             // Straight on the response's own future, so that it runs in the turn the answer arrives.
-            Future<Answer> taken = answered.map(response -> {
+            return answered.map(response -> {
                 // Paused so that no byte arrives before the reader set its handler.
                 response.pause();
-                return new Answer(response.statusCode(), response.headers(), new S3BodyStream(context, path, response));
+                return new Answer(
+                        response.statusCode(), response.headers(), new S3BodyStream(context, path, response), sent);
             });
-            return taken.compose(answer -> sent.transform(written -> Future.succeededFuture(answer)));
         });
     }
 
