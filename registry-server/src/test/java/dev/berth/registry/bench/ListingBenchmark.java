@@ -3,21 +3,21 @@ package dev.berth.registry.bench;
 import dev.berth.oci.Digest;
 import dev.berth.oci.MediaTypes;
 import dev.berth.registry.core.PushedManifest;
-import dev.berth.registry.core.RecordingProxy;
 import dev.berth.registry.core.Registry;
 import dev.berth.registry.core.RegistryOptions;
 import dev.berth.storage.StorageDriver;
-import dev.berth.storage.s3.S3Settings;
-import dev.berth.storage.s3.S3StorageDriver;
 import dev.berth.storage.s3.S3TestClients;
 import dev.berth.storage.testkit.Await;
+import dev.berth.testkit.s3.InProcessS3;
+import dev.berth.testkit.s3.S3Bucket;
+import dev.berth.testkit.s3.S3Relay;
+import dev.berth.testkit.s3.S3RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * A measurement, not a test: fills an in-process S3 (S3Proxy) with one repository of 5,000 tags
@@ -32,22 +32,21 @@ public final class ListingBenchmark {
     private static final int IN_FLIGHT = 64;
     private static final int DELETES = 5;
 
-    private final RecordingProxy<S3AsyncClient> s3;
+    private final S3RequestLog s3;
     private final Registry registry;
 
-    private ListingBenchmark(RecordingProxy<S3AsyncClient> s3, Registry registry) {
+    private ListingBenchmark(S3RequestLog s3, Registry registry) {
         this.s3 = s3;
         this.registry = registry;
     }
 
     public static void main(String[] args) throws Exception {
         Vertx vertx = Vertx.vertx();
-        S3Settings settings = S3TestClients.newBucket("");
-        RecordingProxy<S3AsyncClient> s3 = new RecordingProxy<>(S3AsyncClient.class, S3TestClients.client(settings));
-        StorageDriver driver =
-                new S3StorageDriver(vertx, s3.proxy(), settings, S3TestClients.presigner(settings), false);
+        S3Bucket bucket = InProcessS3.get().newBucket("");
+        S3Relay relay = new S3Relay(bucket.endpoint());
+        StorageDriver driver = S3TestClients.driver(vertx, S3TestClients.settings(relay.relayed(bucket)));
         try {
-            new ListingBenchmark(s3, new Registry(driver, RegistryOptions.defaults())).run();
+            new ListingBenchmark(relay.requests(), new Registry(driver, RegistryOptions.defaults())).run();
         } finally {
             Await.result(driver.close());
             Await.result(vertx.close());

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The S3 calls the driver makes on its one bucket, as Vert.x futures that complete on the calling
  * context: the SDK completes its futures on its own threads, and the driver's state must only
  * ever be touched from the context that owns it. Calls on one whole object go through Vert.x's
- * client instead ({@link S3ObjectCalls}); listings, copies and multipart uploads through the SDK's.
+ * client instead ({@link S3HttpCalls}), as do listings of objects; copies and multipart uploads, and
+ * their listings, through the SDK's.
  */
 final class S3Bucket {
     /** Enough to make deleting a tree (or aborting its uploads) quick without hogging the client's connection pool. */
@@ -35,10 +36,10 @@ final class S3Bucket {
 
     private final Vertx vertx;
     private final S3AsyncClient client;
-    private final S3ObjectCalls objects;
+    private final S3HttpCalls objects;
     private final String bucket;
 
-    S3Bucket(Vertx vertx, S3AsyncClient client, S3ObjectCalls objects, String bucket) {
+    S3Bucket(Vertx vertx, S3AsyncClient client, S3HttpCalls objects, String bucket) {
         this.vertx = vertx;
         this.client = client;
         this.objects = objects;
@@ -60,7 +61,7 @@ final class S3Bucket {
         return objects.put(key, content);
     }
 
-    Future<S3ObjectCalls.Head> head(String key) {
+    Future<S3HttpCalls.Head> head(String key) {
         return objects.head(key);
     }
 
@@ -70,8 +71,11 @@ final class S3Bucket {
 
     /** Whether any object's key starts with {@code prefix}: a "directory" exists exactly then. */
     Future<Optional<S3Object>> firstUnder(String prefix) {
-        return call(() -> client.listObjectsV2(
-                        r -> r.bucket(bucket).prefix(prefix).maxKeys(1)))
+        return objects.list(ListObjectsV2Request.builder()
+                        .bucket(bucket)
+                        .prefix(prefix)
+                        .maxKeys(1)
+                        .build())
                 .map(response -> response.contents().stream().findFirst());
     }
 
@@ -239,7 +243,7 @@ final class S3Bucket {
     }
 
     private Future<Void> listPages(ListObjectsV2Request request, Consumer<ListObjectsV2Response> onPage) {
-        return call(() -> client.listObjectsV2(request)).compose(page -> {
+        return objects.list(request).compose(page -> {
             onPage.accept(page);
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return Future.succeededFuture();

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * S3 answered a request sent through Vert.x's client with an error status: what the SDK's {@code
  * S3Exception} is to its own calls, so that {@link S3Errors} tells a missing object from a missing
- * bucket, and {@link S3ObjectCalls} a failure worth retrying from one that is not.
+ * bucket, and {@link S3HttpCalls} a failure worth retrying from one that is not.
  */
 final class S3ErrorAnswer extends RuntimeException {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
@@ -16,9 +16,12 @@ final class S3ErrorAnswer extends RuntimeException {
     private final int status;
     private final String code;
 
-    /** {@code body} is S3's XML error document, or empty (a HEAD's answer has none). */
-    S3ErrorAnswer(String method, String key, int status, String body) {
-        super("S3 answered the " + method + " of " + key + " with " + status
+    /**
+     * {@code what} names the request ("PUT of KEY"); {@code body} is S3's XML error document, or empty
+     * (a HEAD's answer has none).
+     */
+    S3ErrorAnswer(String what, int status, String body) {
+        super("S3 answered the " + what + " with " + status
                 + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(body.length(), QUOTED))));
         this.status = status;
         Matcher code = CODE.matcher(body);

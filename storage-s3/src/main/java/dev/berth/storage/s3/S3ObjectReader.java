@@ -209,7 +209,7 @@ final class S3ObjectReader {
                 return Future.succeededFuture(new EmptyReadStream(context));
             }
             String error = body.succeeded() ? body.result().toString() : "";
-            return Future.failedFuture(S3Errors.translate(new S3ErrorAnswer("GET", path, status, error), path));
+            return Future.failedFuture(S3Errors.translate(new S3ErrorAnswer("GET of " + path, status, error), path));
         });
     }
 

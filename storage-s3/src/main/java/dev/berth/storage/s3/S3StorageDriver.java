@@ -104,7 +104,7 @@ public final class S3StorageDriver implements StorageDriver {
         this.settings = settings;
         this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
         S3Signing signing = new S3Signing(vertx, client, settings.bucket());
-        this.bucket = new S3Bucket(vertx, client, new S3ObjectCalls(vertx, reader, signing), settings.bucket());
+        this.bucket = new S3Bucket(vertx, client, new S3HttpCalls(vertx, reader, signing), settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
         this.partsRelease = vertx.setPeriodic(PARTS_RELEASE_MILLIS, fired -> parts.releaseIfUnused());

@@ -7,16 +7,22 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
- * The calls on one whole object that a push and a manifest are made of (GET of a small object, PUT,
- * HEAD, DELETE), sent through the {@link S3ObjectReader}'s Vert.x clients and signed by {@link
- * S3Signing}, rather than through the SDK's asynchronous client.
+ * The S3 calls that a push, a manifest and a tags list are made of (GET of a small object, PUT,
+ * HEAD, DELETE, ListObjectsV2), sent through the {@link S3ObjectReader}'s Vert.x clients and signed
+ * by {@link S3Signing}, rather than through the SDK's asynchronous client, which keeps the rare ones
+ * (copies, multipart uploads, their listings).
  *
  * <p>A small push is nine S3 requests. Through the SDK's client, its request pipeline (interceptors,
  * marshalling, signing, its own Netty threads and the hop back to the event loop) took about 70% of
@@ -29,7 +35,7 @@ import java.util.function.Supplier;
  * each time: every one of these calls is idempotent. A body is sent again from the same buffers, so
  * they must stay untouched until the call's future settled.
  */
-final class S3ObjectCalls {
+final class S3HttpCalls {
     static final int ATTEMPTS = 3;
     /** The longest pause before the second attempt; it doubles for each later one. */
     private static final long BACKOFF_MILLIS = 100;
@@ -41,41 +47,64 @@ final class S3ObjectCalls {
     /** What a HEAD says of an object. */
     record Head(long size, Instant modified) {}
 
-    S3ObjectCalls(Vertx vertx, S3ObjectReader http, S3Signing signing) {
+    S3HttpCalls(Vertx vertx, S3ObjectReader http, S3Signing signing) {
         this.vertx = vertx;
         this.http = http;
         this.signing = signing;
     }
 
     Future<Buffer> get(String key) {
-        return call(HttpMethod.GET, key, null).map(Answered::body);
+        return onObject(HttpMethod.GET, key, null).map(Answered::body);
     }
 
     Future<Void> put(String key, Chunk content) {
-        return call(HttpMethod.PUT, key, content::buffer).mapEmpty();
+        return onObject(HttpMethod.PUT, key, content::buffer).mapEmpty();
     }
 
     Future<Head> head(String key) {
-        return call(HttpMethod.HEAD, key, null)
+        return onObject(HttpMethod.HEAD, key, null)
                 .map(answered -> new Head(
                         Long.parseLong(answered.headers().get("Content-Length")), lastModified(answered.headers())));
     }
 
     /** S3 answers success whether or not the object was there. */
     Future<Void> delete(String key) {
-        return call(HttpMethod.DELETE, key, null).mapEmpty();
+        return onObject(HttpMethod.DELETE, key, null).mapEmpty();
+    }
+
+    /** One page of a ListObjectsV2: of {@code request}, its prefix, delimiter, size and continuation. */
+    Future<ListObjectsV2Response> list(ListObjectsV2Request request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("list-type", "2");
+        query.put("prefix", request.prefix());
+        if (request.delimiter() != null) {
+            query.put("delimiter", request.delimiter());
+        }
+        if (request.maxKeys() != null) {
+            query.put("max-keys", request.maxKeys().toString());
+        }
+        if (request.continuationToken() != null) {
+            query.put("continuation-token", request.continuationToken());
+        }
+        return call("listing of " + request.prefix(), () -> signing.bucket(HttpMethod.GET, query), null)
+                .map(answered -> ListingXml.parse(answered.body().toString()));
     }
 
     private record Answered(MultiMap headers, Buffer body) {}
 
-    private Future<Answered> call(HttpMethod method, String key, Supplier<Buffer> body) {
-        return attempt(vertx.getOrCreateContext(), method, key, body, 1);
+    private Future<Answered> onObject(HttpMethod method, String key, Supplier<Buffer> body) {
+        return call(method.name() + " of " + key, () -> signing.object(method, key), body);
+    }
+
+    /** {@code what} names the call in failures; each attempt is signed anew by {@code signed}. */
+    private Future<Answered> call(String what, Supplier<Future<RequestOptions>> signed, Supplier<Buffer> body) {
+        return attempt(vertx.getOrCreateContext(), what, signed, body, 1);
     }
 
     private Future<Answered> attempt(
-            Context context, HttpMethod method, String key, Supplier<Buffer> body, int number) {
-        return signing.object(method, key)
-                .compose(request -> http.exchange(context, key, request, body == null ? null : body.get()))
+            Context context, String what, Supplier<Future<RequestOptions>> signed, Supplier<Buffer> body, int number) {
+        return signed.get()
+                .compose(request -> http.exchange(context, what, request, body == null ? null : body.get()))
                 .compose(answer -> {
                     Future<Buffer> read = answer.body().collect(S3ObjectReader.BODY);
                     // The body's buffers are the caller's again only once they were sent.
@@ -86,7 +115,7 @@ final class S3ObjectCalls {
                                     return Future.succeededFuture(new Answered(answer.headers(), content));
                                 }
                                 return Future.failedFuture(
-                                        new S3ErrorAnswer(method.name(), key, answer.status(), content.toString()));
+                                        new S3ErrorAnswer(what, answer.status(), content.toString()));
                             });
                 })
                 .recover(failure -> {
@@ -97,7 +126,7 @@ final class S3ObjectCalls {
                     long pause = ThreadLocalRandom.current().nextLong(1, (BACKOFF_MILLIS << (number - 1)) + 1);
                     vertx.setTimer(
                             pause,
-                            fired -> attempt(context, method, key, body, number + 1)
+                            fired -> attempt(context, what, signed, body, number + 1)
                                     .onComplete(again));
                     return again.future();
                 });

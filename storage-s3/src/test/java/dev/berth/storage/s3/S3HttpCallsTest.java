@@ -14,15 +14,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Whole-object calls through Vert.x's client, signed as the SDK's client would sign them. */
 @DisplayName("S3 calls on whole objects")
-class S3ObjectCallsTest {
+class S3HttpCallsTest {
     private Vertx vertx;
     private S3Settings settings;
     private S3ObjectReader http;
     private S3Signing signing;
-    private S3ObjectCalls calls;
+    private S3HttpCalls calls;
 
     @BeforeEach
     void start() throws Exception {
@@ -30,7 +34,7 @@ class S3ObjectCallsTest {
         settings = S3TestClients.newBucket("calls/under a prefix");
         http = new S3ObjectReader(vertx, S3TestClients.presigner(settings), settings.bucket());
         signing = new S3Signing(vertx, S3TestClients.client(settings), settings.bucket());
-        calls = new S3ObjectCalls(vertx, http, signing);
+        calls = new S3HttpCalls(vertx, http, signing);
     }
 
     @AfterEach
@@ -47,13 +51,50 @@ class S3ObjectCallsTest {
 
         Await.result(calls.put(key, new Chunk(ByteBuffer.wrap(content.getBytes()))));
 
-        S3ObjectCalls.Head head = Await.result(calls.head(key));
+        S3HttpCalls.Head head = Await.result(calls.head(key));
         assertThat(head.size()).isEqualTo(content.length());
         assertThat(head.modified()).isNotNull();
         assertThat(Await.result(calls.get(key))).isEqualTo(content);
         Await.result(calls.delete(key));
         assertThat(S3Errors.isMissing(Await.failure(calls.get(key)))).isTrue();
         assertThat(S3Errors.isMissing(Await.failure(calls.head(key)))).isTrue();
+    }
+
+    @Test
+    @DisplayName("lists objects and common prefixes under a prefix, page by page")
+    void listing() {
+        String prefix = settings.prefix() + "list/";
+        for (String name : List.of("a & b", "c", "sub/d", "sub/e")) {
+            Await.result(calls.put(prefix + name, new Chunk(ByteBuffer.wrap(name.getBytes()))));
+        }
+
+        ListObjectsV2Response children = Await.result(calls.list(ListObjectsV2Request.builder()
+                .bucket(settings.bucket())
+                .prefix(prefix)
+                .delimiter("/")
+                .build()));
+        ListObjectsV2Response first = Await.result(calls.list(ListObjectsV2Request.builder()
+                .bucket(settings.bucket())
+                .prefix(prefix)
+                .maxKeys(3)
+                .build()));
+        ListObjectsV2Response rest = Await.result(calls.list(ListObjectsV2Request.builder()
+                .bucket(settings.bucket())
+                .prefix(prefix)
+                .maxKeys(3)
+                .continuationToken(first.nextContinuationToken())
+                .build()));
+
+        assertThat(children.contents()).extracting(S3Object::key).containsExactly(prefix + "a & b", prefix + "c");
+        assertThat(children.contents()).extracting(S3Object::size).containsExactly(5L, 1L);
+        assertThat(children.contents())
+                .allSatisfy(object -> assertThat(object.lastModified()).isNotNull());
+        assertThat(children.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly(prefix + "sub/");
+        assertThat(children.isTruncated()).isFalse();
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.contents()).hasSize(3);
+        assertThat(rest.contents()).extracting(S3Object::key).containsExactly(prefix + "sub/e");
+        assertThat(rest.isTruncated()).isFalse();
     }
 
     @Test
