@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * back-pressure both ways: a slow client pauses the S3 connection, a slow S3 leaves the client's
  * connection idle. Signing is the only step off the event loop (once per GET, not per chunk), since
  * the SDK's default credentials chain may block while it fetches or refreshes credentials.
+ *
+ * <p>Its clients also carry the driver's other calls sent through Vert.x ({@link S3HttpCalls}, by
+ * {@link #exchange}), so that every S3 connection of an event loop is in one pool.
  */
 final class S3ObjectReader {
     /**
