@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -25,6 +26,9 @@ class S3HttpCallsTest {
     private Vertx vertx;
     private S3Settings settings;
     private S3ObjectReader http;
+    /** Only read for its endpoint rules, credentials and region. */
+    private S3AsyncClient client;
+
     private S3Signing signing;
     private S3HttpCalls calls;
 
@@ -33,13 +37,15 @@ class S3HttpCallsTest {
         vertx = Vertx.vertx();
         settings = S3TestClients.newBucket("calls/under a prefix");
         http = new S3ObjectReader(vertx, S3TestClients.presigner(settings), settings.bucket());
-        signing = new S3Signing(vertx, S3TestClients.client(settings), settings.bucket());
+        client = S3TestClients.client(settings);
+        signing = new S3Signing(vertx, client, settings.bucket());
         calls = new S3HttpCalls(vertx, http, signing);
     }
 
     @AfterEach
     void stop() {
         Await.result(http.close());
+        client.close();
         Await.result(vertx.close());
     }
 
