@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
+import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -64,6 +65,30 @@ class S3HttpCallsTest {
         Await.result(calls.delete(key));
         assertThat(S3Errors.isMissing(Await.failure(calls.get(key)))).isTrue();
         assertThat(S3Errors.isMissing(Await.failure(calls.head(key)))).isTrue();
+    }
+
+    @Test
+    @DisplayName("tries a call again while S3 answers 503, up to three times in all, and not after a 4xx")
+    void retries() throws Exception {
+        String key = settings.prefix() + "retried";
+        InProcessS3 s3 = InProcessS3.get();
+        try {
+            s3.failNextWrites(503, 2);
+            Await.result(calls.put(key, new Chunk(ByteBuffer.wrap(new byte[] {1}))));
+            assertThat(Await.result(calls.get(key)).getByte(0)).isEqualTo((byte) 1);
+
+            s3.failNextWrites(503, 3);
+            Throwable thirdFailure = Await.failure(calls.put(key, new Chunk(ByteBuffer.wrap(new byte[] {2}))));
+            assertThat(thirdFailure).isInstanceOf(S3ErrorAnswer.class).hasMessageContaining("503");
+
+            s3.failNextWrites(400, 1);
+            assertThat(Await.failure(calls.put(key, new Chunk(ByteBuffer.wrap(new byte[] {3})))))
+                    .hasMessageContaining("400");
+            Await.result(calls.put(key, new Chunk(ByteBuffer.wrap(new byte[] {4}))));
+            assertThat(Await.result(calls.get(key)).getByte(0)).isEqualTo((byte) 4);
+        } finally {
+            s3.stopFailingWrites();
+        }
     }
 
     @Test

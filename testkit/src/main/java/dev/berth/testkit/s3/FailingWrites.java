@@ -1,5 +1,6 @@
 package dev.berth.testkit.s3;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.MultipartPart;
@@ -18,12 +19,21 @@ import org.jclouds.io.Payload;
 final class FailingWrites extends ForwardingBlobStore {
     /** 0 while writes go through. */
     private volatile int failureStatus;
+    /** How many more writes fail before writes go through again by themselves; negative: no end. */
+    private final AtomicInteger failuresLeft = new AtomicInteger(-1);
 
     FailingWrites(BlobStore delegate) {
         super(delegate);
     }
 
     void fail(int status) {
+        failuresLeft.set(-1);
+        failureStatus = status;
+    }
+
+    /** The next {@code count} writes fail with {@code status}; later ones go through. */
+    void failNext(int status, int count) {
+        failuresLeft.set(count);
         failureStatus = status;
     }
 
@@ -51,7 +61,7 @@ final class FailingWrites extends ForwardingBlobStore {
 
     private void failIfSwitchedOn() {
         int status = failureStatus;
-        if (status != 0) {
+        if (status != 0 && failuresLeft.getAndUpdate(left -> left > 0 ? left - 1 : left) != 0) {
             throw new HttpResponseException(
                     "writes are switched to fail",
                     null,

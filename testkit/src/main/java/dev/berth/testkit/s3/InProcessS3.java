@@ -103,6 +103,11 @@ public final class InProcessS3 {
         served.fail(status);
     }
 
+    /** The next {@code count} object and part uploads are answered with {@code status}; later ones go through. */
+    public void failNextWrites(int status, int count) {
+        served.failNext(status, count);
+    }
+
     public void stopFailingWrites() {
         served.succeed();
     }
