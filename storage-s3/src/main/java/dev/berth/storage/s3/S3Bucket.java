@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,13 +37,13 @@ final class S3Bucket {
 
     private final Vertx vertx;
     private final S3AsyncClient client;
-    private final S3HttpCalls objects;
+    private final S3HttpCalls calls;
     private final String bucket;
 
-    S3Bucket(Vertx vertx, S3AsyncClient client, S3HttpCalls objects, String bucket) {
+    S3Bucket(Vertx vertx, S3AsyncClient client, S3HttpCalls calls, String bucket) {
         this.vertx = vertx;
         this.client = client;
-        this.objects = objects;
+        this.calls = calls;
         this.bucket = bucket;
     }
 
@@ -54,15 +55,15 @@ final class S3Bucket {
     }
 
     Future<Buffer> get(String key) {
-        return objects.get(key);
+        return calls.get(key);
     }
 
     Future<Void> put(String key, Chunk content) {
-        return objects.put(key, content);
+        return calls.put(key, content);
     }
 
     Future<S3HttpCalls.Head> head(String key) {
-        return objects.head(key);
+        return calls.head(key);
     }
 
     Future<Void> headBucket() {
@@ -71,7 +72,7 @@ final class S3Bucket {
 
     /** Whether any object's key starts with {@code prefix}: a "directory" exists exactly then. */
     Future<Optional<S3Object>> firstUnder(String prefix) {
-        return objects.list(ListObjectsV2Request.builder()
+        return calls.list(ListObjectsV2Request.builder()
                         .bucket(bucket)
                         .prefix(prefix)
                         .maxKeys(1)
@@ -119,7 +120,7 @@ final class S3Bucket {
 
     /** Deletes one object; S3 answers success whether or not it was there. */
     Future<Void> delete(String key) {
-        return objects.delete(key);
+        return calls.delete(key);
     }
 
     /**
@@ -194,19 +195,38 @@ final class S3Bucket {
     }
 
     /**
-     * When the last part of an unfinished multipart upload was stored, or empty while it has none.
-     * Parts are numbered in the order a writer sends them, so the last one listed is the latest.
+     * Of {@code uploads}, those begun before {@code time} and with no part stored since (or none at
+     * all), a few asked about at a time: one ListParts each.
      */
-    Future<Optional<Instant>> lastPartStored(String key, String uploadId) {
-        return lastPartStored(
-                ListPartsRequest.builder()
-                        .bucket(bucket)
-                        .key(key)
-                        .uploadId(uploadId)
-                        .build(),
-                Optional.empty());
+    Future<List<MultipartUpload>> idleSince(List<MultipartUpload> uploads, Instant time) {
+        // Called off an event loop (scrub), each answer may come on a context of its own.
+        List<MultipartUpload> idle = Collections.synchronizedList(new ArrayList<>());
+        return inBatches(
+                        uploads.stream()
+                                .filter(upload -> upload.initiated() == null
+                                        || upload.initiated().isBefore(time))
+                                .toList(),
+                        upload -> lastPartStored(
+                                        ListPartsRequest.builder()
+                                                .bucket(bucket)
+                                                .key(upload.key())
+                                                .uploadId(upload.uploadId())
+                                                .build(),
+                                        Optional.empty())
+                                .map(last -> {
+                                    if (last.isEmpty() || last.get().isBefore(time)) {
+                                        idle.add(upload);
+                                    }
+                                    return null;
+                                }))
+                .map(done -> List.copyOf(idle));
     }
 
+    /**
+     * When the last part of an unfinished multipart upload was stored, or {@code before} while this
+     * and later pages list none. Parts are numbered in the order a writer sends them, so the last one
+     * listed is the latest.
+     */
     private Future<Optional<Instant>> lastPartStored(ListPartsRequest request, Optional<Instant> before) {
         return call(() -> client.listParts(request)).compose(page -> {
             Optional<Instant> latest = page.parts().stream()
@@ -243,7 +263,7 @@ final class S3Bucket {
     }
 
     private Future<Void> listPages(ListObjectsV2Request request, Consumer<ListObjectsV2Response> onPage) {
-        return objects.list(request).compose(page -> {
+        return calls.list(request).compose(page -> {
             onPage.accept(page);
             if (!Boolean.TRUE.equals(page.isTruncated())) {
                 return Future.succeededFuture();

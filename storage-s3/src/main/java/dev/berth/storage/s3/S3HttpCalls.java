@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
  * they must stay untouched until the call's future settled.
  */
 final class S3HttpCalls {
-    static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 3;
     /** The longest pause before the second attempt; it doubles for each later one. */
     private static final long BACKOFF_MILLIS = 100;
 

@@ -35,6 +35,8 @@ final class S3Signing {
     private final String region;
     /** The bucket's URL, ending in '/', to which a key's encoded path is appended. */
     private final String bucketUrl;
+    /** The bucket's own URL, for requests on the bucket: path-style without the slash after it, as the SDK sends it. */
+    private final String bucketOnlyUrl;
 
     S3Signing(Vertx vertx, S3AsyncClient client, String bucket) {
         this.vertx = vertx;
@@ -44,6 +46,9 @@ final class S3Signing {
                 .getUrl(url -> url.bucket(bucket).key(PROBE_KEY))
                 .toString();
         this.bucketUrl = probe.substring(0, probe.length() - PROBE_KEY.length());
+        this.bucketOnlyUrl = URI.create(bucketUrl).getPath().length() > 1
+                ? bucketUrl.substring(0, bucketUrl.length() - 1)
+                : bucketUrl;
     }
 
     /** A request on the object at {@code key}. */
@@ -51,14 +56,9 @@ final class S3Signing {
         return sign(method, bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(key), Map.of());
     }
 
-    /**
-     * A request on the bucket itself with {@code query} (names and values unencoded), such as a
-     * listing. Path-style, the bucket's path is sent without the slash after it, as the SDK sends it.
-     */
+    /** A request on the bucket itself with {@code query} (names and values unencoded), such as a listing. */
     Future<RequestOptions> bucket(HttpMethod method, Map<String, String> query) {
-        URI base = URI.create(bucketUrl);
-        String url = base.getPath().length() > 1 ? bucketUrl.substring(0, bucketUrl.length() - 1) : bucketUrl;
-        return sign(method, url, query);
+        return sign(method, bucketOnlyUrl, query);
     }
 
     private Future<RequestOptions> sign(HttpMethod method, String url, Map<String, String> query) {

@@ -276,27 +276,14 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public Future<List<String>> crashLeftovers(Instant writtenBefore, boolean remove) {
         return bucket.listMultipartUploads(settings.prefix())
-                .compose(uploads -> Future.all(uploads.stream()
-                                .filter(upload -> keys.isSegment(upload.key()) && startedBefore(upload, writtenBefore))
-                                .map(upload -> deadSince(upload, writtenBefore))
-                                .toList())
-                        .map(checked -> checked.<Optional<MultipartUpload>>list().stream()
-                                .flatMap(Optional::stream)
-                                .toList()))
+                .map(uploads -> uploads.stream()
+                        .filter(upload -> keys.isSegment(upload.key()))
+                        .toList())
+                .compose(segments -> bucket.idleSince(segments, writtenBefore))
                 .compose(dead -> (remove ? bucket.abortAll(dead) : Future.<Void>succeededFuture())
                         .map(v -> dead.stream()
                                 .map(upload -> keys.relative(upload.key()))
                                 .toList()));
-    }
-
-    private static boolean startedBefore(MultipartUpload upload, Instant time) {
-        return upload.initiated() == null || upload.initiated().isBefore(time);
-    }
-
-    /** The upload, unless a part of it was stored at {@code time} or later. */
-    private Future<Optional<MultipartUpload>> deadSince(MultipartUpload upload, Instant time) {
-        return bucket.lastPartStored(upload.key(), upload.uploadId())
-                .map(last -> last.isPresent() && !last.get().isBefore(time) ? Optional.empty() : Optional.of(upload));
     }
 
     @Override
