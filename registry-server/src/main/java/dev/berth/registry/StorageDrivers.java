@@ -32,12 +32,7 @@ public final class StorageDrivers {
         }
         if (config instanceof S3StorageConfig s3) {
             S3StorageDriver driver = new S3StorageDriver(
-                    vertx,
-                    S3ClientFactory.create(s3.location()),
-                    s3.location(),
-                    S3ClientFactory.presigner(s3.location()),
-                    s3.redirect(),
-                    s3.uploadMemory());
+                    vertx, S3ClientFactory.create(s3.location()), s3.location(), s3.redirect(), s3.uploadMemory());
             checkBucket(driver);
             return driver;
         }

@@ -52,8 +52,7 @@ class S3RoundTripsTest {
         relay = new S3Relay(bucket.endpoint());
         s3 = relay.requests();
         S3Settings settings = S3TestClients.settings(relay.relayed(bucket));
-        driver = new S3StorageDriver(
-                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), false);
+        driver = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, false);
         registry = new Registry(driver, RegistryOptions.defaults());
     }
 

@@ -9,8 +9,6 @@ import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the asynchronous S3 client the driver talks through. */
 public final class S3ClientFactory {
@@ -34,22 +32,6 @@ public final class S3ClientFactory {
     public static S3AsyncClient create(
             S3Settings settings, AwsCredentialsProvider credentials, SdkEventLoopGroup threads) {
         return create(settings, credentials, NettyNioAsyncHttpClient.builder().eventLoopGroup(threads));
-    }
-
-    /** Signs URLs that let a client fetch an object straight from S3, with the default chain's credentials. */
-    public static S3Presigner presigner(S3Settings settings) {
-        return presigner(settings, DefaultCredentialsProvider.builder().build());
-    }
-
-    public static S3Presigner presigner(S3Settings settings, AwsCredentialsProvider credentials) {
-        S3Presigner.Builder builder = S3Presigner.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(settings.pathStyle())
-                        .build());
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
     }
 
     private static S3AsyncClient create(

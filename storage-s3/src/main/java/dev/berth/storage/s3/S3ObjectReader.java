@@ -24,18 +24,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collector;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Streams objects out of S3 through Vert.x's own HTTP client, on a URL the SDK's presigner signed.
+ * Streams objects out of S3 through Vert.x's own HTTP client, on a pre-signed URL ({@link S3Signing}).
  *
  * <p>The SDK's asynchronous client hands a body over as a Reactive Streams publisher on its own
  * threads: each network read was copied into a new array and hopped onto the reader's event loop,
  * which held a blob GET on S3 to a fifth of what registry:2 serves. Vert.x's client delivers S3's
  * response on the event loop of the request that asked for it, and {@code pipeTo} carries
  * back-pressure both ways: a slow client pauses the S3 connection, a slow S3 leaves the client's
- * connection idle. Signing is the only step off the event loop (once per GET, not per chunk), since
- * the SDK's default credentials chain may block while it fetches or refreshes credentials.
+ * connection idle.
  *
  * <p>Its clients also carry the driver's other calls sent through Vert.x ({@link S3HttpCalls}, by
  * {@link #exchange}), so that every S3 connection of an event loop is in one pool.
@@ -70,8 +68,7 @@ final class S3ObjectReader {
             Collector.of(Buffer::buffer, Buffer::appendBuffer, Buffer::appendBuffer);
 
     private final Vertx vertx;
-    private final S3Presigner presigner;
-    private final String bucket;
+    private final S3Signing signing;
     /**
      * A client per event loop: Vert.x's pool hands out its most recently used idle connection
      * whatever loop it lives on, and a response read on one loop for a request made on another
@@ -80,10 +77,9 @@ final class S3ObjectReader {
      */
     private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
 
-    S3ObjectReader(Vertx vertx, S3Presigner presigner, String bucket) {
+    S3ObjectReader(Vertx vertx, S3Signing signing) {
         this.vertx = vertx;
-        this.presigner = presigner;
-        this.bucket = bucket;
+        this.signing = signing;
     }
 
     private HttpClient clientFor(Context context) {
@@ -107,21 +103,6 @@ final class S3ObjectReader {
         }
     }
 
-    /** A pre-signed GET of the object at {@code key}, valid for {@code ttl}. */
-    Future<URI> sign(String key, Duration ttl) {
-        return sign(vertx.getOrCreateContext(), key, ttl);
-    }
-
-    private Future<URI> sign(Context context, String key, Duration ttl) {
-        return context.executeBlocking(
-                () -> presigner
-                        .presignGetObject(request -> request.signatureDuration(ttl)
-                                .getObjectRequest(get -> get.bucket(bucket).key(key)))
-                        .url()
-                        .toURI(),
-                false);
-    }
-
     /**
      * The object's bytes that {@code range} (an HTTP Range header, or null for all) names, paused
      * until its reader starts reading; {@code path} names it in failures. A range that starts at or
@@ -134,7 +115,7 @@ final class S3ObjectReader {
      */
     Future<ReadStream<Buffer>> open(String path, String key, String range) {
         Context context = vertx.getOrCreateContext();
-        return sign(context, key, READ_URL_TTL).compose(url -> get(context, path, url, range));
+        return signing.presignedGet(key, READ_URL_TTL).compose(url -> get(context, path, url, range));
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Stores each path as the object "prefix + path" in one bucket, in the layout registry:2 uses, so
@@ -41,7 +40,7 @@ public final class S3StorageDriver implements StorageDriver {
     private final S3Settings settings;
     private final SegmentSizes sizes;
     private final PartPool parts;
-    private final S3Presigner presigner;
+    private final S3Signing signing;
     private final S3ObjectReader reader;
     private final boolean redirect;
     private final long partsRelease;
@@ -56,32 +55,26 @@ public final class S3StorageDriver implements StorageDriver {
     public static final int PART_SIZE = S3BlobWriter.CHUNK_SIZE;
 
     /**
-     * A driver that talks to S3 through {@code client}, and reads objects on URLs that {@code
-     * presigner} signs (see {@link S3ObjectReader}); it closes both. With {@code redirect} it also
-     * offers such URLs to clients ({@link #redirectUrl}). Its uploads share {@code uploadMemory}
+     * A driver that talks to S3 through {@code client} and, for the calls a push or a pull is made of,
+     * through Vert.x's HTTP client signed with {@code client}'s credentials and endpoint (see {@link
+     * S3HttpCalls}, {@link S3ObjectReader}); it closes {@code client}. With {@code redirect} it also
+     * offers clients pre-signed URLs of blobs ({@link #redirectUrl}). Its uploads share {@code uploadMemory}
      * bytes of part buffers, in whole parts of {@link #PART_SIZE} (at least one).
      */
     public S3StorageDriver(
-            Vertx vertx,
-            S3AsyncClient client,
-            S3Settings settings,
-            S3Presigner presigner,
-            boolean redirect,
-            long uploadMemory) {
+            Vertx vertx, S3AsyncClient client, S3Settings settings, boolean redirect, long uploadMemory) {
         this(
                 vertx,
                 client,
                 settings,
-                presigner,
                 redirect,
                 SegmentSizes.DEFAULT,
                 new PartPool((int) Math.min(Integer.MAX_VALUE, uploadMemory / PART_SIZE), PART_SIZE));
     }
 
     /** A driver whose uploads share the default pool of parts ({@link PartPool#DEFAULT_PARTS}). */
-    public S3StorageDriver(
-            Vertx vertx, S3AsyncClient client, S3Settings settings, S3Presigner presigner, boolean redirect) {
-        this(vertx, client, settings, presigner, redirect, SegmentSizes.DEFAULT, PartPool.withDefaults());
+    public S3StorageDriver(Vertx vertx, S3AsyncClient client, S3Settings settings, boolean redirect) {
+        this(vertx, client, settings, redirect, SegmentSizes.DEFAULT, PartPool.withDefaults());
     }
 
     /**
@@ -92,18 +85,16 @@ public final class S3StorageDriver implements StorageDriver {
             Vertx vertx,
             S3AsyncClient client,
             S3Settings settings,
-            S3Presigner presigner,
             boolean redirect,
             SegmentSizes sizes,
             PartPool parts) {
         this.vertx = vertx;
-        this.presigner = presigner;
         this.redirect = redirect;
         this.sizes = sizes;
         this.parts = parts;
         this.settings = settings;
-        this.reader = new S3ObjectReader(vertx, presigner, settings.bucket());
-        S3Signing signing = new S3Signing(vertx, client, settings.bucket());
+        this.signing = new S3Signing(vertx, client, settings.bucket());
+        this.reader = new S3ObjectReader(vertx, signing);
         this.bucket = new S3Bucket(vertx, client, new S3HttpCalls(vertx, reader, signing), settings.bucket());
         this.keys = new S3Keys(settings.prefix());
         this.assembler = new SegmentAssembler(bucket);
@@ -308,7 +299,7 @@ public final class S3StorageDriver implements StorageDriver {
         if (!redirect) {
             return Future.succeededFuture(Optional.empty());
         }
-        return withKey(path, keys::key, key -> reader.sign(key, ttl).map(Optional::of));
+        return withKey(path, keys::key, key -> signing.presignedGet(key, ttl).map(Optional::of));
     }
 
     /**
@@ -331,10 +322,7 @@ public final class S3StorageDriver implements StorageDriver {
     @Override
     public Future<Void> close() {
         vertx.cancelTimer(partsRelease);
-        return reader.close().eventually(() -> {
-            presigner.close();
-            return bucket.close();
-        });
+        return reader.close().eventually(bucket::close);
     }
 
     /** Rejects a bad path before any I/O and names failures by the storage path. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * The warm-up of blob GETs at start: the driver's own reader and relay carry a loopback body into
@@ -38,6 +39,7 @@ class RelayWarmUpTest {
     static final VertxPerClass VERTX = new VertxPerClass();
 
     private S3Settings settings;
+    private S3AsyncClient client;
     private S3ObjectReader reader;
     /** What the relaying server saw. */
     private final AtomicInteger connections = new AtomicInteger();
@@ -49,12 +51,14 @@ class RelayWarmUpTest {
     @BeforeEach
     void bucket() throws Exception {
         settings = S3TestClients.newBucket("warm-up");
-        reader = new S3ObjectReader(vertx(), S3TestClients.presigner(settings), settings.bucket());
+        client = S3TestClients.client(settings);
+        reader = new S3ObjectReader(vertx(), new S3Signing(vertx(), client, settings.bucket()));
     }
 
     @AfterEach
     void closeReader() {
         Await.result(reader.close());
+        client.close();
     }
 
     @Test
@@ -117,8 +121,7 @@ class RelayWarmUpTest {
         Function<Handler<HttpServerRequest>, Future<List<HttpServer>>> never = relay -> {
             throw new AssertionError("no relaying server should start");
         };
-        S3StorageDriver redirecting = new S3StorageDriver(
-                vertx(), S3TestClients.client(settings), settings, S3TestClients.presigner(settings), true);
+        S3StorageDriver redirecting = new S3StorageDriver(vertx(), S3TestClients.client(settings), settings, true);
         S3StorageDriver streaming = S3TestClients.driver(vertx(), settings);
         try {
             assertThat(Await.result(redirecting.warmUp(never, false, MIB, MINUTE)))

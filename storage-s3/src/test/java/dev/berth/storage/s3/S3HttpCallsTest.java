@@ -9,7 +9,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +43,9 @@ class S3HttpCallsTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         settings = S3TestClients.newBucket("calls/under a prefix");
-        http = new S3ObjectReader(vertx, S3TestClients.presigner(settings), settings.bucket());
         client = S3TestClients.client(settings);
         signing = new S3Signing(vertx, client, settings.bucket());
+        http = new S3ObjectReader(vertx, signing);
         calls = new S3HttpCalls(vertx, http, signing);
     }
 
@@ -65,6 +71,30 @@ class S3HttpCallsTest {
         Await.result(calls.delete(key));
         assertThat(S3Errors.isMissing(Await.failure(calls.get(key)))).isTrue();
         assertThat(S3Errors.isMissing(Await.failure(calls.head(key)))).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+            "signs a GET in its URL that a client without credentials can fetch until it expires, for that key only")
+    void presignedGet() throws Exception {
+        String key = settings.prefix() + "a dir/ü+file=1;~x";
+        Await.result(calls.put(key, new Chunk(ByteBuffer.wrap("shared".getBytes()))));
+        HttpClient anyone = HttpClient.newHttpClient();
+
+        URI url = Await.result(signing.presignedGet(key, Duration.ofMinutes(5)));
+        URI otherKey = URI.create(url.toString().replace("file", "fild"));
+        URI shortLived = Await.result(signing.presignedGet(key, Duration.ofSeconds(1)));
+        Thread.sleep(2_100);
+
+        HttpResponse<String> fetched = anyone.send(HttpRequest.newBuilder(url).build(), BodyHandlers.ofString());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo("shared");
+        assertThat(anyone.send(HttpRequest.newBuilder(otherKey).build(), BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(anyone.send(HttpRequest.newBuilder(shortLived).build(), BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test

@@ -255,8 +255,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @Test
     @DisplayName("made to redirect, offers a URL from which a plain HTTP client fetches the file")
     void redirectUrl() throws Exception {
-        StorageDriver redirecting = new S3StorageDriver(
-                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), true);
+        StorageDriver redirecting = new S3StorageDriver(vertx, S3TestClients.client(settings), settings, true);
         Await.result(redirecting.write("signed/file", Buffer.buffer("fetched from S3 itself")));
 
         URI url = Await.result(redirecting.redirectUrl("signed/file", Duration.ofMinutes(5)))
@@ -374,8 +373,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     @DisplayName("joins whole segments into the blob by copying up to four parts inside S3 at once")
     void partCopiesInParallel() {
         GatedCalls copies = new GatedCalls(S3TestClients.client(settings), "uploadPartCopy");
-        StorageDriver parallel =
-                new S3StorageDriver(vertx, copies.client(), settings, S3TestClients.presigner(settings), false);
+        StorageDriver parallel = new S3StorageDriver(vertx, copies.client(), settings, false);
         Iterable<Buffer> content = TestContent.chunks(40L << 20, 1 << 20, 13);
         BlobWriter writer = onContext(() -> parallel.writer("copied/upload", false));
         Promise<Void> committed = Promise.promise();
@@ -472,14 +470,8 @@ class S3StorageDriverTest extends StorageDriverContract {
         try {
             S3Settings own = S3TestClients.settings(failing.newBucket(""));
             PartPool pool = new PartPool(2, S3BlobWriter.CHUNK_SIZE);
-            StorageDriver pooled = new S3StorageDriver(
-                    vertx,
-                    S3TestClients.client(own),
-                    own,
-                    S3TestClients.presigner(own),
-                    false,
-                    SegmentSizes.DEFAULT,
-                    pool);
+            StorageDriver pooled =
+                    new S3StorageDriver(vertx, S3TestClients.client(own), own, false, SegmentSizes.DEFAULT, pool);
             BlobWriter writer = onContext(() -> pooled.writer("failing/blob", false));
             failing.failWrites(500);
             // The first part goes up and fails; the second is being filled meanwhile.
@@ -594,8 +586,7 @@ class S3StorageDriverTest extends StorageDriverContract {
 
     /** A driver on this test's bucket whose segments grow as {@code sizes} says and whose uploads share {@code pool}. */
     private StorageDriver driverWith(SegmentSizes sizes, PartPool pool) {
-        return new S3StorageDriver(
-                vertx, S3TestClients.client(settings), settings, S3TestClients.presigner(settings), false, sizes, pool);
+        return new S3StorageDriver(vertx, S3TestClients.client(settings), settings, false, sizes, pool);
     }
 
     /** Starts a writer call on the writer's context without waiting for it. */

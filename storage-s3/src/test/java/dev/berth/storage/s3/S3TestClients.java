@@ -8,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The driver's view of the test kit's in-process S3 server: the settings of one of its buckets,
@@ -38,12 +37,7 @@ public final class S3TestClients {
 
     /** A driver on {@code settings} that streams every read through this process. */
     public static S3StorageDriver driver(Vertx vertx, S3Settings settings) {
-        return new S3StorageDriver(vertx, client(settings), settings, presigner(settings), false);
-    }
-
-    /** A presigner for {@code settings} with the in-process server's keys. */
-    public static S3Presigner presigner(S3Settings settings) {
-        return S3ClientFactory.presigner(settings, credentials());
+        return new S3StorageDriver(vertx, client(settings), settings, false);
     }
 
     private static StaticCredentialsProvider credentials() {
