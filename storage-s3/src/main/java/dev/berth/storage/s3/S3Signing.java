@@ -58,7 +58,7 @@ final class S3Signing {
 
     /** A request on the object at {@code key}. */
     Future<RequestOptions> object(HttpMethod method, String key) {
-        return sign(method, bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(key), Map.of());
+        return sign(method, objectUrl(key), Map.of());
     }
 
     /**
@@ -66,8 +66,7 @@ final class S3Signing {
      * days, SigV4's limit), signed in its query string as the SDK's presigner signs one.
      */
     Future<URI> presignedGet(String key, Duration ttl) {
-        SdkHttpRequest request =
-                unsigned(HttpMethod.GET, bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(key), Map.of());
+        SdkHttpRequest request = unsigned(HttpMethod.GET, objectUrl(key), Map.of());
         return identity()
                 .map(identity -> signed(
                                 identity,
@@ -82,6 +81,10 @@ final class S3Signing {
     /** A request on the bucket itself with {@code query} (names and values unencoded), such as a listing. */
     Future<RequestOptions> bucket(HttpMethod method, Map<String, String> query) {
         return sign(method, bucketOnlyUrl, query);
+    }
+
+    private String objectUrl(String key) {
+        return bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
     }
 
     private Future<RequestOptions> sign(HttpMethod method, String url, Map<String, String> query) {
