@@ -14,9 +14,19 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 public final class S3ClientFactory {
     private S3ClientFactory() {}
 
-    /** A client whose credentials come from the SDK's default chain (environment, profiles, instance roles). */
+    /**
+     * A client whose credentials come from the SDK's default chain (environment, profiles, instance
+     * roles). Credentials that expire (an instance role's, a container's) are fetched again in the
+     * background before they do: the calls Berth signs itself resolve them on the event loop
+     * ({@link S3Signing}), where a refresh by the caller would block it for a request to the
+     * metadata service.
+     */
     public static S3AsyncClient create(S3Settings settings) {
-        return create(settings, DefaultCredentialsProvider.builder().build());
+        return create(
+                settings,
+                DefaultCredentialsProvider.builder()
+                        .asyncCredentialUpdateEnabled(true)
+                        .build());
     }
 
     /** A client with the given credentials, for tests and for operators who configure keys explicitly. */

@@ -127,8 +127,10 @@ final class S3Signing {
     }
 
     /**
-     * The credentials, resolved on the calling thread as the SDK's client resolves them: its default
-     * chain caches them and answers at once but when it must fetch or refresh them.
+     * The credentials, resolved on the calling thread as the SDK's client resolves them: a chain
+     * caches them and answers at once, and the registry's default one refreshes them in the
+     * background ({@link S3ClientFactory#create(S3Settings)}). A provider that answers later is
+     * waited for without blocking, and the signing goes on on the caller's context.
      */
     private Future<AwsCredentialsIdentity> identity() {
         CompletableFuture<? extends AwsCredentialsIdentity> resolving = credentials.resolveIdentity();

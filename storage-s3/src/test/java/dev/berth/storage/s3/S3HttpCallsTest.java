@@ -6,6 +6,7 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -17,10 +18,16 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.ResolveIdentityRequest;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -95,6 +102,40 @@ class S3HttpCallsTest {
         assertThat(anyone.send(HttpRequest.newBuilder(shortLived).build(), BodyHandlers.discarding())
                         .statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName(
+            "waits for credentials that the provider hands over later, without blocking, and answers on the caller's context")
+    void credentialsThatComeLater() throws Exception {
+        AwsCredentialsProvider slow = new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                return S3TestClients.credentials().resolveCredentials();
+            }
+
+            @Override
+            public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
+                return CompletableFuture.supplyAsync(
+                        this::resolveCredentials, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+            }
+        };
+        S3AsyncClient slowClient = S3TestClients.client(settings, slow);
+        S3HttpCalls slowCalls = new S3HttpCalls(vertx, http, new S3Signing(vertx, slowClient, settings.bucket()));
+        String key = settings.prefix() + "signed later";
+        Context context = vertx.getOrCreateContext();
+        Promise<Thread> answeredOn = Promise.promise();
+        try {
+            context.runOnContext(ignored -> slowCalls
+                    .put(key, new Chunk(ByteBuffer.wrap("later".getBytes())))
+                    .onComplete(put -> answeredOn.complete(Thread.currentThread()), answeredOn::fail));
+            Thread thread = Await.result(answeredOn.future());
+
+            assertThat(thread.getName()).startsWith("vert.x-eventloop-thread");
+            assertThat(Await.result(calls.get(key)).toString()).isEqualTo("later");
+        } finally {
+            slowClient.close();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.berth.testkit.s3.S3Bucket;
 import io.vertx.core.Vertx;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -35,12 +36,18 @@ public final class S3TestClients {
         return S3ClientFactory.create(settings, credentials(), CLIENT_THREADS);
     }
 
+    /** A client for {@code settings} whose credentials come from {@code credentials}. */
+    public static S3AsyncClient client(S3Settings settings, AwsCredentialsProvider credentials) {
+        return S3ClientFactory.create(settings, credentials, CLIENT_THREADS);
+    }
+
     /** A driver on {@code settings} that streams every read through this process. */
     public static S3StorageDriver driver(Vertx vertx, S3Settings settings) {
         return new S3StorageDriver(vertx, client(settings), settings, false);
     }
 
-    private static StaticCredentialsProvider credentials() {
+    /** The in-process server's keys. */
+    public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(InProcessS3.accessKey(), InProcessS3.secretKey()));
     }
