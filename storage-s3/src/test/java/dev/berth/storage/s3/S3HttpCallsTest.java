@@ -6,6 +6,7 @@ import dev.berth.storage.testkit.Await;
 import dev.berth.storage.testkit.Streams;
 import dev.berth.testkit.s3.InProcessS3;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +20,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -106,9 +106,10 @@ class S3HttpCallsTest {
 
     @Test
     @DisplayName(
-            "waits for credentials that the provider hands over later, without blocking, and answers on the caller's context")
-    void credentialsThatComeLater() throws Exception {
-        AwsCredentialsProvider slow = new AwsCredentialsProvider() {
+            "waits for credentials that the provider hands over later without blocking, then answers on the caller's context")
+    void credentialsThatComeLater() {
+        CompletableFuture<AwsCredentialsIdentity> handedOver = new CompletableFuture<>();
+        AwsCredentialsProvider later = new AwsCredentialsProvider() {
             @Override
             public AwsCredentials resolveCredentials() {
                 return S3TestClients.credentials().resolveCredentials();
@@ -116,25 +117,28 @@ class S3HttpCallsTest {
 
             @Override
             public CompletableFuture<AwsCredentialsIdentity> resolveIdentity(ResolveIdentityRequest request) {
-                return CompletableFuture.supplyAsync(
-                        this::resolveCredentials, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+                return handedOver;
             }
         };
-        S3AsyncClient slowClient = S3TestClients.client(settings, slow);
-        S3HttpCalls slowCalls = new S3HttpCalls(vertx, http, new S3Signing(vertx, slowClient, settings.bucket()));
+        S3AsyncClient laterClient = S3TestClients.client(settings, later);
+        S3HttpCalls laterCalls = new S3HttpCalls(vertx, http, new S3Signing(vertx, laterClient, settings.bucket()));
         String key = settings.prefix() + "signed later";
         Context context = vertx.getOrCreateContext();
-        Promise<Thread> answeredOn = Promise.promise();
+        Promise<Future<Thread>> called = Promise.promise();
         try {
-            context.runOnContext(ignored -> slowCalls
+            context.runOnContext(ignored -> called.complete(laterCalls
                     .put(key, new Chunk(ByteBuffer.wrap("later".getBytes())))
-                    .onComplete(put -> answeredOn.complete(Thread.currentThread()), answeredOn::fail));
-            Thread thread = Await.result(answeredOn.future());
+                    .map(put -> Thread.currentThread())));
+            // The call returned to its event loop while the credentials were not there.
+            Future<Thread> put = Await.result(called.future());
+            assertThat(put.isComplete()).isFalse();
 
-            assertThat(thread.getName()).startsWith("vert.x-eventloop-thread");
+            handedOver.complete(later.resolveCredentials());
+
+            assertThat(Await.result(put).getName()).startsWith("vert.x-eventloop-thread");
             assertThat(Await.result(calls.get(key)).toString()).isEqualTo("later");
         } finally {
-            slowClient.close();
+            laterClient.close();
         }
     }
 
