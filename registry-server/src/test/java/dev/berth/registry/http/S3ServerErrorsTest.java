@@ -8,12 +8,11 @@ import dev.berth.testkit.api.Reply;
 import dev.berth.testkit.s3.InProcessS3;
 import dev.berth.testkit.s3.InProcessS3Keys;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,9 +24,6 @@ class S3ServerErrorsTest {
     private static final int MIB = 1 << 20;
 
     private static InProcessS3 s3;
-
-    @TempDir
-    Path tempDir;
 
     @BeforeAll
     static void server() throws Exception {
@@ -42,11 +38,12 @@ class S3ServerErrorsTest {
     @ParameterizedTest(name = "S3 answering {0}")
     @ValueSource(ints = {500, 503})
     @DisplayName("a chunk gets a 5xx with the spec's error body, no blob appears, and once S3 recovers the upload"
-            + " resumes from its last good offset and completes with the right digest")
+            + " resumes from its last good offset on another replica and completes with the right digest")
     void serverErrorsMidUpload(int s3Status) throws Exception {
-        try (InProcessBerth server =
-                InProcessBerth.start(s3.newBucket("registry").berthSettings(false))) {
-            RegistryClient api = server.client();
+        Map<String, String> bucket = s3.newBucket("registry").berthSettings(false);
+        try (InProcessBerth failed = InProcessBerth.start(bucket);
+                InProcessBerth other = InProcessBerth.start(bucket)) {
+            RegistryClient api = failed.client();
             Content blob = Content.random(3 * MIB);
             String location = Uploads.open(api, REPO);
             String next = Uploads.chunk(api, location, blob.bytes(), 0, MIB)
@@ -54,19 +51,21 @@ class S3ServerErrorsTest {
                     .header("Location");
 
             s3.failWrites(s3Status);
-            Reply failed = Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB);
+            Reply refused = Uploads.chunk(api, next, blob.bytes(), MIB, 2 * MIB);
 
-            assertThat(failed.status()).isBetween(500, 599);
+            assertThat(refused.status()).isBetween(500, 599);
             JsonObject error =
-                    new JsonObject(failed.text()).getJsonArray("errors").getJsonObject(0);
+                    new JsonObject(refused.text()).getJsonArray("errors").getJsonObject(0);
             assertThat(error.getString("code")).isNotBlank();
             assertThat(error.getString("message")).isNotBlank();
             api.head("/v2/" + REPO + "/blobs/" + blob.digest()).hasStatus(404);
 
             s3.stopFailingWrites();
-            api.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
-            Reply resumed = Uploads.chunk(api, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
-            Uploads.finish(api, resumed.header("Location"), blob)
+            RegistryClient resumer = other.client();
+            resumer.get(next).hasStatus(204).hasHeader("Range", "0-" + (MIB - 1));
+            Reply resumed =
+                    Uploads.chunk(resumer, next, blob.bytes(), MIB, 3 * MIB).hasStatus(202);
+            Uploads.finish(resumer, resumed.header("Location"), blob)
                     .hasStatus(201)
                     .hasHeader("Docker-Content-Digest", blob.digest().toString());
             assertThat(api.get("/v2/" + REPO + "/blobs/" + blob.digest())
