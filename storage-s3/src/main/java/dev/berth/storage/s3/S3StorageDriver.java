@@ -30,7 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>S3 has no directories: a "directory" exists while some key starts with its path and '/', and
  * vanishes with its last object. Whole-file writes are single PutObjects, which S3 makes atomic.
- * Every call goes through the SDK's asynchronous client and never blocks the event loop.
+ * No call blocks the event loop: the calls a push or a pull is made of go through Vert.x's HTTP
+ * client ({@link S3HttpCalls}, {@link S3ObjectReader}), the rarer ones (copies, multipart uploads)
+ * through the SDK's asynchronous client.
  */
 public final class S3StorageDriver implements StorageDriver {
     private final Vertx vertx;
