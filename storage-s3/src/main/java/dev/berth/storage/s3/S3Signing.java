@@ -22,9 +22,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * Requests on one bucket for Vert.x's HTTP client, addressed and signed as the SDK's client would:
  * the bucket's URL comes from the client's own endpoint rules (its {@code S3Utilities}), the
  * signature from the SDK's SigV4 signer with the client's credentials and region. Signing takes
- * microseconds, where the SDK's presigner ran most of its request pipeline for each URL (on a
- * worker thread, since it resolved credentials there): the pre-signed GETs of blob reads and of
- * redirects are signed here too, in the query string.
+ * microseconds, where the SDK's presigner ran most of its request pipeline for each URL (and the
+ * driver ran it on a worker thread, lest it block the event loop): the pre-signed GETs of blob reads
+ * and of redirects are signed here too, in the query string.
  *
  * <p>The payload is not signed ({@code UNSIGNED-PAYLOAD}, as in a presigned URL): on HTTPS, TLS
  * protects the body; on plain HTTP (a local test server) nothing did before the body reached S3
