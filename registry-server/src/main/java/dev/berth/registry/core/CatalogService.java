@@ -1,8 +1,6 @@
 package dev.berth.registry.core;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,20 +42,17 @@ public final class CatalogService {
      */
     private Future<List<String>> walk(String dir, String name) {
         return store.listOrEmpty(dir).compose(children -> {
-            List<String> found = Collections.synchronizedList(new ArrayList<>());
-            List<String> below = new ArrayList<>();
-            for (String child : children) {
-                if (child.equals(MANIFESTS) && !name.isEmpty()) {
-                    found.add(name);
-                } else if (!child.startsWith("_")) {
-                    below.add(child);
-                }
-            }
-            return Batches.forEach(
-                            below,
-                            child -> walk(dir + "/" + child, name.isEmpty() ? child : name + "/" + child)
-                                    .onSuccess(found::addAll))
-                    .map(v -> List.copyOf(found));
+            boolean repository = !name.isEmpty() && children.contains(MANIFESTS);
+            List<String> below =
+                    children.stream().filter(child -> !child.startsWith("_")).toList();
+            return Batches.<String, String>flatMap(
+                            below, child -> walk(dir + "/" + child, name.isEmpty() ? child : name + "/" + child))
+                    .map(found -> {
+                        if (repository) {
+                            found.add(name);
+                        }
+                        return found;
+                    });
         });
     }
 }

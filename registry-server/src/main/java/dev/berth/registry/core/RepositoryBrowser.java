@@ -5,10 +5,8 @@ import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * What the web UI reads that the distribution API does not answer: which manifest each tag points
@@ -48,23 +46,9 @@ public final class RepositoryBrowser {
 
     /** Links are read in batches, so a repository with thousands of tags never holds the event loop. */
     private Future<List<TagTarget>> readTargets(String repository) {
-        return tags.list(repository, null, null).compose(page -> {
-            List<String> names = page.items();
-            TagTarget[] found = new TagTarget[names.size()];
-            List<Integer> positions = IntStream.range(0, names.size()).boxed().toList();
-            return Batches.forEach(
-                            positions,
-                            i -> target(repository, names.get(i)).onSuccess(target -> found[i] = target.orElse(null)))
-                    .map(v -> {
-                        List<TagTarget> targets = new ArrayList<>(found.length);
-                        for (TagTarget target : found) {
-                            if (target != null) {
-                                targets.add(target);
-                            }
-                        }
-                        return targets;
-                    });
-        });
+        return tags.list(repository, null, null)
+                .compose(page -> Batches.map(page.items(), name -> target(repository, name)))
+                .map(targets -> targets.stream().flatMap(Optional::stream).toList());
     }
 
     private Future<Optional<TagTarget>> target(String repository, String tag) {

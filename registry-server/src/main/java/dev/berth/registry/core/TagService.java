@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tags: registry:2's {@code current/link} and {@code index/…/link} under {@code _manifests/tags/<tag>},
@@ -142,18 +141,14 @@ public final class TagService {
         return taggedBy.isComplete(repository)
                 .compose(complete -> complete ? Future.succeededFuture() : rebuildIndex(repository))
                 .compose(v -> taggedBy.candidates(repository, digest))
-                .compose(candidates -> {
-                    AtomicBoolean removed = new AtomicBoolean();
-                    return Batches.forEach(
-                                    candidates,
-                                    tag -> resolve(repository, tag)
-                                            .compose(target -> target.filter(digest::equals)
-                                                            .isPresent()
-                                                    ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
-                                                            .onSuccess(deleted -> removed.set(true))
-                                                    : Future.succeededFuture()))
-                            .compose(v -> removed.get() ? stamps.renew(repository) : Future.succeededFuture());
-                })
+                .compose(candidates -> Batches.map(
+                        candidates,
+                        tag -> resolve(repository, tag)
+                                .compose(target -> target.filter(digest::equals).isPresent()
+                                        ? store.deleteIfExists(RegistryLayout.tagDir(repository, tag))
+                                                .map(true)
+                                        : Future.succeededFuture(false))))
+                .compose(removed -> removed.contains(true) ? stamps.renew(repository) : Future.succeededFuture())
                 .compose(v -> taggedBy.forget(repository, digest));
     }
 

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,26 +107,30 @@ public final class GarbageCollector {
                 Duration.between(started, clock.instant()));
     }
 
+    /** What the repository keeps, passed on through the futures (see {@link Batches}). */
     private Future<Void> markRepository(String repository, Sweep sweep) {
         Future<Void> layers = walker.digestsUnder(RegistryLayout.layersDir(repository))
-                .onSuccess(digests -> digests.forEach(digest -> sweep.layerLinks
-                        .computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(repository)))
-                .mapEmpty();
+                .map(digests -> {
+                    digests.forEach(digest -> sweep.layerLinks
+                            .computeIfAbsent(digest, d -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(repository));
+                    return null;
+                });
         Future<Void> manifests = graphs.load(repository).compose(graph -> {
-            Set<Digest> live = ConcurrentHashMap.newKeySet();
-            live.addAll(graph.liveManifests(sweep.options.deleteUntagged()));
-            Set<Digest> dead = new HashSet<>(graph.manifests().keySet());
-            dead.removeAll(live);
+            Set<Digest> live = new HashSet<>(graph.liveManifests(sweep.options.deleteUntagged()));
+            List<Digest> dead = graph.manifests().keySet().stream()
+                    .filter(digest -> !live.contains(digest))
+                    .toList();
             // A young untagged manifest may be the child of an index still being pushed: keep it, and its blobs.
-            return Batches.forEach(
-                            List.copyOf(dead),
-                            digest -> deleteManifestIfOld(graph, digest, sweep).onSuccess(deleted -> {
-                                if (!deleted) {
-                                    live.add(digest);
-                                }
-                            }))
-                    .onSuccess(v -> sweep.marked.addAll(graph.referencedBlobs(live)));
+            return Batches.map(
+                            dead,
+                            digest -> deleteManifestIfOld(graph, digest, sweep)
+                                    .map(deleted -> deleted ? Optional.<Digest>empty() : Optional.of(digest)))
+                    .map(kept -> {
+                        kept.forEach(young -> young.ifPresent(live::add));
+                        sweep.marked.addAll(graph.referencedBlobs(live));
+                        return null;
+                    });
         });
         return Future.all(layers, manifests).mapEmpty();
     }

@@ -7,12 +7,10 @@ import dev.berth.registry.core.RegistryLayout;
 import dev.berth.registry.core.Store;
 import dev.berth.registry.core.StoredManifests;
 import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Reads a repository's revisions and tags into a {@link RepositoryGraph}. */
 final class RepositoryGraphLoader {
@@ -25,20 +23,20 @@ final class RepositoryGraphLoader {
     }
 
     Future<RepositoryGraph> load(String repository) {
-        Map<Digest, Optional<Manifest>> manifests = new ConcurrentHashMap<>();
-        List<Digest> tagged = Collections.synchronizedList(new ArrayList<>());
-        Future<Void> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
-                .compose(digests -> Batches.forEach(
+        Future<Map<Digest, Optional<Manifest>>> revisions = walker.digestsUnder(RegistryLayout.revisionsDir(repository))
+                .compose(digests -> Batches.map(
                         digests,
                         digest -> revisionOf(repository, digest)
-                                .onSuccess(manifest -> manifest.ifPresent(found -> manifests.put(digest, found)))));
-        Future<Void> tags = store.listOrEmpty(RegistryLayout.tagsDir(repository))
-                .compose(names -> Batches.forEach(
-                        names,
-                        tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))
-                                .onSuccess(digest -> digest.ifPresent(tagged::add))));
-        return Future.all(revisions, tags)
-                .map(v -> new RepositoryGraph(repository, Map.copyOf(manifests), List.copyOf(tagged)));
+                                .map(manifest -> manifest.map(found -> Map.entry(digest, found)))))
+                .map(found -> found.stream()
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+        Future<List<Digest>> tagged = store.listOrEmpty(RegistryLayout.tagsDir(repository))
+                .compose(names ->
+                        Batches.map(names, tag -> store.readIntactLink(RegistryLayout.tagCurrentLink(repository, tag))))
+                .map(found -> found.stream().flatMap(Optional::stream).toList());
+        return Future.all(revisions, tagged)
+                .map(v -> new RepositoryGraph(repository, revisions.result(), tagged.result()));
     }
 
     /**

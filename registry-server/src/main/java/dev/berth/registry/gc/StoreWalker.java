@@ -44,32 +44,28 @@ public final class StoreWalker {
 
     /** The digests under a directory laid out as {@code <algorithm>/<encoded>/}. */
     public Future<List<Digest>> digestsUnder(String dir) {
-        return store.listOrEmpty(dir).compose(algorithms -> {
-            List<Digest> found = Collections.synchronizedList(new ArrayList<>());
-            return Batches.forEach(
-                            algorithms,
-                            algorithm -> store.listOrEmpty(dir + "/" + algorithm)
-                                    .onSuccess(encoded -> encoded.forEach(
-                                            e -> parse(algorithm, e).ifPresent(found::add))))
-                    .map(v -> List.copyOf(found));
-        });
+        return store.listOrEmpty(dir)
+                .compose(algorithms ->
+                        Batches.flatMap(algorithms, algorithm -> digestsIn(dir + "/" + algorithm, algorithm)));
     }
 
     /** Every blob in the store, from the {@code blobs/<algorithm>/<prefix>/<encoded>} directories. */
     public Future<List<Digest>> blobs() {
         String root = RegistryLayout.blobsRoot();
-        return store.listOrEmpty(root).compose(algorithms -> {
-            List<Digest> found = Collections.synchronizedList(new ArrayList<>());
-            return Batches.forEach(
-                            algorithms,
-                            algorithm -> store.listOrEmpty(root + "/" + algorithm)
-                                    .compose(prefixes -> Batches.forEach(
-                                            prefixes,
-                                            prefix -> store.listOrEmpty(root + "/" + algorithm + "/" + prefix)
-                                                    .onSuccess(encoded -> encoded.forEach(e ->
-                                                            parse(algorithm, e).ifPresent(found::add))))))
-                    .map(v -> List.copyOf(found));
-        });
+        return store.listOrEmpty(root)
+                .compose(algorithms -> Batches.flatMap(algorithms, algorithm -> {
+                    String prefixes = root + "/" + algorithm;
+                    return store.listOrEmpty(prefixes)
+                            .compose(names ->
+                                    Batches.flatMap(names, prefix -> digestsIn(prefixes + "/" + prefix, algorithm)));
+                }));
+    }
+
+    private Future<List<Digest>> digestsIn(String dir, String algorithm) {
+        return store.listOrEmpty(dir)
+                .map(names -> names.stream()
+                        .flatMap(encoded -> parse(algorithm, encoded).stream())
+                        .toList());
     }
 
     /** Names that are no digest (a stray file, a driver's hidden object) are not the walk's business. */

@@ -6,7 +6,6 @@ import dev.berth.registry.core.Store;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Deletes upload sessions nobody has written to since a cutoff, with the data they received (and
@@ -25,24 +24,24 @@ final class UploadPurge {
 
     /** The sessions of {@code repositories} last written before {@code cutoff}: how many were (or would be) purged. */
     Future<Integer> purge(List<String> repositories, Instant cutoff, boolean dryRun) {
-        AtomicInteger purged = new AtomicInteger();
-        return Batches.forEach(repositories, repository -> purge(repository, cutoff, dryRun, purged))
-                .map(v -> purged.get());
+        return Batches.map(repositories, repository -> purge(repository, cutoff, dryRun))
+                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 
-    private Future<Void> purge(String repository, Instant cutoff, boolean dryRun, AtomicInteger purged) {
+    private Future<Integer> purge(String repository, Instant cutoff, boolean dryRun) {
         return store.listOrEmpty(RegistryLayout.uploadsDir(repository))
-                .compose(ids -> Batches.forEach(
+                .compose(ids -> Batches.map(
                         ids,
                         id -> uploadAge.lastWritten(repository, id).compose(written -> {
                             if (written.isEmpty() || !written.get().isBefore(cutoff)) {
-                                return Future.succeededFuture();
+                                return Future.succeededFuture(false);
                             }
-                            // Counted once deleted, so a run that fails part way reports only what it did.
                             return (dryRun
                                             ? Future.<Void>succeededFuture()
                                             : store.deleteIfExists(RegistryLayout.uploadDir(repository, id)))
-                                    .onSuccess(v -> purged.incrementAndGet());
-                        })));
+                                    .map(true);
+                        })))
+                .map(purged ->
+                        (int) purged.stream().filter(Boolean::booleanValue).count());
     }
 }

@@ -5,12 +5,12 @@ import dev.berth.registry.core.Batches;
 import dev.berth.registry.core.RegistryLayout;
 import dev.berth.registry.core.Store;
 import dev.berth.registry.gc.StoreWalker;
+import dev.berth.storage.FileInfo;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many blobs the store holds and how many bytes they take, found by walking the blobs (one
@@ -44,15 +44,18 @@ final class StorageUsage {
     }
 
     private Future<JsonObject> measure(Instant at) {
-        AtomicLong bytes = new AtomicLong();
         return walker.blobs()
-                .compose(blobs -> Batches.forEach(
+                .compose(blobs -> Batches.map(
                                 blobs,
                                 (Digest digest) -> store.stat(RegistryLayout.blobData(digest))
-                                        .onSuccess(info -> info.ifPresent(found -> bytes.addAndGet(found.size()))))
-                        .map(v -> new JsonObject()
+                                        .map(info -> info.map(FileInfo::size).orElse(0L)))
+                        .map(sizes -> new JsonObject()
                                 .put("blobs", blobs.size())
-                                .put("bytes", bytes.get())
+                                .put(
+                                        "bytes",
+                                        sizes.stream()
+                                                .mapToLong(Long::longValue)
+                                                .sum())
                                 .put("measuredAt", at.toString())));
     }
 }

@@ -99,7 +99,7 @@ final class SegmentAssembler {
      * re-read run alone, so that at most one is in memory.
      */
     private Future<List<CompletedPart>> uploadParts(String key, String uploadId, List<Part> plan) {
-        CompletedPart[] done = new CompletedPart[plan.size()];
+        List<CompletedPart> done = new ArrayList<>(plan.size());
         Future<Void> chain = Future.succeededFuture();
         int next = 0;
         while (next < plan.size()) {
@@ -116,15 +116,18 @@ final class SegmentAssembler {
             chain = chain.compose(ignored -> {
                 List<Future<CompletedPart>> batch = new ArrayList<>();
                 for (int i = first; i < last; i++) {
-                    int index = i;
-                    batch.add(uploadPart(key, uploadId, index + 1, plan.get(index))
-                            .onSuccess(completed -> done[index] = completed));
+                    batch.add(uploadPart(key, uploadId, i + 1, plan.get(i)));
                 }
-                return Future.all(batch).mapEmpty();
+                // The parts through the future, not an onSuccess per part: that may not have run yet when all is
+                // complete.
+                return Future.all(batch).map(completed -> {
+                    done.addAll(completed.list());
+                    return null;
+                });
             });
             next = end;
         }
-        return chain.map(ignored -> List.of(done));
+        return chain.map(ignored -> List.copyOf(done));
     }
 
     private Future<CompletedPart> uploadPart(String key, String uploadId, int partNumber, Part part) {
