@@ -6,9 +6,11 @@ import dev.berth.registry.StorageDrivers;
 import dev.berth.registry.config.StorageConfig;
 import dev.berth.storage.StorageDriver;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** One job over a store from the command line (gc, scrub): open the storage, run, wait, close. */
 final class StoreTask {
@@ -25,7 +27,7 @@ final class StoreTask {
         try {
             StorageDriver driver = StorageDrivers.open(vertx, storage);
             try {
-                return task.apply(vertx, driver)
+                return onEventLoop(vertx, () -> task.apply(vertx, driver))
                         .toCompletionStage()
                         .toCompletableFuture()
                         .get();
@@ -37,5 +39,23 @@ final class StoreTask {
         } finally {
             vertx.close();
         }
+    }
+
+    /**
+     * Starts the task on an event loop, as the server runs it, so that its steps are called back on
+     * that one thread. Begun on the main thread, which has no context, each storage call made there
+     * got a context of its own, and a step's handlers could run on two threads at once (scrub once
+     * counted a store of one blob as empty; {@link dev.berth.registry.core.Batches} says how).
+     */
+    private static <T> Future<T> onEventLoop(Vertx vertx, Supplier<Future<T>> task) {
+        Promise<T> result = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> {
+            try {
+                task.get().onComplete(result);
+            } catch (RuntimeException e) {
+                result.fail(e);
+            }
+        });
+        return result.future();
     }
 }
