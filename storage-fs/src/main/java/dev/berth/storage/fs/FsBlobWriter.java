@@ -40,6 +40,7 @@ final class FsBlobWriter implements BlobWriter {
     private final Path partial;
     private final FsLayout layout;
     private final AsyncFile file;
+    private final EarlySync earlySync;
     private long size;
     /** Set by the first write: from then on {@link #truncate} could cut what this writer wrote. */
     private boolean written;
@@ -56,6 +57,7 @@ final class FsBlobWriter implements BlobWriter {
         this.partial = partial;
         this.layout = layout;
         this.file = file;
+        this.earlySync = new EarlySync(file::flush, this::failed);
         file.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         // Opened for append, Vert.x starts writing at the end of what an earlier writer left.
         this.size = file.getWritePos();
@@ -117,7 +119,9 @@ final class FsBlobWriter implements BlobWriter {
         }
         written = true;
         size += data.length();
-        return file.write(data).onFailure(this::failed).recover(FsErrors.on(path));
+        Future<Void> write = file.write(data).onFailure(this::failed).recover(FsErrors.on(path));
+        earlySync.written(data.length());
+        return write;
     }
 
     /**
@@ -213,10 +217,13 @@ final class FsBlobWriter implements BlobWriter {
         }
     }
 
-    /** AsyncFile throws when closed twice; every way out of this writer goes through here once. */
+    /**
+     * AsyncFile throws when closed twice; every way out of this writer goes through here once. A
+     * sync still running would fail on the closed file.
+     */
     private Future<Void> close() {
         if (closing == null) {
-            closing = file.close();
+            closing = earlySync.settled().compose(ignored -> file.close());
         }
         return closing;
     }

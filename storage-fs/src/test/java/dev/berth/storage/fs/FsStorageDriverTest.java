@@ -125,6 +125,19 @@ class FsStorageDriverTest extends StorageDriverContract {
         }
 
         @Test
+        @DisplayName("writes a blob of several early-sync intervals whole, the syncs running beside the writes")
+        void syncedWhileWritten() throws IOException {
+            BlobWriter writer = Await.result(driver.writer("up/data", false));
+            Buffer piece = TestContent.bytes(1 << 20, 23);
+            long pieces = 2 * EarlySync.EVERY / piece.length() + 3;
+            for (int i = 0; i < pieces; i++) {
+                Await.result(writer.write(piece));
+            }
+            Await.result(writer.commit());
+            assertThat(Files.size(root.resolve("up/data"))).isEqualTo(pieces * piece.length());
+        }
+
+        @Test
         @DisplayName("gives the local file of a path for zero-copy sending")
         void localFile() {
             assertThat(driver.localFile("a/b")).contains(root.resolve("a/b"));
