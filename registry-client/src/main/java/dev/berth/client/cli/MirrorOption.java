@@ -29,11 +29,15 @@ final class MirrorOption {
         if (!specs.isEmpty()) {
             return parse(commandLine, specs, "");
         }
-        String configured = environment.getOrDefault(ENVIRONMENT, "").strip();
+        // A stray separator ("a,,b", ",a", "a,") names no mirror rather than an empty one.
+        List<String> configured = Arrays.stream(
+                        environment.getOrDefault(ENVIRONMENT, "").split("[,\\s]+"))
+                .filter(spec -> !spec.isEmpty())
+                .toList();
         if (configured.isEmpty()) {
             return Mirrors.none();
         }
-        return parse(commandLine, Arrays.asList(configured.split("[,\\s]+")), " (in $" + ENVIRONMENT + ")");
+        return parse(commandLine, configured, " (in $" + ENVIRONMENT + ")");
     }
 
     private static Mirrors parse(CommandLine commandLine, List<String> specs, String where) {

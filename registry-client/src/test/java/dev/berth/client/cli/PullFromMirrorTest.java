@@ -100,7 +100,8 @@ class PullFromMirrorTest {
     }
 
     @Test
-    @DisplayName("without --mirror, the mirrors in BERTH_MIRRORS are tried first; --mirror replaces them")
+    @DisplayName("without --mirror, the mirrors in BERTH_MIRRORS are tried first (stray commas left out); --mirror"
+            + " replaces them")
     void mirrorsFromEnvironment() {
         try (InProcessBerth origin = InProcessBerth.start(temp.resolve("origin"), false)) {
             String originHost = origin.url().getAuthority();
@@ -108,8 +109,8 @@ class PullFromMirrorTest {
             CliRun push = berth(env(), "push", "-q", temp.resolve("src") + ":v1", originHost + "/team/env:1");
             assertThat(push.exitCode()).as(push.err()).isZero();
             try (InProcessBerth mirror = mirrorOf(origin)) {
-                Map<String, String> configured = withMirrors("other.example=unused.example, " + originHost + "="
-                        + mirror.url().getAuthority() + "/origin");
+                Map<String, String> configured = withMirrors(",other.example=unused.example,, " + originHost + "="
+                        + mirror.url().getAuthority() + "/origin,");
 
                 CliRun viaMirror = berth(configured, "pull", "-q", originHost + "/team/env:1", temp.resolve("a") + "");
                 CliRun flagInstead = berth(
